@@ -1,0 +1,14 @@
+"""Entry point: page settings and navigation. Everything else lives in pages/ and sciatica/."""
+
+import streamlit as st
+
+st.set_page_config(page_title="Sciatica diary", page_icon="🌿", layout="centered")
+
+navigation = st.navigation(
+    [
+        st.Page("pages/today.py", title="Today", icon=":material/home:", url_path="today", default=True),
+        st.Page("pages/check_in.py", title="Check-in", icon=":material/edit_note:", url_path="check-in"),
+        st.Page("pages/safety.py", title="Safety", icon=":material/health_and_safety:", url_path="safety"),
+    ]
+)
+navigation.run()

@@ -1,0 +1,121 @@
+"""Check-in: about a minute a day, with the warning-sign screen."""
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from sciatica import ui
+from sciatica.checkin import RECENT_TABLE_SIZE, form_start, recent_table, record_check_in
+from sciatica.models import (
+    FIELD_LABELS,
+    NOTES_MAX_CHARS,
+    SBI_FIELDS,
+    LegExtent,
+    Side,
+    describe_errors,
+    parse_check_in,
+)
+from sciatica.triage import red_flags
+
+SBI_SCALE = ["Not at all", "Hardly", "Slightly", "Somewhat", "Moderately", "Very", "Extremely"]
+PAIN_HELP = "0 = no pain, 10 = the worst pain you can imagine."
+
+store, user, today = ui.store(), ui.user_id(), ui.today()
+st.title("Check-in")
+day = st.date_input("Date", value=today, max_value=today, format="DD/MM/YYYY", key="check_in_day")
+start = form_start(store, user_id=user, day=day)
+feedback = st.container()
+if start.existing is not None:
+    st.info(f"You already checked in for {day:%A %d %B}. Saving again updates it.")
+elif start.carried_from is not None:
+    st.caption(
+        f"Filled in from your check-in on {start.carried_from:%A %d %B}. Change what differs."
+    )
+
+values = start.values
+k = f"{day.isoformat()}"  # widget keys per day, so picking another day loads its values
+with st.form("check_in_form", border=False):
+    answers: dict[str, object] = {"day": day}
+    answers["leg_pain"] = st.slider(
+        "Leg pain", 0, 10, values["leg_pain"], help=PAIN_HELP, key=f"leg_{k}"
+    )
+    answers["back_pain"] = st.slider(
+        "Back pain", 0, 10, values["back_pain"], help=PAIN_HELP, key=f"back_{k}"
+    )
+    extents = list(LegExtent)
+    answers["extent"] = st.select_slider(
+        FIELD_LABELS["extent"],
+        extents,
+        value=LegExtent(values["extent"]),
+        format_func=lambda extent: extent.label,
+        key=f"extent_{k}",
+    )
+    sides = [None, *Side]
+    answers["side"] = st.radio(
+        FIELD_LABELS["side"],
+        sides,
+        index=sides.index(values["side"] and Side(values["side"])),
+        format_func=lambda side: side.capitalize() if side else "Not sure / no leg symptoms",
+        horizontal=True,
+        key=f"side_{k}",
+    )
+    st.markdown("**How much did pain get in the way today?** 0 = not at all, 10 = completely.")
+    for name in ("walking_interference", "sitting_interference", "sleeping_interference"):
+        answers[name] = st.slider(FIELD_LABELS[name], 0, 10, values[name], key=f"{name}_{k}")
+    answers["activity_minutes"] = st.number_input(
+        FIELD_LABELS["activity_minutes"],
+        0,
+        1440,
+        values["activity_minutes"],
+        step=5,
+        help="Walking, swimming, cycling or similar gentle activity.",
+        key=f"minutes_{k}",
+    )
+    with st.expander("This week: how bothersome were these?", expanded=start.ask_sbi):
+        answer_sbi = st.checkbox(
+            "Answer the weekly questions", value=start.ask_sbi, key=f"sbi_on_{k}"
+        )
+        for name in SBI_FIELDS:
+            level = st.select_slider(
+                FIELD_LABELS[name],
+                range(7),
+                value=values[name] or 0,
+                format_func=lambda score: f"{score} {SBI_SCALE[score]}",
+                key=f"{name}_{k}",
+            )
+            answers[name] = level if answer_sbi else None
+    st.markdown(
+        "**Warning signs.** Tick any that are new or getting worse. Most days you tick none."
+    )
+    ticked = values["red_flags"]
+    answers["red_flags"] = [
+        flag.id
+        for flag in red_flags()
+        if st.checkbox(flag.question, value=flag.id in ticked, key=f"flag_{flag.id}_{k}")
+    ]
+    answers["medication"] = st.text_input(
+        FIELD_LABELS["medication"], values["medication"], max_chars=200, key=f"med_{k}"
+    )
+    answers["notes"] = st.text_area(
+        "Notes", values["notes"], max_chars=NOTES_MAX_CHARS, key=f"notes_{k}"
+    )
+    submitted = st.form_submit_button("Save check-in", type="primary")
+
+if submitted:
+    try:
+        entry = parse_check_in(answers, today=today)
+    except ValidationError as error:
+        feedback.error("Not saved. " + " ".join(describe_errors(error)), icon=":material/error:")
+    else:
+        outcome = record_check_in(store, user_id=user, entry=entry, today=today)
+        verb = "Saved (updated this day's check-in)." if outcome.updated else "Saved."
+        with feedback:
+            ui.show_triage(outcome.triage)
+            st.success(f"{verb} {outcome.comparison}", icon=":material/check_circle:")
+
+st.subheader("Your last two weeks")
+recent = store.recent_check_ins(user_id=user, limit=RECENT_TABLE_SIZE)
+if recent:
+    st.dataframe(pd.DataFrame(recent_table(recent)), hide_index=True, width="stretch")
+else:
+    st.caption("Your check-ins will appear here.")

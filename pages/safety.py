@@ -1,0 +1,46 @@
+"""Safety: when to get help, when to stop an exercise, and where the advice comes from."""
+
+import streamlit as st
+
+from sciatica import ui
+from sciatica.models import TriageLevel
+from sciatica.safety import cited_sources, safety_content
+from sciatica.triage import advice, content, signs_for
+
+store, user = ui.store(), ui.user_id()
+safety = safety_content()
+numbers = content().emergency_numbers
+
+st.title("Safety")
+st.info(safety.disclaimer, icon=":material/info:")
+
+codes = list(numbers)
+chosen = store.get_country(user_id=user) or "default"
+country = st.selectbox(
+    "Your country (for the emergency number)",
+    codes,
+    index=codes.index(chosen) if chosen in codes else 0,
+    format_func=lambda code: f"{numbers[code].name}: {numbers[code].number}",
+)
+if country != chosen:
+    store.set_country(user_id=user, country=None if country == "default" else country)
+    st.toast("Saved your country.")
+
+for level in (TriageLevel.EMERGENCY, TriageLevel.URGENT):
+    text = advice(level, country=None if country == "default" else country)
+    signs = signs_for(level)
+    box = st.error if level is TriageLevel.EMERGENCY else st.warning
+    box(f"**{text.title}** if you have any of these:\n" + "".join(f"\n- {s}" for s in signs))
+    st.markdown(text.text)
+
+for section in safety.sections:
+    st.subheader(section.title)
+    st.markdown("\n".join(f"- {point}" for point in section.points))
+
+st.subheader("Questions people ask")
+for item in safety.faq:
+    with st.expander(item.question):
+        st.markdown(item.answer)
+
+st.subheader("Sources")
+st.markdown("\n".join(f"- [{s.title}]({s.url}), {s.publisher}" for s in cited_sources()))

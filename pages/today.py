@@ -1,0 +1,38 @@
+"""Today: is today's check-in done, how the last week went, and any warning that stands."""
+
+import streamlit as st
+
+from sciatica import ui
+from sciatica.charts import recent_leg_pain_figure
+from sciatica.today import today_overview
+
+store, user, today = ui.store(), ui.user_id(), ui.today()
+overview = today_overview(store, user_id=user, today=today)
+
+st.title("Today")
+st.caption(f"{today:%A %d %B %Y}")
+if overview.alert is not None:
+    ui.show_triage(overview.alert)
+
+if overview.todays_check_in is not None:
+    done = overview.todays_check_in
+    st.success(
+        f"You have checked in today: leg pain {done.leg_pain}, back pain {done.back_pain}.",
+        icon=":material/check_circle:",
+    )
+    st.page_link("pages/check_in.py", label="Change today's check-in", icon=":material/edit_note:")
+else:
+    st.info("You have not checked in today. It takes about a minute.", icon=":material/edit_note:")
+    st.page_link("pages/check_in.py", label="Do today's check-in", icon=":material/edit_note:")
+
+if overview.routine is not None:
+    ui.show_triage(overview.routine)
+
+if overview.week:
+    figure = recent_leg_pain_figure(overview.week, end=today)
+    st.plotly_chart(figure, width="stretch", config=ui.PLOTLY_CONFIG)
+    st.caption(overview.week_summary)
+else:
+    st.caption("Your leg pain over the last seven days will show here after your first check-in.")
+
+st.page_link("pages/safety.py", label="When to stop and when to get help", icon=":material/health_and_safety:")

@@ -1,0 +1,45 @@
+"""Configuration, read once from SCIATICA_* environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_path
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+APP_NAME = "sciatica"
+LOCAL_USER_ID = "local"
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder, outside the app so a reinstall keeps the diary."""
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+class Settings(BaseSettings):
+    """Everything the app can be configured with."""
+
+    model_config = SettingsConfigDict(env_prefix="SCIATICA_", extra="ignore", frozen=True)
+
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Folder for the SQLite database and backups.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="Any SQLAlchemy URL; by default a SQLite file in data_dir.",
+    )
+    user_id: str = Field(
+        default=LOCAL_USER_ID,
+        min_length=1,
+        max_length=200,
+        description="Whose diary this is when there is no login.",
+    )
+
+    def resolved_database_url(self) -> str:
+        """The database URL in use, creating the data folder for the default SQLite file."""
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{self.data_dir / 'sciatica.db'}"

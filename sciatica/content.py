@@ -1,0 +1,75 @@
+"""Loading of the validated content files in data/ (sources, warning signs, safety text)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class ContentError(ValueError):
+    """A content file is missing, malformed or refers to something that does not exist."""
+
+
+class Frozen(BaseModel):
+    """Base for content: immutable, and a typo in a field name fails loudly."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(Frozen):
+    """A published source that a claim in the app rests on."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$", description="Short stable id used in links.")
+    title: str = Field(min_length=1, description="Title of the page or paper.")
+    publisher: str = Field(min_length=1, description="Who published it.")
+    url: HttpUrl = Field(description="Where to read it.")
+
+
+class SourceList(Frozen):
+    """The sources file."""
+
+    sources: tuple[Source, ...]
+
+
+def load_yaml(path: Path, model: type[ModelT]) -> ModelT:
+    """Read a YAML file and validate it, raising ContentError with the file and field named."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ContentError(f"{path.name}: cannot be read: {error}") from error
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in item['loc'])}: {item['msg']}"
+            for item in error.errors()
+        )
+        raise ContentError(f"{path.name}: {problems}") from error
+
+
+@cache
+def sources() -> dict[str, Source]:
+    """Every source, by id."""
+    loaded = load_yaml(DATA_DIR / "sources.yaml", SourceList).sources
+    by_id = {source.id: source for source in loaded}
+    if len(by_id) != len(loaded):
+        raise ContentError("sources.yaml: source ids must be unique")
+    return by_id
+
+
+def check_sources(ids: tuple[str, ...], *, where: str) -> None:
+    """Raise ContentError unless every id names a known source."""
+    known = sources()
+    missing = [source_id for source_id in ids if source_id not in known]
+    if missing:
+        raise ContentError(f"{where}: unknown source {', '.join(missing)}")
+    if not ids:
+        raise ContentError(f"{where}: names no source")

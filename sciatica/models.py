@@ -1,0 +1,208 @@
+"""Validated shapes of what the user enters and what the app stores."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+NOTES_MAX_CHARS = 2000
+MEDICATION_MAX_CHARS = 200
+EARLIEST_DAY = date(2000, 1, 1)
+# Control characters other than tab and newline have no place in a diary note.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class LegExtent(StrEnum):
+    """How far down the leg the symptoms reach today."""
+
+    NONE = "none"
+    BUTTOCK = "buttock"
+    THIGH = "thigh"
+    BELOW_KNEE = "below_knee"
+    FOOT = "foot"
+
+    @property
+    def label(self) -> str:
+        """Plain words for the extent."""
+        return _EXTENT_LABELS[self]
+
+
+_EXTENT_LABELS = {
+    LegExtent.NONE: "No leg symptoms",
+    LegExtent.BUTTOCK: "Buttock",
+    LegExtent.THIGH: "Thigh",
+    LegExtent.BELOW_KNEE: "Below the knee",
+    LegExtent.FOOT: "Foot",
+}
+
+
+class Side(StrEnum):
+    """Which leg is affected."""
+
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+
+
+class TriageLevel(StrEnum):
+    """How soon to seek help, most urgent last."""
+
+    NONE = "none"
+    ROUTINE = "routine"
+    URGENT = "urgent"
+    EMERGENCY = "emergency"
+
+    @property
+    def rank(self) -> int:
+        """Order of urgency, for comparing levels."""
+        return list(TriageLevel).index(self)
+
+
+def _clean_text(value: str) -> str:
+    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if _CONTROL_CHARS.search(value):
+        raise ValueError("contains invisible control characters; please retype it")
+    return value
+
+
+CleanText = Annotated[str, AfterValidator(_clean_text)]
+PainScore = Annotated[int, Field(ge=0, le=10)]
+SbiScore = Annotated[int, Field(ge=0, le=6)]
+
+FIELD_LABELS: dict[str, str] = {
+    "day": "Date",
+    "leg_pain": "Leg pain",
+    "back_pain": "Back pain",
+    "sbi_leg_pain": "Bothersomeness: leg pain",
+    "sbi_numbness": "Bothersomeness: numbness or tingling",
+    "sbi_weakness": "Bothersomeness: weakness",
+    "sbi_sitting": "Bothersomeness: pain while sitting",
+    "extent": "How far down the leg",
+    "side": "Which side",
+    "walking_interference": "Pain got in the way of walking",
+    "sitting_interference": "Pain got in the way of sitting",
+    "sleeping_interference": "Pain got in the way of sleeping",
+    "activity_minutes": "Minutes of low-impact activity",
+    "medication": "Medication",
+    "notes": "Notes",
+    "red_flags": "Warning signs",
+}
+
+SBI_FIELDS = ("sbi_leg_pain", "sbi_numbness", "sbi_weakness", "sbi_sitting")
+
+
+def latest_possible_today() -> date:
+    """The latest calendar date anywhere on Earth right now (UTC+14)."""
+    return (datetime.now(UTC) + timedelta(hours=14)).date()
+
+
+class CheckInInput(BaseModel):
+    """What the daily check-in form submits."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    day: date = Field(description="The day this check-in describes, in the user's time zone.")
+    leg_pain: PainScore = Field(description="Leg pain, 0 no pain to 10 worst imaginable.")
+    back_pain: PainScore = Field(description="Back pain, 0 no pain to 10 worst imaginable.")
+    sbi_leg_pain: SbiScore | None = Field(default=None, description="SBI item 1, past week.")
+    sbi_numbness: SbiScore | None = Field(default=None, description="SBI item 2, past week.")
+    sbi_weakness: SbiScore | None = Field(default=None, description="SBI item 3, past week.")
+    sbi_sitting: SbiScore | None = Field(default=None, description="SBI item 4, past week.")
+    extent: LegExtent = Field(default=LegExtent.NONE, description="How far down the leg.")
+    side: Side | None = Field(default=None, description="Affected leg; empty without symptoms.")
+    walking_interference: PainScore = Field(default=0, description="Pain stopped walking, 0-10.")
+    sitting_interference: PainScore = Field(default=0, description="Pain stopped sitting, 0-10.")
+    sleeping_interference: PainScore = Field(default=0, description="Pain stopped sleep, 0-10.")
+    activity_minutes: int = Field(
+        default=0, ge=0, le=1440, description="Minutes of walking, swimming or similar."
+    )
+    medication: CleanText = Field(
+        default="", max_length=MEDICATION_MAX_CHARS, description="Medication taken, optional."
+    )
+    notes: CleanText = Field(
+        default="", max_length=NOTES_MAX_CHARS, description="Anything else, optional."
+    )
+    red_flags: frozenset[str] = Field(
+        default=frozenset(), description="Ids of the warning signs ticked today."
+    )
+
+    @field_validator("day")
+    @classmethod
+    def _not_in_future(cls, value: date, info: ValidationInfo) -> date:
+        context = info.context if isinstance(info.context, dict) else {}
+        today = context.get("today") or latest_possible_today()
+        if value > today:
+            raise ValueError("cannot be in the future")
+        if value < EARLIEST_DAY:
+            raise ValueError(f"must be on or after {EARLIEST_DAY:%d %B %Y}")
+        return value
+
+    @field_validator("side")
+    @classmethod
+    def _no_side_without_symptoms(cls, value: Side | None, info: ValidationInfo) -> Side | None:
+        return None if info.data.get("extent") is LegExtent.NONE else value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CheckInInput:
+        answered = [getattr(self, name) is not None for name in SBI_FIELDS]
+        if any(answered) and not all(answered):
+            raise ValueError("answer all four bothersomeness questions, or leave all four empty")
+        return self
+
+    @property
+    def sbi_total(self) -> int | None:
+        """Sciatica Bothersomeness Index, 0-24, when all four items were answered."""
+        items: list[int | None] = [getattr(self, name) for name in SBI_FIELDS]
+        scores = [item for item in items if item is not None]
+        return sum(scores) if len(scores) == len(SBI_FIELDS) else None
+
+
+class CheckIn(CheckInInput):
+    """A check-in as stored, with its owner, triage result and timestamps."""
+
+    id: int
+    user_id: str
+    triage_level: TriageLevel
+    created_at: datetime
+    updated_at: datetime
+
+
+def parse_check_in(data: dict[str, Any], *, today: date) -> CheckInInput:
+    """Validate form or file data into a check-in, judging dates against the user's today."""
+    return CheckInInput.model_validate(data, context={"today": today})
+
+
+def describe_errors(error: ValidationError) -> list[str]:
+    """Plain-language messages naming the field, one per problem."""
+    messages = []
+    for problem in error.errors():
+        location = [str(part) for part in problem["loc"]]
+        field = location[0] if location else ""
+        label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize() or "Check-in")
+        text = problem["msg"].removeprefix("Value error, ")
+        if problem["type"] in {"greater_than_equal", "less_than_equal"}:
+            ctx = problem.get("ctx", {})
+            text = f"must be between {_bound(field, 'ge', ctx)} and {_bound(field, 'le', ctx)}"
+        messages.append(f"{label}: {text}." if label != "Check-in" else f"{text.capitalize()}.")
+    return messages
+
+
+def _bound(field: str, kind: str, ctx: dict[str, Any]) -> object:
+    bounds = CheckInInput.model_fields[field].metadata if field in CheckInInput.model_fields else []
+    for item in bounds:
+        if hasattr(item, kind):
+            return getattr(item, kind)
+    return ctx.get(kind, "?")

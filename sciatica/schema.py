@@ -1,0 +1,67 @@
+"""Table definitions: the one description of the database that queries and migrations share."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", String(255), primary_key=True),
+    Column("country", String(8), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+check_ins = Table(
+    "check_ins",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", String(255), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("leg_pain", SmallInteger, nullable=False),
+    Column("back_pain", SmallInteger, nullable=False),
+    Column("sbi_leg_pain", SmallInteger, nullable=True),
+    Column("sbi_numbness", SmallInteger, nullable=True),
+    Column("sbi_weakness", SmallInteger, nullable=True),
+    Column("sbi_sitting", SmallInteger, nullable=True),
+    Column("extent", String(16), nullable=False),
+    Column("side", String(8), nullable=True),
+    Column("walking_interference", SmallInteger, nullable=False),
+    Column("sitting_interference", SmallInteger, nullable=False),
+    Column("sleeping_interference", SmallInteger, nullable=False),
+    Column("activity_minutes", Integer, nullable=False),
+    Column("medication", Text, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("red_flags", JSON, nullable=False),
+    Column("triage_level", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    # One check-in per user per day; the constraint's index also serves every date query.
+    UniqueConstraint("user_id", "day", name="uq_check_ins_user_day"),
+    CheckConstraint("leg_pain BETWEEN 0 AND 10", name="leg_pain_range"),
+    CheckConstraint("back_pain BETWEEN 0 AND 10", name="back_pain_range"),
+)

@@ -1,0 +1,282 @@
+"""Persistence: the only module that speaks SQL. SQLite by default, PostgreSQL by URL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import update as sql_update
+from sqlalchemy.exc import IntegrityError
+
+from sciatica.models import SBI_FIELDS, CheckIn, CheckInInput, TriageLevel
+from sciatica.schema import check_ins, users
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+_INPUT_FIELDS = tuple(CheckInInput.model_fields)
+
+
+class StoreError(RuntimeError):
+    """The database could not be opened or written."""
+
+
+@dataclass(frozen=True, slots=True)
+class SavedCheckIn:
+    """A check-in after it was committed, and whether it replaced an earlier one that day."""
+
+    check_in: CheckIn
+    updated: bool
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """Durable, concurrent SQLite: WAL, a busy timeout, foreign keys, and explicit BEGINs."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide when transactions begin (SQLAlchemy docs,
+        # "Serializable isolation / Savepoints / Transactional DDL").
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL syncs the WAL on every commit: a saved check-in survives a power cut.
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # Writers take the write lock up front, so they wait for each other (busy_timeout)
+        # instead of failing with "database is locked" when upgrading a read lock.
+        immediate = connection.get_execution_options().get("sqlite_immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine for the URL, with the SQLite settings applied where it is SQLite."""
+    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in a write transaction, committed when the block ends without error."""
+    immediate = engine.connect().execution_options(sqlite_immediate=True)
+    with immediate as connection, connection.begin():
+        yield connection
+
+
+def migrate(engine: Engine) -> None:
+    """Apply every pending migration in one transaction."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with write_transaction(engine) as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _row_to_check_in(row: Any) -> CheckIn:
+    data = dict(row._mapping)
+    data["red_flags"] = frozenset(data["red_flags"] or ())
+    for stamp in ("created_at", "updated_at"):
+        if data[stamp].tzinfo is None:  # SQLite keeps no zone; every stamp is written in UTC
+            data[stamp] = data[stamp].replace(tzinfo=UTC)
+    return CheckIn.model_validate(data)
+
+
+def _values(entry: CheckInInput, triage_level: TriageLevel) -> dict[str, Any]:
+    values = {name: getattr(entry, name) for name in _INPUT_FIELDS}
+    values["extent"] = entry.extent.value
+    values["side"] = entry.side.value if entry.side else None
+    values["red_flags"] = sorted(entry.red_flags)
+    values["triage_level"] = triage_level.value
+    return values
+
+
+class Store:
+    """All reads and writes of the diary, each scoped to one user."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Connect to the database at the URL and bring its schema up to date."""
+        engine = create_db_engine(url)
+        try:
+            migrate(engine)
+        except Exception as error:
+            engine.dispose()
+            raise StoreError(f"Could not open the database: {error}") from error
+        return cls(engine)
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+    def _write(self) -> AbstractContextManager[Connection]:
+        return write_transaction(self.engine)
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            yield connection
+
+    def _ensure_user(self, connection: Connection, user_id: str) -> None:
+        exists = connection.execute(select(users.c.id).where(users.c.id == user_id)).first()
+        if exists is None:
+            connection.execute(insert(users).values(id=user_id, created_at=_now()))
+
+    # Check-ins ---------------------------------------------------------------------------
+
+    def save_check_in(
+        self, *, user_id: str, entry: CheckInInput, triage_level: TriageLevel
+    ) -> SavedCheckIn:
+        """Insert or replace the user's check-in for its day; committed when this returns."""
+        with self._write() as connection:
+            self._ensure_user(connection, user_id)
+            updated = self._upsert(connection, user_id, entry, triage_level)
+        saved = self.get_check_in(user_id=user_id, day=entry.day)
+        if saved is None:  # pragma: no cover - a committed row is always readable
+            raise StoreError("The check-in was not found after saving.")
+        return SavedCheckIn(check_in=saved, updated=updated)
+
+    def _upsert(
+        self, connection: Connection, user_id: str, entry: CheckInInput, level: TriageLevel
+    ) -> bool:
+        values = _values(entry, level)
+        now = _now()
+        where = (check_ins.c.user_id == user_id) & (check_ins.c.day == entry.day)
+        changed = connection.execute(
+            sql_update(check_ins).where(where).values(updated_at=now, **values)
+        )
+        if changed.rowcount:
+            return True
+        try:
+            with connection.begin_nested():
+                connection.execute(
+                    insert(check_ins).values(
+                        user_id=user_id, created_at=now, updated_at=now, **values
+                    )
+                )
+        except IntegrityError:
+            # Another session saved the same day a moment ago: this save replaces it.
+            connection.execute(sql_update(check_ins).where(where).values(updated_at=now, **values))
+            return True
+        return False
+
+    def save_many(
+        self, *, user_id: str, entries: Iterable[tuple[CheckInInput, TriageLevel]]
+    ) -> int:
+        """Insert or replace many check-ins in one transaction: all of them or none."""
+        count = 0
+        with self._write() as connection:
+            self._ensure_user(connection, user_id)
+            for entry, level in entries:
+                self._upsert(connection, user_id, entry, level)
+                count += 1
+        return count
+
+    def get_check_in(self, *, user_id: str, day: date) -> CheckIn | None:
+        """The user's check-in for a day, if there is one."""
+        query = select(check_ins).where(check_ins.c.user_id == user_id, check_ins.c.day == day)
+        with self._read() as connection:
+            row = connection.execute(query).first()
+        return _row_to_check_in(row) if row else None
+
+    def latest_check_in(self, *, user_id: str, before: date | None = None) -> CheckIn | None:
+        """The most recent check-in, or the most recent strictly before a day."""
+        query = select(check_ins).where(check_ins.c.user_id == user_id)
+        if before is not None:
+            query = query.where(check_ins.c.day < before)
+        with self._read() as connection:
+            row = connection.execute(query.order_by(check_ins.c.day.desc()).limit(1)).first()
+        return _row_to_check_in(row) if row else None
+
+    def recent_check_ins(self, *, user_id: str, limit: int) -> list[CheckIn]:
+        """The latest check-ins, newest first."""
+        query = (
+            select(check_ins)
+            .where(check_ins.c.user_id == user_id)
+            .order_by(check_ins.c.day.desc())
+            .limit(limit)
+        )
+        with self._read() as connection:
+            return [_row_to_check_in(row) for row in connection.execute(query)]
+
+    def check_ins_between(self, *, user_id: str, start: date, end: date) -> list[CheckIn]:
+        """Check-ins from start to end inclusive, oldest first."""
+        query = (
+            select(check_ins)
+            .where(check_ins.c.user_id == user_id, check_ins.c.day.between(start, end))
+            .order_by(check_ins.c.day)
+        )
+        with self._read() as connection:
+            return [_row_to_check_in(row) for row in connection.execute(query)]
+
+    def all_check_ins(self, *, user_id: str) -> list[CheckIn]:
+        """Every check-in of the user, oldest first."""
+        return self.check_ins_between(user_id=user_id, start=date.min, end=date.max)
+
+    def first_check_in_day(self, *, user_id: str) -> date | None:
+        """The day of the user's first check-in."""
+        query = select(func.min(check_ins.c.day)).where(check_ins.c.user_id == user_id)
+        with self._read() as connection:
+            value: date | None = connection.execute(query).scalar()
+        return value
+
+    def last_sbi_day(self, *, user_id: str, before: date | None = None) -> date | None:
+        """The latest day on which the weekly bothersomeness questions were answered."""
+        query = select(func.max(check_ins.c.day)).where(
+            check_ins.c.user_id == user_id, check_ins.c[SBI_FIELDS[0]].is_not(None)
+        )
+        if before is not None:
+            query = query.where(check_ins.c.day < before)
+        with self._read() as connection:
+            value: date | None = connection.execute(query).scalar()
+        return value
+
+    def count_check_ins(self, *, user_id: str) -> int:
+        """How many check-ins the user has."""
+        query = select(func.count()).select_from(check_ins).where(check_ins.c.user_id == user_id)
+        with self._read() as connection:
+            return int(connection.execute(query).scalar_one())
+
+    def delete_check_ins(self, *, user_id: str, days: Sequence[date] | None = None) -> int:
+        """Delete some (or all) of the user's check-ins; returns how many went."""
+        query = delete(check_ins).where(check_ins.c.user_id == user_id)
+        if days is not None:
+            query = query.where(check_ins.c.day.in_(days))
+        with self._write() as connection:
+            return int(connection.execute(query).rowcount)
+
+    # Preferences -------------------------------------------------------------------------
+
+    def get_country(self, *, user_id: str) -> str | None:
+        """The country chosen for the emergency number, if any."""
+        with self._read() as connection:
+            value: str | None = connection.execute(
+                select(users.c.country).where(users.c.id == user_id)
+            ).scalar()
+        return value
+
+    def set_country(self, *, user_id: str, country: str | None) -> None:
+        """Remember the country whose emergency number the app shows."""
+        with self._write() as connection:
+            self._ensure_user(connection, user_id)
+            connection.execute(
+                sql_update(users).where(users.c.id == user_id).values(country=country)
+            )
