@@ -56,7 +56,7 @@ def form_start(store: Store, *, user_id: str, day: date) -> FormStart:
     if existing is not None:
         values = existing.model_dump(include=set(CheckInInput.model_fields))
         return FormStart(values, existing, None, ask_sbi=existing.sbi_total is not None)
-    defaults = CheckInInput(day=day, leg_pain=0, back_pain=0).model_dump()
+    defaults = CheckInInput.model_construct(day=day, leg_pain=0, back_pain=0).model_dump()
     previous = store.latest_check_in(user_id=user_id, before=day + timedelta(days=1))
     if previous is not None:
         defaults.update({name: getattr(previous, name) for name in _CARRIED_OVER})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from functools import cache
 from typing import Annotated, Any
 
 from pydantic import (
@@ -193,16 +194,24 @@ def describe_errors(error: ValidationError) -> list[str]:
         field = location[0] if location else ""
         label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize() or "Check-in")
         text = problem["msg"].removeprefix("Value error, ")
+        text = text[:1].lower() + text[1:]
         if problem["type"] in {"greater_than_equal", "less_than_equal"}:
-            ctx = problem.get("ctx", {})
-            text = f"must be between {_bound(field, 'ge', ctx)} and {_bound(field, 'le', ctx)}"
+            text = _range_message(field)
         messages.append(f"{label}: {text}." if label != "Check-in" else f"{text.capitalize()}.")
     return messages
 
 
-def _bound(field: str, kind: str, ctx: dict[str, Any]) -> object:
-    bounds = CheckInInput.model_fields[field].metadata if field in CheckInInput.model_fields else []
-    for item in bounds:
-        if hasattr(item, kind):
-            return getattr(item, kind)
-    return ctx.get(kind, "?")
+@cache
+def _ranges() -> dict[str, tuple[object, object]]:
+    """Each numeric field's (minimum, maximum), read from the model's own constraints."""
+    ranges = {}
+    for name, schema in CheckInInput.model_json_schema()["properties"].items():
+        for option in [schema, *schema.get("anyOf", [])]:
+            if "minimum" in option and "maximum" in option:
+                ranges[name] = (option["minimum"], option["maximum"])
+    return ranges
+
+
+def _range_message(field: str) -> str:
+    low, high = _ranges().get(field, ("?", "?"))
+    return f"must be between {low} and {high}"

@@ -174,17 +174,28 @@ class Store:
                 )
         except IntegrityError:
             # Another session saved the same day a moment ago: this save replaces it.
-            connection.execute(sql_update(check_ins).where(where).values(updated_at=now, **values))
+            # Any other integrity problem (a broken constraint) is not ours to hide.
+            update = sql_update(check_ins).where(where).values(updated_at=now, **values)
+            if not connection.execute(update).rowcount:
+                raise
             return True
         return False
 
     def save_many(
-        self, *, user_id: str, entries: Iterable[tuple[CheckInInput, TriageLevel]]
+        self,
+        *,
+        user_id: str,
+        entries: Iterable[tuple[CheckInInput, TriageLevel]],
+        country: str | None = None,
     ) -> int:
-        """Insert or replace many check-ins in one transaction: all of them or none."""
+        """Insert or replace many check-ins (and set the country) in one transaction."""
         count = 0
         with self._write() as connection:
             self._ensure_user(connection, user_id)
+            if country is not None:
+                connection.execute(
+                    sql_update(users).where(users.c.id == user_id).values(country=country)
+                )
             for entry, level in entries:
                 self._upsert(connection, user_id, entry, level)
                 count += 1

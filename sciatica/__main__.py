@@ -1,0 +1,5 @@
+"""Command line: `python -m sciatica demo-data | export | import`."""
+
+from sciatica.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""The command line, working on the configured database (SCIATICA_DATABASE_URL)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from sciatica.config import Settings
+from sciatica.dates import local_today
+from sciatica.demo import write_demo_data
+from sciatica.export import (
+    MAX_IMPORT_BYTES,
+    ImportRejected,
+    apply_import,
+    export_json,
+    parse_import,
+)
+from sciatica.store import Store
+
+EXIT_REJECTED = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m sciatica", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo = commands.add_parser("demo-data", help="write a realistic example history")
+    demo.add_argument("--days", type=int, default=120, help="how many days (default 120)")
+    demo.add_argument("--seed", type=int, default=1, help="same seed, same history")
+    export = commands.add_parser("export", help="write all your data as JSON")
+    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    imported = commands.add_parser("import", help="read a JSON export, all or nothing")
+    imported.add_argument("file", type=Path, help="a file written by `export`")
+    parser.add_argument("--timezone", help="IANA time zone for 'today' (default: this machine's)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status."""
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    today = local_today(args.timezone)
+    store = Store.open(settings.resolved_database_url())
+    try:
+        if args.command == "demo-data":
+            if not 1 <= args.days <= 40_000:
+                print("--days must be between 1 and 40000.", file=sys.stderr)
+                return EXIT_REJECTED
+            count = write_demo_data(
+                store, user_id=settings.user_id, days=args.days, seed=args.seed, end=today
+            )
+            print(f"Wrote {count} example check-ins ending {today:%d %B %Y}.")
+        elif args.command == "export":
+            text = export_json(store, user_id=settings.user_id)
+            if args.out:
+                args.out.write_text(text + "\n", encoding="utf-8")
+                print(f"Exported to {args.out}.", file=sys.stderr)
+            else:
+                print(text)
+        else:
+            return _import(store, args.file, user_id=settings.user_id, today=today)
+    finally:
+        store.close()
+    return 0
+
+
+def _import(store: Store, path: Path, *, user_id: str, today: date) -> int:
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise ImportRejected([f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MB."])
+        plan = parse_import(path.read_bytes(), today=today)
+    except OSError as error:
+        print(f"Cannot read {path}: {error.strerror}.", file=sys.stderr)
+        return EXIT_REJECTED
+    except ImportRejected as error:
+        print(f"Nothing was imported. Problems in {path}:\n{error}", file=sys.stderr)
+        return EXIT_REJECTED
+    count = apply_import(store, user_id=user_id, plan=plan)
+    print(f"Imported {count} check-ins.")
+    return 0

@@ -1,0 +1,97 @@
+"""Realistic example diaries: episodes that ease over weeks, with flare-ups and missed days."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from sciatica.models import CheckInInput, LegExtent, Side, TriageLevel
+from sciatica.store import Store
+from sciatica.triage import triage
+
+MISSED_DAY_CHANCE = 0.12
+FLARE_CHANCE = 0.03
+EPISODE_EVERY_DAYS = (240, 420)  # a new episode now and then over a long history
+NOTES = (
+    "Long drive today, leg worse afterwards.",
+    "Slept better with a pillow between my knees.",
+    "Walked to the shops and back.",
+    "Sat at my desk too long.",
+    "Physio appointment: keep going with the stretches.",
+    "Felt stiff in the morning, eased by lunchtime.",
+)
+
+
+def _extent(leg_pain: int, rng: random.Random) -> LegExtent:
+    if leg_pain >= 7:
+        return rng.choice((LegExtent.BELOW_KNEE, LegExtent.FOOT))
+    if leg_pain >= 4:
+        return rng.choice((LegExtent.THIGH, LegExtent.BELOW_KNEE))
+    if leg_pain >= 2:
+        return LegExtent.BUTTOCK
+    return LegExtent.NONE
+
+
+def _clamp(value: float, high: int) -> int:
+    return max(0, min(high, round(value)))
+
+
+def demo_history(*, days: int, seed: int, end: date) -> Iterator[CheckInInput]:
+    """Yield `days` days of check-ins ending on `end`, the same ones for the same seed."""
+    rng = random.Random(seed)
+    side = rng.choice((Side.LEFT, Side.RIGHT))
+    start = end - timedelta(days=days - 1)
+    episode_start, flare_left, last_sbi = start, 0, None
+    next_episode = start + timedelta(days=rng.randint(*EPISODE_EVERY_DAYS))
+    for offset in range(days):
+        day = start + timedelta(days=offset)
+        if day >= next_episode:
+            episode_start = day
+            next_episode = day + timedelta(days=rng.randint(*EPISODE_EVERY_DAYS))
+        if flare_left == 0 and rng.random() < FLARE_CHANCE:
+            flare_left = rng.randint(2, 5)
+        flare = 2.5 if flare_left else 0.0
+        flare_left = max(0, flare_left - 1)
+        weeks = (day - episode_start).days / 7
+        base = 1.5 + 5.5 * math.exp(-weeks / 4)  # from about 7/10 easing towards 1-2/10
+        if day != end and rng.random() < MISSED_DAY_CHANCE:
+            continue
+        leg = _clamp(base + flare + rng.gauss(0, 0.8), 10)
+        back = _clamp(base * 0.7 + flare * 0.5 + rng.gauss(0, 0.8), 10)
+        extent = _extent(leg, rng)
+        weekly = last_sbi is None or (day - last_sbi).days >= 7
+        sbi = {}
+        if weekly:
+            last_sbi = day
+            sbi = {
+                "sbi_leg_pain": _clamp(leg * 0.6, 6),
+                "sbi_numbness": _clamp(leg * 0.4 + rng.gauss(0, 0.5), 6),
+                "sbi_weakness": _clamp(leg * 0.25 + rng.gauss(0, 0.5), 6),
+                "sbi_sitting": _clamp(leg * 0.55 + rng.gauss(0, 0.5), 6),
+            }
+        yield CheckInInput(
+            day=day,
+            leg_pain=leg,
+            back_pain=back,
+            extent=extent,
+            side=side if extent is not LegExtent.NONE else None,
+            walking_interference=_clamp(leg * 0.7 + rng.gauss(0, 0.7), 10),
+            sitting_interference=_clamp(leg * 0.8 + rng.gauss(0, 0.7), 10),
+            sleeping_interference=_clamp(leg * 0.6 + rng.gauss(0, 0.9), 10),
+            activity_minutes=5 * _clamp((10 - leg) * 2.5 + rng.gauss(0, 2), 60),
+            medication="Ibuprofen 400 mg" if leg >= 6 else "",
+            notes=rng.choice(NOTES) if rng.random() < 0.15 else "",
+            red_flags=frozenset({"night_pain"}) if offset == 2 and days > 30 else frozenset(),
+            **sbi,
+        )
+
+
+def write_demo_data(store: Store, *, user_id: str, days: int, seed: int, end: date) -> int:
+    """Write a demo history into the store in one transaction; returns the number of days."""
+    entries = [
+        (entry, triage(ticked=entry.red_flags).level if entry.red_flags else TriageLevel.NONE)
+        for entry in demo_history(days=days, seed=seed, end=end)
+    ]
+    return store.save_many(user_id=user_id, entries=entries)

@@ -1,0 +1,137 @@
+"""Export the diary as versioned JSON, and import such a file all or nothing."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from sciatica.models import CheckInInput, describe_errors, parse_check_in
+from sciatica.store import Store
+from sciatica.triage import content, triage
+
+EXPORT_FORMAT = "sciatica-export"
+EXPORT_VERSION = 1
+MAX_IMPORT_BYTES = 20 * 1024 * 1024  # ten years of daily check-ins with long notes is ~10 MB
+MAX_PROBLEMS_SHOWN = 50
+
+
+class ImportRejected(ValueError):
+    """The file cannot be imported; `problems` says what is wrong with which record."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        more = len(problems) - len(shown)
+        suffix = f"\n…and {more} more problems." if more > 0 else ""
+        super().__init__("\n".join(shown) + suffix)
+
+
+class ExportDocument(BaseModel):
+    """The envelope of an export file; check-ins are validated one by one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["sciatica-export"] = Field(description="Marks a sciatica export file.")
+    version: Literal[1] = Field(description="Version of this file format.")
+    exported_at: datetime = Field(description="When the file was written.")
+    country: str | None = Field(default=None, description="Country for the emergency number.")
+    check_ins: list[dict[str, Any]] = Field(description="One object per check-in day.")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """Everything in a valid import file, ready to write."""
+
+    check_ins: list[CheckInInput]
+    country: str | None
+
+
+def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> dict[str, Any]:
+    """All of the user's data as a JSON-ready dictionary."""
+    entries = store.all_check_ins(user_id=user_id)
+    fields = set(CheckInInput.model_fields)
+    check_ins = []
+    for entry in entries:
+        record = entry.model_dump(mode="json", include=fields)
+        record["red_flags"] = sorted(entry.red_flags)
+        check_ins.append(record)
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": (now or datetime.now(UTC)).isoformat(),
+        "country": store.get_country(user_id=user_id),
+        "check_ins": check_ins,
+    }
+
+
+def export_json(store: Store, *, user_id: str, now: datetime | None = None) -> str:
+    """All of the user's data as a JSON document."""
+    return json.dumps(export_data(store, user_id=user_id, now=now), indent=2, ensure_ascii=False)
+
+
+def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
+    """Validate a whole export file; raise ImportRejected listing every problem."""
+    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
+    if size > MAX_IMPORT_BYTES:
+        limit = MAX_IMPORT_BYTES // (1024 * 1024)
+        raise ImportRejected([f"The file is too large ({size:,} bytes); the limit is {limit} MB."])
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
+        data = json.loads(text)
+    except UnicodeDecodeError:
+        raise ImportRejected(["The file is not UTF-8 text."]) from None
+    except json.JSONDecodeError as error:
+        msg = (
+            f"The file is not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}."
+        )
+        raise ImportRejected([msg]) from None
+    try:
+        document = ExportDocument.model_validate(data)
+    except ValidationError as error:
+        raise ImportRejected(
+            [f"File: {_where(item['loc'])}{item['msg']}." for item in error.errors()]
+        ) from None
+    problems: list[str] = []
+    if document.country is not None and document.country not in content().emergency_numbers:
+        problems.append(f"File: country {document.country!r} is not one the app knows.")
+    entries = _parse_check_ins(document.check_ins, today=today, problems=problems)
+    duplicates = [day for day, count in Counter(e.day for e in entries).items() if count > 1]
+    problems.extend(f"Check-in {day}: this date appears more than once." for day in duplicates)
+    if problems:
+        raise ImportRejected(problems)
+    return ImportPlan(check_ins=sorted(entries, key=lambda e: e.day), country=document.country)
+
+
+def _parse_check_ins(
+    records: list[dict[str, Any]], *, today: date, problems: list[str]
+) -> list[CheckInInput]:
+    entries = []
+    for index, record in enumerate(records, start=1):
+        label = f"Check-in {index}"
+        if isinstance(record.get("day"), str):
+            label += f" ({record['day'][:10]})"
+        try:
+            entry = parse_check_in(record, today=today)
+            triage(ticked=entry.red_flags)
+        except ValidationError as error:
+            problems.extend(f"{label}: {message}" for message in describe_errors(error))
+        except ValueError as error:
+            problems.append(f"{label}: {error}.")
+        else:
+            entries.append(entry)
+    return entries
+
+
+def _where(location: tuple[int | str, ...]) -> str:
+    return f"{'.'.join(str(part) for part in location)}: " if location else ""
+
+
+def apply_import(store: Store, *, user_id: str, plan: ImportPlan) -> int:
+    """Write a validated import in one transaction; days that exist are replaced."""
+    entries = [(entry, triage(ticked=entry.red_flags).level) for entry in plan.check_ins]
+    return store.save_many(user_id=user_id, entries=entries, country=plan.country)

@@ -1,0 +1,83 @@
+from collections.abc import Callable
+from datetime import timedelta
+
+from streamlit.testing.v1 import AppTest
+
+from sciatica.dates import local_today
+from sciatica.models import TriageLevel
+from sciatica.store import Store
+from tests.factories import make_check_in
+
+OpenPage = Callable[[str], AppTest]
+
+
+def save(database_url: str, days_ago: int = 0, **overrides: object) -> None:
+    store = Store.open(database_url)
+    entry = make_check_in(day=local_today(None) - timedelta(days=days_ago), **overrides)
+    level = TriageLevel.EMERGENCY if "bowel" in entry.red_flags else TriageLevel.NONE
+    store.save_check_in(user_id="local", entry=entry, triage_level=level)
+    store.close()
+
+
+def test_today_for_a_new_user_invites_the_first_check_in(open_page: OpenPage) -> None:
+    app = open_page("pages/today.py")
+    assert not app.exception
+    assert app.title[0].value == "Today"
+    assert "You have not checked in today" in app.info[0].value
+    assert any("after your first check-in" in caption.value for caption in app.caption)
+
+
+def test_today_after_a_check_in_says_done_and_draws_the_week(
+    open_page: OpenPage, database_url: str
+) -> None:
+    save(database_url, days_ago=2, leg_pain=6)
+    save(database_url, leg_pain=4)
+    app = open_page("pages/today.py")
+    assert not app.exception
+    assert "You have checked in today: leg pain 4, back pain 3." in app.success[0].value
+    chart = app.get("plotly_chart")[0]
+    assert '"Leg pain, last 7 days"' in chart.proto.spec
+    assert any("Average leg pain 5.0 over 2 days" in c.value for c in app.caption)
+
+
+def test_today_shows_the_emergency_banner_while_the_latest_check_in_carries_it(
+    open_page: OpenPage, database_url: str
+) -> None:
+    save(database_url, days_ago=1, red_flags=["bowel"])
+    app = open_page("pages/today.py")
+    assert not app.exception
+    assert "Get help now" in app.error[0].value
+
+
+def test_a_newer_check_in_without_signs_clears_the_banner(
+    open_page: OpenPage, database_url: str
+) -> None:
+    save(database_url, days_ago=1, red_flags=["bowel"])
+    save(database_url)
+    app = open_page("pages/today.py")
+    assert not app.error
+
+
+def test_safety_lists_warning_signs_stop_rules_faq_and_sources(open_page: OpenPage) -> None:
+    app = open_page("pages/safety.py")
+    assert not app.exception
+    assert "does not diagnose" in app.info[0].value
+    assert "New trouble starting to pee" in app.error[0].value
+    assert "Severe pain at night" in app.warning[0].value
+    headers = [header.value for header in app.subheader]
+    assert "Stop an exercise and do not push through pain" in headers
+    assert "Sources" in headers
+    assert any("nice.org.uk" in block.value for block in app.markdown)
+    assert app.expander[0].label == "How often should I do the exercises?"
+
+
+def test_choosing_a_country_changes_the_emergency_number_and_is_remembered(
+    open_page: OpenPage, database_url: str
+) -> None:
+    app = open_page("pages/safety.py")
+    app.selectbox[0].select("AU").run()
+    assert not app.exception
+    assert any("Call 000" in block.value for block in app.markdown)
+    store = Store.open(database_url)
+    assert store.get_country(user_id="local") == "AU"
+    store.close()

@@ -1,0 +1,147 @@
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sciatica.export import (
+    MAX_IMPORT_BYTES,
+    ImportRejected,
+    apply_import,
+    export_data,
+    export_json,
+    parse_import,
+)
+from sciatica.models import CheckInInput, LegExtent, Side, TriageLevel
+from sciatica.store import Store
+from tests.factories import TODAY, check_in_data, make_check_in
+
+FIELDS = set(CheckInInput.model_fields)
+
+
+def document(*records: dict[str, object], **envelope: object) -> str:
+    data = {"format": "sciatica-export", "version": 1, "exported_at": "2026-11-25T08:00:00Z"}
+    data.update(envelope)
+    data.setdefault("check_ins", [json.loads(json.dumps(r, default=str)) for r in records])
+    return json.dumps(data)
+
+
+def rejected(raw: str | bytes) -> list[str]:
+    with pytest.raises(ImportRejected) as caught:
+        parse_import(raw, today=TODAY)
+    return caught.value.problems
+
+
+text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
+check_ins = st.builds(
+    CheckInInput,
+    day=st.dates(min_value=date(2000, 1, 1), max_value=TODAY),
+    leg_pain=st.integers(0, 10),
+    back_pain=st.integers(0, 10),
+    extent=st.sampled_from(LegExtent),
+    side=st.none() | st.sampled_from(Side),
+    activity_minutes=st.integers(0, 1440),
+    medication=text.map(str.strip),
+    notes=text.map(str.strip),
+    red_flags=st.frozensets(st.sampled_from(["night_pain", "bowel", "saddle"])),
+)
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(check_ins, max_size=8, unique_by=lambda entry: entry.day))
+def test_export_then_import_into_an_empty_diary_gives_back_the_same_data(
+    tmp_path_factory: pytest.TempPathFactory, entries: list[CheckInInput]
+) -> None:
+    source = Store.open(f"sqlite:///{tmp_path_factory.mktemp('a') / 'a.db'}")
+    target = Store.open(f"sqlite:///{tmp_path_factory.mktemp('b') / 'b.db'}")
+    source.save_many(user_id="local", entries=[(e, TriageLevel.NONE) for e in entries])
+    plan = parse_import(export_json(source, user_id="local"), today=TODAY)
+    apply_import(target, user_id="local", plan=plan)
+    assert (
+        export_data(target, user_id="local")["check_ins"]
+        == (export_data(source, user_id="local")["check_ins"])
+    )
+    source.close()
+    target.close()
+
+
+def test_import_replaces_days_that_already_exist_and_keeps_the_rest(store: Store) -> None:
+    store.save_check_in(
+        user_id="local",
+        entry=make_check_in(day=TODAY - timedelta(days=1)),
+        triage_level=TriageLevel.NONE,
+    )
+    store.save_check_in(
+        user_id="local", entry=make_check_in(leg_pain=1), triage_level=TriageLevel.NONE
+    )
+    plan = parse_import(document(check_in_data(leg_pain=9)), today=TODAY)
+    apply_import(store, user_id="local", plan=plan)
+    assert [e.leg_pain for e in store.all_check_ins(user_id="local")] == [5, 9]
+
+
+def test_imported_warning_signs_are_triaged_again(store: Store) -> None:
+    plan = parse_import(document(check_in_data(red_flags=["bowel"])), today=TODAY)
+    apply_import(store, user_id="local", plan=plan)
+    stored = store.get_check_in(user_id="local", day=TODAY)
+    assert stored is not None
+    assert stored.triage_level is TriageLevel.EMERGENCY
+
+
+def test_the_country_travels_with_the_export(store: Store) -> None:
+    apply_import(store, user_id="local", plan=parse_import(document(country="AU"), today=TODAY))
+    assert store.get_country(user_id="local") == "AU"
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ('{"format": "sciatica-export", "version": 1', "The file is not valid JSON (line 1"),
+        ("[]", "File: Input should be a valid dictionary"),
+        (document(format="other"), "File: format: Input should be 'sciatica-export'"),
+        (document(version=2), "File: version: Input should be 1"),
+        (document(extra=1), "File: extra: Extra inputs are not permitted"),
+        (document(check_ins="nope"), "File: check_ins: Input should be a valid list"),
+        (document(country="XX"), "File: country 'XX' is not one the app knows."),
+        (document(check_in_data(day="2027-01-01")), "Check-in 1 (2027-01-01): Date: cannot be"),
+        (document(check_in_data(leg_pain="a lot")), "Check-in 1 (2026-11-25): Leg pain: input"),
+        (document(check_in_data(back_pain=11)), "Back pain: must be between 0 and 10."),
+        (document(check_in_data(mood=1)), "Check-in 1 (2026-11-25): Mood: extra inputs"),
+        (document(check_in_data(red_flags=["x"])), "Check-in 1 (2026-11-25): unknown warning"),
+        (document(check_in_data(), check_in_data()), "Check-in 2026-11-25: this date appears"),
+        (b"\xff\xfe{}", "The file is not UTF-8 text."),
+    ],
+)
+def test_a_bad_file_is_rejected_with_the_record_and_reason(raw: str | bytes, problem: str) -> None:
+    assert any(message.startswith(problem) or problem in message for message in rejected(raw))
+
+
+def test_a_rejected_import_changes_nothing(store: Store) -> None:
+    store.save_check_in(
+        user_id="local", entry=make_check_in(leg_pain=3), triage_level=TriageLevel.NONE
+    )
+    raw = document(check_in_data(day="2026-11-01"), check_in_data(leg_pain=99))
+    with pytest.raises(ImportRejected):
+        apply_import(store, user_id="local", plan=parse_import(raw, today=TODAY))
+    assert [e.leg_pain for e in store.all_check_ins(user_id="local")] == [3]
+
+
+def test_a_file_over_the_size_limit_is_refused_before_parsing() -> None:
+    (message,) = rejected(b" " * (MAX_IMPORT_BYTES + 1))
+    assert message.startswith("The file is too large")
+
+
+def test_a_byte_order_mark_is_accepted() -> None:
+    plan = parse_import(b"\xef\xbb\xbf" + document(check_in_data()).encode(), today=TODAY)
+    assert len(plan.check_ins) == 1
+
+
+def test_every_problem_is_listed_not_just_the_first() -> None:
+    raw = document(*(check_in_data(day=f"2026-10-{n:02d}", leg_pain=20) for n in range(1, 11)))
+    assert len(rejected(raw)) == 10
+
+
+def test_the_export_file_names_its_format_and_version(store: Store, tmp_path: Path) -> None:
+    data = export_data(store, user_id="local")
+    assert (data["format"], data["version"], data["check_ins"]) == ("sciatica-export", 1, [])

@@ -1,0 +1,127 @@
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from sciatica.models import TriageLevel
+from sciatica.store import Store
+from tests.factories import TODAY, make_check_in
+
+
+def save(store: Store, user: str = "local", **overrides: object) -> bool:
+    entry = make_check_in(**overrides)
+    return store.save_check_in(user_id=user, entry=entry, triage_level=TriageLevel.NONE).updated
+
+
+def test_a_saved_check_in_reads_back_unchanged(store: Store) -> None:
+    entry = make_check_in(notes="Walked <b>twice</b> ☀", red_flags=["night_pain"], medication="x")
+    saved = store.save_check_in(user_id="local", entry=entry, triage_level=TriageLevel.URGENT)
+    loaded = store.get_check_in(user_id="local", day=TODAY)
+    assert loaded == saved.check_in
+    assert loaded is not None
+    assert loaded.model_dump(include=set(type(entry).model_fields)) == entry.model_dump()
+    assert loaded.triage_level is TriageLevel.URGENT
+    assert loaded.created_at.tzinfo is not None
+
+
+def test_saving_the_same_day_again_updates_it_instead_of_adding_a_second(store: Store) -> None:
+    assert save(store, leg_pain=6) is False
+    assert save(store, leg_pain=4) is True
+    assert store.count_check_ins(user_id="local") == 1
+    loaded = store.get_check_in(user_id="local", day=TODAY)
+    assert loaded is not None
+    assert loaded.leg_pain == 4
+    assert loaded.updated_at >= loaded.created_at
+
+
+def test_a_saved_check_in_is_visible_to_a_new_connection_at_once(database_url: str) -> None:
+    writer = Store.open(database_url)
+    save(writer, leg_pain=7)
+    reader = Store.open(database_url)
+    loaded = reader.get_check_in(user_id="local", day=TODAY)
+    assert loaded is not None
+    assert loaded.leg_pain == 7
+    writer.close()
+    reader.close()
+
+
+def test_each_user_sees_only_their_own_check_ins(store: Store) -> None:
+    save(store, user="ann", leg_pain=2)
+    save(store, user="bob", leg_pain=9)
+    ann = store.all_check_ins(user_id="ann")
+    assert [entry.leg_pain for entry in ann] == [2]
+    assert store.latest_check_in(user_id="bob").leg_pain == 9  # type: ignore[union-attr]
+
+
+def test_latest_before_a_day_skips_that_day_and_later(store: Store) -> None:
+    for days_ago, pain in [(3, 7), (1, 5), (0, 4)]:
+        save(store, day=TODAY - timedelta(days=days_ago), leg_pain=pain)
+    previous = store.latest_check_in(user_id="local", before=TODAY)
+    assert previous is not None
+    assert (previous.day, previous.leg_pain) == (TODAY - timedelta(days=1), 5)
+
+
+def test_recent_check_ins_come_newest_first_and_are_bounded(store: Store) -> None:
+    for days_ago in range(20):
+        save(store, day=TODAY - timedelta(days=days_ago))
+    recent = store.recent_check_ins(user_id="local", limit=14)
+    assert len(recent) == 14
+    assert recent[0].day == TODAY
+    assert recent[-1].day == TODAY - timedelta(days=13)
+
+
+def test_check_ins_between_is_inclusive_and_oldest_first(store: Store) -> None:
+    for days_ago in range(10):
+        save(store, day=TODAY - timedelta(days=days_ago))
+    found = store.check_ins_between(
+        user_id="local", start=TODAY - timedelta(days=5), end=TODAY - timedelta(days=2)
+    )
+    assert [entry.day for entry in found] == [TODAY - timedelta(days=n) for n in (5, 4, 3, 2)]
+
+
+def test_last_sbi_day_finds_the_latest_weekly_answers(store: Store) -> None:
+    sbi = {"sbi_leg_pain": 2, "sbi_numbness": 2, "sbi_weakness": 1, "sbi_sitting": 3}
+    save(store, day=TODAY - timedelta(days=9), **sbi)
+    save(store, day=TODAY - timedelta(days=2), **sbi)
+    save(store, day=TODAY)
+    assert store.last_sbi_day(user_id="local") == TODAY - timedelta(days=2)
+    assert store.last_sbi_day(user_id="local", before=TODAY - timedelta(days=2)) == TODAY - (
+        timedelta(days=9)
+    )
+
+
+def test_save_many_writes_all_or_nothing(store: Store) -> None:
+    good = make_check_in(day=TODAY - timedelta(days=1))
+    bad = make_check_in(day=TODAY).model_copy(update={"leg_pain": 99})  # bypasses validation
+    with pytest.raises(sa.exc.IntegrityError):
+        store.save_many(
+            user_id="local", entries=[(good, TriageLevel.NONE), (bad, TriageLevel.NONE)]
+        )
+    assert store.count_check_ins(user_id="local") == 0
+
+
+def test_the_country_is_remembered_per_user(store: Store) -> None:
+    store.set_country(user_id="ann", country="NZ")
+    assert store.get_country(user_id="ann") == "NZ"
+    assert store.get_country(user_id="bob") is None
+
+
+def test_sqlite_runs_with_wal_full_sync_busy_timeout_and_foreign_keys(store: Store) -> None:
+    with store.engine.connect() as connection:
+        pragma = {
+            name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys")
+        }
+    assert pragma == {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "busy_timeout": 10000,
+        "foreign_keys": 1,
+    }
+
+
+def test_deleting_check_ins_removes_only_that_users_rows(store: Store) -> None:
+    save(store, user="ann")
+    save(store, user="bob")
+    assert store.delete_check_ins(user_id="ann") == 1
+    assert store.count_check_ins(user_id="bob") == 1

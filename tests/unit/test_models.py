@@ -1,0 +1,105 @@
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from sciatica.models import (
+    NOTES_MAX_CHARS,
+    CheckInInput,
+    LegExtent,
+    describe_errors,
+    parse_check_in,
+)
+from tests.factories import TODAY, check_in_data, make_check_in
+
+
+def errors_for(**overrides: object) -> list[str]:
+    with pytest.raises(ValidationError) as caught:
+        parse_check_in(check_in_data(**overrides), today=TODAY)
+    return describe_errors(caught.value)
+
+
+@given(st.integers(min_value=0, max_value=10), st.integers(min_value=0, max_value=10))
+def test_every_pain_score_from_0_to_10_is_accepted(leg: int, back: int) -> None:
+    entry = make_check_in(leg_pain=leg, back_pain=back)
+    assert (entry.leg_pain, entry.back_pain) == (leg, back)
+
+
+@given(st.integers().filter(lambda value: not 0 <= value <= 10))
+def test_pain_outside_0_to_10_is_refused_naming_the_field(score: int) -> None:
+    assert errors_for(leg_pain=score) == ["Leg pain: must be between 0 and 10."]
+
+
+@given(st.integers().filter(lambda value: not 0 <= value <= 6))
+def test_bothersomeness_outside_0_to_6_is_refused(score: int) -> None:
+    messages = errors_for(sbi_leg_pain=score, sbi_numbness=1, sbi_weakness=1, sbi_sitting=1)
+    assert messages == ["Bothersomeness: leg pain: must be between 0 and 6."]
+
+
+def test_a_future_date_is_refused() -> None:
+    assert errors_for(day=TODAY + timedelta(days=1)) == ["Date: cannot be in the future."]
+
+
+def test_today_in_the_users_time_zone_is_accepted() -> None:
+    assert make_check_in(day=TODAY).day == TODAY
+
+
+def test_without_a_known_today_dates_ahead_of_every_time_zone_are_refused() -> None:
+    with pytest.raises(ValidationError):
+        CheckInInput.model_validate(check_in_data(day=date.today() + timedelta(days=2)))
+
+
+def test_implausibly_old_dates_are_refused() -> None:
+    assert errors_for(day=date(1999, 12, 31)) == ["Date: must be on or after 01 January 2000."]
+
+
+def test_notes_longer_than_the_limit_are_refused() -> None:
+    messages = errors_for(notes="x" * (NOTES_MAX_CHARS + 1))
+    assert messages == [f"Notes: string should have at most {NOTES_MAX_CHARS} characters."]
+
+
+def test_notes_with_control_characters_are_refused() -> None:
+    assert errors_for(notes="fine\x00") == [
+        "Notes: contains invisible control characters; please retype it."
+    ]
+
+
+def test_notes_keep_html_as_plain_text_and_lose_surrounding_space() -> None:
+    entry = make_check_in(notes="  <script>alert(1)</script>\r\nline two  ")
+    assert entry.notes == "<script>alert(1)</script>\nline two"
+
+
+@pytest.mark.parametrize(
+    ("items", "total"),
+    [
+        ((0, 0, 0, 0), 0),
+        ((6, 6, 6, 6), 24),
+        ((4, 2, 1, 5), 12),
+        ((None, None, None, None), None),
+    ],
+)
+def test_sbi_total_is_the_sum_of_its_four_items(items: tuple, total: int | None) -> None:
+    names = ("sbi_leg_pain", "sbi_numbness", "sbi_weakness", "sbi_sitting")
+    entry = make_check_in(**dict(zip(names, items, strict=True)))
+    assert entry.sbi_total == total
+
+
+def test_partly_answered_sbi_is_refused() -> None:
+    assert errors_for(sbi_leg_pain=3) == [
+        "Answer all four bothersomeness questions, or leave all four empty."
+    ]
+
+
+def test_side_is_dropped_when_there_are_no_leg_symptoms() -> None:
+    entry = make_check_in(extent=LegExtent.NONE, side="left")
+    assert entry.side is None
+
+
+def test_unknown_fields_are_refused() -> None:
+    assert errors_for(mood="great") == ["Mood: extra inputs are not permitted."]
+
+
+def test_several_problems_are_all_reported() -> None:
+    assert len(errors_for(leg_pain=-1, back_pain=11, activity_minutes=2000)) == 3

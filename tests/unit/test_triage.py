@@ -1,0 +1,171 @@
+from datetime import timedelta
+
+import pytest
+
+from sciatica.models import CheckInInput, TriageLevel
+from sciatica.triage import (
+    active_alert,
+    advice,
+    emergency_number,
+    is_important_fall,
+    red_flags,
+    routine_reasons,
+    signs_for,
+    triage,
+)
+from tests.factories import TODAY, make_check_in
+
+EMERGENCY_SIGNS = ["bladder_start", "bladder_control", "bowel", "saddle", "both_legs"]
+URGENT_SIGNS = ["worsening_weakness", "fever_unwell", "cancer_weight", "injury", "night_pain"]
+
+
+@pytest.mark.parametrize("sign", EMERGENCY_SIGNS)
+def test_each_cauda_equina_sign_alone_is_an_emergency(sign: str) -> None:
+    assert triage(ticked=[sign]).level is TriageLevel.EMERGENCY
+
+
+@pytest.mark.parametrize("sign", URGENT_SIGNS)
+def test_each_urgent_sign_alone_needs_a_doctor_within_two_days(sign: str) -> None:
+    assert triage(ticked=[sign]).level is TriageLevel.URGENT
+
+
+def test_new_sexual_problems_alone_are_urgent() -> None:
+    assert triage(ticked=["sexual_function"]).level is TriageLevel.URGENT
+
+
+@pytest.mark.parametrize("other", EMERGENCY_SIGNS)
+def test_new_sexual_problems_with_an_emergency_sign_are_an_emergency(other: str) -> None:
+    assert triage(ticked=["sexual_function", other]).level is TriageLevel.EMERGENCY
+
+
+def test_sexual_problems_with_an_urgent_sign_stay_urgent() -> None:
+    assert triage(ticked=["sexual_function", "fever_unwell"]).level is TriageLevel.URGENT
+
+
+def test_the_most_urgent_sign_decides_the_level() -> None:
+    assert triage(ticked=["night_pain", "saddle"]).level is TriageLevel.EMERGENCY
+
+
+def test_no_signs_and_no_diary_concerns_is_none() -> None:
+    result = triage(ticked=[])
+    assert (result.level, result.flags, result.stops_exercise) == (TriageLevel.NONE, (), False)
+
+
+def test_diary_concerns_alone_suggest_a_routine_appointment() -> None:
+    result = triage(ticked=[], history_reasons=["Pain has been getting worse."])
+    assert result.level is TriageLevel.ROUTINE
+    assert not result.stops_exercise
+
+
+def test_an_unknown_sign_is_an_error_not_silence() -> None:
+    with pytest.raises(ValueError, match="unknown warning sign: made_up"):
+        triage(ticked=["made_up"])
+
+
+def test_every_sign_in_the_content_file_is_covered_by_this_table() -> None:
+    covered = {*EMERGENCY_SIGNS, *URGENT_SIGNS, "sexual_function"}
+    assert {flag.id for flag in red_flags()} == covered
+
+
+def test_every_sign_names_at_least_one_source() -> None:
+    assert all(flag.sources for flag in red_flags())
+
+
+@pytest.mark.parametrize(
+    ("country", "number"),
+    [("GB", "999"), ("US", "911"), ("AU", "000"), ("NZ", "111"), ("EU", "112"), (None, "112")],
+)
+def test_emergency_advice_names_the_number_for_the_country(country: str, number: str) -> None:
+    assert number in emergency_number(country)
+    assert number in advice(TriageLevel.EMERGENCY, country=country).text
+
+
+def test_urgent_advice_says_within_24_to_48_hours() -> None:
+    assert "24 to 48 hours" in advice(TriageLevel.URGENT, country="GB").title
+
+
+def test_emergency_advice_says_now_and_no_exercise() -> None:
+    text = advice(TriageLevel.EMERGENCY, country="GB").text
+    assert "emergency department now" in text
+    assert "do not do exercises" in text
+
+
+def test_signs_that_count_only_with_others_say_so() -> None:
+    assert any(
+        sign.endswith("together with any sign above") for sign in signs_for(TriageLevel.EMERGENCY)
+    )
+    assert any(sign.endswith("on its own") for sign in signs_for(TriageLevel.URGENT))
+
+
+@pytest.mark.parametrize(
+    ("flags", "alert"),
+    [
+        ([], None),
+        (["night_pain"], TriageLevel.URGENT),
+        (["bowel"], TriageLevel.EMERGENCY),
+    ],
+)
+def test_latest_check_in_with_an_urgent_or_emergency_sign_is_an_active_alert(
+    flags: list[str], alert: TriageLevel | None
+) -> None:
+    result = active_alert(make_check_in(red_flags=flags))
+    assert (result.level if result else None) is alert
+
+
+def test_no_check_in_means_no_alert() -> None:
+    assert active_alert(None) is None
+
+
+@pytest.mark.parametrize(
+    ("baseline", "fall", "important"),
+    [
+        (6.0, 2.0, True),  # exactly 2 points
+        (8.0, 1.9, False),
+        (5.0, 1.5, True),  # exactly 30%
+        (5.0, 1.4, False),
+        (3.0, 1.0, True),  # 33% though under 2 points
+        (8.0, -1.0, False),
+    ],
+)
+def test_important_fall_is_2_points_or_30_percent(
+    baseline: float, fall: float, important: bool
+) -> None:
+    assert is_important_fall(baseline=baseline, fall=fall) is important
+
+
+def days_ago(days: int, **overrides: object) -> CheckInInput:
+    return make_check_in(day=TODAY - timedelta(days=days), **overrides)
+
+
+def test_most_nights_disturbed_this_week_suggests_an_appointment() -> None:
+    recent = [days_ago(n, sleeping_interference=8) for n in range(4)]
+    assert routine_reasons(first_week=recent, recent=recent, today=TODAY) == [
+        "Pain has badly disturbed your sleep on most days this week."
+    ]
+
+
+def test_no_clear_improvement_after_six_weeks_suggests_an_appointment() -> None:
+    first_week = [days_ago(50 - n, leg_pain=6) for n in range(7)]
+    recent = [days_ago(n, leg_pain=5) for n in range(7)]
+    reasons = routine_reasons(first_week=first_week, recent=recent, today=TODAY)
+    assert reasons == ["Your leg pain has not clearly improved after six weeks of self-care."]
+
+
+def test_clear_improvement_after_six_weeks_raises_nothing() -> None:
+    first_week = [days_ago(50 - n, leg_pain=6) for n in range(7)]
+    recent = [days_ago(n, leg_pain=4) for n in range(7)]
+    assert routine_reasons(first_week=first_week, recent=recent, today=TODAY) == []
+
+
+def test_under_six_weeks_of_diary_no_improvement_is_not_yet_a_concern() -> None:
+    first_week = [days_ago(40 - n, leg_pain=6) for n in range(7)]
+    recent = [days_ago(n, leg_pain=6) for n in range(7)]
+    assert routine_reasons(first_week=first_week, recent=recent, today=TODAY) == []
+
+
+def test_pain_rising_by_two_points_over_a_fortnight_suggests_an_appointment() -> None:
+    recent = [days_ago(n, leg_pain=6) for n in range(4)]
+    recent += [days_ago(n, leg_pain=3) for n in range(7, 11)]
+    assert routine_reasons(first_week=recent, recent=recent, today=TODAY) == [
+        "Your leg pain has been getting worse over the past two weeks."
+    ]
