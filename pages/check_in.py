@@ -84,15 +84,14 @@ with st.form("check_in_form", border=False):
                 key=f"{name}_{k}",
             )
             answers[name] = level if answer_sbi else None
-    st.markdown(
-        "**Warning signs.** Tick any that are new or getting worse. Most days you tick none."
-    )
-    ticked = values["red_flags"]
-    answers["red_flags"] = [
-        flag.id
-        for flag in red_flags()
-        if st.checkbox(flag.question, value=flag.id in ticked, key=f"flag_{flag.id}_{k}")
-    ]
+    with st.container(border=True):
+        st.markdown("**Warning signs.** Tick any that are new or getting worse. Most days: none.")
+        ticked = values["red_flags"]
+        answers["red_flags"] = [
+            flag.id
+            for flag in red_flags()
+            if st.checkbox(flag.question, value=flag.id in ticked, key=f"flag_{flag.id}_{k}")
+        ]
     answers["medication"] = st.text_input(
         FIELD_LABELS["medication"], values["medication"], max_chars=200, key=f"med_{k}"
     )
@@ -116,6 +115,7 @@ if submitted:
 st.subheader("Your last two weeks")
 recent = store.recent_check_ins(user_id=user, limit=RECENT_TABLE_SIZE)
 if recent:
-    st.dataframe(pd.DataFrame(recent_table(recent)), hide_index=True, width="stretch")
+    table = pd.DataFrame(recent_table(recent))
+    st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 3)
 else:
     st.caption("Your check-ins will appear here.")

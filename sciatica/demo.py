@@ -80,7 +80,7 @@ def demo_history(*, days: int, seed: int, end: date) -> Iterator[CheckInInput]:
             walking_interference=_clamp(leg * 0.7 + rng.gauss(0, 0.7), 10),
             sitting_interference=_clamp(leg * 0.8 + rng.gauss(0, 0.7), 10),
             sleeping_interference=_clamp(leg * 0.6 + rng.gauss(0, 0.9), 10),
-            activity_minutes=5 * _clamp((10 - leg) * 2.5 + rng.gauss(0, 2), 60),
+            activity_minutes=5 * _clamp((10 - leg) * 0.8 + rng.gauss(0, 1), 12),
             medication="Ibuprofen 400 mg" if leg >= 6 else "",
             notes=rng.choice(NOTES) if rng.random() < 0.15 else "",
             red_flags=frozenset({"night_pain"}) if offset == 2 and days > 30 else frozenset(),
