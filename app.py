@@ -6,9 +6,17 @@ st.set_page_config(page_title="Sciatica diary", page_icon="🌿", layout="center
 
 navigation = st.navigation(
     [
-        st.Page("pages/today.py", title="Today", icon=":material/home:", url_path="today", default=True),
-        st.Page("pages/check_in.py", title="Check-in", icon=":material/edit_note:", url_path="check-in"),
-        st.Page("pages/safety.py", title="Safety", icon=":material/health_and_safety:", url_path="safety"),
+        # The default page always lives at the root URL, so it takes no url_path.
+        st.Page("pages/today.py", title="Today", icon=":material/home:", default=True),
+        st.Page(
+            "pages/check_in.py", title="Check-in", icon=":material/edit_note:", url_path="check-in"
+        ),
+        st.Page(
+            "pages/safety.py",
+            title="Safety",
+            icon=":material/health_and_safety:",
+            url_path="safety",
+        ),
     ]
 )
 navigation.run()

@@ -35,4 +35,8 @@ if overview.week:
 else:
     st.caption("Your leg pain over the last seven days will show here after your first check-in.")
 
-st.page_link("pages/safety.py", label="When to stop and when to get help", icon=":material/health_and_safety:")
+st.page_link(
+    "pages/safety.py",
+    label="When to stop and when to get help",
+    icon=":material/health_and_safety:",
+)
