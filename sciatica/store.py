@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from alembic import command
 from alembic.config import Config
@@ -21,6 +21,20 @@ from sciatica.schema import check_ins, users
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 _INPUT_FIELDS = tuple(CheckInInput.model_fields)
+
+
+class DailyRow(NamedTuple):
+    """One day's numbers for charts and summaries, read without building full models."""
+
+    day: date
+    leg_pain: int
+    back_pain: int
+    sbi_total: int | None
+    walking_interference: int
+    sitting_interference: int
+    sleeping_interference: int
+    activity_minutes: int
+    triage_level: str
 
 
 class StoreError(RuntimeError):
@@ -241,6 +255,29 @@ class Store:
     def all_check_ins(self, *, user_id: str) -> list[CheckIn]:
         """Every check-in of the user, oldest first."""
         return self.check_ins_between(user_id=user_id, start=date.min, end=date.max)
+
+    def daily_rows(self, *, user_id: str, start: date, end: date) -> list[DailyRow]:
+        """The numbers of each check-in from start to end inclusive, oldest first."""
+        c = check_ins.c
+        # NULL if any item is unanswered, as the index is only defined for all four.
+        sbi_total = c.sbi_leg_pain + c.sbi_numbness + c.sbi_weakness + c.sbi_sitting
+        query = (
+            select(
+                c.day,
+                c.leg_pain,
+                c.back_pain,
+                sbi_total.label("sbi_total"),
+                c.walking_interference,
+                c.sitting_interference,
+                c.sleeping_interference,
+                c.activity_minutes,
+                c.triage_level,
+            )
+            .where(c.user_id == user_id, c.day.between(start, end))
+            .order_by(c.day)
+        )
+        with self._read() as connection:
+            return [DailyRow(*row) for row in connection.execute(query)]
 
     def first_check_in_day(self, *, user_id: str) -> date | None:
         """The day of the user's first check-in."""

@@ -125,3 +125,15 @@ def test_deleting_check_ins_removes_only_that_users_rows(store: Store) -> None:
     save(store, user="bob")
     assert store.delete_check_ins(user_id="ann") == 1
     assert store.count_check_ins(user_id="bob") == 1
+
+
+def test_daily_rows_carry_each_days_numbers_with_the_sbi_total(store: Store) -> None:
+    sbi = {"sbi_leg_pain": 2, "sbi_numbness": 3, "sbi_weakness": 1, "sbi_sitting": 4}
+    save(store, day=TODAY - timedelta(days=1), leg_pain=6, **sbi)
+    save(store, day=TODAY, leg_pain=4)
+    rows = store.daily_rows(user_id="local", start=TODAY - timedelta(days=7), end=TODAY)
+    assert [(row.day, row.leg_pain, row.sbi_total) for row in rows] == [
+        (TODAY - timedelta(days=1), 6, 10),
+        (TODAY, 4, None),
+    ]
+    assert rows[0].triage_level == "none"
