@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint format browser demo clean
+.PHONY: run test lint format browser postgres demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,15 @@ browser: $(VENV)/.dev
 		$(BIN)/playwright install chromium; \
 	fi
 
+# Storage tests also run against a real PostgreSQL server that the tests start themselves.
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; then :; \
+	elif [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
+	else \
+		echo "PostgreSQL is not installed: its tests will be skipped (they run in CI)."; \
+	fi
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -43,7 +52,7 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint browser
+test: lint browser postgres
 	$(BIN)/python -m pytest
 
 clean:

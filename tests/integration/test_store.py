@@ -106,7 +106,8 @@ def test_the_country_is_remembered_per_user(store: Store) -> None:
     assert store.get_country(user_id="bob") is None
 
 
-def test_sqlite_runs_with_wal_full_sync_busy_timeout_and_foreign_keys(store: Store) -> None:
+def test_sqlite_runs_with_wal_full_sync_busy_timeout_and_foreign_keys(sqlite_url: str) -> None:
+    store = Store.open(sqlite_url)
     with store.engine.connect() as connection:
         pragma = {
             name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
@@ -118,6 +119,7 @@ def test_sqlite_runs_with_wal_full_sync_busy_timeout_and_foreign_keys(store: Sto
         "busy_timeout": 10000,
         "foreign_keys": 1,
     }
+    store.close()
 
 
 def test_deleting_check_ins_removes_only_that_users_rows(store: Store) -> None:
