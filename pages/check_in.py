@@ -72,18 +72,21 @@ with st.form("check_in_form", border=False):
         key=f"minutes_{k}",
     )
     with st.expander("This week: how bothersome were these?", expanded=start.ask_sbi):
-        answer_sbi = st.checkbox(
-            "Answer the weekly questions", value=start.ask_sbi, key=f"sbi_on_{k}"
+        st.caption(
+            "Over the past week. 0 = not at all bothersome, 6 = extremely bothersome. "
+            "Answer all four, or leave all four empty."
         )
         for name in SBI_FIELDS:
-            level = st.select_slider(
+            answers[name] = st.radio(
                 FIELD_LABELS[name],
                 range(7),
-                value=values[name] or 0,
-                format_func=lambda score: f"{score} {SBI_SCALE[score]}",
+                index=values[name],
+                horizontal=True,
+                format_func=lambda score: (
+                    f"{score} {SBI_SCALE[score]}" if score in (0, 6) else str(score)
+                ),
                 key=f"{name}_{k}",
             )
-            answers[name] = level if answer_sbi else None
     with st.container(border=True):
         st.markdown("**Warning signs.** Tick any that are new or getting worse. Most days: none.")
         ticked = values["red_flags"]

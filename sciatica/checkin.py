@@ -93,18 +93,18 @@ def describe_change(current: CheckInInput, previous: CheckInInput | None, *, tod
 
 
 def recent_table(check_ins: list[CheckIn]) -> list[dict[str, object]]:
-    """Rows for the recent check-ins table, in the order given."""
+    """Rows for the recent check-ins table, in the order given; the most telling columns first."""
     return [
         {
             "Date": entry.day,
             "Leg pain": entry.leg_pain,
             "Back pain": entry.back_pain,
             "Reaches": entry.extent.label,
+            "Warning signs": _LEVEL_WORDS[entry.triage_level],
+            "Notes": entry.notes,
             "Side": entry.side.capitalize() if entry.side else "",
             "SBI (0-24)": entry.sbi_total,
             "Activity (min)": entry.activity_minutes,
-            "Warning signs": _LEVEL_WORDS[entry.triage_level],
-            "Notes": entry.notes,
         }
         for entry in check_ins
     ]

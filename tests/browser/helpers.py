@@ -1,0 +1,75 @@
+"""Playwright helpers for Streamlit: wait for a finished run, find widgets by their labels."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from playwright.sync_api import Locator, Page, expect
+
+IDLE_TIMEOUT_MS = 10_000
+_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# A script run is finished when the app says notRunning, no element is stale from the previous
+# run and the running-man icon is gone; checked together so a flicker between runs cannot pass.
+_IDLE_JS = """() => {
+    const app = document.querySelector("[data-testid='stApp']");
+    return app !== null
+        && app.dataset.testScriptState === "notRunning"
+        && document.querySelector("[data-stale='true']") === null
+        && document.querySelector("[data-testid='stStatusWidgetRunningIcon']") === null;
+}"""
+
+
+def wait_idle(page: Page, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
+    """Wait until Streamlit has connected and no script run is in progress."""
+    page.wait_for_selector(_IDLE, state="attached", timeout=timeout_ms)
+    page.wait_for_function(_IDLE_JS, timeout=timeout_ms)
+
+
+def open_page(page: Page, url: str) -> None:
+    """Load a URL in a new session and wait for its first script run to finish."""
+    page.goto(url)
+    wait_idle(page)
+
+
+def go_to(page: Page, title: str) -> None:
+    """Switch page with the sidebar navigation, as a user would."""
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+    wait_idle(page)
+
+
+def slider(page: Page, label: str) -> Locator:
+    """The slider thumb labelled exactly `label` (its accessible name repeats the label)."""
+    return page.get_by_role("slider", name=re.compile(rf"^{re.escape(label)}( |$)"))
+
+
+def set_slider(page: Page, label: str, value: int) -> None:
+    """Move a 0-based integer slider to `value` with the keyboard: Home, then ArrowRight."""
+    thumb = slider(page, label)
+    thumb.focus()
+    thumb.press("Home")
+    for _ in range(value):
+        thumb.press("ArrowRight")
+    expect(thumb).to_have_value(str(value))
+
+
+def save_check_in(page: Page) -> None:
+    """Press Save and wait for the confirmation and the end of the run."""
+    page.get_by_role("button", name="Save check-in").click()
+    expect(page.get_by_text(re.compile(r"^Saved\b"))).to_be_visible()
+    wait_idle(page)
+
+
+def recent_rows(page: Page) -> list[dict[str, Any]]:
+    """The rows of the "last two weeks" table, read from the grid's accessible HTML table."""
+    table = page.get_by_test_id("stDataFrame").locator("table").first
+    table.wait_for(state="attached")
+    rows: list[dict[str, Any]] = table.evaluate(
+        """table => {
+            const heads = [...table.querySelectorAll("thead th")].map(th => th.textContent);
+            return [...table.querySelectorAll("tbody tr")].map(tr => Object.fromEntries(
+                [...tr.querySelectorAll("td")].map((td, i) => [heads[i], td.textContent])));
+        }"""
+    )
+    return rows
