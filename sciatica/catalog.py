@@ -19,10 +19,10 @@ from sciatica.catalog_models import (
     Kind,
     Level,
     Position,
-    Source,
     TargetArea,
     TodayAdjustment,
 )
+from sciatica.content import ContentError, sources
 from sciatica.illustration import Pose
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -79,12 +79,17 @@ def _load_default() -> Catalog:
 def _load(path: Path, poses_path: Path) -> Catalog:
     pose_list = _validate(poses_path, _read(poses_path, "poses")["poses"], Pose, {}, "pose")
     poses = _by_id(poses_path, pose_list)
-    raw = _read(path, "sources", "exercises")
-    sources = _by_id(path, _validate(path, raw["sources"], Source, {}, "source"))
-    context = {"poses": poses, "sources": sources}
+    raw = _read(path, "exercises")
+    try:
+        known_sources = sources()
+    except ContentError as error:
+        raise CatalogError(str(error)) from error
+    context = {"poses": poses, "sources": known_sources}
     exercises = _validate(path, raw["exercises"], Exercise, context, "entry")
     _check_links(path, exercises)
-    return Catalog(sources=tuple(sources.values()), exercises=tuple(exercises))
+    cited = {source_id for exercise in exercises for source_id in exercise.sources}
+    used = tuple(source for source in known_sources.values() if source.id in cited)
+    return Catalog(sources=used, exercises=tuple(exercises))
 
 
 def _read(path: Path, *keys: str) -> dict[str, list[Any]]:
@@ -120,7 +125,7 @@ def _validate(
     return valid
 
 
-def _by_id(path: Path, items: Sequence[Pose] | Sequence[Source]) -> dict[str, Any]:
+def _by_id(path: Path, items: Sequence[Pose]) -> dict[str, Any]:
     by_id: dict[str, Any] = {}
     for item in items:
         if item.id in by_id:

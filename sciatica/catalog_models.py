@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from sciatica.content import Source
 from sciatica.illustration import Pose
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -141,15 +142,6 @@ class Dose(Frozen):
         return text[:1].upper() + text[1:]
 
 
-class Source(Frozen):
-    """A published source an exercise rests on."""
-
-    id: str = Field(pattern=SLUG, description="Short stable id used in links.")
-    title: str = Field(min_length=3, description="Title of the page or paper.")
-    publisher: str = Field(min_length=2, description="Who published it.")
-    url: str = Field(pattern=r"^https://\S+$", description="Where to read it.")
-
-
 class Illustration(Frozen):
     """Start and end poses; YAML names pose ids, resolved through the loader's context."""
 
@@ -184,7 +176,7 @@ class Exercise(Frozen):
     form_cues: tuple[str, ...] = Field(min_length=1, description="How to do it well.")
     stop_if: tuple[str, ...] = Field(min_length=1, description="When to stop.")
     pregnancy_note: str | None = Field(None, min_length=10, description="Advice in pregnancy.")
-    sources: tuple[str, ...] = Field(min_length=1, description="Ids of sources in the file.")
+    sources: tuple[str, ...] = Field(min_length=1, description="Ids in data/sources.yaml.")
     illustration: Illustration = Field(description="Picture of start and end positions.")
     parent: str | None = Field(None, pattern=SLUG, description="Exercise this modifies.")
     ladder: int = Field(1, ge=1, description="Place in its family, 1 = easiest.")

@@ -93,7 +93,7 @@ def test_every_parent_source_and_pose_link_resolves(catalog: Catalog) -> None:
 def test_every_source_is_one_named_in_the_clinical_brief(catalog: Catalog) -> None:
     assert set(catalog.sources_by_id) <= CLINICAL_SOURCES
     for source in catalog.sources:
-        assert source.url.startswith("https://")
+        assert str(source.url).startswith("https://")
         assert source.title
         assert source.publisher
 
