@@ -2,7 +2,10 @@
 
 import streamlit as st
 
+from sciatica import ui
+
 st.set_page_config(page_title="Sciatica diary", page_icon="🌿", layout="centered")
+ui.require_login()
 
 navigation = st.navigation(
     [
@@ -10,6 +13,9 @@ navigation = st.navigation(
         st.Page("pages/today.py", title="Today", icon=":material/home:", default=True),
         st.Page(
             "pages/check_in.py", title="Check-in", icon=":material/edit_note:", url_path="check-in"
+        ),
+        st.Page(
+            "pages/my_data.py", title="My data", icon=":material/folder_shared:", url_path="data"
         ),
         st.Page(
             "pages/safety.py",

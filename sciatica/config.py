@@ -7,6 +7,7 @@ from pathlib import Path
 from platformdirs import user_data_path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 APP_NAME = "sciatica"
 LOCAL_USER_ID = "local"
@@ -30,6 +31,10 @@ class Settings(BaseSettings):
         default=None,
         description="Any SQLAlchemy URL; by default a SQLite file in data_dir.",
     )
+    backup_dir: Path | None = Field(
+        default=None,
+        description="Folder for backups of the SQLite diary; by default data_dir/backups.",
+    )
     user_id: str = Field(
         default=LOCAL_USER_ID,
         min_length=1,
@@ -43,3 +48,16 @@ class Settings(BaseSettings):
             return self.database_url
         self.data_dir.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{self.data_dir / 'sciatica.db'}"
+
+    def resolved_backup_dir(self) -> Path:
+        """Where backups of the SQLite diary go."""
+        return self.backup_dir or self.data_dir / "backups"
+
+
+def describe_database(url: str) -> str:
+    """Where the diary is kept, in words, never showing a password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return f"A SQLite file on this computer: {parsed.database}"
+    server = parsed.set(drivername=parsed.get_backend_name())
+    return f"A {parsed.get_backend_name()} server: {server.render_as_string(hide_password=True)}"

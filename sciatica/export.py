@@ -96,15 +96,22 @@ def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
         raise ImportRejected(
             [f"File: {_where(item['loc'])}{item['msg']}." for item in error.errors()]
         ) from None
+    return validate_records(document.check_ins, today=today, country=document.country)
+
+
+def validate_records(
+    records: list[dict[str, Any]], *, today: date, country: str | None
+) -> ImportPlan:
+    """Validate every check-in record and the country; ImportRejected lists every problem."""
     problems: list[str] = []
-    if document.country is not None and document.country not in content().emergency_numbers:
-        problems.append(f"File: country {document.country!r} is not one the app knows.")
-    entries = _parse_check_ins(document.check_ins, today=today, problems=problems)
+    if country is not None and country not in content().emergency_numbers:
+        problems.append(f"File: country {country!r} is not one the app knows.")
+    entries = _parse_check_ins(records, today=today, problems=problems)
     duplicates = [day for day, count in Counter(e.day for e in entries).items() if count > 1]
     problems.extend(f"Check-in {day}: this date appears more than once." for day in duplicates)
     if problems:
         raise ImportRejected(problems)
-    return ImportPlan(check_ins=sorted(entries, key=lambda e: e.day), country=document.country)
+    return ImportPlan(check_ins=sorted(entries, key=lambda e: e.day), country=country)
 
 
 def _parse_check_ins(
@@ -131,7 +138,33 @@ def _where(location: tuple[int | str, ...]) -> str:
     return f"{'.'.join(str(part) for part in location)}: " if location else ""
 
 
-def apply_import(store: Store, *, user_id: str, plan: ImportPlan) -> int:
-    """Write a validated import in one transaction; days that exist are replaced."""
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """What an import would do, shown before the user confirms."""
+
+    check_ins: int
+    existing_days: list[date]
+    first_day: date | None
+    last_day: date | None
+
+
+def preview_import(store: Store, *, user_id: str, plan: ImportPlan) -> ImportPreview:
+    """How many records the plan holds and which of its days the diary already has."""
+    existing = store.existing_days(user_id=user_id)
+    days = [entry.day for entry in plan.check_ins]
+    return ImportPreview(
+        check_ins=len(days),
+        existing_days=[day for day in days if day in existing],
+        first_day=days[0] if days else None,
+        last_day=days[-1] if days else None,
+    )
+
+
+def apply_import(
+    store: Store, *, user_id: str, plan: ImportPlan, replace_existing: bool = True
+) -> int:
+    """Write a validated import in one transaction; existing days are replaced or kept."""
     entries = [(entry, triage(ticked=entry.red_flags).level) for entry in plan.check_ins]
-    return store.save_many(user_id=user_id, entries=entries, country=plan.country)
+    return store.save_many(
+        user_id=user_id, entries=entries, country=plan.country, replace_existing=replace_existing
+    )

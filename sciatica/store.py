@@ -201,8 +201,13 @@ class Store:
         user_id: str,
         entries: Iterable[tuple[CheckInInput, TriageLevel]],
         country: str | None = None,
+        replace_existing: bool = True,
     ) -> int:
-        """Insert or replace many check-ins (and set the country) in one transaction."""
+        """Write many check-ins (and the country) in one transaction: all of them or none.
+
+        Days that already have a check-in are replaced, or kept when `replace_existing` is
+        false. Returns how many check-ins were written.
+        """
         count = 0
         with self._write() as connection:
             self._ensure_user(connection, user_id)
@@ -210,10 +215,22 @@ class Store:
                 connection.execute(
                     sql_update(users).where(users.c.id == user_id).values(country=country)
                 )
+            existing = set() if replace_existing else self._days(connection, user_id)
             for entry, level in entries:
+                if entry.day in existing:
+                    continue
                 self._upsert(connection, user_id, entry, level)
                 count += 1
         return count
+
+    def _days(self, connection: Connection, user_id: str) -> set[date]:
+        query = select(check_ins.c.day).where(check_ins.c.user_id == user_id)
+        return set(connection.execute(query).scalars())
+
+    def existing_days(self, *, user_id: str) -> set[date]:
+        """Every day the user has a check-in for."""
+        with self._read() as connection:
+            return self._days(connection, user_id)
 
     def get_check_in(self, *, user_id: str, day: date) -> CheckIn | None:
         """The user's check-in for a day, if there is one."""
@@ -302,6 +319,21 @@ class Store:
         query = select(func.count()).select_from(check_ins).where(check_ins.c.user_id == user_id)
         with self._read() as connection:
             return int(connection.execute(query).scalar_one())
+
+    def delete_user_data(self, *, user_id: str) -> int:
+        """Delete everything stored for the user; returns how many check-ins went."""
+        with self._write() as connection:
+            removed = connection.execute(delete(check_ins).where(check_ins.c.user_id == user_id))
+            connection.execute(delete(users).where(users.c.id == user_id))
+        return int(removed.rowcount)
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's own integrity check (empty when sound); other databases check themselves."""
+        if self.engine.dialect.name != "sqlite":
+            return []
+        with self._read() as connection:
+            result = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+        return [] if result == ["ok"] else result
 
     def delete_check_ins(self, *, user_id: str, days: Sequence[date] | None = None) -> int:
         """Delete some (or all) of the user's check-ins; returns how many went."""

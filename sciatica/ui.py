@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 
 import streamlit as st
 
+from sciatica.accounts import identity_user_id
+from sciatica.backup import BackupUnavailable, ensure_daily_backup
 from sciatica.config import Settings
 from sciatica.dates import local_today
 from sciatica.models import TriageLevel
 from sciatica.store import Store
 from sciatica.triage import Triage, advice
 
+_BACKUP_CHECKED = "_sciatica_backup_checked"
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d"]}
 
 
@@ -26,13 +30,48 @@ def settings() -> Settings:
 
 
 def store() -> Store:
-    """The database, opened and migrated once per server."""
-    return _open_store(settings().resolved_database_url())
+    """The database, opened and migrated once per server; backed up once a day."""
+    config = settings()
+    url = config.resolved_database_url()
+    opened = _open_store(url)
+    if not st.session_state.get(_BACKUP_CHECKED):
+        st.session_state[_BACKUP_CHECKED] = True
+        with suppress(BackupUnavailable, OSError):
+            ensure_daily_backup(database_url=url, backups_dir=config.resolved_backup_dir())
+    return opened
+
+
+def logins_enabled() -> bool:
+    """Whether an [auth] section in secrets.toml turns on logins."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
+
+
+def require_login() -> None:
+    """With logins on, show the login screen and stop until the user has logged in."""
+    if not logins_enabled():
+        return
+    if not st.user.is_logged_in:
+        st.title("Sciatica diary")
+        st.write("Please log in to see your diary. Each person sees only their own data.")
+        st.button("Log in", type="primary", on_click=st.login)
+        st.stop()
+    with st.sidebar:
+        st.caption(f"Logged in as {st.user.get('email') or st.user.get('name') or 'you'}")
+        st.button("Log out", on_click=st.logout)
 
 
 def user_id() -> str:
-    """Whose diary this session reads and writes."""
-    return settings().user_id
+    """Whose diary this session reads and writes: the login's identity, or the local user."""
+    if not logins_enabled():
+        return settings().user_id
+    issuer, subject = st.user.get("iss"), st.user.get("sub")
+    return identity_user_id(
+        issuer=issuer if isinstance(issuer, str) else None,
+        subject=subject if isinstance(subject, str) else None,
+    )
 
 
 def today() -> date:
@@ -59,3 +98,18 @@ def show_triage(result: Triage) -> None:
         st.warning(body, icon=":material/warning:")
     else:
         st.info(body, icon=":material/stethoscope:")
+
+
+_FLASH = "_sciatica_flash"
+
+
+def flash(message: str) -> None:
+    """Rerun the page and show a success message at the top of it once."""
+    st.session_state[_FLASH] = message
+    st.rerun()
+
+
+def show_flash() -> None:
+    """Show the message left by `flash`, if any."""
+    if message := st.session_state.pop(_FLASH, None):
+        st.success(message, icon=":material/check_circle:")

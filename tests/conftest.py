@@ -16,6 +16,14 @@ from tests.postgres import PostgresUnavailable, postgres_server
 _database_numbers = itertools.count()
 
 
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches the real user's data folder (the diary or its backups)."""
+    monkeypatch.setenv("SCIATICA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SCIATICA_DATABASE_URL", raising=False)
+    monkeypatch.delenv("SCIATICA_BACKUP_DIR", raising=False)
+
+
 @pytest.fixture(scope="session")
 def postgres_admin_url() -> Iterator[str]:
     """A private PostgreSQL server for the whole run; skipped where it cannot run, but not in CI."""

@@ -1,0 +1,124 @@
+"""My data: take it out, bring it back, back it up, or delete it."""
+
+from datetime import UTC, datetime
+
+import pandas as pd
+import streamlit as st
+
+from sciatica import ui
+from sciatica.backup import BackupUnavailable, backup_now, list_backups
+from sciatica.config import describe_database
+from sciatica.csv_io import check_ins_csv, parse_check_in_csv
+from sciatica.export import (
+    MAX_IMPORT_BYTES,
+    ImportRejected,
+    apply_import,
+    export_json,
+    parse_import,
+    preview_import,
+)
+
+CONFIRM_WORD = "DELETE"
+store, user, today, config = ui.store(), ui.user_id(), ui.today(), ui.settings()
+url = config.resolved_database_url()
+count = store.count_check_ins(user_id=user)
+stamp = datetime.now(UTC).strftime("%Y-%m-%d")
+
+st.title("My data")
+ui.show_flash()
+st.write(f"Your diary holds **{count}** check-ins. {describe_database(url)}.")
+
+st.subheader("Download")
+left, right = st.columns(2)
+left.download_button(
+    "Download everything (JSON)",
+    export_json(store, user_id=user),
+    file_name=f"sciatica-{stamp}.json",
+    mime="application/json",
+    icon=":material/download:",
+)
+right.download_button(
+    "Download check-ins (CSV)",
+    check_ins_csv(store.all_check_ins(user_id=user)),
+    file_name=f"sciatica-check-ins-{stamp}.csv",
+    mime="text/csv",
+    icon=":material/table:",
+)
+
+st.subheader("Import")
+st.caption(
+    "A JSON file downloaded from this app, or a CSV with the header of the check-ins CSV above "
+    f"(day, leg_pain and back_pain are required). Up to {MAX_IMPORT_BYTES // 2**20} MB."
+)
+upload_key = f"import_{st.session_state.get('import_round', 0)}"
+upload = st.file_uploader("File to import", type=["json", "csv"], key=upload_key)
+if upload is not None:
+    raw = upload.getvalue()
+    try:
+        if upload.name.lower().endswith(".csv"):
+            plan = parse_check_in_csv(raw, today=today)
+        else:
+            plan = parse_import(raw, today=today)
+    except ImportRejected as rejected:
+        st.error(
+            "Nothing can be imported from this file:\n"
+            + "".join(f"\n- {problem}" for problem in rejected.problems[:50])
+        )
+    else:
+        preview = preview_import(store, user_id=user, plan=plan)
+        span = f", {preview.first_day} to {preview.last_day}" if preview.first_day else ""
+        st.info(f"The file holds {preview.check_ins} check-ins{span}.")
+        replace = True
+        if preview.existing_days:
+            days = ", ".join(str(day) for day in preview.existing_days[:10])
+            more = len(preview.existing_days) - 10
+            st.warning(
+                f"{len(preview.existing_days)} of these days are already in your diary: "
+                f"{days}{f' and {more} more' if more > 0 else ''}."
+            )
+            choice = st.radio(
+                "Days you already have", ["Keep what I have", "Replace with the file's"]
+            )
+            replace = choice == "Replace with the file's"
+        if st.button("Import", type="primary"):
+            written = apply_import(store, user_id=user, plan=plan, replace_existing=replace)
+            st.session_state["import_round"] = st.session_state.get("import_round", 0) + 1
+            ui.flash(f"Imported {written} check-ins.")
+
+st.subheader("Backups")
+backups_dir = config.resolved_backup_dir()
+try:
+    if st.button("Back up now", icon=":material/backup:"):
+        made = backup_now(database_url=url, backups_dir=backups_dir)
+        st.success(f"Backed up to {made}.", icon=":material/check_circle:")
+    st.caption(
+        f"A backup is also made automatically each day; the last 7 are kept in {backups_dir}."
+    )
+    found = list_backups(backups_dir) if backups_dir.exists() else []
+    if found:
+        rows = [
+            {
+                "Taken (UTC)": b.taken_at.strftime("%Y-%m-%d %H:%M"),
+                "File": str(b.path),
+                "Size (kB)": round(b.size_bytes / 1024),
+            }
+            for b in found
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+except BackupUnavailable as unavailable:
+    st.info(str(unavailable))
+
+st.subheader("Delete all my data")
+with st.expander("Delete everything this app stores about me"):
+    st.write(
+        f"This permanently deletes your {count} check-ins and your settings from this app. "
+        "Download a copy first if you may want it back. Backup files are not touched."
+    )
+    with st.form("delete_form", border=False):
+        typed = st.text_input(f"Type {CONFIRM_WORD} to confirm")
+        if st.form_submit_button("Delete all my data"):
+            if typed.strip() == CONFIRM_WORD:
+                removed = store.delete_user_data(user_id=user)
+                ui.flash(f"Deleted {removed} check-ins and your settings.")
+            else:
+                st.error(f"Nothing was deleted. Type {CONFIRM_WORD} in capitals to confirm.")

@@ -1,0 +1,71 @@
+"""With [auth] configured, the app asks for a login and keeps each person's diary apart."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sciatica.accounts import identity_user_id
+from sciatica.dates import local_today
+from sciatica.models import TriageLevel
+from sciatica.store import Store
+from tests.factories import make_check_in
+
+ROOT = Path(__file__).resolve().parents[2]
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "x" * 32,
+    "client_id": "id",
+    "client_secret": "secret",
+    "server_metadata_url": "https://login.example/.well-known/openid-configuration",
+}
+ISSUER = "https://login.example"
+
+
+def app_as(user: dict[str, object], database_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("SCIATICA_DATABASE_URL", database_url)
+    monkeypatch.chdir(ROOT)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    app.secrets["auth"] = AUTH
+    app.user = user
+    return app
+
+
+def test_a_logged_out_visitor_sees_only_the_login_screen(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_as({"is_logged_in": False}, database_url, monkeypatch)
+    app.run()
+    assert not app.exception
+    assert [button.label for button in app.button] == ["Log in"]
+    assert not app.slider
+
+
+def test_two_people_never_see_each_others_check_ins(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store.open(database_url)
+    for subject, pain in (("ann", 2), ("bob", 9)):
+        store.save_check_in(
+            user_id=identity_user_id(issuer=ISSUER, subject=subject),
+            entry=make_check_in(day=local_today(None), leg_pain=pain),
+            triage_level=TriageLevel.NONE,
+        )
+    store.close()
+    for subject, pain in (("ann", 2), ("bob", 9)):
+        user = {"is_logged_in": True, "iss": ISSUER, "sub": subject, "email": f"{subject}@x"}
+        app = app_as(user, database_url, monkeypatch)
+        app.run()
+        assert not app.exception
+        assert f"leg pain {pain}," in app.success[0].value
+        app.switch_page("pages/check_in.py").run()
+        table = app.dataframe[0].value
+        assert list(table["Leg pain"]) == [pain]
+
+
+def test_a_logged_in_person_can_log_out(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = {"is_logged_in": True, "iss": ISSUER, "sub": "ann", "email": "ann@x"}
+    app = app_as(user, database_url, monkeypatch)
+    app.run()
+    assert any("Logged in as ann@x" in caption.value for caption in app.sidebar.caption)
+    assert [button.label for button in app.sidebar.button] == ["Log out"]

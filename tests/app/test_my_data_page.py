@@ -1,0 +1,114 @@
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from sciatica.dates import local_today
+from sciatica.models import TriageLevel
+from sciatica.store import Store
+from tests.factories import check_in_data, make_check_in
+
+OpenPage = Callable[[str], AppTest]
+
+
+def seed(database_url: str, **overrides: object) -> None:
+    store = Store.open(database_url)
+    entry = make_check_in(day=local_today(None), **overrides)
+    store.save_check_in(user_id="local", entry=entry, triage_level=TriageLevel.NONE)
+    store.close()
+
+
+def count(database_url: str) -> int:
+    store = Store.open(database_url)
+    try:
+        return store.count_check_ins(user_id="local")
+    finally:
+        store.close()
+
+
+def export_file(**check_in: object) -> bytes:
+    record = json.loads(json.dumps(check_in_data(day=local_today(None), **check_in), default=str))
+    return json.dumps(
+        {
+            "format": "sciatica-export",
+            "version": 1,
+            "exported_at": "2026-11-25T00:00:00Z",
+            "check_ins": [record],
+        }
+    ).encode()
+
+
+def test_the_page_offers_both_downloads_and_says_where_the_data_is(
+    open_page: OpenPage, database_url: str
+) -> None:
+    seed(database_url)
+    app = open_page("pages/my_data.py")
+    assert not app.exception
+    labels = [button.label for button in app.get("download_button")]
+    assert labels == ["Download everything (JSON)", "Download check-ins (CSV)"]
+    assert any("holds **1** check-ins" in block.value for block in app.markdown)
+    assert any("SQLite file on this computer" in block.value for block in app.markdown)
+
+
+def test_importing_a_file_shows_a_preview_then_writes_it(
+    open_page: OpenPage, database_url: str
+) -> None:
+    app = open_page("pages/my_data.py")
+    app.file_uploader[0].upload("diary.json", export_file(leg_pain=8)).run()
+    assert not app.exception
+    assert "The file holds 1 check-ins" in app.info[0].value
+    next(button for button in app.button if button.label == "Import").click().run()
+    assert not app.exception
+    assert app.success[0].value == "Imported 1 check-ins."
+    assert count(database_url) == 1
+
+
+def test_a_day_already_in_the_diary_can_be_kept(open_page: OpenPage, database_url: str) -> None:
+    seed(database_url, leg_pain=2)
+    app = open_page("pages/my_data.py")
+    app.file_uploader[0].upload("diary.json", export_file(leg_pain=8)).run()
+    assert "1 of these days are already in your diary" in app.warning[0].value
+    app.radio[0].set_value("Keep what I have").run()
+    next(button for button in app.button if button.label == "Import").click().run()
+    store = Store.open(database_url)
+    assert store.get_check_in(user_id="local", day=local_today(None)).leg_pain == 2  # type: ignore[union-attr]
+    store.close()
+
+
+def test_a_hostile_file_is_refused_with_reasons_and_changes_nothing(
+    open_page: OpenPage, database_url: str
+) -> None:
+    seed(database_url)
+    app = open_page("pages/my_data.py")
+    app.file_uploader[0].upload("diary.json", b'{"format": "sciatica-export", "vers').run()
+    assert not app.exception
+    assert "Nothing can be imported from this file" in app.error[0].value
+    assert "not valid JSON" in app.error[0].value
+    assert not [button for button in app.button if button.label == "Import"]
+    assert count(database_url) == 1
+
+
+def test_deleting_needs_the_confirmation_word(open_page: OpenPage, database_url: str) -> None:
+    seed(database_url)
+    app = open_page("pages/my_data.py")
+    delete = next(b for b in app.button if b.label == "Delete all my data")
+    delete.click().run()
+    assert "Nothing was deleted" in app.error[0].value
+    assert count(database_url) == 1
+    next(t for t in app.text_input if t.label.startswith("Type DELETE")).input("DELETE")
+    next(b for b in app.button if b.label == "Delete all my data").click().run()
+    assert not app.exception
+    assert app.success[0].value == "Deleted 1 check-ins and your settings."
+    assert count(database_url) == 0
+
+
+def test_back_up_now_writes_a_copy_and_lists_it(
+    open_page: OpenPage, database_url: str, tmp_path: Path
+) -> None:
+    seed(database_url)
+    app = open_page("pages/my_data.py")
+    next(b for b in app.button if b.label == "Back up now").click().run()
+    assert not app.exception
+    assert app.success[0].value.startswith("Backed up to ")
+    assert list((tmp_path / "data" / "backups").glob("sciatica-*.db"))
