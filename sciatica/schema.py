@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     SmallInteger,
@@ -64,4 +66,52 @@ check_ins = Table(
     UniqueConstraint("user_id", "day", name="uq_check_ins_user_day"),
     CheckConstraint("leg_pain BETWEEN 0 AND 10", name="leg_pain_range"),
     CheckConstraint("back_pain BETWEEN 0 AND 10", name="back_pain_range"),
+)
+
+routines = Table(
+    "routines",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", String(255), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(80), nullable=False),
+    Column("items", JSON, nullable=False),
+    Column("days", JSON, nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("weeks", SmallInteger, nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_routines_user", "user_id"),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", String(255), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("routine_id", Integer, ForeignKey("routines.id", ondelete="SET NULL"), nullable=True),
+    Column("day", Date, nullable=False),
+    Column("pain_before", SmallInteger, nullable=False),
+    Column("worst_during", SmallInteger, nullable=False),
+    Column("pain_after", SmallInteger, nullable=False),
+    Column("leg_response", String(8), nullable=False),
+    Column("new_numbness_or_weakness", Boolean, nullable=False),
+    Column("outcomes", JSON, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_sessions_user_day", "user_id", "day"),
+)
+
+routine_changes = Table(
+    "routine_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", String(255), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("routine_id", Integer, ForeignKey("routines.id", ondelete="CASCADE"), nullable=True),
+    Column("session_id", Integer, ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
+    Column("step", String(16), nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("accepted", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("session_id", name="uq_routine_changes_session"),
 )

@@ -16,7 +16,8 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 
 from sciatica.models import SBI_FIELDS, CheckIn, CheckInInput, TriageLevel
-from sciatica.schema import check_ins, users
+from sciatica.schema import check_ins, routine_changes, routines, sessions, users
+from sciatica.store_plans import PlanStore
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -120,7 +121,7 @@ def _values(entry: CheckInInput, triage_level: TriageLevel) -> dict[str, Any]:
     return values
 
 
-class Store:
+class Store(PlanStore):
     """All reads and writes of the diary, each scoped to one user."""
 
     def __init__(self, engine: Engine) -> None:
@@ -323,6 +324,8 @@ class Store:
     def delete_user_data(self, *, user_id: str) -> int:
         """Delete everything stored for the user; returns how many check-ins went."""
         with self._write() as connection:
+            for table in (routine_changes, sessions, routines):
+                connection.execute(delete(table).where(table.c.user_id == user_id))
             removed = connection.execute(delete(check_ins).where(check_ins.c.user_id == user_id))
             connection.execute(delete(users).where(users.c.id == user_id))
         return int(removed.rowcount)
