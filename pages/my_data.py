@@ -67,7 +67,8 @@ if upload is not None:
     else:
         preview = preview_import(store, user_id=user, plan=plan)
         span = f", {preview.first_day} to {preview.last_day}" if preview.first_day else ""
-        st.info(f"The file holds {preview.check_ins} check-ins{span}.")
+        plans = f", {preview.routines} routines and {preview.sessions} sessions"
+        st.info(f"The file holds {preview.check_ins} check-ins{span}{plans}.")
         replace = True
         if preview.existing_days:
             days = ", ".join(str(day) for day in preview.existing_days[:10])

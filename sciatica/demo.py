@@ -7,11 +7,15 @@ import random
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from sciatica.catalog import load_catalog
 from sciatica.models import CheckInInput, LegExtent, Side, TriageLevel
+from sciatica.routine import template
+from sciatica.routine_models import MAX_WEEKS, ExerciseOutcome, LegResponse, SessionInput
 from sciatica.store import Store
 from sciatica.triage import triage
 
 MISSED_DAY_CHANCE = 0.12
+SESSION_ADHERENCE = 0.75  # most planned sessions happen
 FLARE_CHANCE = 0.03
 EPISODE_EVERY_DAYS = (240, 420)  # a new episode now and then over a long history
 NOTES = (
@@ -88,10 +92,48 @@ def demo_history(*, days: int, seed: int, end: date) -> Iterator[CheckInInput]:
         )
 
 
+def demo_sessions(
+    history: list[CheckInInput], *, seed: int, routine_key: int, exercise_ids: list[str]
+) -> Iterator[tuple[SessionInput, int]]:
+    """Sessions on most Mondays, Wednesdays and Fridays, responding to the day's pain."""
+    rng = random.Random(seed + 1)
+    for entry in history:
+        if entry.day.weekday() not in (0, 2, 4) or rng.random() > SESSION_ADHERENCE:
+            continue
+        before = entry.leg_pain
+        worst = _clamp(before + rng.choice((-1, 0, 0, 1, 1, 2, 3)), 10)
+        spread = worst >= 7 and rng.random() < 0.5
+        outcomes = dict.fromkeys(exercise_ids, ExerciseOutcome.DONE)
+        if spread:
+            outcomes[rng.choice(exercise_ids)] = ExerciseOutcome.HURT
+        session = SessionInput(
+            day=entry.day,
+            pain_before=before,
+            worst_during=worst,
+            pain_after=_clamp(before + rng.choice((-2, -1, -1, 0, 0, 1)), 10),
+            leg_response=LegResponse.DOWN
+            if spread
+            else rng.choice((LegResponse.SAME, LegResponse.SAME, LegResponse.UP)),
+            outcomes=outcomes,
+        )
+        yield session, routine_key
+
+
 def write_demo_data(store: Store, *, user_id: str, days: int, seed: int, end: date) -> int:
-    """Write a demo history into the store in one transaction; returns the number of days."""
+    """Write a demo history, a routine and its sessions in one transaction; returns the days."""
+    history = list(demo_history(days=days, seed=seed, end=end))
     entries = [
         (entry, triage(ticked=entry.red_flags).level if entry.red_flags else TriageLevel.NONE)
-        for entry in demo_history(days=days, seed=seed, end=end)
+        for entry in history
     ]
-    return store.save_many(user_id=user_id, entries=entries)
+    catalog = load_catalog()
+    routine = template("Starter routine", catalog=catalog, start=history[0].day)
+    routine = routine.model_copy(update={"weeks": min(MAX_WEEKS, max(1, days // 7))})
+    ids = [item.exercise_id for item in routine.items]
+    sessions = list(demo_sessions(history, seed=seed, routine_key=1, exercise_ids=ids))
+    return store.save_many(
+        user_id=user_id,
+        entries=entries,
+        routine_records=[(1, routine, True)],
+        session_records=sessions,
+    )

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from sciatica.export_plans import export_plans, parse_plans
 from sciatica.models import CheckInInput, describe_errors, parse_check_in
+from sciatica.routine_models import RoutineInput, SessionInput
 from sciatica.store import Store
 from sciatica.triage import content, triage
 
 EXPORT_FORMAT = "sciatica-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2 added routines and sessions; version 1 files still import
 MAX_IMPORT_BYTES = 20 * 1024 * 1024  # ten years of daily check-ins with long notes is ~10 MB
 MAX_PROBLEMS_SHOWN = 50
 
@@ -37,10 +39,12 @@ class ExportDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["sciatica-export"] = Field(description="Marks a sciatica export file.")
-    version: Literal[1] = Field(description="Version of this file format.")
+    version: Literal[1, 2] = Field(description="Version of this file format.")
     exported_at: datetime = Field(description="When the file was written.")
     country: str | None = Field(default=None, description="Country for the emergency number.")
     check_ins: list[dict[str, Any]] = Field(description="One object per check-in day.")
+    routines: list[dict[str, Any]] = Field(default_factory=list, description="Weekly plans.")
+    sessions: list[dict[str, Any]] = Field(default_factory=list, description="Logged sessions.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,8 @@ class ImportPlan:
 
     check_ins: list[CheckInInput]
     country: str | None
+    routines: list[tuple[int, RoutineInput, bool]] = field(default_factory=list)
+    sessions: list[tuple[SessionInput, int | None]] = field(default_factory=list)
 
 
 def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> dict[str, Any]:
@@ -60,12 +66,15 @@ def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> d
         record = entry.model_dump(mode="json", include=fields)
         record["red_flags"] = sorted(entry.red_flags)
         check_ins.append(record)
+    routines, sessions = export_plans(store, user_id=user_id)
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": (now or datetime.now(UTC)).isoformat(),
         "country": store.get_country(user_id=user_id),
         "check_ins": check_ins,
+        "routines": routines,
+        "sessions": sessions,
     }
 
 
@@ -96,7 +105,17 @@ def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
         raise ImportRejected(
             [f"File: {_where(item['loc'])}{item['msg']}." for item in error.errors()]
         ) from None
-    return validate_records(document.check_ins, today=today, country=document.country)
+    problems: list[str] = []
+    routines, sessions = parse_plans(
+        document.routines, document.sessions, today=today, problems=problems
+    )
+    try:
+        plan = validate_records(document.check_ins, today=today, country=document.country)
+    except ImportRejected as rejected:
+        problems = rejected.problems + problems
+    if problems:
+        raise ImportRejected(problems)
+    return ImportPlan(plan.check_ins, plan.country, routines, sessions)
 
 
 def validate_records(
@@ -143,6 +162,8 @@ class ImportPreview:
     """What an import would do, shown before the user confirms."""
 
     check_ins: int
+    routines: int
+    sessions: int
     existing_days: list[date]
     first_day: date | None
     last_day: date | None
@@ -154,6 +175,8 @@ def preview_import(store: Store, *, user_id: str, plan: ImportPlan) -> ImportPre
     days = [entry.day for entry in plan.check_ins]
     return ImportPreview(
         check_ins=len(days),
+        routines=len(plan.routines),
+        sessions=len(plan.sessions),
         existing_days=[day for day in days if day in existing],
         first_day=days[0] if days else None,
         last_day=days[-1] if days else None,
@@ -166,5 +189,10 @@ def apply_import(
     """Write a validated import in one transaction; existing days are replaced or kept."""
     entries = [(entry, triage(ticked=entry.red_flags).level) for entry in plan.check_ins]
     return store.save_many(
-        user_id=user_id, entries=entries, country=plan.country, replace_existing=replace_existing
+        user_id=user_id,
+        entries=entries,
+        country=plan.country,
+        replace_existing=replace_existing,
+        routine_records=plan.routines,
+        session_records=plan.sessions,
     )

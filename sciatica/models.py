@@ -186,32 +186,39 @@ def parse_check_in(data: dict[str, Any], *, today: date) -> CheckInInput:
     return CheckInInput.model_validate(data, context={"today": today})
 
 
-def describe_errors(error: ValidationError) -> list[str]:
-    """Plain-language messages naming the field, one per problem."""
+def describe_errors(
+    error: ValidationError,
+    *,
+    model: type[BaseModel] | None = None,
+    labels: dict[str, str] | None = None,
+) -> list[str]:
+    """Plain-language messages naming the field, one per problem (check-in fields by default)."""
+    model = model or CheckInInput
+    labels = FIELD_LABELS if labels is None else labels
     messages = []
     for problem in error.errors():
         location = [str(part) for part in problem["loc"]]
         field = location[0] if location else ""
-        label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize() or "Check-in")
+        label = labels.get(field, field.replace("_", " ").capitalize() or "Check-in")
         text = problem["msg"].removeprefix("Value error, ")
         text = text[:1].lower() + text[1:]
         if problem["type"] in {"greater_than_equal", "less_than_equal"}:
-            text = _range_message(field)
+            text = _range_message(model, field)
         messages.append(f"{label}: {text}." if label != "Check-in" else f"{text.capitalize()}.")
     return messages
 
 
 @cache
-def _ranges() -> dict[str, tuple[object, object]]:
+def _ranges(model: type[BaseModel]) -> dict[str, tuple[object, object]]:
     """Each numeric field's (minimum, maximum), read from the model's own constraints."""
     ranges = {}
-    for name, schema in CheckInInput.model_json_schema()["properties"].items():
+    for name, schema in model.model_json_schema()["properties"].items():
         for option in [schema, *schema.get("anyOf", [])]:
             if "minimum" in option and "maximum" in option:
                 ranges[name] = (option["minimum"], option["maximum"])
     return ranges
 
 
-def _range_message(field: str) -> str:
-    low, high = _ranges().get(field, ("?", "?"))
+def _range_message(model: type[BaseModel], field: str) -> str:
+    low, high = _ranges(model).get(field, ("?", "?"))
     return f"must be between {low} and {high}"

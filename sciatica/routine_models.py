@@ -9,6 +9,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from sciatica.models import NOTES_MAX_CHARS, CleanText, PainScore, latest_possible_today
 
+SESSION_LABELS = {
+    "day": "Date",
+    "pain_before": "Leg pain before",
+    "worst_during": "Worst leg pain during",
+    "pain_after": "Leg pain after",
+    "leg_response": "Where did your leg symptoms go?",
+    "new_numbness_or_weakness": "New numbness or weakness",
+    "outcomes": "How each exercise went",
+    "notes": "Notes",
+}
 MAX_ITEMS = 20
 MAX_WEEKS = 26
 

@@ -16,8 +16,9 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 
 from sciatica.models import SBI_FIELDS, CheckIn, CheckInInput, TriageLevel
+from sciatica.routine_models import RoutineInput, SessionInput
 from sciatica.schema import check_ins, routine_changes, routines, sessions, users
-from sciatica.store_plans import PlanStore
+from sciatica.store_plans import PlanStore, import_plans
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -203,8 +204,10 @@ class Store(PlanStore):
         entries: Iterable[tuple[CheckInInput, TriageLevel]],
         country: str | None = None,
         replace_existing: bool = True,
+        routine_records: Sequence[tuple[int, RoutineInput, bool]] = (),
+        session_records: Sequence[tuple[SessionInput, int | None]] = (),
     ) -> int:
-        """Write many check-ins (and the country) in one transaction: all of them or none.
+        """Write many check-ins (and the country, routines, sessions) in one transaction.
 
         Days that already have a check-in are replaced, or kept when `replace_existing` is
         false. Returns how many check-ins were written.
@@ -222,6 +225,8 @@ class Store(PlanStore):
                     continue
                 self._upsert(connection, user_id, entry, level)
                 count += 1
+            if routine_records or session_records:
+                import_plans(connection, user_id, list(routine_records), list(session_records))
         return count
 
     def _days(self, connection: Connection, user_id: str) -> set[date]:

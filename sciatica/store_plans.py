@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from typing import Any
@@ -38,6 +39,84 @@ def _session(row: Any) -> Session:
     return Session.model_validate(data)
 
 
+def _insert_routine(
+    connection: Connection, user_id: str, routine: RoutineInput, *, active: bool
+) -> int:
+    now = datetime.now(UTC)
+    result = connection.execute(
+        insert(routines).values(
+            user_id=user_id,
+            active=active,
+            created_at=now,
+            updated_at=now,
+            **_routine_values(routine),
+        )
+    )
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def _insert_session(connection: Connection, user_id: str, session: SessionInput) -> int:
+    values = session.model_dump(mode="json", exclude={"day"})
+    result = connection.execute(
+        insert(sessions).values(
+            user_id=user_id, day=session.day, created_at=datetime.now(UTC), **values
+        )
+    )
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def import_plans(
+    connection: Connection,
+    user_id: str,
+    imported_routines: list[tuple[int, RoutineInput, bool]],
+    imported_sessions: list[tuple[SessionInput, int | None]],
+) -> None:
+    """Add routines and sessions from an import, skipping ones the diary already has.
+
+    Routines arrive with the key they had in the file; sessions point at those keys.
+    """
+    existing = {
+        _routine_identity(_routine(row)): int(row.id)
+        for row in connection.execute(select(routines).where(routines.c.user_id == user_id))
+    }
+    has_active = any(
+        connection.execute(
+            select(routines.c.id).where(routines.c.user_id == user_id, routines.c.active)
+        )
+    )
+    ids: dict[int, int] = {}
+    for key, routine, active in imported_routines:
+        identity = _routine_identity(routine)
+        if identity not in existing:
+            make_active = active and not has_active
+            existing[identity] = _insert_routine(connection, user_id, routine, active=make_active)
+            has_active = has_active or make_active
+        ids[key] = existing[identity]
+    known = {
+        _session_identity(_session(row))
+        for row in connection.execute(select(sessions).where(sessions.c.user_id == user_id))
+    }
+    for session, routine_key in imported_sessions:
+        linked = session.model_copy(
+            update={"routine_id": ids.get(routine_key) if routine_key is not None else None}
+        )
+        if _session_identity(linked) not in known:
+            _insert_session(connection, user_id, linked)
+            known.add(_session_identity(linked))
+
+
+def _routine_identity(routine: RoutineInput) -> str:
+    """What makes two routines the same plan, whatever their ids."""
+    fields = set(RoutineInput.model_fields)
+    return json.dumps(routine.model_dump(mode="json", include=fields), sort_keys=True)
+
+
+def _session_identity(session: SessionInput) -> str:
+    """What makes two logged sessions the same, whatever their ids."""
+    fields = set(SessionInput.model_fields)
+    return json.dumps(session.model_dump(mode="json", include=fields), sort_keys=True)
+
+
 class PlanStore:
     """Routines and sessions; mixed into Store, which supplies the connections."""
 
@@ -70,12 +149,7 @@ class PlanStore:
                     update(routines).where(routines.c.user_id == user_id).values(active=False)
                 )
             if routine_id is None:
-                result = connection.execute(
-                    insert(routines).values(
-                        user_id=user_id, active=activate, created_at=now, updated_at=now, **values
-                    )
-                )
-                routine_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+                routine_id = _insert_routine(connection, user_id, routine, active=activate)
             else:
                 changed = connection.execute(
                     update(routines)
@@ -145,7 +219,6 @@ class PlanStore:
 
     def save_session(self, *, user_id: str, session: SessionInput) -> Session:
         """Store a logged session; committed when this returns."""
-        values = session.model_dump(mode="json", exclude={"day"})
         with self._write() as connection:
             self._ensure_user(connection, user_id)
             if session.routine_id is not None:
@@ -156,12 +229,7 @@ class PlanStore:
                 ).first()
                 if owned is None:
                     raise LookupError(f"No routine {session.routine_id} for this user.")
-            result = connection.execute(
-                insert(sessions).values(
-                    user_id=user_id, day=session.day, created_at=datetime.now(UTC), **values
-                )
-            )
-            session_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+            session_id = _insert_session(connection, user_id, session)
         query = select(sessions).where(sessions.c.id == session_id)
         with self._read() as connection:
             return _session(connection.execute(query).one())

@@ -100,7 +100,7 @@ def test_the_country_travels_with_the_export(store: Store) -> None:
         ('{"format": "sciatica-export", "version": 1', "The file is not valid JSON (line 1"),
         ("[]", "File: Input should be a valid dictionary"),
         (document(format="other"), "File: format: Input should be 'sciatica-export'"),
-        (document(version=2), "File: version: Input should be 1"),
+        (document(version=3), "File: version: Input should be 1 or 2"),
         (document(extra=1), "File: extra: Extra inputs are not permitted"),
         (document(check_ins="nope"), "File: check_ins: Input should be a valid list"),
         (document(country="XX"), "File: country 'XX' is not one the app knows."),
@@ -144,4 +144,92 @@ def test_every_problem_is_listed_not_just_the_first() -> None:
 
 def test_the_export_file_names_its_format_and_version(store: Store, tmp_path: Path) -> None:
     data = export_data(store, user_id="local")
-    assert (data["format"], data["version"], data["check_ins"]) == ("sciatica-export", 1, [])
+    assert (data["format"], data["version"], data["check_ins"]) == ("sciatica-export", 2, [])
+    assert (data["routines"], data["sessions"]) == ([], [])
+
+
+def test_routines_and_sessions_travel_with_the_export_and_come_back_the_same(
+    store: Store, tmp_path: Path
+) -> None:
+    from sciatica.demo import write_demo_data
+
+    write_demo_data(store, user_id="local", days=60, seed=4, end=TODAY)
+    exported = export_data(store, user_id="local")
+    assert len(exported["routines"]) == 1
+    assert exported["sessions"]
+    assert {s["routine_key"] for s in exported["sessions"]} == {exported["routines"][0]["key"]}
+
+    fresh = Store.open(f"sqlite:///{tmp_path / 'fresh.db'}")
+    apply_import(fresh, user_id="local", plan=parse_import(json.dumps(exported), today=TODAY))
+    again = export_data(fresh, user_id="local")
+    for key in ("check_ins", "routines", "sessions"):
+        assert again[key] == exported[key], key
+    apply_import(fresh, user_id="local", plan=parse_import(json.dumps(exported), today=TODAY))
+    assert export_data(fresh, user_id="local")["sessions"] == exported["sessions"]  # no copies
+    fresh.close()
+
+
+@pytest.mark.parametrize(
+    ("routines", "sessions", "problem"),
+    [
+        (
+            [
+                {
+                    "key": 1,
+                    "active": True,
+                    "name": "x",
+                    "items": [],
+                    "days": [0],
+                    "start_date": "2026-11-02",
+                }
+            ],
+            [],
+            "Routine 1: Items:",
+        ),
+        (
+            [
+                {
+                    "key": 1,
+                    "active": True,
+                    "name": "x",
+                    "days": [0],
+                    "start_date": "2026-11-02",
+                    "items": [{"exercise_id": "clamshell", "reps": 40}],
+                }
+            ],
+            [],
+            "Routine 1: Clamshell: repetitions 40 is outside the safe range",
+        ),
+        (
+            [],
+            [
+                {
+                    "routine_key": 7,
+                    "day": "2026-11-02",
+                    "pain_before": 1,
+                    "worst_during": 1,
+                    "pain_after": 1,
+                }
+            ],
+            "Session 1: refers to routine 7",
+        ),
+        (
+            [],
+            [
+                {
+                    "routine_key": None,
+                    "day": "2026-11-02",
+                    "pain_before": 1,
+                    "worst_during": 12,
+                    "pain_after": 1,
+                }
+            ],
+            "Session 1: Worst leg pain during: must be between 0 and 10.",
+        ),
+    ],
+)
+def test_bad_routines_and_sessions_are_rejected_with_the_record_and_reason(
+    routines: list[dict[str, object]], sessions: list[dict[str, object]], problem: str
+) -> None:
+    problems = rejected(document(routines=routines, sessions=sessions, version=2))
+    assert any(problem in message for message in problems), problems
