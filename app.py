@@ -15,6 +15,12 @@ navigation = st.navigation(
             "pages/check_in.py", title="Check-in", icon=":material/edit_note:", url_path="check-in"
         ),
         st.Page(
+            "pages/exercises.py",
+            title="Exercises",
+            icon=":material/self_improvement:",
+            url_path="exercises",
+        ),
+        st.Page(
             "pages/my_data.py", title="My data", icon=":material/folder_shared:", url_path="data"
         ),
         st.Page(

@@ -192,7 +192,7 @@ def _neighbour(catalog: Catalog, exercise_id: str, *, step: int) -> Exercise | N
 # Filter fields a user can loosen, with the names the page shows for them.
 _DIMENSIONS = {
     "search": "Search",
-    "kinds": "Kind",
+    "kinds": "Type",  # the Exercises page labels this filter "Type"
     "target_areas": "Target area",
     "positions": "Position",
     "equipment": "Equipment",

@@ -369,13 +369,13 @@ def test_search_finds_an_exercise_by_its_name_in_any_case(
 @pytest.mark.parametrize(
     ("overrides", "gentle_only", "suggestions"),
     [
-        ({"kinds": {Kind.STRETCH}, "positions": {Position.IN_WATER}}, False, ["Kind", "Position"]),
+        ({"kinds": {Kind.STRETCH}, "positions": {Position.IN_WATER}}, False, ["Type", "Position"]),
         ({"search": "zzz", "kinds": {Kind.STRETCH}}, False, ["Search"]),
         ({"levels": {Level.MODERATE}}, True, ["Level", "Suits me today"]),
         (
             {"search": "zzz", "positions": {Position.IN_WATER}, "kinds": {Kind.STRETCH}},
             False,
-            ["Search", "Kind", "Position"],
+            ["Search", "Type", "Position"],
         ),
         ({"kinds": {Kind.STRETCH}}, False, []),
     ],

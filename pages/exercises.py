@@ -1,0 +1,139 @@
+"""Exercises: the catalogue with pictures and doses, filtered to what suits you, in the URL."""
+
+import streamlit as st
+
+from sciatica import ui
+from sciatica.catalog import (
+    Equipment,
+    Exercise,
+    ExerciseFilter,
+    Kind,
+    Level,
+    Position,
+    TargetArea,
+    family,
+    filter_from_query_params,
+    filter_to_query_params,
+    load_catalog,
+)
+from sciatica.library import exercise_figure, library_view, loosen_hint, match_count
+from sciatica.triage import active_alert
+
+# Filter field -> the multiselect's label and options (shown by each enum's .label).
+CHOICES = {
+    "kinds": ("Type", list(Kind)),
+    "target_areas": ("Target area", list(TargetArea)),
+    "positions": ("Position", list(Position)),
+    "equipment": ("Equipment", list(Equipment)),
+    "levels": ("Level", list(Level)),
+}
+FIGURE_PX = 400  # wide enough to read, small enough that a standing figure fits
+EMPTY: dict[str, object] = {"search": "", **{field: [] for field in CHOICES}}
+
+catalog, store, user = load_catalog(), ui.store(), ui.user_id()
+params = {name: st.query_params.get_all(name) for name in st.query_params}
+start = filter_from_query_params(params)
+chosen = catalog.by_id.get(params.get("exercise", [""])[-1])
+# Widgets take their first value from the URL when first drawn; after that they own it.
+for field, (_, options) in CHOICES.items():
+    st.session_state.setdefault(f"ex_{field}", [o for o in options if o in getattr(start, field)])
+st.session_state.setdefault("ex_search", start.search)
+st.session_state.setdefault("ex_suits_today", start.suits_today)
+
+
+def show_one(exercise_id: str) -> None:
+    st.query_params["exercise"] = exercise_id
+
+
+def show_all() -> None:
+    del st.query_params["exercise"]
+
+
+def clear_filters() -> None:
+    for field, empty in EMPTY.items():
+        st.session_state[f"ex_{field}"] = empty
+
+
+def bullets(lines: tuple[str, ...]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def card(exercise: Exercise) -> None:
+    with st.container(border=True, key=f"card_{exercise.id}"):
+        st.subheader(exercise.name, anchor=False)
+        st.caption(f"{exercise.kind.label} · {exercise.position.label} · {exercise.level.label}")
+        st.image(exercise_figure(exercise.id), alt=exercise.illustration.alt, width=FIGURE_PX)
+        st.markdown(f"**{exercise.dose.describe()}.** {exercise.dose.note or ''}")
+        st.write(exercise.purpose)
+        if exercise.pregnancy_note:
+            st.caption(f":material/pregnant_woman: {exercise.pregnancy_note}")
+        with st.expander("How to do it, and when to stop"):
+            steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
+            st.markdown(f"{steps}\n\n**Doing it well**\n{bullets(exercise.form_cues)}")
+            st.markdown(f"**Stop if**\n{bullets(exercise.stop_if)}")
+            cited = (catalog.sources_by_id[source_id] for source_id in exercise.sources)
+            links = ", ".join(
+                f"[{source.title}]({source.url}) ({source.publisher})" for source in cited
+            )
+            st.caption(f"Sources: {links}")
+        others = [
+            other for other in family(catalog, exercise_id=exercise.id) if other is not exercise
+        ]
+        if others:
+            st.markdown("**Other versions of this exercise**")
+        for other in others:
+            with st.container(gap=None):
+                st.button(
+                    other.name,
+                    key=f"open_{exercise.id}_{other.id}",
+                    on_click=show_one,
+                    args=(other.id,),
+                    type="tertiary",
+                    icon=":material/arrow_forward:",
+                )
+                st.caption(other.choose_if or "The main version of this exercise.")
+
+
+st.title("Exercises")
+latest = store.latest_check_in(user_id=user)
+if (alert := active_alert(latest)) is not None:
+    # An emergency or urgent warning sign pauses every exercise suggestion (CLINICAL.md 4).
+    ui.show_triage(alert)
+    st.page_link("pages/check_in.py", label="Update your check-in", icon=":material/edit_note:")
+    st.stop()
+
+st.markdown(
+    ":material/front_hand: Stop any exercise that increases your pain, and do not push through it."
+)
+st.page_link(
+    "pages/safety.py",
+    label="When to stop and when to get help",
+    icon=":material/health_and_safety:",
+)
+if chosen is not None:
+    st.button("All exercises", on_click=show_all, type="tertiary", icon=":material/arrow_back:")
+    card(chosen)
+else:
+    st.text_input("Search", key="ex_search", placeholder="For example: hamstring, chair, walk")
+    columns = [*st.columns(3), *st.columns(3, vertical_alignment="bottom")]
+    for column, (field, (label, options)) in zip(columns, CHOICES.items(), strict=False):
+        column.multiselect(
+            label, options, key=f"ex_{field}", format_func=lambda o: o.label, placeholder="Any"
+        )
+    columns[-1].toggle("Suits me today", key="ex_suits_today")
+    flt = ExerciseFilter.model_validate(
+        {field: st.session_state[f"ex_{field}"] for field in [*EMPTY, "suits_today"]}
+    )
+    view = library_view(catalog, flt, latest=latest)
+    if view.today_note:
+        st.info(view.today_note, icon=":material/spa:")
+    if view.exercises:
+        st.markdown(f"**{match_count(len(view.exercises))}**")
+    else:
+        st.warning(loosen_hint(view.loosen), icon=":material/filter_alt_off:")
+        st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
+    for exercise in view.exercises:
+        card(exercise)
+    wanted = filter_to_query_params(flt)
+    if wanted != params:
+        st.query_params.from_dict(wanted)

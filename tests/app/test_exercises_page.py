@@ -1,0 +1,221 @@
+"""The Exercises page: filters, 'suits me today', red flags, the URL and one exercise's card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Multiselect
+
+from sciatica.catalog import (
+    Equipment,
+    ExerciseFilter,
+    Kind,
+    Level,
+    Position,
+    TargetArea,
+    filter_exercises,
+    load_catalog,
+)
+from sciatica.dates import local_today
+from sciatica.library import NOTHING_TO_GO_ON
+from sciatica.models import TriageLevel
+from sciatica.store import Store
+from tests.factories import make_check_in
+
+OpenPage = Callable[[str], AppTest]
+OpenExercises = Callable[..., AppTest]
+CATALOG = load_catalog()
+EVERYONE = len(CATALOG.exercises)
+
+
+@pytest.fixture
+def open_exercises(open_page: OpenPage) -> OpenExercises:
+    """Open the Exercises page as if by a URL with these query parameters."""
+
+    def _open(**params: str | list[str]) -> AppTest:
+        app = open_page("pages/today.py")
+        app.query_params.update(params)
+        app.switch_page("pages/exercises.py").run()
+        return app
+
+    return _open
+
+
+def save(database_url: str, **overrides: object) -> None:
+    store = Store.open(database_url)
+    entry = make_check_in(day=local_today(None) - timedelta(days=1), **overrides)
+    level = TriageLevel.EMERGENCY if "bowel" in entry.red_flags else TriageLevel.NONE
+    store.save_check_in(user_id="local", entry=entry, triage_level=level)
+    store.close()
+
+
+def card_names(app: AppTest) -> list[str]:
+    return [header.value for header in app.subheader]
+
+
+def multiselect(app: AppTest, label: str) -> Multiselect[Any]:
+    return next(widget for widget in app.multiselect if widget.label == label)
+
+
+def test_page_lists_every_exercise_under_the_stop_rule(open_exercises: OpenExercises) -> None:
+    app = open_exercises()
+    assert not app.exception
+    assert app.title[0].value == "Exercises"
+    assert "Stop any exercise that increases your pain" in app.markdown[0].value
+    assert f"**{EVERYONE} exercises match**" in [block.value for block in app.markdown]
+    assert len(card_names(app)) == EVERYONE
+    assert app.get("page_link")[0].proto.page == "safety"
+
+
+@pytest.mark.parametrize(
+    ("label", "field", "choice"),
+    [
+        ("Type", "kinds", Kind.AEROBIC),
+        ("Target area", "target_areas", TargetArea.HAMSTRINGS),
+        ("Position", "positions", Position.SEATED),
+        ("Equipment", "equipment", Equipment.RESISTANCE_BAND),
+        ("Level", "levels", Level.MODERATE),
+    ],
+)
+def test_each_filter_narrows_the_cards_to_its_matches(
+    open_exercises: OpenExercises, label: str, field: str, choice: object
+) -> None:
+    app = open_exercises()
+    multiselect(app, label).select(choice).run()
+    assert not app.exception
+    expected = filter_exercises(CATALOG, ExerciseFilter.model_validate({field: {choice}}))
+    assert card_names(app) == [exercise.name for exercise in expected]
+    assert 0 < len(expected) < EVERYONE
+
+
+def test_search_narrows_the_cards_to_matching_words(open_exercises: OpenExercises) -> None:
+    app = open_exercises()
+    app.text_input(key="ex_search").input("hamstring").run()
+    assert not app.exception
+    names = card_names(app)
+    assert "Seated hamstring stretch" in names
+    assert "Bird dog" not in names
+    assert app.text_input[0].label == "Search"
+
+
+def test_suits_me_today_with_leg_pain_8_shows_only_gentle_exercises_easier_first(
+    open_exercises: OpenExercises, database_url: str
+) -> None:
+    save(database_url, leg_pain=8)
+    app = open_exercises()
+    app.toggle(key="ex_suits_today").set_value(True).run()
+    assert not app.exception
+    assert "your leg pain is 8/10" in app.info[0].value
+    names = card_names(app)
+    by_name = {exercise.name: exercise for exercise in CATALOG.exercises}
+    assert names
+    assert all(by_name[name].level is Level.GENTLE for name in names)
+    assert names.index("Single knee-to-chest with a towel") < names.index("Knee-to-chest stretch")
+    assert names.index("Bird dog, arm only") < names.index("Bird dog, leg only")
+
+
+def test_suits_me_today_before_any_check_in_says_so_and_shows_everything(
+    open_exercises: OpenExercises,
+) -> None:
+    app = open_exercises(today="1")
+    assert not app.exception
+    assert app.toggle(key="ex_suits_today").value is True
+    assert app.info[0].value == NOTHING_TO_GO_ON
+    assert len(card_names(app)) == EVERYONE
+
+
+@pytest.mark.parametrize("params", [{}, {"today": "1"}, {"exercise": "bird-dog"}])
+def test_an_emergency_sign_shows_the_advice_and_no_exercises_at_all(
+    open_exercises: OpenExercises, database_url: str, params: dict[str, str]
+) -> None:
+    save(database_url, leg_pain=3, red_flags=["bowel"])
+    app = open_exercises(**params)
+    assert not app.exception
+    assert "Get help now" in app.error[0].value
+    assert card_names(app) == []
+    assert not app.multiselect
+    assert not app.get("image")
+
+
+def test_an_empty_result_names_the_filter_to_loosen_and_clearing_brings_all_back(
+    open_exercises: OpenExercises,
+) -> None:
+    app = open_exercises(kind="stretch", position="in_water")
+    assert not app.exception
+    assert card_names(app) == []
+    assert app.warning[0].value == "No exercises match. Try loosening Type or Position."
+    next(button for button in app.button if button.label == "Clear filters").click().run()
+    assert not app.exception
+    assert len(card_names(app)) == EVERYONE
+    assert app.query_params == {}
+
+
+def test_query_parameters_fill_in_the_filters(open_exercises: OpenExercises) -> None:
+    app = open_exercises(position="seated", level="gentle", q="stretch")
+    assert not app.exception
+    assert multiselect(app, "Position").value == [Position.SEATED]
+    assert multiselect(app, "Level").value == [Level.GENTLE]
+    assert app.text_input(key="ex_search").value == "stretch"
+    assert "Seated hamstring stretch" in card_names(app)
+    by_name = {exercise.name: exercise for exercise in CATALOG.exercises}
+    assert all(by_name[name].position is Position.SEATED for name in card_names(app))
+
+
+def test_changing_a_filter_writes_it_to_the_url(open_exercises: OpenExercises) -> None:
+    app = open_exercises(position="seated")
+    multiselect(app, "Equipment").select(Equipment.CHAIR).run()
+    app.toggle(key="ex_suits_today").set_value(True).run()
+    assert not app.exception
+    assert app.query_params == {"position": "seated", "equipment": "chair", "today": "1"}
+    multiselect(app, "Position").unselect(Position.SEATED).run()
+    assert app.query_params == {"equipment": "chair", "today": "1"}
+
+
+def test_one_exercise_by_url_shows_only_its_card_with_a_way_back(
+    open_exercises: OpenExercises,
+) -> None:
+    app = open_exercises(exercise="bird-dog-arm-only", position="all_fours")
+    assert not app.exception
+    assert card_names(app) == ["Bird dog, arm only"]
+    assert len(app.get("image")) == 1
+    back = next(button for button in app.button if button.label == "All exercises")
+    back.click().run()
+    assert not app.exception
+    assert app.query_params == {"position": "all_fours"}
+    assert multiselect(app, "Position").value == [Position.ALL_FOURS]
+    assert "Bird dog" in card_names(app)
+
+
+def test_a_modification_button_opens_that_exercise_and_puts_it_in_the_url(
+    open_exercises: OpenExercises,
+) -> None:
+    app = open_exercises(q="bird dog")
+    assert not app.exception
+    texts = [caption.value for caption in app.caption]
+    assert any(
+        text.startswith("Choose this if the full bird dog makes you wobble") for text in texts
+    )
+    app.button(key="open_bird-dog_bird-dog-leg-only").click().run()
+    assert not app.exception
+    assert card_names(app) == ["Bird dog, leg only"]
+    assert app.query_params == {"q": "bird dog", "exercise": "bird-dog-leg-only"}
+
+
+def test_a_card_has_dose_purpose_steps_cues_and_linked_sources(
+    open_exercises: OpenExercises,
+) -> None:
+    app = open_exercises(exercise="knee-to-chest")
+    assert not app.exception
+    markdown = "\n".join(block.value for block in app.markdown)
+    assert "**Hold 20-30 s, 3-5 times per side.**" in markdown
+    assert "1. Lie on your back" in markdown
+    assert "**Stop if**" in markdown
+    assert "Gently stretches your lower back" in markdown
+    captions = "\n".join(caption.value for caption in app.caption)
+    assert "If you are pregnant" in captions
+    assert "](https://www.nhs.uk" in captions
+    assert app.expander[0].label == "How to do it, and when to stop"

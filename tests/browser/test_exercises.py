@@ -1,0 +1,69 @@
+"""The Exercises page in a real browser: filtering, opening a modification, the pictures."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+from tests.browser.conftest import StreamlitServer
+from tests.browser.helpers import go_to, open_page, wait_idle
+
+
+def card(page: Page, exercise_id: str) -> Locator:
+    """The bordered card of one exercise (its container is keyed by the exercise id)."""
+    return page.locator(f".st-key-card_{exercise_id}")
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick one option in the multiselect with this label, as a user would."""
+    page.get_by_role("combobox", name=label, exact=True).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    wait_idle(page)
+
+
+def test_position_seated_shows_the_seated_hamstring_stretch(
+    page: Page, server: StreamlitServer
+) -> None:
+    open_page(page, server.url)
+    go_to(page, "Exercises")
+
+    choose(page, "Position", "Seated")
+
+    expect(page.get_by_role("heading", name="Seated hamstring stretch")).to_be_visible()
+    expect(page.get_by_role("heading", name="Bird dog", exact=True)).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/exercises\?position=seated$"))
+
+
+def test_bird_dog_card_offers_its_reduced_range_version_and_clicking_it_opens_that_card(
+    page: Page, server: StreamlitServer
+) -> None:
+    open_page(page, f"{server.url}/exercises?position=all_fours")
+    bird_dog = card(page, "bird-dog")
+    expect(bird_dog.get_by_text(re.compile(r"^Choose this if the full bird dog"))).to_be_visible()
+
+    bird_dog.get_by_role("button", name="Bird dog, arm only").click()
+    wait_idle(page)
+
+    expect(page).to_have_url(re.compile(r"exercise=bird-dog-arm-only"))
+    expect(card(page, "bird-dog-arm-only")).to_be_visible()
+    expect(page.get_by_role("heading", name="Bird dog, arm only")).to_be_in_viewport()
+    expect(card(page, "bird-dog")).to_have_count(0)
+
+    page.get_by_role("button", name="All exercises").click()
+    wait_idle(page)
+    expect(card(page, "bird-dog")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/exercises\?position=all_fours$"))
+
+
+def test_an_exercise_picture_is_visible_with_a_text_alternative(
+    page: Page, server: StreamlitServer
+) -> None:
+    open_page(page, f"{server.url}/exercises?exercise=bird-dog-arm-only")
+
+    picture = page.get_by_test_id("stMain").locator("img").first
+    expect(picture).to_be_visible()
+    expect(picture).to_have_attribute("alt", re.compile(r"^On all fours, then one arm reaching"))
+    picture.scroll_into_view_if_needed()
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")

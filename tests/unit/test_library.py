@@ -1,0 +1,111 @@
+"""The exercise library's rules: red flags pause it, 'suits me today', empty results, pictures."""
+
+from __future__ import annotations
+
+import pytest
+
+from sciatica.catalog import ExerciseFilter, Kind, Level, Position, load_catalog
+from sciatica.illustration import exercise_figure_svg
+from sciatica.library import (
+    NO_CHANGE_TODAY,
+    NOTHING_TO_GO_ON,
+    exercise_figure,
+    library_view,
+    loosen_hint,
+    match_count,
+)
+from sciatica.models import TriageLevel
+from tests.factories import make_check_in
+
+CATALOG = load_catalog()
+EVERYONE = len(CATALOG.exercises)
+TODAY = ExerciseFilter(suits_today=True)
+
+
+@pytest.mark.parametrize(
+    ("flags", "level"),
+    [(["bowel"], TriageLevel.EMERGENCY), (["night_pain"], TriageLevel.URGENT)],
+)
+@pytest.mark.parametrize("flt", [ExerciseFilter(), TODAY])
+def test_an_emergency_or_urgent_sign_pauses_every_exercise(
+    flags: list[str], level: TriageLevel, flt: ExerciseFilter
+) -> None:
+    view = library_view(CATALOG, flt, latest=make_check_in(red_flags=flags))
+    assert view.alert is not None
+    assert view.alert.level is level
+    assert view.exercises == ()
+
+
+def test_a_sign_that_alone_is_not_urgent_does_not_pause_exercise() -> None:
+    view = library_view(CATALOG, ExerciseFilter(), latest=make_check_in(red_flags=[]))
+    assert view.alert is None
+    assert len(view.exercises) == EVERYONE
+
+
+def test_suits_me_today_before_any_check_in_says_so_and_shows_everything() -> None:
+    view = library_view(CATALOG, TODAY, latest=None)
+    assert view.today_note == NOTHING_TO_GO_ON
+    assert len(view.exercises) == EVERYONE
+
+
+@pytest.mark.parametrize(
+    "overrides", [{"leg_pain": 7}, {"leg_pain": 2, "extent": "below_knee"}, {"extent": "foot"}]
+)
+def test_high_leg_pain_or_far_symptoms_show_gentle_exercises_easier_first(
+    overrides: dict[str, object],
+) -> None:
+    view = library_view(CATALOG, TODAY, latest=make_check_in(**overrides))
+    assert view.today_note is not None
+    assert view.today_note.startswith("Because your")
+    assert view.exercises
+    assert all(exercise.level is Level.GENTLE for exercise in view.exercises)
+    ids = [exercise.id for exercise in view.exercises]
+    assert ids.index("knee-to-chest-towel") < ids.index("knee-to-chest")
+
+
+def test_without_the_toggle_a_bad_day_changes_nothing() -> None:
+    view = library_view(CATALOG, ExerciseFilter(), latest=make_check_in(leg_pain=9))
+    assert view.today_note is None
+    assert len(view.exercises) == EVERYONE
+    assert view.exercises[0].id == "knee-to-chest"  # the main exercise leads its family
+
+
+def test_a_calm_day_says_nothing_needs_changing() -> None:
+    view = library_view(CATALOG, TODAY, latest=make_check_in(leg_pain=3, extent="thigh"))
+    assert view.today_note == NO_CHANGE_TODAY
+    assert len(view.exercises) == EVERYONE
+
+
+def test_an_empty_result_says_which_filters_to_loosen() -> None:
+    flt = ExerciseFilter(kinds=frozenset({Kind.STRETCH}), positions=frozenset({Position.IN_WATER}))
+    view = library_view(CATALOG, flt, latest=None)
+    assert view.exercises == ()
+    assert view.loosen == ("Type", "Position")
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [(0, "0 exercises match"), (1, "1 exercise matches"), (12, "12 exercises match")],
+)
+def test_match_count_reads_naturally(count: int, text: str) -> None:
+    assert match_count(count) == text
+
+
+@pytest.mark.parametrize(
+    ("names", "text"),
+    [
+        ((), "No exercises match."),
+        (("Position",), "No exercises match. Try loosening Position."),
+        (("Type", "Position"), "No exercises match. Try loosening Type or Position."),
+        (("Search", "Type", "Level"), "No exercises match. Try loosening Search, Type or Level."),
+    ],
+)
+def test_loosen_hint_names_the_filters(names: tuple[str, ...], text: str) -> None:
+    assert loosen_hint(names) == text
+
+
+def test_an_exercise_picture_is_drawn_once_and_matches_the_renderer() -> None:
+    exercise = CATALOG.get("bird-dog")
+    first = exercise_figure("bird-dog")
+    assert first == exercise_figure_svg(exercise)
+    assert exercise_figure("bird-dog") is first
