@@ -124,7 +124,7 @@ else:
     flt = ExerciseFilter.model_validate(
         {field: st.session_state[f"ex_{field}"] for field in [*EMPTY, "suits_today"]}
     )
-    view = library_view(catalog, flt, latest=latest)
+    view = library_view(catalog, flt, latest=latest, today=ui.today())
     if view.today_note:
         st.info(view.today_note, icon=":material/spa:")
     if view.exercises:

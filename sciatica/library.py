@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from sciatica.catalog import (
@@ -14,6 +15,7 @@ from sciatica.catalog import (
     suggest_loosening,
     today_adjustment,
 )
+from sciatica.dates import relative_day
 from sciatica.illustration import exercise_figure_svg
 from sciatica.models import CheckInInput
 from sciatica.triage import Triage, active_alert
@@ -35,7 +37,7 @@ class LibraryView:
 
 
 def library_view(
-    catalog: Catalog, flt: ExerciseFilter, *, latest: CheckInInput | None
+    catalog: Catalog, flt: ExerciseFilter, *, latest: CheckInInput | None, today: date | None = None
 ) -> LibraryView:
     """Filter the catalogue; with 'suits me today', adjust it to the latest check-in."""
     alert = active_alert(latest)
@@ -50,6 +52,9 @@ def library_view(
         adjustment = today_adjustment(leg_pain=latest.leg_pain, extent=latest.extent)
         gentle_only, easier_first = adjustment.gentle_only, adjustment.easier_first
         note = adjustment.reason or NO_CHANGE_TODAY
+        if today is not None and latest.day < today:
+            when = relative_day(latest.day, today=today)
+            note += f" This goes by your check-in from {when}; check in today for a closer fit."
     found = filter_exercises(catalog, flt, gentle_only=gentle_only, easier_first=easier_first)
     loosen = () if found else tuple(suggest_loosening(catalog, flt, gentle_only=gentle_only))
     return LibraryView(alert=None, exercises=tuple(found), today_note=note, loosen=loosen)

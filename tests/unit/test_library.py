@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from sciatica.catalog import ExerciseFilter, Kind, Level, Position, load_catalog
@@ -15,6 +17,7 @@ from sciatica.library import (
     match_count,
 )
 from sciatica.models import TriageLevel
+from tests.factories import TODAY as FACTORY_TODAY
 from tests.factories import make_check_in
 
 CATALOG = load_catalog()
@@ -109,3 +112,22 @@ def test_an_exercise_picture_is_drawn_once_and_matches_the_renderer() -> None:
     first = exercise_figure("bird-dog")
     assert first == exercise_figure_svg(exercise)
     assert exercise_figure("bird-dog") is first
+
+
+def test_an_older_check_in_says_which_day_it_goes_by() -> None:
+    latest = make_check_in(day=FACTORY_TODAY - timedelta(days=1), leg_pain=8)
+    view = library_view(
+        CATALOG, ExerciseFilter(suits_today=True), latest=latest, today=FACTORY_TODAY
+    )
+    assert view.today_note is not None
+    assert view.today_note.endswith(
+        "This goes by your check-in from yesterday; check in today for a closer fit."
+    )
+    same_day = library_view(
+        CATALOG,
+        ExerciseFilter(suits_today=True),
+        latest=make_check_in(leg_pain=8),
+        today=FACTORY_TODAY,
+    )
+    assert same_day.today_note is not None
+    assert "goes by your check-in" not in same_day.today_note
