@@ -1,4 +1,4 @@
-"""Persistence: the only module that speaks SQL. SQLite by default, PostgreSQL by URL."""
+"""Persistence of check-ins and preferences; with store_plans.py, all the SQL the app runs."""
 
 from __future__ import annotations
 
@@ -6,22 +6,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 
+from sciatica.database import create_db_engine, migrate, write_transaction
 from sciatica.models import SBI_FIELDS, CheckIn, CheckInInput, TriageLevel
 from sciatica.routine_models import RoutineInput, SessionInput
 from sciatica.schema import check_ins, routine_changes, routines, sessions, users
 from sciatica.store_plans import PlanStore, import_plans
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SQLITE_BUSY_TIMEOUT_MS = 10_000
 _INPUT_FIELDS = tuple(CheckInInput.model_fields)
 
 
@@ -53,55 +49,6 @@ class SavedCheckIn:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _configure_sqlite(engine: Engine) -> None:
-    """Durable, concurrent SQLite: WAL, a busy timeout, foreign keys, and explicit BEGINs."""
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # Let SQLAlchemy, not the driver, decide when transactions begin (SQLAlchemy docs,
-        # "Serializable isolation / Savepoints / Transactional DDL").
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        # FULL syncs the WAL on every commit: a saved check-in survives a power cut.
-        cursor.execute("PRAGMA synchronous = FULL")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Connection) -> None:
-        # Writers take the write lock up front, so they wait for each other (busy_timeout)
-        # instead of failing with "database is locked" when upgrading a read lock.
-        immediate = connection.get_execution_options().get("sqlite_immediate", False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-def create_db_engine(url: str) -> Engine:
-    """An engine for the URL, with the SQLite settings applied where it is SQLite."""
-    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
-    if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
-    return engine
-
-
-@contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A connection in a write transaction, committed when the block ends without error."""
-    immediate = engine.connect().execution_options(sqlite_immediate=True)
-    with immediate as connection, connection.begin():
-        yield connection
-
-
-def migrate(engine: Engine) -> None:
-    """Apply every pending migration in one transaction."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with write_transaction(engine) as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
 
 
 def _row_to_check_in(row: Any) -> CheckIn:

@@ -4,8 +4,9 @@ import sqlalchemy as sa
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
+from sciatica.database import MIGRATIONS_DIR, create_db_engine, migrate
 from sciatica.schema import metadata
-from sciatica.store import MIGRATIONS_DIR, Store, create_db_engine, migrate
+from sciatica.store import Store
 
 
 def head_revision() -> str:
