@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sciatica.catalog import Catalog
+from sciatica.progress import SessionPoint
 from sciatica.progression import (
     Classification,
     Colour,
@@ -14,8 +15,8 @@ from sciatica.progression import (
     seven_day_median,
     suggest_next_step,
 )
-from sciatica.routine_models import Routine, Session
-from sciatica.store import Store
+from sciatica.routine_models import ExerciseOutcome, Routine, Session
+from sciatica.store import DailyRow, Store
 from sciatica.triage import active_alert
 
 HISTORY_SESSIONS = 10
@@ -116,3 +117,25 @@ def colour_words(colour: Colour) -> str:
         Colour.AMBER: "Amber: sore but manageable",
         Colour.RED: "Red: made symptoms worse",
     }[colour]
+
+
+def session_points(
+    store: Store, *, user_id: str, start: date, end: date, rows: list[DailyRow]
+) -> list[SessionPoint]:
+    """Sessions in a period for the progress charts, with next morning's leg pain from `rows`."""
+    leg_pain = {row.day: row.leg_pain for row in rows}
+    return [
+        SessionPoint(
+            day=session.day,
+            pain_before=session.pain_before,
+            worst_during=session.worst_during,
+            pain_after=session.pain_after,
+            next_morning_leg_pain=leg_pain.get(session.day + timedelta(days=1)),
+            exercise_ids=tuple(
+                exercise_id
+                for exercise_id, outcome in session.outcomes.items()
+                if outcome is not ExerciseOutcome.SKIPPED
+            ),
+        )
+        for session in store.sessions_between(user_id=user_id, start=start, end=end)
+    ]

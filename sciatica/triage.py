@@ -168,4 +168,6 @@ def routine_reasons(
 
 def is_important_fall(*, baseline: float, fall: float) -> bool:
     """A fall of 2 points or 30% of the baseline is clinically important (Ostelo 2008)."""
+    if fall <= 0:
+        return False
     return fall >= IMPORTANT_CHANGE_POINTS or fall >= IMPORTANT_CHANGE_FRACTION * baseline

@@ -125,6 +125,7 @@ def test_no_check_in_means_no_alert() -> None:
         (5.0, 1.4, False),
         (3.0, 1.0, True),  # 33% though under 2 points
         (8.0, -1.0, False),
+        (0.0, 0.0, False),  # no pain to begin with: nothing can fall
     ],
 )
 def test_important_fall_is_2_points_or_30_percent(

@@ -1,0 +1,119 @@
+"""Progress: is it working? A plain summary, charts over a chosen period, a report to share."""
+
+from datetime import timedelta
+from functools import partial
+
+import streamlit as st
+
+from sciatica import progress, ui
+from sciatica.catalog import load_catalog
+from sciatica.models import EARLIEST_DAY
+from sciatica.progress_charts import progress_panels
+from sciatica.report import progress_report
+from sciatica.sessions import session_points
+
+# Plain session-state keys outlive the widgets' own keys, which go when the page is left.
+PERIOD, FROM, TO = "progress_period", "progress_from", "progress_to"
+
+store, user, today = ui.store(), ui.user_id(), ui.today()
+
+
+def keep(name: str) -> None:
+    """Copy a widget's value into its plain key."""
+    st.session_state[name] = st.session_state[f"_{name}"]
+
+
+def restore(name: str, default: object) -> str:
+    """Give a widget its remembered value; returns the widget key."""
+    st.session_state.setdefault(name, default)
+    st.session_state[f"_{name}"] = st.session_state[name]
+    return f"_{name}"
+
+
+st.title("Progress")
+choice = st.segmented_control(
+    "Period",
+    list(progress.PeriodChoice),
+    required=True,
+    key=restore(PERIOD, progress.PeriodChoice.LAST_30),
+    on_change=keep,
+    args=(PERIOD,),
+)
+custom = None
+if choice is progress.PeriodChoice.CUSTOM:
+    left, right = st.columns(2)
+    for column, name, label, default in (
+        (left, FROM, "From", today - timedelta(days=29)),
+        (right, TO, "To", today),
+    ):
+        column.date_input(
+            label,
+            min_value=EARLIEST_DAY,
+            max_value=today,
+            format="DD/MM/YYYY",
+            key=restore(name, default),
+            on_change=keep,
+            args=(name,),
+        )
+    custom = (st.session_state[FROM], st.session_state[TO])
+try:
+    first_day = store.first_check_in_day(user_id=user)
+    period = progress.resolve_period(choice=choice, today=today, first_day=first_day, custom=custom)
+except progress.PeriodError as error:
+    st.warning(str(error), icon=":material/date_range:")
+    st.stop()
+
+# One day past the period, so the last session's next morning counts too.
+rows = store.daily_rows(user_id=user, start=period.start, end=period.end + timedelta(days=1))
+sessions = session_points(store, user_id=user, start=period.start, end=period.end, rows=rows)
+days = progress.daily_frame(rows=[row for row in rows if row.day <= period.end])
+summary = progress.summarise(days=days, sessions=sessions, period=period)
+st.caption(f"{period.label} ({period.days} days)")
+st.markdown("\n".join(f"- {line}" for line in progress.summary_sentences(summary=summary)))
+
+if days.empty and not sessions:
+    st.info("Your charts will appear here after your first check-in in this period.")
+    st.page_link("pages/check_in.py", label="Do today's check-in", icon=":material/edit_note:")
+    st.stop()
+names = {exercise.id: exercise.name for exercise in load_catalog().exercises}
+for panel in progress_panels(days=days, sessions=sessions, summary=summary, names=names):
+    if panel.figure is None:
+        st.markdown(f"**{panel.title}**")
+        st.info(panel.sentence, icon=":material/info:")
+        continue
+    st.plotly_chart(
+        panel.figure, width="stretch", config=ui.PLOTLY_CONFIG, key=f"progress_chart_{panel.key}"
+    )
+    st.caption(panel.sentence)
+    if st.toggle("Show data", key=f"progress_data_{panel.key}"):
+        st.dataframe(panel.table, hide_index=True)
+        st.download_button(
+            "Download this chart's data (CSV)",
+            panel.csv,
+            file_name=f"sciatica-{panel.key}-{period.start}-to-{period.end}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"progress_csv_{panel.key}",
+        )
+
+st.subheader("Report for your physiotherapist")
+st.caption("One or two pages: the period, your pain chart, the numbers above and warning signs.")
+include_notes = st.checkbox("Include my notes", help="Your diary notes from this period.")
+st.download_button(
+    "Download report for my physiotherapist (PDF)",
+    # Built only when clicked, from this run's values.
+    partial(
+        progress_report,
+        store,
+        user_id=user,
+        summary=summary,
+        days=days,
+        include_notes=include_notes,
+        generated=today,
+    ),
+    file_name=f"sciatica-report-{period.start}-to-{period.end}.pdf",
+    mime="application/pdf",
+    on_click="ignore",
+    icon=":material/picture_as_pdf:",
+)

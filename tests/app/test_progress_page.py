@@ -1,0 +1,167 @@
+import json
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sciatica.dates import local_today
+from sciatica.demo import write_demo_data
+from sciatica.models import TriageLevel
+from sciatica.store import Store
+from tests.factories import make_check_in
+
+OpenPage = Callable[[str], AppTest]
+PAGE = "pages/progress.py"
+SESSIONS_MESSAGE = "Log exercise sessions to see adherence and response here."
+
+
+@pytest.fixture
+def demo_diary(database_url: str) -> None:
+    """400 days of realistic check-ins ending today."""
+    store = Store.open(database_url)
+    write_demo_data(store, user_id="local", days=400, seed=1, end=local_today(None))
+    store.close()
+
+
+def save_days_ago(database_url: str, *days_ago: int) -> None:
+    """Check-ins on the given days before today."""
+    store = Store.open(database_url)
+    for ago in days_ago:
+        entry = make_check_in(day=local_today(None) - timedelta(days=ago))
+        store.save_check_in(user_id="local", entry=entry, triage_level=TriageLevel.NONE)
+    store.close()
+
+
+def charts(app: AppTest) -> dict[str, dict[str, object]]:
+    """The page's Plotly figures as JSON, by title."""
+    figures = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    return {figure["layout"]["title"]["text"]: figure for figure in figures}
+
+
+def points(figure: dict[str, object], trace_name: str) -> int:
+    """How many x values a named trace has."""
+    traces = figure["data"]
+    assert isinstance(traces, list)
+    (trace,) = [trace for trace in traces if trace["name"] == trace_name]
+    return len(trace["x"])
+
+
+def choose_period(app: AppTest, label: str) -> AppTest:
+    """Pick a period and rerun."""
+    return app.segmented_control[0].set_value(label).run()
+
+
+@pytest.mark.usefixtures("demo_diary")
+def test_with_demo_data_every_chart_renders(open_page: OpenPage) -> None:
+    app = open_page(PAGE)
+    assert not app.exception
+    titles = list(charts(app))
+    assert titles[:3] == [
+        "Leg and back pain",
+        "Weekly bothersomeness (SBI)",
+        "Exercise sessions per week",
+    ]
+    assert "Leg pain around each session" in titles
+    assert "Pain getting in the way (7-day averages)" in titles
+    assert len(titles) == 6
+    assert SESSIONS_MESSAGE not in [info.value for info in app.info]
+    assert app.caption[0].value.endswith("(30 days)")
+    assert app.get("download_button")[-1].proto.label == (
+        "Download report for my physiotherapist (PDF)"
+    )
+
+
+@pytest.mark.usefixtures("demo_diary")
+def test_changing_the_period_changes_the_summary_and_the_points_drawn(
+    open_page: OpenPage,
+) -> None:
+    app = open_page(PAGE)
+    assert not app.exception
+    summary_30 = app.markdown[0].value
+    points_30 = points(charts(app)["Leg and back pain"], "Leg pain, daily")
+    choose_period(app, "Last 90 days")
+    assert not app.exception
+    assert app.caption[0].value.endswith("(90 days)")
+    assert app.markdown[0].value != summary_30
+    assert points(charts(app)["Leg and back pain"], "Leg pain, daily") > points_30
+
+
+@pytest.mark.usefixtures("demo_diary")
+def test_all_of_a_long_diary_is_drawn_as_weekly_averages(open_page: OpenPage) -> None:
+    app = choose_period(open_page(PAGE), "All")
+    assert not app.exception
+    pain = charts(app)["Leg and back pain (weekly averages)"]
+    assert 55 <= points(pain, "Leg pain, weekly average") <= 60  # 400 days
+    assert "warning signs that need prompt medical advice on 1 day" in app.markdown[0].value
+
+
+def test_a_new_diary_gets_one_helpful_message_instead_of_empty_charts(open_page: OpenPage) -> None:
+    app = open_page(PAGE)
+    assert not app.exception
+    assert not app.get("plotly_chart")
+    assert "You have no check-ins in this period." in app.markdown[0].value
+    assert [info.value for info in app.info] == [
+        "Your charts will appear here after your first check-in in this period."
+    ]
+    assert not app.get("download_button")
+
+
+def test_one_check_in_draws_its_point(open_page: OpenPage, database_url: str) -> None:
+    save_days_ago(database_url, 0)
+    app = open_page(PAGE)
+    assert not app.exception
+    assert points(charts(app)["Leg and back pain"], "Leg pain, daily") == 1
+    assert "One check-in in this period so far (leg pain 5/10)." in [c.value for c in app.caption]
+
+
+def test_the_period_is_remembered_after_visiting_another_page(
+    open_page: OpenPage, database_url: str
+) -> None:
+    save_days_ago(database_url, 0, 60)
+    app = choose_period(open_page(PAGE), "Last 90 days")
+    assert not app.exception
+    app.switch_page("pages/today.py").run()
+    app.switch_page(PAGE).run()
+    assert not app.exception
+    assert app.segmented_control[0].value == "Last 90 days"
+    assert app.caption[0].value.endswith("(90 days)")
+
+
+def test_custom_dates_appear_only_for_custom_and_set_the_period(
+    open_page: OpenPage, database_url: str
+) -> None:
+    save_days_ago(database_url, 0, 10)
+    app = open_page(PAGE)
+    assert not app.exception
+    assert not app.date_input
+    choose_period(app, "Custom dates")
+    assert [field.label for field in app.date_input] == ["From", "To"]
+    today = local_today(None)
+    app.date_input[0].set_value(today - timedelta(days=9)).run()
+    assert not app.exception
+    assert app.caption[0].value.endswith("(10 days)")
+    assert "You checked in on 1 of the 10 days" in app.markdown[0].value
+
+
+def test_a_from_date_after_the_to_date_asks_for_a_valid_range(
+    open_page: OpenPage, database_url: str
+) -> None:
+    save_days_ago(database_url, 0)
+    app = choose_period(open_page(PAGE), "Custom dates")
+    app.date_input[1].set_value(local_today(None) - timedelta(days=40)).run()
+    assert not app.exception
+    assert "'From' date is after the 'To' date" in app.warning[0].value
+    assert not app.get("plotly_chart")
+
+
+@pytest.mark.usefixtures("demo_diary")
+def test_show_data_reveals_the_chart_table_and_its_csv_download(open_page: OpenPage) -> None:
+    app = open_page(PAGE)
+    assert not app.exception
+    assert not app.dataframe
+    app.toggle(key="progress_data_pain").set_value(True).run()
+    assert not app.exception
+    assert list(app.dataframe[0].value.columns)[:3] == ["Date", "Leg pain", "Back pain"]
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert "Download this chart's data (CSV)" in labels

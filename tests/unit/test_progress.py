@@ -1,0 +1,281 @@
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from sciatica.progress import (
+    NO_SESSIONS,
+    Period,
+    PeriodChoice,
+    PeriodError,
+    ProgressSummary,
+    SessionPoint,
+    daily_frame,
+    exercise_sentence,
+    resolve_period,
+    sessions_frame,
+    summarise,
+    summary_sentences,
+    trend_sentence,
+)
+from sciatica.store import DailyRow
+from tests.factories import TODAY
+
+START = TODAY - timedelta(days=29)
+PERIOD = Period(START, TODAY)
+
+
+def daily_row(offset: int = 0, **overrides: Any) -> DailyRow:
+    """One day's numbers, `offset` days into the test period."""
+    values: dict[str, Any] = {
+        "day": START + timedelta(days=offset),
+        "leg_pain": 5,
+        "back_pain": 3,
+        "sbi_total": None,
+        "walking_interference": 4,
+        "sitting_interference": 5,
+        "sleeping_interference": 3,
+        "activity_minutes": 20,
+        "triage_level": "none",
+    }
+    return DailyRow(**(values | overrides))
+
+
+def days_frame(*rows: DailyRow) -> pd.DataFrame:
+    """The check-ins as the Progress page reads them."""
+    return daily_frame(rows=list(rows))
+
+
+def pain_days(
+    baseline: Sequence[int], later: Sequence[int], column: str = "leg_pain"
+) -> list[DailyRow]:
+    """Baseline values on the first days of the period, later values from day 7 on."""
+    first = [daily_row(offset, **{column: value}) for offset, value in enumerate(baseline)]
+    rest = [daily_row(7 + offset, **{column: value}) for offset, value in enumerate(later)]
+    return first + rest
+
+
+def make_session(offset: int = 0, **overrides: Any) -> SessionPoint:
+    """An exercise session `offset` days into the test period."""
+    values: dict[str, Any] = {
+        "day": START + timedelta(days=offset),
+        "pain_before": 4,
+        "worst_during": 5,
+        "pain_after": 3,
+        "next_morning_leg_pain": 3,
+        "exercise_ids": ("clamshell",),
+    }
+    return SessionPoint(**(values | overrides))
+
+
+def summary_of(
+    rows: Sequence[DailyRow], sessions: Sequence[SessionPoint] = (), period: Period = PERIOD
+) -> ProgressSummary:
+    """The summary of some check-ins over the test period."""
+    return summarise(days=days_frame(*rows), sessions=sessions, period=period)
+
+
+# Periods ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("choice", "days"),
+    [(PeriodChoice.LAST_30, 30), (PeriodChoice.LAST_90, 90), (PeriodChoice.LAST_YEAR, 365)],
+)
+def test_fixed_periods_end_today_and_span_their_days(choice: PeriodChoice, days: int) -> None:
+    period = resolve_period(choice=choice, today=TODAY, first_day=None)
+    assert period.end == TODAY
+    assert period.days == days
+
+
+def test_all_starts_at_the_first_check_in_and_today_without_any() -> None:
+    first = TODAY - timedelta(days=500)
+    assert resolve_period(choice=PeriodChoice.ALL, today=TODAY, first_day=first).start == first
+    assert resolve_period(choice=PeriodChoice.ALL, today=TODAY, first_day=None).days == 1
+
+
+def test_custom_period_keeps_the_chosen_dates() -> None:
+    chosen = (date(2026, 3, 1), date(2026, 3, 31))
+    period = resolve_period(choice=PeriodChoice.CUSTOM, today=TODAY, first_day=None, custom=chosen)
+    assert (period.start, period.end, period.days) == (*chosen, 31)
+
+
+def test_custom_period_with_from_after_to_is_refused() -> None:
+    backwards = (date(2026, 3, 31), date(2026, 3, 1))
+    with pytest.raises(PeriodError, match="'From' date is after the 'To' date"):
+        resolve_period(choice=PeriodChoice.CUSTOM, today=TODAY, first_day=None, custom=backwards)
+
+
+def test_periods_longer_than_a_year_are_shown_weekly() -> None:
+    assert not Period(TODAY - timedelta(days=365), TODAY).weekly  # 366 days, a leap year
+    assert Period(TODAY - timedelta(days=366), TODAY).weekly
+
+
+# Pain against the baseline week ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("baseline", "later", "fall", "percent", "important"),
+    [
+        ([8] * 7, [6] * 7, 2.0, 25.0, True),  # exactly 2 points, only 25%
+        ([5] * 7, [4, 3] * 3, 1.5, 30.0, True),  # exactly 30%, only 1.5 points
+        ([3] * 7, [2] * 9 + [3], 0.9, 30.0, True),  # exactly 30% despite float rounding
+        ([5] * 7, [4, 4, 4, 3, 3], 1.4, 28.0, False),  # just under both
+        ([3] * 7, [5] * 7, -2.0, -66.7, False),  # a rise is never an important fall
+        ([0] * 7, [0] * 7, 0.0, None, False),  # no pain at all: nothing to fall from
+    ],
+)
+def test_leg_pain_change_from_the_baseline_week(
+    baseline: list[int], later: list[int], fall: float, percent: float | None, important: bool
+) -> None:
+    leg = summary_of(pain_days(baseline, later)).leg
+    assert leg is not None
+    assert leg.fall == pytest.approx(fall)
+    assert leg.percent == (pytest.approx(percent, abs=0.05) if percent is not None else None)
+    assert leg.important is important
+
+
+def test_summary_names_an_important_fall_in_points_and_percent() -> None:
+    lines = summary_sentences(summary=summary_of(pain_days([8] * 7, [6] * 7)))
+    assert (
+        "Your leg pain averaged 6.0/10 after your first week, against 8.0 in that first week: "
+        "2.0 points (25%) lower, a clinically important fall." in lines
+    )
+
+
+def test_summary_says_a_small_fall_is_less_than_clinically_important() -> None:
+    lines = summary_sentences(summary=summary_of(pain_days([5] * 7, [4, 4, 4, 3, 3])))
+    assert any("1.4 points (28%) lower, less than the 2 points or 30%" in line for line in lines)
+
+
+def test_summary_reports_a_rise_without_calling_it_important() -> None:
+    lines = summary_sentences(summary=summary_of(pain_days([3] * 7, [5] * 7, column="back_pain")))
+    assert any(
+        line.startswith("Your back pain") and line.endswith("2.0 points higher.") for line in lines
+    )
+
+
+def test_baseline_with_fewer_than_seven_days_says_how_many() -> None:
+    rows = [daily_row(0, leg_pain=6), daily_row(3, leg_pain=6), daily_row(5, leg_pain=6)]
+    summary = summary_of([*rows, daily_row(9, leg_pain=3)])
+    assert summary.leg is not None
+    assert (summary.leg.baseline_days, summary.leg.later_days) == (3, 1)
+    assert "(based on 3 days)" in summary_sentences(summary=summary)[1]
+
+
+def test_baseline_week_starts_at_the_first_check_in_of_the_period() -> None:
+    summary = summary_of([daily_row(10, leg_pain=8), daily_row(20, leg_pain=2)])
+    assert summary.leg is not None
+    assert (summary.leg.baseline, summary.leg.later) == (8.0, 2.0)
+
+
+def test_threshold_is_the_smaller_of_two_points_and_thirty_percent_below_baseline() -> None:
+    high = summary_of(pain_days([8] * 7, [8])).leg
+    low = summary_of(pain_days([5] * 7, [5])).leg
+    assert high is not None
+    assert low is not None
+    assert high.threshold == pytest.approx(6.0)  # 2 points is less than 30% of 8
+    assert low.threshold == pytest.approx(3.5)  # 30% of 5 is less than 2 points
+
+
+def test_no_check_ins_give_an_honest_summary_and_no_numbers() -> None:
+    summary = summary_of([])
+    assert (summary.check_in_days, summary.leg, summary.back, summary.sbi) == (0, None, None, None)
+    lines = summary_sentences(summary=summary)
+    assert lines[0].startswith("You have no check-ins in this period.")
+    assert NO_SESSIONS in lines
+
+
+def test_one_check_in_is_summarised_without_a_comparison() -> None:
+    summary = summary_of([daily_row(4, leg_pain=6)])
+    assert summary.leg is not None
+    assert summary.leg.later is None
+    lines = summary_sentences(summary=summary)
+    assert lines[0] == "You checked in on 1 of the 30 days in this period."
+    assert lines[1].startswith(
+        "Your leg pain averaged 6.0/10 over 1 check-in, all in your first week"
+    )
+
+
+def test_long_gaps_between_check_ins_are_mentioned() -> None:
+    summary = summary_of([daily_row(0), daily_row(15)])
+    assert summary.longest_gap_days == 14
+    assert "The longest gap between check-ins was 14 days." in summary_sentences(summary=summary)[0]
+
+
+# Bothersomeness, sessions and warning signs ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "latest", "expected"),
+    [
+        (12, 8, "went from 12 to 8 out of 24: within normal variation"),
+        (12, 7, "went from 12 to 7 out of 24, 5 points lower: more than the usual variation"),
+        (7, 12, "went from 7 to 12 out of 24, 5 points higher: more than the usual variation"),
+    ],
+)
+def test_sbi_changes_under_five_points_are_within_normal_variation(
+    first: int, latest: int, expected: str
+) -> None:
+    rows = [daily_row(0, sbi_total=first), daily_row(3), daily_row(7, sbi_total=latest)]
+    assert any(expected in line for line in summary_sentences(summary=summary_of(rows)))
+
+
+def test_a_single_sbi_answer_asks_for_another_next_week() -> None:
+    lines = summary_sentences(summary=summary_of([daily_row(0, sbi_total=10)]))
+    assert any("once in this period (10 out of 24)" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (2, "about 1.0 a week: fewer than the 3-4 a week"),
+        (7, "about 3.5 a week: in line with the 3-4 a week"),
+        (10, "about 5.0 a week: more than the 3-4 a week"),
+    ],
+)
+def test_sessions_per_week_are_compared_with_three_to_four(count: int, expected: str) -> None:
+    two_weeks = Period(START, START + timedelta(days=13))
+    sessions = [make_session(offset) for offset in range(count)]
+    summary = summary_of([daily_row(0)], sessions, period=two_weeks)
+    assert any(expected in line for line in summary_sentences(summary=summary))
+
+
+def test_sessions_outside_the_period_are_left_out() -> None:
+    visits = sessions_frame(
+        sessions=[make_session(-1), make_session(2), make_session(40)], period=PERIOD
+    )
+    assert list(visits.index.date) == [START + timedelta(days=2)]
+    assert visits["change_after"].tolist() == [-1.0]
+    assert visits["change_next_morning"].tolist() == [-1.0]
+
+
+def test_only_urgent_and_emergency_days_count_as_red_flags() -> None:
+    levels = ["none", "routine", "urgent", "emergency"]
+    summary = summary_of(
+        [daily_row(offset, triage_level=level) for offset, level in enumerate(levels)]
+    )
+    assert summary.red_flag_days == (START + timedelta(days=2), START + timedelta(days=3))
+    assert any("on 2 days in this period" in line for line in summary_sentences(summary=summary))
+
+
+def test_a_period_without_warning_signs_says_so_calmly() -> None:
+    lines = summary_sentences(summary=summary_of([daily_row(0)]))
+    assert lines[-1] == "You reported no urgent or emergency warning signs in this period."
+
+
+# Chart sentences -------------------------------------------------------------------------
+
+
+def test_pain_chart_sentence_for_a_single_check_in_says_so() -> None:
+    table = pd.DataFrame({"day": [pd.Timestamp(START)], "leg_pain": [6.0], "leg_pain_7d": [None]})
+    assert trend_sentence(table=table) == "One check-in in this period so far (leg pain 6/10)."
+
+
+def test_exercise_sentence_is_worded_as_an_association() -> None:
+    table = pd.DataFrame({"exercise": ["clamshell"], "change": [-0.8], "sessions": [4]})
+    sentence = exercise_sentence(table=table)
+    assert "clamshell: 0.8 points lower than before the session, over 4 sessions" in sentence
+    assert "association, not proof" in sentence
