@@ -9,6 +9,7 @@ from sciatica import progress, ui
 from sciatica.catalog import load_catalog
 from sciatica.models import EARLIEST_DAY
 from sciatica.progress_charts import progress_panels
+from sciatica.progress_text import summary_sentences
 from sciatica.report import progress_report
 from sciatica.sessions import session_points
 
@@ -69,7 +70,7 @@ sessions = session_points(store, user_id=user, start=period.start, end=period.en
 days = progress.daily_frame(rows=[row for row in rows if row.day <= period.end])
 summary = progress.summarise(days=days, sessions=sessions, period=period)
 st.caption(f"{period.label} ({period.days} days)")
-st.markdown("\n".join(f"- {line}" for line in progress.summary_sentences(summary=summary)))
+st.markdown("\n".join(f"- {line}" for line in summary_sentences(summary=summary)))
 
 if days.empty and not sessions:
     st.info("Your charts will appear here after your first check-in in this period.")

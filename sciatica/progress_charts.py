@@ -1,4 +1,4 @@
-"""Progress charts: the data behind each chart and pure Plotly builders, testable without a UI."""
+"""Progress charts: pure Plotly builders and the page's panels, testable without a UI."""
 
 from __future__ import annotations
 
@@ -13,6 +13,22 @@ import plotly.graph_objects as go
 
 from sciatica import progress as p
 from sciatica.charts import BACK_COLOUR, FONT, LEG_COLOUR
+from sciatica.progress_tables import (
+    adherence_table,
+    exercise_table,
+    mondays,
+    response_table,
+    sbi_table,
+    trend_table,
+)
+from sciatica.progress_text import (
+    adherence_chart_sentence,
+    daily_life_sentence,
+    exercise_sentence,
+    response_sentence,
+    sbi_chart_sentence,
+    trend_sentence,
+)
 
 # Okabe-Ito colours (Okabe & Ito 2008): safe with colour-blindness, mid-tones that read on
 # light and dark themes; backgrounds stay transparent so the app's theme shows through.
@@ -60,66 +76,6 @@ TITLES = {
 }
 NO_CHECK_INS = "This chart fills in after your first check-in in this period."
 NO_SBI = "Answer the weekly bothersomeness questions at check-in to see them here."
-
-
-def _mondays(index: pd.DatetimeIndex) -> pd.DatetimeIndex:
-    """The Monday starting each day's week."""
-    return pd.DatetimeIndex(index - pd.to_timedelta(index.day_of_week, unit="D"), name="week")
-
-
-def _weekly_means(data: pd.DataFrame) -> pd.DataFrame:
-    """Mean of each Monday-to-Sunday week, weeks without data in between as missing values."""
-    # groupby on week starts: about ten times faster than resample for years of days.
-    means = data.groupby(_mondays(pd.DatetimeIndex(data.index))).mean().round(2)
-    if means.empty:
-        return means
-    return means.reindex(pd.date_range(means.index[0], means.index[-1], freq="7D", name="week"))
-
-
-def trend_table(*, days: pd.DataFrame, period: p.Period, columns: Sequence[str]) -> pd.DataFrame:
-    """Daily values with 7-day averages, or weekly means when the period is over a year."""
-    values = days[list(columns)].astype("float64")
-    if period.weekly:
-        table = _weekly_means(values)
-        counts = days.groupby(_mondays(pd.DatetimeIndex(days.index))).size()
-        table["check_ins"] = counts.reindex(table.index, fill_value=0)
-        return table.reset_index()
-    calendar = values.reindex(pd.date_range(period.start, period.end, freq="D", name="day"))
-    averages = calendar.rolling(p.ROLLING_DAYS, min_periods=p.ROLLING_MIN_DAYS).mean().round(2)
-    return calendar.join(averages.add_suffix("_7d")).dropna(how="all").reset_index()
-
-
-def sbi_table(*, days: pd.DataFrame) -> pd.DataFrame:
-    """The bothersomeness total (0-24) of each week in which it was answered."""
-    return _weekly_means(days[["sbi_total"]].dropna()).dropna().reset_index()
-
-
-def adherence_table(*, visits: pd.DataFrame, period: p.Period, start: date) -> pd.DataFrame:
-    """Sessions in each week from `start` to the period's end; weeks without any count 0."""
-    counts = visits.groupby(_mondays(pd.DatetimeIndex(visits.index))).size()
-    first = pd.Timestamp(start) - pd.Timedelta(days=start.weekday())
-    weeks = pd.date_range(first, period.end, freq="7D", name="week")
-    return counts.reindex(weeks, fill_value=0).rename("sessions").reset_index()
-
-
-def response_table(*, visits: pd.DataFrame, period: p.Period) -> pd.DataFrame:
-    """Leg pain before, after and the next morning of each session (weekly means over a year)."""
-    numbers = visits.drop(columns="exercise_ids")
-    if period.weekly:
-        return _weekly_means(numbers).dropna(how="all").reset_index()
-    return numbers.reset_index()
-
-
-def exercise_table(*, visits: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Average next-morning change per exercise, for exercises in 3 or more such sessions."""
-    rows = visits[["change_next_morning", "exercise_ids"]].explode("exercise_ids").dropna()
-    grouped = rows.groupby("exercise_ids")["change_next_morning"].agg(["mean", "count"])
-    kept = grouped[grouped["count"] >= p.MIN_SESSIONS_PER_EXERCISE].sort_values("mean")
-    table = kept.round(2).rename(columns={"mean": "change", "count": "sessions"})
-    table = table.rename_axis("exercise").reset_index()
-    labels = names or {}
-    table["exercise"] = [labels.get(str(i), str(i).replace("_", " ")) for i in table["exercise"]]
-    return table
 
 
 def _figure(
@@ -219,7 +175,7 @@ def pain_figure(
         traces.append(_scatter(x, smooth, f"{name}, 7-day average", colour, "lines", hover))
     sessions = _dates(session_days)
     if weekly:  # one mark per week with sessions keeps years of sessions light
-        sessions = _mondays(sessions).unique()
+        sessions = mondays(sessions).unique()
     for days, y, name, colour, symbol in (
         (sessions, 0, "Exercise session", SESSION_COLOUR, "triangle-up"),
         (_dates(flag_days), 10, "Warning sign reported", FLAG_COLOUR, "diamond"),
@@ -348,9 +304,7 @@ def progress_panels(
     no_sessions = p.NO_SESSIONS if visits.empty else ""
     return [
         _panel("pain", no_days, lambda: _pain_chart(days, visits, summary)),
-        _panel(
-            "sbi", no_sbi, lambda: _chart(sbi_table(days=days), sbi_figure, p.sbi_chart_sentence)
-        ),
+        _panel("sbi", no_sbi, lambda: _chart(sbi_table(days=days), sbi_figure, sbi_chart_sentence)),
         _panel("adherence", no_sessions, lambda: _adherence_chart(visits, period, start)),
         _panel("response", no_sessions, lambda: _response_chart(visits, period)),
         _panel("life", no_days, lambda: _life_chart(days, period)),
@@ -373,28 +327,28 @@ def _pain_chart(days: pd.DataFrame, visits: pd.DataFrame, summary: p.ProgressSum
         flag_days=summary.red_flag_days,
         session_days=pd.DatetimeIndex(visits.index),
     )
-    return table, figure, p.trend_sentence(table=table)
+    return table, figure, trend_sentence(table=table)
 
 
 def _adherence_chart(visits: pd.DataFrame, period: p.Period, start: date) -> Chart:
     table = adherence_table(visits=visits, period=period, start=start)
-    return _chart(table, adherence_figure, p.adherence_chart_sentence)
+    return _chart(table, adherence_figure, adherence_chart_sentence)
 
 
 def _response_chart(visits: pd.DataFrame, period: p.Period) -> Chart:
     table = response_table(visits=visits, period=period)
-    return table, response_figure(table=table), p.response_sentence(visits=visits)
+    return table, response_figure(table=table), response_sentence(visits=visits)
 
 
 def _life_chart(days: pd.DataFrame, period: p.Period) -> Chart:
     table = trend_table(days=days, period=period, columns=p.LIFE)
-    return table, daily_life_figure(table=table), p.daily_life_sentence(days=days)
+    return table, daily_life_figure(table=table), daily_life_sentence(days=days)
 
 
 def _exercise_chart(visits: pd.DataFrame, names: Mapping[str, str] | None) -> Chart:
     table = exercise_table(visits=visits, names=names)
     figure = None if table.empty else exercise_figure(table=table)
-    return table, figure, p.exercise_sentence(table=table)
+    return table, figure, exercise_sentence(table=table)
 
 
 def _panel(key: str, empty: str, build: Callable[[], Chart]) -> Panel:

@@ -12,7 +12,8 @@ from fpdf.enums import XPos, YPos
 
 from sciatica import progress as p
 from sciatica.charts import BACK_COLOUR, LEG_COLOUR
-from sciatica.progress_charts import FLAG_COLOUR, trend_table
+from sciatica.progress_charts import FLAG_COLOUR
+from sciatica.progress_tables import trend_table
 from sciatica.store import Store
 
 # fpdf2 ships no fonts: use DejaVu where the system has it (full Unicode for notes), else

@@ -13,13 +13,11 @@ from sciatica.progress import (
     ProgressSummary,
     SessionPoint,
     daily_frame,
-    exercise_sentence,
     resolve_period,
     sessions_frame,
     summarise,
-    summary_sentences,
-    trend_sentence,
 )
+from sciatica.progress_text import exercise_sentence, summary_sentences, trend_sentence
 from sciatica.store import DailyRow
 from tests.factories import TODAY
 

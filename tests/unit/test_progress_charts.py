@@ -11,15 +11,17 @@ from sciatica.progress_charts import (
     NO_CHECK_INS,
     TRANSPARENT,
     adherence_figure,
-    adherence_table,
     daily_life_figure,
     exercise_figure,
-    exercise_table,
     pain_figure,
     progress_panels,
     response_figure,
-    response_table,
     sbi_figure,
+)
+from sciatica.progress_tables import (
+    adherence_table,
+    exercise_table,
+    response_table,
     sbi_table,
     trend_table,
 )
