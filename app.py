@@ -21,6 +21,13 @@ navigation = st.navigation(
             url_path="exercises",
         ),
         st.Page(
+            "pages/routine.py", title="Routine", icon=":material/event_repeat:", url_path="routine"
+        ),
+        st.Page("pages/session.py", title="Session", icon=":material/timer:", url_path="session"),
+        st.Page(
+            "pages/progress.py", title="Progress", icon=":material/monitoring:", url_path="progress"
+        ),
+        st.Page(
             "pages/my_data.py", title="My data", icon=":material/folder_shared:", url_path="data"
         ),
         st.Page(

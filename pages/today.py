@@ -3,7 +3,12 @@
 import streamlit as st
 
 from sciatica import ui
+from sciatica.calendar_export import rest_day_note
+from sciatica.catalog import load_catalog
 from sciatica.charts import recent_leg_pain_figure
+from sciatica.progression import Step
+from sciatica.routine import describe_item, session_for_day
+from sciatica.sessions import decide, next_step
 from sciatica.today import today_overview
 
 store, user, today = ui.store(), ui.user_id(), ui.today()
@@ -11,6 +16,7 @@ overview = today_overview(store, user_id=user, today=today)
 
 st.title("Today")
 st.caption(f"{today:%A %d %B %Y}")
+ui.show_flash()
 if overview.alert is not None:
     ui.show_triage(overview.alert)
 
@@ -27,6 +33,44 @@ else:
 
 if overview.routine is not None:
     ui.show_triage(overview.routine)
+
+# Exercises: none while a warning sign stands (the advice above says so).
+if overview.alert is None:
+    st.subheader("Exercises", anchor=False)
+    catalog, routine = load_catalog(), store.active_routine(user_id=user)
+    planned = session_for_day(routine, catalog=catalog, day=today) if routine else None
+    if routine is None:
+        st.caption("Build a routine to see each day's exercises here.")
+        st.page_link("pages/routine.py", label="Build a routine", icon=":material/event_repeat:")
+    elif planned is None:
+        st.info(rest_day_note(routine, today=today), icon=":material/bedtime:")
+    elif store.sessions_between(user_id=user, start=today, end=today):
+        st.success("You have done today's session.", icon=":material/check_circle:")
+    else:
+        lines = "".join(f"\n- {ex.name}: {describe_item(item)}" for item, ex in planned.items)
+        st.markdown(f"**Today: {routine.name}, week {planned.week}**{lines}")
+        st.page_link(
+            "pages/session.py",
+            label="Start today's session",
+            icon=":material/timer:",
+            query_params={"start": "1"},
+        )
+    step = next_step(store, user_id=user, catalog=catalog, today=today)
+    if step and step.undecided and step.suggestion.step is not Step.NO_SUGGESTIONS:
+        st.info(
+            f"**After your last session:** {step.suggestion.sentence}", icon=":material/lightbulb:"
+        )
+        row = st.container(horizontal=True)
+        if row.button("Accept", type="primary"):
+            decide(store, user_id=user, step=step, accept=True)
+            ui.flash(
+                "Accepted. Your routine is updated."
+                if step.suggestion.routine_after
+                else "Accepted."
+            )
+        if row.button("Dismiss"):
+            decide(store, user_id=user, step=step, accept=False)
+            ui.flash("Dismissed. Your routine stays as it is.")
 
 if overview.week:
     figure = recent_leg_pain_figure(overview.week, end=today)

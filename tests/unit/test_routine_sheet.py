@@ -1,0 +1,106 @@
+import re
+import zlib
+from datetime import date, timedelta
+
+import pytest
+
+from sciatica import routine_sheet
+from sciatica.catalog import load_catalog
+from sciatica.routine import TEMPLATE_NAMES, template
+from sciatica.routine_models import RoutineInput
+from sciatica.routine_sheet import dose_table, latin1, routine_sheet_pdf, sheet_week
+
+CATALOG = load_catalog()
+MONDAY = date(2026, 11, 23)
+
+
+def starter(**overrides: object) -> RoutineInput:
+    return template("Starter routine", catalog=CATALOG, start=MONDAY).model_copy(update=overrides)
+
+
+def page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type /Page\b", pdf))
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text drawn on the pages, from fpdf2's zlib-compressed content streams."""
+    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL)
+    text = []
+    for stream in streams:
+        try:
+            content = zlib.decompress(stream)
+        except zlib.error:
+            continue
+        text += re.findall(rb"\((.*?)\) ?Tj", content)
+    return " ".join(part.decode("latin-1") for part in text).replace("\\(", "(").replace("\\)", ")")
+
+
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+def test_each_template_prints_as_a_valid_pdf_of_one_to_three_pages(name: str) -> None:
+    routine = template(name, catalog=CATALOG, start=MONDAY)
+    pdf = routine_sheet_pdf(routine, catalog=CATALOG, today=MONDAY)
+    assert pdf.startswith(b"%PDF-")
+    assert pdf.rstrip().endswith(b"%%EOF")
+    assert 1 <= page_count(pdf) <= 3
+
+
+def test_the_sheet_names_the_routine_days_each_exercise_its_dose_and_the_stop_rules() -> None:
+    pdf = routine_sheet_pdf(starter(name="My evening routine"), catalog=CATALOG, today=MONDAY)
+    text = pdf_text(pdf)
+    assert "My evening routine" in text
+    assert "Days: Mon, Wed, Fri" in text
+    for item in starter().items:
+        assert CATALOG.by_id[item.exercise_id].name in text
+    assert "Week 1: Hold 20 s, 3 times per side" in text
+    assert "Lie on your back on a mat or carpet" in text  # a step
+    assert "Week by week" in text
+    assert "Stop any exercise that increases your pain" in text
+    assert "Get help now" in text
+
+
+def test_the_sheet_prints_this_weeks_dose() -> None:
+    text = pdf_text(routine_sheet_pdf(starter(), catalog=CATALOG, today=MONDAY + timedelta(8)))
+    assert "Week 2: Hold 23 s, 4 times per side" in text
+
+
+def test_the_sheet_draws_a_picture_for_each_exercise() -> None:
+    pdf = routine_sheet_pdf(starter(), catalog=CATALOG, today=MONDAY)
+    pictures = re.findall(rb"/Alt \((.*?)\)\n", pdf)  # each drawn SVG carries the exercise name
+    assert len(pictures) == len(starter().items)
+    assert b"Knee-to-chest stretch" in pictures
+
+
+def test_a_picture_that_cannot_be_drawn_is_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(routine_sheet, "exercise_figure_svg", lambda exercise: "<svg broken")
+    pdf = routine_sheet_pdf(starter(), catalog=CATALOG, today=MONDAY)
+    assert b"/Alt (" not in pdf
+    assert "Knee-to-chest stretch" in pdf_text(pdf)
+
+
+def test_text_outside_latin_1_is_simplified_not_an_error() -> None:
+    curly = "It\u2019s \u201cgentle\u201d \u2013 20\u202630 s \u2713"
+    assert latin1(curly) == 'It\'s "gentle" - 20...30 s ?'
+    pdf = routine_sheet_pdf(starter(name="Stretches ✓ 🌿"), catalog=CATALOG, today=MONDAY)
+    assert "Stretches ? ?" in pdf_text(pdf)
+
+
+@pytest.mark.parametrize(
+    ("today", "week"),
+    [
+        (MONDAY - timedelta(days=3), 1),
+        (MONDAY, 1),
+        (MONDAY + timedelta(days=14), 3),
+        (date(2027, 6, 1), 4),
+    ],
+)
+def test_sheet_week_is_this_week_or_the_nearest_end_of_the_plan(today: date, week: int) -> None:
+    assert sheet_week(starter(), today=today) == week
+
+
+def test_dose_table_has_a_row_per_exercise_and_a_column_per_week() -> None:
+    rows = dose_table(starter().items, weeks=4, catalog=CATALOG)
+    assert len(rows) == len(starter().items)
+    assert list(rows[0]) == ["Exercise", "Week 1", "Week 2", "Week 3", "Week 4"]
+    assert rows[0]["Exercise"] == "Knee-to-chest stretch"
+    assert rows[0]["Week 1"] == "Hold 20 s, 3 times per side"
+    assert rows[0]["Week 4"] == "Hold 30 s, 5 times per side"
