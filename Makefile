@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint format browser postgres demo clean
+.PHONY: run test lint format browser postgres demo bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ format: $(VENV)/.dev
 
 test: lint browser postgres
 	$(BIN)/python -m pytest
+
+# Page reruns against Streamlit's own floor, browser timings and start-up (README: Performance).
+bench: $(VENV)/.dev browser
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

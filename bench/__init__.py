@@ -1,0 +1,1 @@
+"""The performance benchmark: `make bench` (see the Performance section of README.md)."""
