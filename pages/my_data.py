@@ -1,6 +1,7 @@
 """My data: take it out, bring it back, back it up, or delete it."""
 
 from datetime import UTC, datetime
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -30,18 +31,21 @@ st.write(f"Your diary holds **{count}** check-ins. {describe_database(url)}.")
 
 st.subheader("Download")
 left, right = st.columns(2)
+# The files are built only when a button is pressed: years of diary cost nothing per rerun.
 left.download_button(
     "Download everything (JSON)",
-    export_json(store, user_id=user),
+    partial(export_json, store, user_id=user),
     file_name=f"sciatica-{stamp}.json",
     mime="application/json",
+    on_click="ignore",
     icon=":material/download:",
 )
 right.download_button(
     "Download check-ins (CSV)",
-    check_ins_csv(store.all_check_ins(user_id=user)),
+    lambda: check_ins_csv(store.all_check_ins(user_id=user)),
     file_name=f"sciatica-check-ins-{stamp}.csv",
     mime="text/csv",
+    on_click="ignore",
     icon=":material/table:",
 )
 
