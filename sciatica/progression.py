@@ -12,7 +12,7 @@ from enum import StrEnum
 from statistics import median
 
 from sciatica.catalog import Catalog, Exercise, easier_variant, harder_variant
-from sciatica.routine import entry_item
+from sciatica.routine import STEPS, entry_item
 from sciatica.routine_models import (
     ExerciseOutcome,
     LegResponse,
@@ -26,7 +26,6 @@ GREEN_MAX_DURING = 3
 AMBER_MAX_DURING = 5
 NOT_SETTLED_RISE = 2  # next-morning leg pain this far above the 7-day median: not settled
 PROGRESS_EVERY_DAYS = 7  # at most one step up a week
-HOLD_STEP_S, REPS_STEP = 5, 2
 REGRESS_FRACTION = 0.6  # 40% less volume, within the guide's 30-50%
 
 
@@ -107,8 +106,13 @@ def suggest_next_step(
     alert: Triage | None,
     last_progress_day: date | None,
     today: date,
+    plan_building: bool = False,
 ) -> Suggestion | None:
-    """The next step after the latest session (colours oldest first); None without sessions."""
+    """The next step after the latest session (colours oldest first); None without sessions.
+
+    `routine` is the plan as it stands this week; while `plan_building`, the plan's own weekly
+    step is the progression, so good sessions are met with "keep following it".
+    """
     if alert is not None:
         return Suggestion(
             Step.NO_SUGGESTIONS,
@@ -132,6 +136,12 @@ def suggest_next_step(
         )
     if colours[-2:] != [Colour.GREEN, Colour.GREEN] or routine is None:
         return Suggestion(Step.KEEP, "That went well: keep the same dose for now.")
+    if plan_building:
+        return Suggestion(
+            Step.KEEP,
+            "Your last two sessions went well, so keep following your plan: it builds up one "
+            "small step each week.",
+        )
     if last_progress_day is not None and today - last_progress_day < timedelta(
         days=PROGRESS_EVERY_DAYS
     ):
@@ -157,7 +167,7 @@ def _progress(routine: RoutineInput, catalog: Catalog) -> Suggestion:
             continue
         dose = exercise.dose
         if item.hold_seconds is not None and dose.hold_seconds:
-            new = min(item.hold_seconds + HOLD_STEP_S, dose.hold_seconds.max)
+            new = min(item.hold_seconds + STEPS["hold_seconds"], dose.hold_seconds.max)
             if new > item.hold_seconds:
                 change = (
                     f"hold the {exercise.name} for {new} seconds instead of {item.hold_seconds}"
@@ -168,7 +178,7 @@ def _progress(routine: RoutineInput, catalog: Catalog) -> Suggestion:
                     _replace(routine, index, item.model_copy(update={"hold_seconds": new})),
                 )
         if item.reps is not None and dose.reps:
-            new = min(item.reps + REPS_STEP, dose.reps.max)
+            new = min(item.reps + STEPS["reps"], dose.reps.max)
             if new > item.reps:
                 return Suggestion(
                     Step.PROGRESS,
@@ -177,7 +187,7 @@ def _progress(routine: RoutineInput, catalog: Catalog) -> Suggestion:
                     _replace(routine, index, item.model_copy(update={"reps": new})),
                 )
         if item.minutes is not None and dose.minutes:
-            new = min(item.minutes + HOLD_STEP_S, dose.minutes.max)
+            new = min(item.minutes + STEPS["minutes"], dose.minutes.max)
             if new > item.minutes:
                 return Suggestion(
                     Step.PROGRESS,

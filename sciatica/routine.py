@@ -110,23 +110,66 @@ def week_number(routine: RoutineInput, *, day: date) -> int | None:
     return offset // 7 + 1
 
 
-def _ramp(start: int | None, allowed: IntRange | None, week: int, weeks: int) -> int | None:
-    if start is None or allowed is None or weeks <= 1 or start >= allowed.max:
-        return start
-    # Gradual, even steps from the starting dose to the top of the safe range by the last week.
-    return start + round((allowed.max - start) * (week - 1) / (weeks - 1))
+# One build-up step a week, one variable at a time (CLINICAL.md 4: progress one variable,
+# at most one step a week): 5 s more hold, 2 more repetitions or 5 more minutes.
+STEPS = {"hold_seconds": 5, "reps": 2, "minutes": 5}
 
 
 def dose_for_week(item: RoutineItem, *, exercise: Exercise, week: int, weeks: int) -> RoutineItem:
-    """The item's dose in a given week: holds, repetitions and minutes build up gradually."""
+    """The item's dose in a given week: from week 2, one variable steps up each week."""
     dose = exercise.dose
-    return item.model_copy(
-        update={
-            "hold_seconds": _ramp(item.hold_seconds, dose.hold_seconds, week, weeks),
-            "reps": _ramp(item.reps, dose.reps, week, weeks),
-            "minutes": _ramp(item.minutes, dose.minutes, week, weeks),
-        }
+    ranges = {"hold_seconds": dose.hold_seconds, "reps": dose.reps, "minutes": dose.minutes}
+    values: dict[str, int] = {}
+    tops: dict[str, int] = {}
+    for name, allowed in ranges.items():
+        value = getattr(item, name)
+        if value is not None and allowed is not None:
+            values[name], tops[name] = value, allowed.max
+    for turn in range(min(week, weeks) - 1):
+        growing = [name for name in values if values[name] < tops[name]]
+        if not growing:
+            break
+        name = growing[turn % len(growing)]
+        values[name] = min(values[name] + STEPS[name], tops[name])
+    return item.model_copy(update=values)
+
+
+def current_plan(routine: RoutineInput, *, catalog: Catalog, day: date) -> RoutineInput:
+    """The routine seen from a day: this week's doses as the start, for the weeks that remain.
+
+    After the plan's last week, a new four-week plan starting that day from the final doses.
+    """
+    week = week_number(routine, day=day)
+    if week is None and day < routine.start_date:
+        return routine
+    at = week or routine.weeks
+    items = tuple(
+        dose_for_week(item, exercise=catalog.by_id[item.exercise_id], week=at, weeks=routine.weeks)
+        if item.exercise_id in catalog.by_id
+        else item
+        for item in routine.items
     )
+    if week is None:
+        return routine.model_copy(update={"items": items, "start_date": day, "weeks": 4})
+    start = routine.start_date + timedelta(days=7 * (week - 1))
+    remaining = routine.weeks - week + 1
+    return routine.model_copy(update={"items": items, "start_date": start, "weeks": remaining})
+
+
+def plan_builds_further(routine: RoutineInput, *, catalog: Catalog, day: date) -> bool:
+    """Whether the plan still steps up a dose after this week."""
+    week = week_number(routine, day=day)
+    if week is None or week >= routine.weeks:
+        return False
+    for item in routine.items:
+        exercise = catalog.by_id.get(item.exercise_id)
+        if exercise is None:
+            continue
+        now = dose_for_week(item, exercise=exercise, week=week, weeks=routine.weeks)
+        later = dose_for_week(item, exercise=exercise, week=routine.weeks, weeks=routine.weeks)
+        if now != later:
+            return True
+    return False
 
 
 def session_for_day(routine: RoutineInput, *, catalog: Catalog, day: date) -> PlannedSession | None:
@@ -146,8 +189,9 @@ def session_for_day(routine: RoutineInput, *, catalog: Catalog, day: date) -> Pl
 
 def next_session_day(routine: RoutineInput, *, after: date) -> date | None:
     """The next training day after a day, within the plan."""
-    for offset in range(1, 8):
-        day = after + timedelta(days=offset)
+    first = max(after + timedelta(days=1), routine.start_date)
+    for offset in range(7):
+        day = first + timedelta(days=offset)
         if week_number(routine, day=day) is None:
             return None
         if Weekday(day.weekday()) in routine.days:

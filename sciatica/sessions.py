@@ -10,11 +10,13 @@ from sciatica.progress import SessionPoint
 from sciatica.progression import (
     Classification,
     Colour,
+    Step,
     Suggestion,
     classify,
     seven_day_median,
     suggest_next_step,
 )
+from sciatica.routine import current_plan, plan_builds_further
 from sciatica.routine_models import ExerciseOutcome, Routine, Session
 from sciatica.store import DailyRow, Store
 from sciatica.triage import active_alert
@@ -72,27 +74,34 @@ def classified_sessions(
 def next_step(store: Store, *, user_id: str, catalog: Catalog, today: date) -> NextStep | None:
     """What to do next time, from the latest sessions, the routine and any warning sign."""
     history = classified_sessions(store, user_id=user_id)
-    routine = store.active_routine(user_id=user_id)
+    latest = history[-1].session if history else None
+    routine = None
+    if latest is not None and latest.routine_id is not None:
+        routine = store.get_routine(user_id=user_id, routine_id=latest.routine_id)
+    routine = routine or store.active_routine(user_id=user_id)
     alert = active_alert(store.latest_check_in(user_id=user_id))
     last_progress = (
         store.last_progress_day(user_id=user_id, routine_id=routine.id) if routine else None
     )
     suggestion = suggest_next_step(
         colours=[item.classification.colour for item in history],
-        last_session=history[-1].session if history else None,
-        routine=routine,
+        last_session=latest,
+        # Suggestions start from this week's doses; accepting one restarts the plan from there.
+        routine=current_plan(routine, catalog=catalog, day=today) if routine else None,
         catalog=catalog,
         alert=alert,
         last_progress_day=last_progress,
         today=today,
+        plan_building=routine is not None
+        and plan_builds_further(routine, catalog=catalog, day=today),
     )
     if suggestion is None:
         return None
-    latest = history[-1].session if history else None
     decided = latest is not None and latest.id in store.decided_session_ids(
         user_id=user_id, session_ids=[latest.id]
     )
-    return NextStep(suggestion, latest, routine, undecided=latest is not None and not decided)
+    actionable = suggestion.step is not Step.NO_SUGGESTIONS and latest is not None
+    return NextStep(suggestion, latest, routine, undecided=actionable and not decided)
 
 
 def decide(store: Store, *, user_id: str, step: NextStep, accept: bool) -> None:

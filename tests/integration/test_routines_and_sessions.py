@@ -100,7 +100,7 @@ def test_a_session_that_spread_down_the_leg_leads_to_an_easier_variant_once_acce
 
 
 def test_a_dismissed_suggestion_changes_nothing_but_is_remembered(store: Store) -> None:
-    before = store.save_routine(user_id="local", routine=starter())
+    before = store.save_routine(user_id="local", routine=starter().model_copy(update={"weeks": 1}))
     log(store, MONDAY)
     log(store, MONDAY + timedelta(days=2))
     step = next_step(store, user_id="local", catalog=CATALOG, today=MONDAY + timedelta(days=2))
@@ -112,7 +112,7 @@ def test_a_dismissed_suggestion_changes_nothing_but_is_remembered(store: Store) 
 
 
 def test_an_accepted_progression_blocks_the_next_for_a_week(store: Store) -> None:
-    routine = store.save_routine(user_id="local", routine=starter())
+    routine = store.save_routine(user_id="local", routine=starter().model_copy(update={"weeks": 1}))
     log(store, MONDAY)
     log(store, MONDAY + timedelta(days=2))
     step = next_step(store, user_id="local", catalog=CATALOG, today=MONDAY + timedelta(days=2))
@@ -150,3 +150,36 @@ def test_deleting_all_my_data_removes_routines_and_sessions(store: Store) -> Non
     store.delete_user_data(user_id="local")
     assert store.list_routines(user_id="local") == []
     assert store.recent_sessions(user_id="local", limit=5) == []
+
+
+def test_while_the_plan_still_builds_up_good_sessions_mean_keep_following_it(
+    store: Store,
+) -> None:
+    store.save_routine(user_id="local", routine=starter())
+    log(store, MONDAY)
+    log(store, MONDAY + timedelta(days=2))
+    step = next_step(store, user_id="local", catalog=CATALOG, today=MONDAY + timedelta(days=2))
+    assert step is not None
+    assert step.suggestion.step is Step.KEEP
+    assert "keep following your plan" in step.suggestion.sentence
+
+
+def test_stepping_back_in_week_three_restarts_the_plan_from_that_weeks_dose(
+    store: Store,
+) -> None:
+    store.save_routine(user_id="local", routine=starter())
+    week_three = MONDAY + timedelta(days=14)
+    log(
+        store,
+        week_three,
+        leg_response=LegResponse.DOWN,
+        outcomes={"clamshell": ExerciseOutcome.HURT},
+    )
+    step = next_step(store, user_id="local", catalog=CATALOG, today=week_three)
+    assert step is not None
+    decide(store, user_id="local", step=step, accept=True)
+    routine = store.active_routine(user_id="local")
+    assert routine is not None
+    assert (routine.start_date, routine.weeks) == (week_three, 2)
+    knee = next(item for item in routine.items if item.exercise_id == "knee-to-chest")
+    assert (knee.hold_seconds, knee.reps) == (25, 5)

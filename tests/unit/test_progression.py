@@ -181,3 +181,20 @@ def test_less_volume_never_goes_below_the_safe_range() -> None:
     assert suggestion.step is Step.REGRESS
     assert suggestion.routine_after is None  # already at its lightest: advice, no change
     assert "stop any exercise that hurts" in suggestion.sentence
+
+
+def test_while_the_plan_builds_up_two_greens_mean_keep_following_it() -> None:
+    suggestion = suggest_next_step(
+        colours=[G, G],
+        last_session=session(),
+        routine=plan(),
+        catalog=CATALOG,
+        alert=None,
+        last_progress_day=None,
+        today=TODAY,
+        plan_building=True,
+    )
+    assert suggestion is not None
+    assert suggestion.step is Step.KEEP
+    assert suggestion.routine_after is None
+    assert "builds up one small step each week" in suggestion.sentence

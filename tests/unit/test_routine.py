@@ -9,10 +9,12 @@ from sciatica.routine import (
     STARTER,
     RoutineRejected,
     check_routine,
+    current_plan,
     describe_item,
     dose_for_week,
     entry_item,
     next_session_day,
+    plan_builds_further,
     session_for_day,
     template,
     week_number,
@@ -94,14 +96,30 @@ def test_an_unknown_exercise_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("week", "hold", "reps"),
-    [(1, 20, 3), (2, 23, 4), (3, 27, 4), (4, 30, 5)],
+    [(1, 20, 3), (2, 25, 3), (3, 25, 5), (4, 30, 5), (9, 30, 5)],
 )
-def test_holds_and_repetitions_build_up_evenly_to_the_top_of_the_range(
+def test_one_variable_steps_up_each_week_to_the_top_of_the_range(
     week: int, hold: int, reps: int
 ) -> None:
     knee = CATALOG.by_id["knee-to-chest"]
     dosed = dose_for_week(item("knee-to-chest"), exercise=knee, week=week, weeks=4)
     assert (dosed.hold_seconds, dosed.reps) == (hold, reps)
+
+
+def test_seen_from_week_three_the_plan_starts_at_that_weeks_dose_for_the_weeks_left() -> None:
+    plan = routine(item("knee-to-chest"), weeks=4)
+    seen = current_plan(plan, catalog=CATALOG, day=MONDAY + timedelta(days=15))
+    assert (seen.start_date, seen.weeks) == (MONDAY + timedelta(days=14), 2)
+    assert (seen.items[0].hold_seconds, seen.items[0].reps) == (25, 5)
+    assert plan_builds_further(plan, catalog=CATALOG, day=MONDAY + timedelta(days=15))
+    assert not plan_builds_further(plan, catalog=CATALOG, day=MONDAY + timedelta(days=22))
+
+
+def test_after_the_last_week_a_new_plan_starts_from_the_final_doses() -> None:
+    plan = routine(item("knee-to-chest"), weeks=2)
+    later = MONDAY + timedelta(days=30)
+    seen = current_plan(plan, catalog=CATALOG, day=later)
+    assert (seen.start_date, seen.weeks, seen.items[0].hold_seconds) == (later, 4, 25)
 
 
 def test_a_one_week_plan_stays_at_the_starting_dose() -> None:
@@ -120,6 +138,7 @@ def test_the_plan_knows_its_weeks_training_days_and_rest_days() -> None:
     assert session_for_day(plan, catalog=CATALOG, day=MONDAY + timedelta(days=1)) is None
     assert next_session_day(plan, after=MONDAY) == MONDAY + timedelta(days=2)
     assert next_session_day(plan, after=MONDAY + timedelta(days=11)) is None
+    assert next_session_day(plan, after=MONDAY - timedelta(days=10)) == MONDAY
 
 
 @pytest.mark.parametrize(

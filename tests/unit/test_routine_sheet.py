@@ -60,7 +60,7 @@ def test_the_sheet_names_the_routine_days_each_exercise_its_dose_and_the_stop_ru
 
 def test_the_sheet_prints_this_weeks_dose() -> None:
     text = pdf_text(routine_sheet_pdf(starter(), catalog=CATALOG, today=MONDAY + timedelta(8)))
-    assert "Week 2: Hold 23 s, 4 times per side" in text
+    assert "Week 2: Hold 25 s, 3 times per side" in text
 
 
 def test_the_sheet_draws_a_picture_for_each_exercise() -> None:
