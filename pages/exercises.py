@@ -27,6 +27,7 @@ CHOICES = {
     "equipment": ("Equipment", list(Equipment)),
     "levels": ("Level", list(Level)),
 }
+PAGE_SIZE, SHOWN = 8, "ex_shown"  # a few cards at a time keep the page quick to draw
 FIGURE_PX = 400  # wide enough to read, small enough that a standing figure fits
 EMPTY: dict[str, object] = {"search": "", **{field: [] for field in CHOICES}}
 
@@ -47,6 +48,10 @@ def show_one(exercise_id: str) -> None:
 
 def show_all() -> None:
     del st.query_params["exercise"]
+
+
+def show_more() -> None:
+    st.session_state[SHOWN] += PAGE_SIZE
 
 
 def clear_filters() -> None:
@@ -132,8 +137,13 @@ else:
     else:
         st.warning(loosen_hint(view.loosen), icon=":material/filter_alt_off:")
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
-    for exercise in view.exercises:
+    shown = st.session_state.setdefault(SHOWN, PAGE_SIZE)
+    for exercise in view.exercises[:shown]:
         card(exercise)
+    if (left := len(view.exercises) - shown) > 0:
+        st.button(
+            f"Show {min(left, PAGE_SIZE)} more", on_click=show_more, icon=":material/expand_more:"
+        )
     wanted = filter_to_query_params(flt)
     if wanted != params:
         st.query_params.from_dict(wanted)

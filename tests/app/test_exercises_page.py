@@ -54,7 +54,20 @@ def save(database_url: str, **overrides: object) -> None:
 
 
 def card_names(app: AppTest) -> list[str]:
+    """Every card's name, pressing "Show N more" until all are shown."""
+    while more := [button for button in app.button if button.label.startswith("Show ")]:
+        more[0].click().run()
+        assert not app.exception
     return [header.value for header in app.subheader]
+
+
+def test_the_list_starts_with_a_few_cards_and_shows_more_on_request(
+    open_exercises: OpenExercises,
+) -> None:
+    app = open_exercises()
+    assert len(app.subheader) == 8
+    assert [b.label for b in app.button if b.label.startswith("Show ")] == ["Show 8 more"]
+    assert len(card_names(app)) == EVERYONE
 
 
 def multiselect(app: AppTest, label: str) -> Multiselect[Any]:
