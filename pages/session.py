@@ -13,7 +13,7 @@ from sciatica.models import NOTES_MAX_CHARS, describe_errors
 from sciatica.progression import Colour, Step
 from sciatica.routine import describe_item, session_for_day
 from sciatica.routine_models import ExerciseOutcome, LegResponse, RoutineItem, SessionInput
-from sciatica.sessions import classified_sessions, colour_words, decide, next_step
+from sciatica.sessions import classified_sessions, colour_words, next_step
 from sciatica.timer import Countdown, RepCounter, format_seconds
 from sciatica.triage import active_alert
 
@@ -205,14 +205,7 @@ def last_session() -> None:
     if not step.undecided:
         st.caption("You have already decided on this suggestion.")
         return
-    row = st.container(horizontal=True)
-    if row.button("Accept", type="primary", key="accept_step"):
-        decide(store, user_id=user, step=step, accept=True)
-        changed = step.suggestion.routine_after is not None and step.routine is not None
-        ui.flash("Accepted. Your routine is updated." if changed else "Accepted.")
-    if row.button("Dismiss", key="dismiss_step"):
-        decide(store, user_id=user, step=step, accept=False)
-        ui.flash("Dismissed. Your routine stays as it is.")
+    ui.decision_buttons(step, key="session_step")
 
 
 if st.query_params.pop("start", None) and guided is None and alert is None and planned:

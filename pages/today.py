@@ -8,7 +8,7 @@ from sciatica.catalog import load_catalog
 from sciatica.charts import recent_leg_pain_figure
 from sciatica.progression import Step
 from sciatica.routine import describe_item, session_for_day
-from sciatica.sessions import decide, next_step
+from sciatica.sessions import next_step
 from sciatica.today import today_overview
 
 store, user, today = ui.store(), ui.user_id(), ui.today()
@@ -60,17 +60,7 @@ if overview.alert is None:
         st.info(
             f"**After your last session:** {step.suggestion.sentence}", icon=":material/lightbulb:"
         )
-        row = st.container(horizontal=True)
-        if row.button("Accept", type="primary"):
-            decide(store, user_id=user, step=step, accept=True)
-            ui.flash(
-                "Accepted. Your routine is updated."
-                if step.suggestion.routine_after
-                else "Accepted."
-            )
-        if row.button("Dismiss"):
-            decide(store, user_id=user, step=step, accept=False)
-            ui.flash("Dismissed. Your routine stays as it is.")
+        ui.decision_buttons(step, key="today_step")
 
 if overview.week:
     figure = recent_leg_pain_figure(overview.week, end=today)

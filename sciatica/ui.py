@@ -12,6 +12,7 @@ from sciatica.backup import BackupUnavailable, ensure_daily_backup
 from sciatica.config import Settings
 from sciatica.dates import local_today
 from sciatica.models import TriageLevel
+from sciatica.sessions import NextStep, decide
 from sciatica.store import Store
 from sciatica.triage import Triage, advice
 
@@ -113,3 +114,15 @@ def show_flash() -> None:
     """Show the message left by `flash`, if any."""
     if message := st.session_state.pop(_FLASH, None):
         st.success(message, icon=":material/check_circle:")
+
+
+def decision_buttons(step: NextStep, *, key: str) -> None:
+    """Accept or Dismiss for a suggestion; accepting changes the routine where it says so."""
+    row = st.container(horizontal=True)
+    if row.button("Accept", type="primary", key=f"{key}_accept"):
+        decide(store(), user_id=user_id(), step=step, accept=True)
+        changed = step.suggestion.routine_after is not None and step.routine is not None
+        flash("Accepted. Your routine is updated." if changed else "Accepted.")
+    if row.button("Dismiss", key=f"{key}_dismiss"):
+        decide(store(), user_id=user_id(), step=step, accept=False)
+        flash("Dismissed. Your routine stays as it is.")
