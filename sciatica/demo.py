@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from sciatica.catalog import load_catalog
 from sciatica.models import CheckInInput, LegExtent, Side, TriageLevel
 from sciatica.routine import template
-from sciatica.routine_models import MAX_WEEKS, ExerciseOutcome, LegResponse, SessionInput
+from sciatica.routine_models import ExerciseOutcome, LegResponse, SessionInput
 from sciatica.store import Store
 from sciatica.triage import triage
 
@@ -127,10 +127,15 @@ def write_demo_data(store: Store, *, user_id: str, days: int, seed: int, end: da
         for entry in history
     ]
     catalog = load_catalog()
-    routine = template("Starter routine", catalog=catalog, start=history[0].day)
-    routine = routine.model_copy(update={"weeks": min(MAX_WEEKS, max(1, days // 7))})
+    # A four-week plan that began on the Monday of last week, so it is running today; sessions
+    # before it were done without a routine.
+    start = max(history[0].day, end - timedelta(days=end.weekday() + 7))
+    routine = template("Starter routine", catalog=catalog, start=start)
     ids = [item.exercise_id for item in routine.items]
-    sessions = list(demo_sessions(history, seed=seed, routine_key=1, exercise_ids=ids))
+    sessions = [
+        (session, key if session.day >= start else None)
+        for session, key in demo_sessions(history, seed=seed, routine_key=1, exercise_ids=ids)
+    ]
     return store.save_many(
         user_id=user_id,
         entries=entries,

@@ -117,12 +117,19 @@ def show_flash() -> None:
 
 
 def decision_buttons(step: NextStep, *, key: str) -> None:
-    """Accept or Dismiss for a suggestion; accepting changes the routine where it says so."""
+    """Accept or Dismiss for a suggestion; accepting changes the routine where it says so.
+
+    Advice that changes nothing (keep the dose, pause) only needs acknowledging.
+    """
+    if step.suggestion.routine_after is None or step.routine is None:
+        if st.button("Got it", key=f"{key}_noted"):
+            decide(store(), user_id=user_id(), step=step, accept=True)
+            flash("Noted.")
+        return
     row = st.container(horizontal=True)
     if row.button("Accept", type="primary", key=f"{key}_accept"):
         decide(store(), user_id=user_id(), step=step, accept=True)
-        changed = step.suggestion.routine_after is not None and step.routine is not None
-        flash("Accepted. Your routine is updated." if changed else "Accepted.")
+        flash("Accepted. Your routine is updated.")
     if row.button("Dismiss", key=f"{key}_dismiss"):
         decide(store(), user_id=user_id(), step=step, accept=False)
         flash("Dismissed. Your routine stays as it is.")

@@ -3,8 +3,11 @@ from datetime import timedelta
 
 from streamlit.testing.v1 import AppTest
 
+from sciatica.catalog import load_catalog
 from sciatica.dates import local_today
 from sciatica.models import TriageLevel
+from sciatica.routine import template
+from sciatica.routine_models import SessionInput
 from sciatica.store import Store
 from tests.factories import make_check_in
 
@@ -81,3 +84,26 @@ def test_choosing_a_country_changes_the_emergency_number_and_is_remembered(
     store = Store.open(database_url)
     assert store.get_country(user_id="local") == "AU"
     store.close()
+
+
+def test_advice_that_changes_nothing_is_acknowledged_not_accepted(
+    open_page: OpenPage, database_url: str
+) -> None:
+    today = local_today(None)
+    store = Store.open(database_url)
+    start = today - timedelta(days=today.weekday())
+    store.save_routine(
+        user_id="local", routine=template("Starter routine", catalog=load_catalog(), start=start)
+    )
+    store.save_session(
+        user_id="local",
+        session=SessionInput(day=today, pain_before=2, worst_during=2, pain_after=2),
+    )
+    store.close()
+    app = open_page("pages/today.py")
+    assert not app.exception
+    assert "keep the same dose" in app.info[-1].value
+    assert [b.label for b in app.button] == ["Got it"]
+    app.button[0].click().run()
+    assert app.success[0].value == "Noted."
+    assert not app.button
