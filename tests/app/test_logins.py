@@ -6,8 +6,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.accounts import identity_user_id
+from sciatica.catalog import load_catalog
 from sciatica.dates import local_today
 from sciatica.models import TriageLevel
+from sciatica.routine import template
+from sciatica.routine_models import SessionInput
 from sciatica.store import Store
 from tests.factories import make_check_in
 
@@ -69,3 +72,42 @@ def test_a_logged_in_person_can_log_out(database_url: str, monkeypatch: pytest.M
     app.run()
     assert any("Logged in as ann@x" in caption.value for caption in app.sidebar.caption)
     assert [button.label for button in app.sidebar.button] == ["Log out"]
+
+
+def test_two_people_never_see_each_others_routines_or_sessions(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store.open(database_url)
+    day = local_today(None)
+    for subject, name in (("ann", "Ann's plan"), ("bob", "Bob's plan")):
+        user_id = identity_user_id(issuer=ISSUER, subject=subject)
+        routine = template("Starter routine", catalog=load_catalog(), start=day)
+        saved = store.save_routine(
+            user_id=user_id, routine=routine.model_copy(update={"name": name})
+        )
+        store.save_session(
+            user_id=user_id,
+            session=SessionInput(
+                day=day,
+                routine_id=saved.id,
+                pain_before=1,
+                worst_during=1,
+                pain_after=1,
+                notes=f"{subject}'s session",
+            ),
+        )
+    store.close()
+    for subject, mine, theirs in (
+        ("ann", "Ann's plan", "Bob's plan"),
+        ("bob", "Bob's plan", "Ann's plan"),
+    ):
+        user = {"is_logged_in": True, "iss": ISSUER, "sub": subject, "email": f"{subject}@x"}
+        app = app_as(user, database_url, monkeypatch)
+        app.run()
+        app.switch_page("pages/routine.py").run()
+        assert not app.exception
+        shown = " ".join(block.value for block in app.markdown)
+        assert mine in shown
+        assert theirs not in shown
+        app.switch_page("pages/my_data.py").run()
+        assert not app.exception

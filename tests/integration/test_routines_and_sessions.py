@@ -183,3 +183,12 @@ def test_stepping_back_in_week_three_restarts_the_plan_from_that_weeks_dose(
     assert (routine.start_date, routine.weeks) == (week_three, 2)
     knee = next(item for item in routine.items if item.exercise_id == "knee-to-chest")
     assert (knee.hold_seconds, knee.reps) == (25, 5)
+
+
+def test_each_user_reads_only_their_own_sessions(store: Store) -> None:
+    log(store, MONDAY, user="ann", notes="ann's")
+    log(store, MONDAY, user="bob", notes="bob's")
+    for user in ("ann", "bob"):
+        found = store.sessions_between(user_id=user, start=MONDAY, end=MONDAY)
+        assert [session.notes for session in found] == [f"{user}'s"]
+        assert [s.notes for s in store.recent_sessions(user_id=user, limit=5)] == [f"{user}'s"]
