@@ -153,6 +153,13 @@ def suggest_next_step(
     return _progress(routine, catalog)
 
 
+_STEP_WORDS = {
+    "hold_seconds": "hold the {exercise} for {new} seconds instead of {old}",
+    "reps": "do the {exercise} {new} times instead of {old}",
+    "minutes": "make the {exercise} {new} minutes instead of {old}",
+}
+
+
 def _replace(routine: RoutineInput, index: int, item: RoutineItem) -> RoutineInput:
     items = list(routine.items)
     items[index] = item
@@ -166,35 +173,18 @@ def _progress(routine: RoutineInput, catalog: Catalog) -> Suggestion:
         if exercise is None:
             continue
         dose = exercise.dose
-        if item.hold_seconds is not None and dose.hold_seconds:
-            new = min(item.hold_seconds + STEPS["hold_seconds"], dose.hold_seconds.max)
-            if new > item.hold_seconds:
-                change = (
-                    f"hold the {exercise.name} for {new} seconds instead of {item.hold_seconds}"
-                )
-                return Suggestion(
-                    Step.PROGRESS,
-                    f"{reason}, so you could {change}.",
-                    _replace(routine, index, item.model_copy(update={"hold_seconds": new})),
-                )
-        if item.reps is not None and dose.reps:
-            new = min(item.reps + STEPS["reps"], dose.reps.max)
-            if new > item.reps:
-                return Suggestion(
-                    Step.PROGRESS,
-                    f"{reason}, so you could do the {exercise.name} {new} times instead of "
-                    f"{item.reps}.",
-                    _replace(routine, index, item.model_copy(update={"reps": new})),
-                )
-        if item.minutes is not None and dose.minutes:
-            new = min(item.minutes + STEPS["minutes"], dose.minutes.max)
-            if new > item.minutes:
-                return Suggestion(
-                    Step.PROGRESS,
-                    f"{reason}, so you could make the {exercise.name} {new} minutes instead "
-                    f"of {item.minutes}.",
-                    _replace(routine, index, item.model_copy(update={"minutes": new})),
-                )
+        ranges = {"hold_seconds": dose.hold_seconds, "reps": dose.reps, "minutes": dose.minutes}
+        for name, allowed in ranges.items():
+            old = getattr(item, name)
+            if old is None or allowed is None or old >= allowed.max:
+                continue
+            new = min(old + STEPS[name], allowed.max)
+            change = _STEP_WORDS[name].format(exercise=exercise.name, new=new, old=old)
+            return Suggestion(
+                Step.PROGRESS,
+                f"{reason}, so you could {change}.",
+                _replace(routine, index, item.model_copy(update={name: new})),
+            )
         if dose.sets and item.sets < dose.sets.max:
             return Suggestion(
                 Step.PROGRESS,
