@@ -100,8 +100,15 @@ class Store(PlanStore):
 
     def _ensure_user(self, connection: Connection, user_id: str) -> None:
         exists = connection.execute(select(users.c.id).where(users.c.id == user_id)).first()
-        if exists is None:
-            connection.execute(insert(users).values(id=user_id, created_at=_now()))
+        if exists is not None:
+            return
+        try:
+            with connection.begin_nested():
+                connection.execute(insert(users).values(id=user_id, created_at=_now()))
+        except IntegrityError:
+            # Another session created this user a moment ago (PostgreSQL lets two
+            # transactions race here; SQLite's write lock does not): the row is there now.
+            pass
 
     # Check-ins ---------------------------------------------------------------------------
 

@@ -6,9 +6,14 @@ import os
 import signal
 import subprocess
 import sys
-from datetime import date
+import threading
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+import sqlalchemy as sa
+
+from sciatica.models import CheckInInput, TriageLevel
+from sciatica.schema import users
 from sciatica.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,4 +70,32 @@ def test_two_writers_saving_the_same_days_at_once_leave_one_consistent_record_pe
     for entry in saved:
         number = int(entry.notes.rsplit(" ", 1)[1])
         assert (entry.leg_pain, entry.back_pain) == (number % 11, (number * 7) % 11)
+    store.close()
+
+
+def test_a_user_created_by_another_session_mid_save_does_not_fail_the_save(
+    database_url: str,
+) -> None:
+    store = Store.open(database_url)
+    other = sa.create_engine(database_url)
+    errors: list[BaseException] = []
+
+    def save() -> None:
+        try:
+            entry = CheckInInput(day=date(2026, 11, 1), leg_pain=3, back_pain=2)
+            store.save_check_in(user_id="newcomer", entry=entry, triage_level=TriageLevel.NONE)
+        except BaseException as error:  # handed to the test thread
+            errors.append(error)
+
+    with other.begin() as connection:
+        # Another session creates the user and holds its transaction open while we save.
+        connection.execute(sa.insert(users).values(id="newcomer", created_at=datetime.now(UTC)))
+        saver = threading.Thread(target=save)
+        saver.start()
+        saver.join(timeout=1)  # the save now waits for the other session's transaction
+    saver.join(timeout=30)
+    other.dispose()
+    assert not saver.is_alive()
+    assert errors == []
+    assert store.count_check_ins(user_id="newcomer") == 1
     store.close()
