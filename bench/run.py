@@ -44,14 +44,6 @@ FLOOR = Path(__file__).resolve().parent / "floor_page.py"
 RESULTS = Path(__file__).resolve().parent / "results"
 HISTORIES = {"1y": 365, "10y": 3650}
 SEED = 1
-SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 APPTEST_TIMEOUT_S = 60
 BROWSER_TIMEOUT_MS = 30_000
 STARTUP_TIMEOUT_S = 60.0
@@ -515,13 +507,12 @@ def measure_browser(
     """Start-up, then each page by URL and by sidebar click, then Save check-in; warm server."""
     from playwright.sync_api import sync_playwright
 
+    from tests.browser.helpers import launch_chromium
+
     server = Server(history, log_dir)
     result: dict[str, Any] = {"history": history.name, "samples": samples, "errors": []}
     with sync_playwright() as playwright:
-        executable = str(SYSTEM_CHROMIUM) if SYSTEM_CHROMIUM.exists() else None
-        browser = playwright.chromium.launch(
-            headless=True, executable_path=executable, args=CHROMIUM_ARGS
-        )
+        browser = launch_chromium(playwright)
         result["chromium"] = browser.version
 
         def new_tab() -> tuple[Any, Any]:

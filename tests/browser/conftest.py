@@ -15,20 +15,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from tests.browser.helpers import IDLE_TIMEOUT_MS, wait_idle
+from tests.browser.helpers import IDLE_TIMEOUT_MS, launch_chromium, wait_idle
 
 __all__ = ["StreamlitServer", "wait_idle"]  # wait_idle lives in helpers.py, importable by tests
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 STARTUP_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 10.0
 
@@ -158,10 +150,7 @@ def playwright_instance() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
-    executable = str(SYSTEM_CHROMIUM) if SYSTEM_CHROMIUM.exists() else None
-    browser = playwright_instance.chromium.launch(
-        headless=True, executable_path=executable, args=CHROMIUM_ARGS
-    )
+    browser = launch_chromium(playwright_instance)
     yield browser
     browser.close()
 
