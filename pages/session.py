@@ -1,11 +1,9 @@
 """Session: today's exercises one at a time with a timer and counter, then how it went."""
 
-import time
-
 import streamlit as st
 from pydantic import ValidationError
 
-from sciatica import ui
+from sciatica import clock, ui
 from sciatica.calendar_export import rest_day_note
 from sciatica.catalog import Exercise, load_catalog
 from sciatica.illustration import exercise_figure_svg
@@ -72,7 +70,7 @@ def recount(step: int) -> None:
 
 def tools(item: RoutineItem) -> None:
     """The countdown and the repetition counter; reruns every second while the timer runs."""
-    now = time.time()
+    now = clock.ticks()
     timer: Countdown | None = st.session_state.get(TIMER)
     counter: RepCounter | None = st.session_state.get(COUNTER)
     if timer is not None:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from sciatica import clock
+
 KEEP_DAILY = 7
 _PREFIX = "sciatica-"
 _STAMP = "%Y-%m-%dT%H%M%S"
@@ -42,7 +44,7 @@ def backup_now(*, database_url: str, backups_dir: Path, now: datetime | None = N
     """Copy the database with SQLite's online backup, safe while the app is writing."""
     source_path = sqlite_path(database_url)
     backups_dir.mkdir(parents=True, exist_ok=True)
-    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    moment = (now or clock.now()).astimezone(UTC)
     target = backups_dir / f"{_PREFIX}{moment.strftime(_STAMP)}.db"
     partial = target.with_suffix(".partial")
     source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
@@ -74,7 +76,7 @@ def ensure_daily_backup(
     *, database_url: str, backups_dir: Path, now: datetime | None = None, keep: int = KEEP_DAILY
 ) -> Path | None:
     """Take today's backup if none was taken today (UTC), then keep only the newest `keep`."""
-    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    moment = (now or clock.now()).astimezone(UTC)
     existing = list_backups(backups_dir) if backups_dir.exists() else []
     taken = None
     if not existing or existing[0].taken_at.date() < moment.date():

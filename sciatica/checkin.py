@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sciatica.dates import relative_day
+from sciatica.clock import relative_day
 from sciatica.models import CheckIn, CheckInInput, TriageLevel
 from sciatica.store import Store
 from sciatica.triage import Triage, triage

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from sciatica import clock
 from sciatica.config import Settings
-from sciatica.dates import local_today
 from sciatica.demo import write_demo_data
 from sciatica.export import (
     MAX_IMPORT_BYTES,
@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status."""
     args = _parser().parse_args(argv)
     settings = Settings()
-    today = local_today(args.timezone)
+    today = clock.today(args.timezone)
     store = Store.open(settings.resolved_database_url())
     try:
         if args.command == "demo-data":

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from sciatica import clock
 from sciatica.export_plans import export_plans, parse_plans
 from sciatica.models import CheckInInput, describe_errors, parse_check_in
 from sciatica.routine_models import RoutineInput, SessionInput
@@ -70,7 +71,7 @@ def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> d
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
-        "exported_at": (now or datetime.now(UTC)).isoformat(),
+        "exported_at": (now or clock.now()).isoformat(),
         "country": store.get_country(user_id=user_id),
         "check_ins": check_ins,
         "routines": routines,

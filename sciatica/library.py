@@ -15,7 +15,7 @@ from sciatica.catalog import (
     suggest_loosening,
     today_adjustment,
 )
-from sciatica.dates import relative_day
+from sciatica.clock import relative_day
 from sciatica.illustration import exercise_figure_svg
 from sciatica.models import CheckInInput
 from sciatica.triage import Triage, active_alert

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any
@@ -18,6 +18,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from sciatica import clock
 
 NOTES_MAX_CHARS = 2000
 MEDICATION_MAX_CHARS = 200
@@ -107,7 +109,7 @@ SBI_FIELDS = ("sbi_leg_pain", "sbi_numbness", "sbi_weakness", "sbi_sitting")
 
 def latest_possible_today() -> date:
     """The latest calendar date anywhere on Earth right now (UTC+14)."""
-    return (datetime.now(UTC) + timedelta(hours=14)).date()
+    return (clock.now() + timedelta(hours=14)).date()
 
 
 class CheckInInput(BaseModel):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 
+from sciatica import clock
 from sciatica.database import create_db_engine, migrate, write_transaction
 from sciatica.models import SBI_FIELDS, CheckIn, CheckInInput, TriageLevel
 from sciatica.routine_models import RoutineInput, SessionInput
@@ -45,10 +46,6 @@ class SavedCheckIn:
 
     check_in: CheckIn
     updated: bool
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _row_to_check_in(row: Any) -> CheckIn:
@@ -104,7 +101,7 @@ class Store(PlanStore):
             return
         try:
             with connection.begin_nested():
-                connection.execute(insert(users).values(id=user_id, created_at=_now()))
+                connection.execute(insert(users).values(id=user_id, created_at=clock.now()))
         except IntegrityError:
             # Another session created this user a moment ago (PostgreSQL lets two
             # transactions race here; SQLite's write lock does not): the row is there now.
@@ -128,7 +125,7 @@ class Store(PlanStore):
         self, connection: Connection, user_id: str, entry: CheckInInput, level: TriageLevel
     ) -> bool:
         values = _values(entry, level)
-        now = _now()
+        now = clock.now()
         where = (check_ins.c.user_id == user_id) & (check_ins.c.day == entry.day)
         changed = connection.execute(
             sql_update(check_ins).where(where).values(updated_at=now, **values)

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from sciatica import clock
 from sciatica.routine_models import Routine, RoutineInput, Session, SessionInput
 from sciatica.schema import routine_changes, routines, sessions
 
@@ -42,7 +43,7 @@ def _session(row: Any) -> Session:
 def _insert_routine(
     connection: Connection, user_id: str, routine: RoutineInput, *, active: bool
 ) -> int:
-    now = datetime.now(UTC)
+    now = clock.now()
     result = connection.execute(
         insert(routines).values(
             user_id=user_id,
@@ -58,9 +59,7 @@ def _insert_routine(
 def _insert_session(connection: Connection, user_id: str, session: SessionInput) -> int:
     values = session.model_dump(mode="json", exclude={"day"})
     result = connection.execute(
-        insert(sessions).values(
-            user_id=user_id, day=session.day, created_at=datetime.now(UTC), **values
-        )
+        insert(sessions).values(user_id=user_id, day=session.day, created_at=clock.now(), **values)
     )
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
@@ -140,7 +139,7 @@ class PlanStore:
         activate: bool = True,
     ) -> Routine:
         """Create (or replace) a routine; the active one is the only active one."""
-        now = datetime.now(UTC)
+        now = clock.now()
         values = _routine_values(routine)
         with self._write() as connection:
             self._ensure_user(connection, user_id)
@@ -269,7 +268,7 @@ class PlanStore:
         routine_after: RoutineInput | None = None,
     ) -> None:
         """Record that a suggestion was accepted or dismissed, changing the routine if accepted."""
-        now = datetime.now(UTC)
+        now = clock.now()
         with self._write() as connection:
             if accepted and routine_after is not None and routine_id is not None:
                 changed = connection.execute(

@@ -7,10 +7,10 @@ from datetime import date
 
 import streamlit as st
 
+from sciatica import clock
 from sciatica.accounts import identity_user_id
 from sciatica.backup import BackupUnavailable, ensure_daily_backup
 from sciatica.config import Settings
-from sciatica.dates import local_today
 from sciatica.models import TriageLevel
 from sciatica.sessions import NextStep, decide
 from sciatica.store import Store
@@ -77,7 +77,7 @@ def user_id() -> str:
 
 def today() -> date:
     """Today in the user's time zone, as the browser reports it."""
-    return local_today(st.context.timezone)
+    return clock.today(st.context.timezone)
 
 
 def country() -> str | None:

@@ -1,19 +1,82 @@
-"""Shared fixtures: every test gets its own fresh database."""
+"""Shared fixtures: every test gets its own fresh database and a clock it can trust.
+
+The clock: each test starts at the same moment, the moment the run began, unless
+`--clock NAME` moves the whole run to one of the awkward moments below (`make test` runs the
+unit, integration and page tests once more at each). Time then ticks on from there, so timeouts
+still work; the `today` fixture and `tests.factories` read the same clock.
+"""
 
 from __future__ import annotations
 
 import itertools
 import os
+import time
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
+import time_machine
 
+from sciatica import clock
 from sciatica.store import Store
 from tests.postgres import PostgresUnavailable, postgres_server
 
 _database_numbers = itertools.count()
+
+# Local wall-clock time and the zone it is read in (the zone becomes the process's TZ, which is
+# also the person's zone for page tests: AppTest reports no browser time zone).
+AWKWARD_MOMENTS: dict[str, tuple[str, str]] = {
+    # Still 2027 for the person while the server's UTC clock is already in 2028.
+    "new-year": ("2027-12-31T23:30", "America/Los_Angeles"),
+    "leap-day": ("2028-02-29T12:00", "Europe/London"),
+    # 01:30 does not exist in London that night (01:00 GMT jumps to 02:00 BST): a 23-hour day.
+    "clocks-change": ("2027-03-28T01:30", "Europe/London"),
+}
+_START = pytest.StashKey[datetime]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--clock",
+        choices=sorted(AWKWARD_MOMENTS),
+        help="run every test as if it were this awkward moment (browser tests cannot be moved)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    name = config.getoption("--clock")
+    if name is None:
+        config.stash[_START] = clock.now()
+        return
+    wall, zone = AWKWARD_MOMENTS[name]
+    os.environ["TZ"] = zone
+    time.tzset()
+    config.stash[_START] = datetime.fromisoformat(wall).replace(tzinfo=ZoneInfo(zone))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--clock") is None:
+        return
+    moved = pytest.mark.skip(reason="the browser tests' server runs on the machine's own clock")
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(moved)
+
+
+@pytest.fixture(autouse=True)
+def _clock(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test starts at the run's moment, so a run that crosses midnight stays one day."""
+    with time_machine.travel(request.config.stash[_START], tick=True):
+        yield
+
+
+@pytest.fixture
+def today() -> date:
+    """Today for the person, by the test clock."""
+    return clock.today(None)
 
 
 @pytest.fixture(autouse=True)

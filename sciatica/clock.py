@@ -1,0 +1,55 @@
+"""The one clock: every "now" and "today" in the app is read here, and nowhere else.
+
+Services take `today=` or `now=` as arguments; only the edges (pages through `sciatica.ui`, the
+command line, the store's timestamps) ask this module. Tests move it with time-machine
+(tests/conftest.py), which is why nothing may read `datetime.now()` or `date.today()` directly
+(tests/unit/test_one_clock.py) or compute a date when a module is imported.
+
+"Today" is the day where the person is, not where the server is: a check-in at 23:30 in
+Los Angeles on 31 December belongs to that year, although the server's UTC clock says January.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+def now() -> datetime:
+    """This moment, in UTC (every stored timestamp is UTC)."""
+    return datetime.now(UTC)
+
+
+def today(timezone: str | None) -> date:
+    """Today's date in the named IANA time zone; the server's local date if unknown."""
+    return day_at(now(), timezone)
+
+
+def day_at(moment: datetime, timezone: str | None) -> date:
+    """The calendar day a moment falls on in the named time zone (the server's if unknown)."""
+    if timezone:
+        try:
+            return moment.astimezone(ZoneInfo(timezone)).date()
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return moment.astimezone().date()
+
+
+def ticks() -> float:
+    """Seconds on a clock that never jumps (for countdowns); only differences mean anything."""
+    return time.monotonic()
+
+
+def relative_day(day: date, *, today: date) -> str:
+    """'today', 'yesterday', a weekday within the last week, else '3 Nov' (with year if needed)."""
+    delta = (today - day).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "yesterday"
+    if 1 < delta < 7:
+        return f"{day:%A}"
+    if day.year == today.year:
+        return f"{day.day} {day:%b}"
+    return f"{day.day} {day:%b} {day.year}"
