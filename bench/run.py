@@ -33,10 +33,12 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from sciatica import clock
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -87,7 +89,9 @@ def discover_pages(app: Path = APP) -> list[Page]:
         default = keywords.get("default")
         page = Page(
             path=first.value,
-            title=title.value if isinstance(title, ast.Constant) else None,
+            title=title.value
+            if isinstance(title, ast.Constant) and isinstance(title.value, str)
+            else None,
             default=isinstance(default, ast.Constant) and default.value is True,
         )
         found.append((node.lineno, node.col_offset, page))
@@ -176,7 +180,7 @@ def machine() -> dict[str, Any]:
         "streamlit": version("streamlit"),
         "plotly": version("plotly"),
         "platform": platform.platform(),
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "date": clock.now().isoformat(timespec="seconds"),
         "git": f"{commit}{' + local changes' if dirty else ''}",
         "load_at_start": load(),
     }
@@ -267,7 +271,7 @@ def open_subject(page: Page | None, history: History | None, warmups: int) -> Su
     from streamlit.testing.v1 import AppTest  # noqa: TID251 - the benchmark drives Streamlit
 
     env = history.env() if history else {}
-    subject = Subject(label(page) if page else "floor", history and history.name, env)
+    subject = Subject(label(page) if page else "floor", history.name if history else None, env)
     try:
         with environment(env):
             app = subject.app = AppTest.from_file(
@@ -535,8 +539,8 @@ def measure_browser(
             )
             # Start-up: process start -> health ok -> first page idle and drawn (cold browser).
             startup = []
-            for attempt in range(startups):
-                if attempt:
+            for start_number in range(startups):
+                if start_number:
                     server.stop()
                 context, tab = new_tab()
                 started = server.start()
@@ -579,15 +583,13 @@ def measure_browser(
 
             warm: list[float] = []
             for target in targets:  # every page once, untimed: imports, caches, lazy code
-                attempt(target, lambda t=target: open_url(tab, server.url, t), warm)
+                attempt(target, partial(open_url, tab, server.url, target), warm)
 
             load_before = load()
             opened: dict[str, list[float]] = {t.name: [] for t in targets}
             for _ in range(samples):
                 for target in targets:
-                    attempt(
-                        target, lambda t=target: open_url(tab, server.url, t), opened[target.name]
-                    )
+                    attempt(target, partial(open_url, tab, server.url, target), opened[target.name])
 
             # In-app navigation: click through the sidebar in order, round and round, so each
             # page is reached from the one before it (the first from the last).
@@ -597,7 +599,7 @@ def measure_browser(
                 open_url(tab, server.url, cycle[-1])
                 for _ in range(samples):
                     for target in cycle:
-                        attempt(target, lambda t=target: click_link(tab, t), clicked[target.name])
+                        attempt(target, partial(click_link, tab, target), clicked[target.name])
                         if target.name in broken:  # where the tab is now is unknown
                             open_url(tab, server.url, cycle[-1])
             result["pages"] = {
@@ -786,7 +788,7 @@ def _fmt(value: float | None, suffix: str = "", digits: int = 1) -> str:
 def write_results(result: dict[str, Any]) -> Path:
     RESULTS.mkdir(exist_ok=True)
     text = json.dumps(result, indent=2, default=_json_default) + "\n"
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
     (RESULTS / f"{stamp}.json").write_text(text, encoding="utf-8")
     latest = RESULTS / "latest.json"
     latest.write_text(text, encoding="utf-8")

@@ -1,5 +1,8 @@
 """Exercises: the catalogue with pictures and doses, filtered to what suits you, in the URL."""
 
+from collections.abc import Sequence
+from enum import StrEnum
+
 import streamlit as st
 
 from sciatica import ui
@@ -20,7 +23,7 @@ from sciatica.library import exercise_figure, library_view, loosen_hint, match_c
 from sciatica.triage import active_alert
 
 # Filter field -> the multiselect's label and options (shown by each enum's .label).
-CHOICES = {
+CHOICES: dict[str, tuple[str, Sequence[StrEnum]]] = {
     "kinds": ("Type", list(Kind)),
     "target_areas": ("Target area", list(TargetArea)),
     "positions": ("Position", list(Position)),

@@ -1,6 +1,5 @@
 """My data: take it out, bring it back, back it up, or delete it."""
 
-from datetime import UTC, datetime
 from functools import partial
 
 import pandas as pd
@@ -23,7 +22,7 @@ CONFIRM_WORD = "DELETE"
 store, user, today, config = ui.store(), ui.user_id(), ui.today(), ui.settings()
 url = config.resolved_database_url()
 count = store.count_check_ins(user_id=user)
-stamp = datetime.now(UTC).strftime("%Y-%m-%d")
+stamp = today.isoformat()  # the day where the person is, not the server
 
 st.title("My data")
 ui.show_flash()

@@ -15,6 +15,7 @@ from sciatica.sessions import session_points
 
 # Plain session-state keys outlive the widgets' own keys, which go when the page is left.
 PERIOD, FROM, TO = "progress_period", "progress_from", "progress_to"
+DEFAULT_PERIOD = progress.PeriodChoice.LAST_30
 
 store, user, today = ui.store(), ui.user_id(), ui.today()
 
@@ -32,14 +33,17 @@ def restore(name: str, default: object) -> str:
 
 
 st.title("Progress")
-choice = st.segmented_control(
+picked = st.segmented_control(
     "Period",
     list(progress.PeriodChoice),
     required=True,
-    key=restore(PERIOD, progress.PeriodChoice.LAST_30),
+    key=restore(PERIOD, DEFAULT_PERIOD),
     on_change=keep,
     args=(PERIOD,),
 )
+# The remembered value comes through Session State rather than `default=`, so Streamlit's
+# signature still allows "no choice" (None): the default period stands in for it.
+choice = DEFAULT_PERIOD if picked is None else picked
 custom = None
 if choice is progress.PeriodChoice.CUSTOM:
     left, right = st.columns(2)

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from sciatica import ui
 from sciatica.calendar_export import routine_calendar
 from sciatica.catalog import Exercise, load_catalog
+from sciatica.catalog_models import IntRange
 from sciatica.routine import (
     DEFAULT_DAYS,
     TEMPLATE_NAMES,
@@ -69,23 +70,29 @@ def dose_inputs(item: RoutineItem, exercise: Exercise, v: int) -> RoutineItem:
     """Number inputs for the dose dimensions the exercise has; returns the edited item."""
     dose, name = exercise.dose, exercise.name
     times = "Times per side" if item.per_side else "Times"
-    fields = [
-        ("sets", f"Sets: {name}", dose.sets, ""),
-        ("hold_seconds", f"Hold (s): {name}", dose.hold_seconds, " s"),
-        ("reps", f"{times}: {name}", dose.reps, ""),
-        ("minutes", f"Minutes: {name}", dose.minutes, " min"),
+    # (field, label, the catalogue's safe range, the item's value, unit)
+    dimensions: list[tuple[str, str, IntRange | None, int | None, str]] = [
+        ("sets", f"Sets: {name}", dose.sets, item.sets, ""),
+        ("hold_seconds", f"Hold (s): {name}", dose.hold_seconds, item.hold_seconds, " s"),
+        ("reps", f"{times}: {name}", dose.reps, item.reps, ""),
+        ("minutes", f"Minutes: {name}", dose.minutes, item.minutes, " min"),
     ]
-    shown = [field for field in fields if field[2] is not None]
+    # (field, label, starting value, help): a dimension the exercise has starts at the item's
+    # value, or at the bottom of its safe range when the item has none yet.
+    shown = [
+        (field, label, value if value is not None else allowed.min, f"Safe range: {allowed}{unit}.")
+        for field, label, allowed, value, unit in dimensions
+        if allowed is not None
+    ]
     if dose.sets is not None:
-        shown.append(("rest_seconds", f"Rest between sets (s): {name}", None, ""))
+        rest = f"Rest between sets (s): {name}"
+        shown.append(("rest_seconds", rest, item.rest_seconds, "Rest between sets."))
     changes: dict[str, Any] = {}
     columns = st.columns(max(2, len(shown)), vertical_alignment="bottom")
-    for column, (field, label, allowed, unit) in zip(columns, shown, strict=False):
+    for column, (field, label, start, hint) in zip(columns, shown, strict=False):
         key = f"rt_{v}_{field}_{exercise.id}"
         low, high = bounds(field)
-        start = getattr(item, field)
-        st.session_state.setdefault(key, start if start is not None else allowed.min)
-        hint = f"Safe range: {allowed}{unit}." if allowed else "Rest between sets."
+        st.session_state.setdefault(key, start)
         changes[field] = column.number_input(label, low, high, step=1, key=key, help=hint)
     return item.model_copy(update=changes)
 
