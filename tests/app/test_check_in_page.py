@@ -4,9 +4,9 @@ from datetime import timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sciatica.dates import local_today
 from sciatica.models import TriageLevel
 from sciatica.store import Store
+from tests import factories
 from tests.factories import make_check_in
 
 OpenPage = Callable[[str], AppTest]
@@ -45,7 +45,7 @@ def test_saving_a_check_in_writes_it_and_says_saved_with_a_comparison(
     save_button(page).click().run()
     assert not page.exception
     assert page.success[0].value.startswith("Saved. Leg pain 6. This is your first check-in.")
-    today = local_today(None)
+    today = factories.today()
     saved = stored(database_url).get_check_in(user_id="local", day=today)
     assert saved is not None
     assert (saved.leg_pain, saved.back_pain, saved.notes) == (6, 2, "Sore")
@@ -62,7 +62,7 @@ def test_saving_the_same_day_again_says_it_updated(page: AppTest, database_url: 
 
 
 def test_the_form_starts_from_the_latest_check_in(open_page: OpenPage, database_url: str) -> None:
-    yesterday = local_today(None) - timedelta(days=1)
+    yesterday = factories.today() - timedelta(days=1)
     stored(database_url).save_check_in(
         user_id="local",
         entry=make_check_in(day=yesterday, leg_pain=7, back_pain=4),
@@ -81,7 +81,7 @@ def test_a_bladder_sign_shows_the_emergency_message_and_still_saves(
     assert not page.exception
     assert "Get help now" in page.error[0].value
     assert "112, 999 or 911" in page.error[0].value
-    saved = stored(database_url).get_check_in(user_id="local", day=local_today(None))
+    saved = stored(database_url).get_check_in(user_id="local", day=factories.today())
     assert saved is not None
     assert saved.triage_level is TriageLevel.EMERGENCY
 
@@ -94,8 +94,8 @@ def test_an_urgent_sign_shows_see_a_doctor_within_two_days(page: AppTest) -> Non
 
 def test_the_date_picker_offers_no_day_after_the_users_today(page: AppTest) -> None:
     picker = page.date_input(key="check_in_day")
-    assert picker.value == local_today(None)
-    assert picker.max == local_today(None)
+    assert picker.value == factories.today()
+    assert picker.max == factories.today()
 
 
 def test_notes_with_control_characters_are_refused_and_nothing_saved(
@@ -111,7 +111,7 @@ def test_notes_with_control_characters_are_refused_and_nothing_saved(
 def test_picking_a_past_date_loads_that_days_check_in(
     open_page: OpenPage, database_url: str
 ) -> None:
-    past = local_today(None) - timedelta(days=5)
+    past = factories.today() - timedelta(days=5)
     stored(database_url).save_check_in(
         user_id="local", entry=make_check_in(day=past, leg_pain=9), triage_level=TriageLevel.NONE
     )

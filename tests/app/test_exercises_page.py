@@ -20,10 +20,10 @@ from sciatica.catalog import (
     filter_exercises,
     load_catalog,
 )
-from sciatica.dates import local_today
 from sciatica.library import NOTHING_TO_GO_ON
 from sciatica.models import TriageLevel
 from sciatica.store import Store
+from tests import factories
 from tests.factories import make_check_in
 
 OpenPage = Callable[[str], AppTest]
@@ -47,7 +47,7 @@ def open_exercises(open_page: OpenPage) -> OpenExercises:
 
 def save(database_url: str, **overrides: object) -> None:
     store = Store.open(database_url)
-    entry = make_check_in(day=local_today(None) - timedelta(days=1), **overrides)
+    entry = make_check_in(day=factories.today() - timedelta(days=1), **overrides)
     level = TriageLevel.EMERGENCY if "bowel" in entry.red_flags else TriageLevel.NONE
     store.save_check_in(user_id="local", entry=entry, triage_level=level)
     store.close()

@@ -4,9 +4,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from sciatica.dates import local_today
 from sciatica.models import TriageLevel
 from sciatica.store import Store
+from tests import factories
 from tests.factories import check_in_data, make_check_in
 
 OpenPage = Callable[[str], AppTest]
@@ -14,7 +14,7 @@ OpenPage = Callable[[str], AppTest]
 
 def seed(database_url: str, **overrides: object) -> None:
     store = Store.open(database_url)
-    entry = make_check_in(day=local_today(None), **overrides)
+    entry = make_check_in(day=factories.today(), **overrides)
     store.save_check_in(user_id="local", entry=entry, triage_level=TriageLevel.NONE)
     store.close()
 
@@ -28,7 +28,7 @@ def count(database_url: str) -> int:
 
 
 def export_file(**check_in: object) -> bytes:
-    record = json.loads(json.dumps(check_in_data(day=local_today(None), **check_in), default=str))
+    record = json.loads(json.dumps(check_in_data(day=factories.today(), **check_in), default=str))
     return json.dumps(
         {
             "format": "sciatica-export",
@@ -72,7 +72,7 @@ def test_a_day_already_in_the_diary_can_be_kept(open_page: OpenPage, database_ur
     app.radio[0].set_value("Keep what I have").run()
     next(button for button in app.button if button.label == "Import").click().run()
     store = Store.open(database_url)
-    assert store.get_check_in(user_id="local", day=local_today(None)).leg_pain == 2  # type: ignore[union-attr]
+    assert store.get_check_in(user_id="local", day=factories.today()).leg_pain == 2  # type: ignore[union-attr]
     store.close()
 
 

@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sciatica.dates import local_today
 from sciatica.demo import write_demo_data
 from sciatica.models import TriageLevel
 from sciatica.store import Store
+from tests import factories
 from tests.factories import make_check_in
 
 OpenPage = Callable[[str], AppTest]
@@ -20,7 +20,7 @@ SESSIONS_MESSAGE = "Log exercise sessions to see adherence and response here."
 def demo_diary(database_url: str) -> None:
     """400 days of realistic check-ins ending today."""
     store = Store.open(database_url)
-    write_demo_data(store, user_id="local", days=400, seed=1, end=local_today(None))
+    write_demo_data(store, user_id="local", days=400, seed=1, end=factories.today())
     store.close()
 
 
@@ -28,7 +28,7 @@ def save_days_ago(database_url: str, *days_ago: int) -> None:
     """Check-ins on the given days before today."""
     store = Store.open(database_url)
     for ago in days_ago:
-        entry = make_check_in(day=local_today(None) - timedelta(days=ago))
+        entry = make_check_in(day=factories.today() - timedelta(days=ago))
         store.save_check_in(user_id="local", entry=entry, triage_level=TriageLevel.NONE)
     store.close()
 
@@ -137,7 +137,7 @@ def test_custom_dates_appear_only_for_custom_and_set_the_period(
     assert not app.date_input
     choose_period(app, "Custom dates")
     assert [field.label for field in app.date_input] == ["From", "To"]
-    today = local_today(None)
+    today = factories.today()
     app.date_input[0].set_value(today - timedelta(days=9)).run()
     assert not app.exception
     assert app.caption[0].value.endswith("(10 days)")
@@ -149,7 +149,7 @@ def test_a_from_date_after_the_to_date_asks_for_a_valid_range(
 ) -> None:
     save_days_ago(database_url, 0)
     app = choose_period(open_page(PAGE), "Custom dates")
-    app.date_input[1].set_value(local_today(None) - timedelta(days=40)).run()
+    app.date_input[1].set_value(factories.today() - timedelta(days=40)).run()
     assert not app.exception
     assert "'From' date is after the 'To' date" in app.warning[0].value
     assert not app.get("plotly_chart")

@@ -8,10 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.catalog import load_catalog
-from sciatica.dates import local_today
 from sciatica.routine import template
 from sciatica.routine_models import Routine, Weekday
 from sciatica.store import Store
+from tests import factories
 
 OpenPage = Callable[[str], AppTest]
 CATALOG = load_catalog()
@@ -64,7 +64,7 @@ def test_saving_the_starter_template_stores_it_as_the_active_routine(
     button(app, "Save routine")
     assert "Saved “Starter routine”. It is now the routine you follow." in app.success[0].value
     (routine,) = saved(store)
-    expected = template("Starter routine", catalog=CATALOG, start=local_today(None))
+    expected = template("Starter routine", catalog=CATALOG, start=factories.today())
     assert routine.active
     assert routine.items == expected.items
     assert routine.days == {Weekday.MON, Weekday.WED, Weekday.FRI}

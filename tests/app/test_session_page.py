@@ -9,17 +9,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.catalog import load_catalog
-from sciatica.dates import local_today
 from sciatica.models import TriageLevel
 from sciatica.routine import template
 from sciatica.routine_models import ExerciseOutcome, LegResponse, Routine, SessionInput, Weekday
 from sciatica.store import Store
+from tests import factories
 from tests.factories import make_check_in
 
 OpenPage = Callable[[str], AppTest]
 CATALOG = load_catalog()
 PAGE = "pages/session.py"
-TODAY = local_today(None)
 EVERY_DAY = frozenset(Weekday)
 
 
@@ -31,7 +30,7 @@ def store(database_url: str) -> Iterator[Store]:
 
 
 def save_routine(store: Store, *, days: frozenset[Weekday] = EVERY_DAY) -> Routine:
-    plan = template("Starter routine", catalog=CATALOG, start=TODAY - timedelta(days=2))
+    plan = template("Starter routine", catalog=CATALOG, start=factories.today() - timedelta(days=2))
     return store.save_routine(user_id="local", routine=plan.model_copy(update={"days": days}))
 
 
@@ -68,7 +67,7 @@ def test_logging_a_session_after_the_fact_shows_its_colour_and_a_regression(
 ) -> None:
     routine = save_routine(store)
     app = open_page(PAGE)
-    yesterday = TODAY - timedelta(days=1)
+    yesterday = factories.today() - timedelta(days=1)
     app.date_input[0].set_value(yesterday)
     fill_log(app, before=3, during=6, after=5, response=LegResponse.DOWN)
     save_log(app)
@@ -114,11 +113,11 @@ def test_dismissing_the_suggestion_keeps_the_routine(open_page: OpenPage, store:
 def test_a_session_cannot_be_logged_for_a_future_day(open_page: OpenPage, store: Store) -> None:
     app = open_page(PAGE)
     date_input = app.date_input[0]
-    assert (date_input.label, date_input.value) == ("Date", TODAY)
-    assert date_input.proto.max == TODAY.isoformat()
-    date_input.set_value(TODAY + timedelta(days=2))
+    assert (date_input.label, date_input.value) == ("Date", factories.today())
+    assert date_input.proto.max == factories.today().isoformat()
+    date_input.set_value(factories.today() + timedelta(days=2))
     save_log(app)  # the picker keeps the date within its range
-    assert [s.day for s in store.recent_sessions(user_id="local", limit=5)] == [TODAY]
+    assert [s.day for s in store.recent_sessions(user_id="local", limit=5)] == [factories.today()]
 
 
 def test_the_guided_session_goes_one_exercise_at_a_time_and_logs_the_outcomes(
@@ -169,11 +168,11 @@ def test_a_warning_sign_hides_the_start_button_and_suggestions(
     save_routine(store)
     store.save_session(
         user_id="local",
-        session=SessionInput(day=TODAY, pain_before=3, worst_during=8, pain_after=6),
+        session=SessionInput(day=factories.today(), pain_before=3, worst_during=8, pain_after=6),
     )
     store.save_check_in(
         user_id="local",
-        entry=make_check_in(day=TODAY, red_flags=["bowel"]),
+        entry=make_check_in(day=factories.today(), red_flags=["bowel"]),
         triage_level=TriageLevel.EMERGENCY,
     )
     app = open_page(PAGE)
@@ -198,9 +197,9 @@ def test_today_shows_todays_session_with_a_link_to_start_it(
 
 
 def test_today_on_a_rest_day_names_the_next_session_day(open_page: OpenPage, store: Store) -> None:
-    save_routine(store, days=frozenset(Weekday) - {Weekday(TODAY.weekday())})
+    save_routine(store, days=frozenset(Weekday) - {Weekday(factories.today().weekday())})
     app = open_page("pages/today.py")
-    tomorrow = TODAY + timedelta(days=1)
+    tomorrow = factories.today() + timedelta(days=1)
     expected = (
         f"Today is a rest day in “Starter routine”. Your next session is on {tomorrow:%A %d %B}."
     )
@@ -211,7 +210,7 @@ def test_today_offers_the_undecided_suggestion(open_page: OpenPage, store: Store
     save_routine(store)
     store.save_session(
         user_id="local",
-        session=SessionInput(day=TODAY, pain_before=3, worst_during=8, pain_after=6),
+        session=SessionInput(day=factories.today(), pain_before=3, worst_during=8, pain_after=6),
     )
     app = open_page("pages/today.py")
     assert "You have done today's session." in app.success[0].value

@@ -4,11 +4,11 @@ from datetime import timedelta
 from streamlit.testing.v1 import AppTest
 
 from sciatica.catalog import load_catalog
-from sciatica.dates import local_today
 from sciatica.models import TriageLevel
 from sciatica.routine import template
 from sciatica.routine_models import SessionInput
 from sciatica.store import Store
+from tests import factories
 from tests.factories import make_check_in
 
 OpenPage = Callable[[str], AppTest]
@@ -16,7 +16,7 @@ OpenPage = Callable[[str], AppTest]
 
 def save(database_url: str, days_ago: int = 0, **overrides: object) -> None:
     store = Store.open(database_url)
-    entry = make_check_in(day=local_today(None) - timedelta(days=days_ago), **overrides)
+    entry = make_check_in(day=factories.today() - timedelta(days=days_ago), **overrides)
     level = TriageLevel.EMERGENCY if "bowel" in entry.red_flags else TriageLevel.NONE
     store.save_check_in(user_id="local", entry=entry, triage_level=level)
     store.close()
@@ -89,7 +89,7 @@ def test_choosing_a_country_changes_the_emergency_number_and_is_remembered(
 def test_advice_that_changes_nothing_is_acknowledged_not_accepted(
     open_page: OpenPage, database_url: str
 ) -> None:
-    today = local_today(None)
+    today = factories.today()
     store = Store.open(database_url)
     start = today - timedelta(days=today.weekday())
     store.save_routine(
