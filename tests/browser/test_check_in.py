@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 from playwright.sync_api import Page, expect
+
+from sciatica import clock
 
 from tests.browser.conftest import StreamlitServer
 from tests.browser.helpers import (
@@ -26,7 +25,7 @@ HOSTILE_NOTES = "<script>window.__xss=1</script><b>bold</b>"
 
 def users_today() -> str:
     """Today where the browser is, as the recent table prints it."""
-    return datetime.now(ZoneInfo(TIMEZONE)).date().isoformat()
+    return clock.today(TIMEZONE).isoformat()
 
 
 @pytest.fixture
