@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from sciatica import clock
-
 from tests.browser.conftest import StreamlitServer
 from tests.browser.helpers import (
     go_to,
