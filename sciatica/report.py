@@ -16,9 +16,10 @@ from sciatica.progress_charts import FLAG_COLOUR
 from sciatica.progress_tables import trend_table
 from sciatica.store import Store
 
-# fpdf2 ships no fonts: use DejaVu where the system has it (full Unicode for notes), else
-# the core Helvetica with text reduced to Latin-1.
-DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
+# fpdf2 ships no fonts, and the system's may be missing: the app ships DejaVu Sans (full
+# Unicode for notes; licence in data/fonts/LICENSE). Without it, the core Helvetica with text
+# reduced to Latin-1.
+DEJAVU_DIR = Path(__file__).resolve().parents[1] / "data" / "fonts"
 _DEJAVU = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 MAX_NOTE_CHARS = 300
 LAST_PAGE = 2  # notes stop here, so the report stays one to two pages
