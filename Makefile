@@ -22,7 +22,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.runtime ## Start the app on http://localhost:8501 with the local SQLite diary
 	$(BIN)/python -m sciatica.ui_server --server.port $(PORT)
 
-demo: $(VENV)/.runtime ## Fill the configured database with 120 days of example check-ins
+demo: $(VENV)/.runtime ## Write 120 days of examples into an empty diary; prints which database
 	$(BIN)/python -m sciatica demo-data --days 120
 
 # Browser tests need Chromium. On Debian as root, Debian's package; elsewhere Playwright's own.

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from sciatica import clock
-from sciatica.config import Settings
+from sciatica.config import Settings, describe_database
 from sciatica.demo import write_demo_data
 from sciatica.export import (
     MAX_IMPORT_BYTES,
@@ -29,6 +29,11 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo-data", help="write a realistic example history")
     demo.add_argument("--days", type=int, default=120, help="how many days (default 120)")
     demo.add_argument("--seed", type=int, default=1, help="same seed, same history")
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="write even into a diary that has data, replacing its check-ins on the same days",
+    )
     export = commands.add_parser("export", help="write all your data as JSON")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     imported = commands.add_parser("import", help="read a JSON export, all or nothing")
@@ -42,17 +47,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings()
     today = clock.today(args.timezone)
-    store = Store.open(settings.resolved_database_url())
+    url = settings.resolved_database_url()
+    store = Store.open(url)
     try:
         if args.command == "demo-data":
-            if not 1 <= args.days <= 40_000:
-                print("--days must be between 1 and 40000.", file=sys.stderr)
-                return EXIT_REJECTED
-            count = write_demo_data(
-                store, user_id=settings.user_id, days=args.days, seed=args.seed, end=today
+            return _demo(
+                store,
+                user_id=settings.user_id,
+                days=args.days,
+                seed=args.seed,
+                force=args.force,
+                today=today,
+                url=url,
             )
-            print(f"Wrote {count} example check-ins ending {today:%d %B %Y}.")
-        elif args.command == "export":
+        if args.command == "export":
             text = export_json(store, user_id=settings.user_id)
             if args.out:
                 args.out.write_text(text + "\n", encoding="utf-8")
@@ -63,6 +71,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(store, args.file, user_id=settings.user_id, today=today)
     finally:
         store.close()
+    return 0
+
+
+def _demo(
+    store: Store, *, user_id: str, days: int, seed: int, force: bool, today: date, url: str
+) -> int:
+    if not 1 <= days <= 40_000:
+        print("--days must be between 1 and 40000.", file=sys.stderr)
+        return EXIT_REJECTED
+    where = describe_database(url)  # never shows a password
+    # Demo check-ins replace real ones on the same days: a diary is only written over on request.
+    if not force and not store.diary_is_empty(user_id=user_id):
+        print(
+            f"Nothing was written: this database already holds a diary (check-ins, routines or "
+            f"sessions) for user {user_id!r}, and demo data would replace its check-ins.\n"
+            f"{where}\n"
+            "To write the demo data into it anyway, run `python -m sciatica demo-data --force`; "
+            "to keep your diary apart, point SCIATICA_DATABASE_URL at another database.",
+            file=sys.stderr,
+        )
+        return EXIT_REJECTED
+    count = write_demo_data(store, user_id=user_id, days=days, seed=seed, end=today)
+    print(f"Wrote {count} example check-ins ending {today:%d %B %Y}.")
+    print(where)
     return 0
 
 

@@ -120,7 +120,10 @@ def demo_sessions(
 
 
 def write_demo_data(store: Store, *, user_id: str, days: int, seed: int, end: date) -> int:
-    """Write a demo history, a routine and its sessions in one transaction; returns the days."""
+    """Write a demo history, a routine and its sessions in one transaction; returns the days.
+
+    Check-ins already on those days are replaced: callers ask `Store.diary_is_empty` first.
+    """
     history = list(demo_history(days=days, seed=seed, end=end))
     entries = [
         (entry, triage(ticked=entry.red_flags).level if entry.red_flags else TriageLevel.NONE)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 
@@ -276,6 +276,15 @@ class Store(PlanStore):
         query = select(func.count()).select_from(check_ins).where(check_ins.c.user_id == user_id)
         with self._read() as connection:
             return int(connection.execute(query).scalar_one())
+
+    def diary_is_empty(self, *, user_id: str) -> bool:
+        """Whether the user has no check-in, routine or session yet."""
+        held = [
+            select(table.c.id).where(table.c.user_id == user_id).exists()
+            for table in (check_ins, routines, sessions)
+        ]
+        with self._read() as connection:
+            return not connection.execute(select(or_(*held))).scalar_one()
 
     def delete_user_data(self, *, user_id: str) -> int:
         """Delete everything stored for the user; returns how many check-ins went."""
