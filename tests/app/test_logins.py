@@ -1,17 +1,20 @@
 """With [auth] configured, the app asks for a login and keeps each person's diary apart."""
 
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest, app_test
 
 from sciatica.accounts import identity_user_id
 from sciatica.catalog import load_catalog
-from sciatica.dates import local_today
 from sciatica.models import TriageLevel
 from sciatica.routine import template
 from sciatica.routine_models import SessionInput
 from sciatica.store import Store
+from tests.app.conftest import checked
 from tests.factories import make_check_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,10 +28,25 @@ AUTH = {
 ISSUER = "https://login.example"
 
 
+class _NavigationPagesManager(PagesManager):
+    """Pages come from app.py's st.navigation only, on every run, as on the real server.
+
+    AppTest resets Streamlit's "legacy pages/ folder" flag before each run, so a rerun on a
+    page would execute that page's file alone, skipping app.py and with it the login check.
+    sciatica/ui_server.py sets the same flag to False for the real server.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        PagesManager.uses_pages_directory = False
+        super().__init__(*args, **kwargs)
+
+
 def app_as(user: dict[str, object], database_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("SCIATICA_DATABASE_URL", database_url)
     monkeypatch.chdir(ROOT)
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    monkeypatch.setattr(app_test, "PagesManager", _NavigationPagesManager)
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
+    app = checked(AppTest.from_file(str(ROOT / "app.py"), default_timeout=30))
     app.secrets["auth"] = AUTH
     app.user = user
     return app
@@ -45,13 +63,13 @@ def test_a_logged_out_visitor_sees_only_the_login_screen(
 
 
 def test_two_people_never_see_each_others_check_ins(
-    database_url: str, monkeypatch: pytest.MonkeyPatch
+    database_url: str, monkeypatch: pytest.MonkeyPatch, today: date
 ) -> None:
     store = Store.open(database_url)
     for subject, pain in (("ann", 2), ("bob", 9)):
         store.save_check_in(
             user_id=identity_user_id(issuer=ISSUER, subject=subject),
-            entry=make_check_in(day=local_today(None), leg_pain=pain),
+            entry=make_check_in(day=today, leg_pain=pain),
             triage_level=TriageLevel.NONE,
         )
     store.close()
@@ -66,19 +84,44 @@ def test_two_people_never_see_each_others_check_ins(
         assert list(table["Leg pain"]) == [pain]
 
 
-def test_a_logged_in_person_can_log_out(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_logged_in_person_can_log_out(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, today: date
+) -> None:
+    store = Store.open(database_url)
+    store.save_check_in(
+        user_id=identity_user_id(issuer=ISSUER, subject="ann"),
+        entry=make_check_in(day=today, leg_pain=4),
+        triage_level=TriageLevel.NONE,
+    )
+    store.close()
     user = {"is_logged_in": True, "iss": ISSUER, "sub": "ann", "email": "ann@x"}
     app = app_as(user, database_url, monkeypatch)
     app.run()
+    assert not app.exception
     assert any("Logged in as ann@x" in caption.value for caption in app.sidebar.caption)
-    assert [button.label for button in app.sidebar.button] == ["Log out"]
+    assert "leg pain 4," in app.success[0].value
+
+    log_out = app.sidebar.button[0]
+    assert log_out.label == "Log out"
+    log_out.click().run()
+
+    assert not app.exception
+    # st.logout cleared the identity for this and every later run of the session...
+    assert app.user == {"is_logged_in": False}
+    # ...so the same run already shows only the login screen, none of Ann's diary.
+    assert [button.label for button in app.button] == ["Log in"]
+    assert not app.sidebar.button
+    assert not app.sidebar.caption
+    assert not app.success
+    app.run()
+    assert [button.label for button in app.button] == ["Log in"]
 
 
 def test_two_people_never_see_each_others_routines_or_sessions(
-    database_url: str, monkeypatch: pytest.MonkeyPatch
+    database_url: str, monkeypatch: pytest.MonkeyPatch, today: date
 ) -> None:
     store = Store.open(database_url)
-    day = local_today(None)
+    day = today
     for subject, name in (("ann", "Ann's plan"), ("bob", "Bob's plan")):
         user_id = identity_user_id(issuer=ISSUER, subject=subject)
         routine = template("Starter routine", catalog=load_catalog(), start=day)

@@ -7,14 +7,18 @@ import signal
 import subprocess
 import sys
 import threading
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy import event
 
+from sciatica import clock
 from sciatica.models import CheckInInput, TriageLevel
 from sciatica.schema import users
 from sciatica.store import Store
+from tests.factories import days_ago
 
 ROOT = Path(__file__).resolve().parents[2]
 FIRST_DAY = "2010-01-01"
@@ -78,24 +82,60 @@ def test_a_user_created_by_another_session_mid_save_does_not_fail_the_save(
 ) -> None:
     store = Store.open(database_url)
     other = sa.create_engine(database_url)
+    on_postgres = other.dialect.name == "postgresql"
+    # Where the save meets the other session while its new user is still uncommitted. On
+    # PostgreSQL: the save has looked for the user, found none, and is about to insert it;
+    # the other session commits first, so the insert collides. On SQLite: the save is about
+    # to take the write lock, which the other session holds until it commits.
+    meeting_point = "INSERT INTO users" if on_postgres else "BEGIN IMMEDIATE"
+    both_in_flight = threading.Barrier(2, timeout=30)
+    met: list[str] = []
     errors: list[BaseException] = []
+    collisions: list[str] = []
+    entry = CheckInInput(day=days_ago(3), leg_pain=3, back_pain=2, notes="Saved mid-race")
+
+    @event.listens_for(store.engine, "before_cursor_execute")
+    def meet(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if threading.current_thread() is saver and statement.startswith(meeting_point) and not met:
+            met.append(statement)
+            both_in_flight.wait()  # the other session's user is inserted and not committed
+            if on_postgres:
+                both_in_flight.wait()  # ...and now it is committed: this insert will collide
+
+    @event.listens_for(store.engine, "handle_error")
+    def note(context: Any) -> None:
+        collisions.append(type(context.sqlalchemy_exception).__name__)
 
     def save() -> None:
         try:
-            entry = CheckInInput(day=date(2026, 11, 1), leg_pain=3, back_pain=2)
             store.save_check_in(user_id="newcomer", entry=entry, triage_level=TriageLevel.NONE)
         except BaseException as error:  # handed to the test thread
             errors.append(error)
 
+    saver = threading.Thread(target=save)
+    created_at = clock.now()
     with other.begin() as connection:
-        # Another session creates the user and holds its transaction open while we save.
-        connection.execute(sa.insert(users).values(id="newcomer", created_at=datetime.now(UTC)))
-        saver = threading.Thread(target=save)
+        connection.execute(sa.insert(users).values(id="newcomer", created_at=created_at))
         saver.start()
-        saver.join(timeout=1)  # the save now waits for the other session's transaction
+        both_in_flight.wait()
+        assert saver.is_alive()  # on SQLite it cannot finish while this transaction is open
+    if on_postgres:
+        both_in_flight.wait()
     saver.join(timeout=30)
     other.dispose()
+
     assert not saver.is_alive()
     assert errors == []
-    assert store.count_check_ins(user_id="newcomer") == 1
+    assert len(met) == 1
+    # On PostgreSQL the save really collided with the other session's user, and absorbed it.
+    assert collisions == (["IntegrityError"] if on_postgres else [])
+    saved = store.get_check_in(user_id="newcomer", day=entry.day)
+    assert saved is not None
+    assert (saved.leg_pain, saved.back_pain, saved.notes) == (3, 2, "Saved mid-race")
+    with store.engine.connect() as connection:
+        rows = connection.execute(sa.select(users.c.id, users.c.created_at)).all()
+    # One user, the one the other session created: the save neither failed nor duplicated it.
+    assert [row.id for row in rows] == ["newcomer"]
+    stored = rows[0].created_at
+    assert (stored.astimezone(UTC) if stored.tzinfo else stored.replace(tzinfo=UTC)) == created_at
     store.close()
