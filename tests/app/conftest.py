@@ -4,12 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest, app_test
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 30
+
+
+class _NavigationPagesManager(PagesManager):
+    """Pages come from app.py's st.navigation only, on every run, as on the real server.
+
+    AppTest resets Streamlit's "legacy pages/ folder" flag before each run, so a rerun on a
+    page would execute that page's file alone, skipping app.py (and with it the login check,
+    the page config and the navigation). sciatica/ui_server.py sets the same flag for the real
+    server.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        PagesManager.uses_pages_directory = False
+        super().__init__(*args, **kwargs)
+
+
+def run_through_app_py(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every AppTest run, not only the first, go through app.py."""
+    monkeypatch.setattr(app_test, "PagesManager", _NavigationPagesManager)
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
 
 
 def checked(app: AppTest) -> AppTest:
@@ -37,6 +59,7 @@ def open_page(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Callable[[s
     """Run app.py, then switch to a page file such as 'pages/check_in.py'."""
     monkeypatch.setenv("SCIATICA_DATABASE_URL", database_url)
     monkeypatch.chdir(ROOT)
+    run_through_app_py(monkeypatch)
 
     def _open(page: str) -> AppTest:
         app = start_app()

@@ -2,11 +2,9 @@
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import AppTest, app_test
+from streamlit.testing.v1 import AppTest
 
 from sciatica.accounts import identity_user_id
 from sciatica.catalog import load_catalog
@@ -14,7 +12,7 @@ from sciatica.models import TriageLevel
 from sciatica.routine import template
 from sciatica.routine_models import SessionInput
 from sciatica.store import Store
-from tests.app.conftest import checked
+from tests.app.conftest import checked, run_through_app_py
 from tests.factories import make_check_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,24 +26,10 @@ AUTH = {
 ISSUER = "https://login.example"
 
 
-class _NavigationPagesManager(PagesManager):
-    """Pages come from app.py's st.navigation only, on every run, as on the real server.
-
-    AppTest resets Streamlit's "legacy pages/ folder" flag before each run, so a rerun on a
-    page would execute that page's file alone, skipping app.py and with it the login check.
-    sciatica/ui_server.py sets the same flag to False for the real server.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        PagesManager.uses_pages_directory = False
-        super().__init__(*args, **kwargs)
-
-
 def app_as(user: dict[str, object], database_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("SCIATICA_DATABASE_URL", database_url)
     monkeypatch.chdir(ROOT)
-    monkeypatch.setattr(app_test, "PagesManager", _NavigationPagesManager)
-    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
+    run_through_app_py(monkeypatch)
     app = checked(AppTest.from_file(str(ROOT / "app.py"), default_timeout=30))
     app.secrets["auth"] = AUTH
     app.user = user
