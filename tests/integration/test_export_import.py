@@ -1,5 +1,6 @@
 import json
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from sciatica.export import (
 )
 from sciatica.models import CheckInInput, LegExtent, Side, TriageLevel
 from sciatica.store import Store
-from tests.factories import TODAY, check_in_data, make_check_in
+from tests import factories
+from tests.factories import check_in_data, days_ago, make_check_in
 
 FIELDS = set(CheckInInput.model_fields)
 
@@ -30,38 +32,43 @@ def document(*records: dict[str, object], **envelope: object) -> str:
 
 def rejected(raw: str | bytes) -> list[str]:
     with pytest.raises(ImportRejected) as caught:
-        parse_import(raw, today=TODAY)
+        parse_import(raw, today=factories.today())
     return caught.value.problems
 
 
+def with_check_ins(*records: dict[str, object]) -> Callable[[], str]:
+    """A file of check-ins built when the test runs, each today unless a record says otherwise."""
+    return lambda: document(*(check_in_data(**record) for record in records))
+
+
 text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
-check_ins = st.builds(
-    CheckInInput,
-    day=st.dates(min_value=date(2000, 1, 1), max_value=TODAY),
-    leg_pain=st.integers(0, 10),
-    back_pain=st.integers(0, 10),
-    extent=st.sampled_from(LegExtent),
-    side=st.none() | st.sampled_from(Side),
-    activity_minutes=st.integers(0, 1440),
-    medication=text.map(str.strip),
-    notes=text.map(str.strip),
-    red_flags=st.frozensets(st.sampled_from(["night_pain", "bowel", "saddle"])),
-)
 
 
-@settings(
-    max_examples=30,
-    deadline=None,  # each example migrates two fresh databases: slow machines must not flake
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
-@given(entries=st.lists(check_ins, max_size=8, unique_by=lambda entry: entry.day))
+def check_ins() -> st.SearchStrategy[CheckInInput]:
+    """Valid check-ins up to today; deferred below, so today is read by the test clock."""
+    return st.builds(
+        CheckInInput,
+        day=st.dates(min_value=date(2000, 1, 1), max_value=factories.today()),
+        leg_pain=st.integers(0, 10),
+        back_pain=st.integers(0, 10),
+        extent=st.sampled_from(LegExtent),
+        side=st.none() | st.sampled_from(Side),
+        activity_minutes=st.integers(0, 1440),
+        medication=text.map(str.strip),
+        notes=text.map(str.strip),
+        red_flags=st.frozensets(st.sampled_from(["night_pain", "bowel", "saddle"])),
+    )
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(st.deferred(check_ins), max_size=8, unique_by=lambda entry: entry.day))
 def test_export_then_import_into_an_empty_diary_gives_back_the_same_data(
     tmp_path_factory: pytest.TempPathFactory, entries: list[CheckInInput]
 ) -> None:
     source = Store.open(f"sqlite:///{tmp_path_factory.mktemp('a') / 'a.db'}")
     target = Store.open(f"sqlite:///{tmp_path_factory.mktemp('b') / 'b.db'}")
     source.save_many(user_id="local", entries=[(e, TriageLevel.NONE) for e in entries])
-    plan = parse_import(export_json(source, user_id="local"), today=TODAY)
+    plan = parse_import(export_json(source, user_id="local"), today=factories.today())
     apply_import(target, user_id="local", plan=plan)
     assert (
         export_data(target, user_id="local")["check_ins"]
@@ -71,30 +78,32 @@ def test_export_then_import_into_an_empty_diary_gives_back_the_same_data(
     target.close()
 
 
-def test_import_replaces_days_that_already_exist_and_keeps_the_rest(store: Store) -> None:
+def test_import_replaces_days_that_already_exist_and_keeps_the_rest(
+    store: Store, today: date
+) -> None:
     store.save_check_in(
         user_id="local",
-        entry=make_check_in(day=TODAY - timedelta(days=1)),
+        entry=make_check_in(day=days_ago(1)),
         triage_level=TriageLevel.NONE,
     )
     store.save_check_in(
         user_id="local", entry=make_check_in(leg_pain=1), triage_level=TriageLevel.NONE
     )
-    plan = parse_import(document(check_in_data(leg_pain=9)), today=TODAY)
+    plan = parse_import(document(check_in_data(leg_pain=9)), today=today)
     apply_import(store, user_id="local", plan=plan)
     assert [e.leg_pain for e in store.all_check_ins(user_id="local")] == [5, 9]
 
 
-def test_imported_warning_signs_are_triaged_again(store: Store) -> None:
-    plan = parse_import(document(check_in_data(red_flags=["bowel"])), today=TODAY)
+def test_imported_warning_signs_are_triaged_again(store: Store, today: date) -> None:
+    plan = parse_import(document(check_in_data(red_flags=["bowel"])), today=today)
     apply_import(store, user_id="local", plan=plan)
-    stored = store.get_check_in(user_id="local", day=TODAY)
+    stored = store.get_check_in(user_id="local", day=today)
     assert stored is not None
     assert stored.triage_level is TriageLevel.EMERGENCY
 
 
-def test_the_country_travels_with_the_export(store: Store) -> None:
-    apply_import(store, user_id="local", plan=parse_import(document(country="AU"), today=TODAY))
+def test_the_country_travels_with_the_export(store: Store, today: date) -> None:
+    apply_import(store, user_id="local", plan=parse_import(document(country="AU"), today=today))
     assert store.get_country(user_id="local") == "AU"
 
 
@@ -108,26 +117,34 @@ def test_the_country_travels_with_the_export(store: Store) -> None:
         (document(extra=1), "File: extra: Extra inputs are not permitted"),
         (document(check_ins="nope"), "File: check_ins: Input should be a valid list"),
         (document(country="XX"), "File: country 'XX' is not one the app knows."),
-        (document(check_in_data(day="2027-01-01")), "Check-in 1 (2027-01-01): Date: cannot be"),
-        (document(check_in_data(leg_pain="a lot")), "Check-in 1 (2026-11-25): Leg pain: input"),
-        (document(check_in_data(back_pain=11)), "Back pain: must be between 0 and 10."),
-        (document(check_in_data(mood=1)), "Check-in 1 (2026-11-25): Mood: extra inputs"),
-        (document(check_in_data(red_flags=["x"])), "Check-in 1 (2026-11-25): unknown warning"),
-        (document(check_in_data(), check_in_data()), "Check-in 2026-11-25: this date appears"),
+        (with_check_ins({"day": "{tomorrow}"}), "Check-in 1 ({tomorrow}): Date: cannot be"),
+        (with_check_ins({"leg_pain": "a lot"}), "Check-in 1 ({today}): Leg pain: input"),
+        (with_check_ins({"back_pain": 11}), "Back pain: must be between 0 and 10."),
+        (with_check_ins({"mood": 1}), "Check-in 1 ({today}): Mood: extra inputs"),
+        (with_check_ins({"red_flags": ["x"]}), "Check-in 1 ({today}): unknown warning"),
+        (with_check_ins({}, {}), "Check-in {today}: this date appears"),
         (b"\xff\xfe{}", "The file is not UTF-8 text."),
     ],
 )
-def test_a_bad_file_is_rejected_with_the_record_and_reason(raw: str | bytes, problem: str) -> None:
+def test_a_bad_file_is_rejected_with_the_record_and_reason(
+    raw: str | bytes | Callable[[], str], problem: str, today: date
+) -> None:
+    if callable(raw):
+        raw = raw()
+    for placeholder, day in {"{today}": today, "{tomorrow}": days_ago(-1)}.items():
+        problem = problem.replace(placeholder, str(day))
+        if isinstance(raw, str):
+            raw = raw.replace(placeholder, str(day))
     assert any(message.startswith(problem) or problem in message for message in rejected(raw))
 
 
-def test_a_rejected_import_changes_nothing(store: Store) -> None:
+def test_a_rejected_import_changes_nothing(store: Store, today: date) -> None:
     store.save_check_in(
         user_id="local", entry=make_check_in(leg_pain=3), triage_level=TriageLevel.NONE
     )
-    raw = document(check_in_data(day="2026-11-01"), check_in_data(leg_pain=99))
+    raw = document(check_in_data(day=days_ago(24)), check_in_data(leg_pain=99))
     with pytest.raises(ImportRejected):
-        apply_import(store, user_id="local", plan=parse_import(raw, today=TODAY))
+        apply_import(store, user_id="local", plan=parse_import(raw, today=today))
     assert [e.leg_pain for e in store.all_check_ins(user_id="local")] == [3]
 
 
@@ -136,13 +153,13 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing() -> None:
     assert message.startswith("The file is too large")
 
 
-def test_a_byte_order_mark_is_accepted() -> None:
-    plan = parse_import(b"\xef\xbb\xbf" + document(check_in_data()).encode(), today=TODAY)
+def test_a_byte_order_mark_is_accepted(today: date) -> None:
+    plan = parse_import(b"\xef\xbb\xbf" + document(check_in_data()).encode(), today=today)
     assert len(plan.check_ins) == 1
 
 
 def test_every_problem_is_listed_not_just_the_first() -> None:
-    raw = document(*(check_in_data(day=f"2026-10-{n:02d}", leg_pain=20) for n in range(1, 11)))
+    raw = document(*(check_in_data(day=days_ago(30 + n), leg_pain=20) for n in range(10)))
     assert len(rejected(raw)) == 10
 
 
@@ -153,11 +170,11 @@ def test_the_export_file_names_its_format_and_version(store: Store, tmp_path: Pa
 
 
 def test_routines_and_sessions_travel_with_the_export_and_come_back_the_same(
-    store: Store, tmp_path: Path
+    store: Store, tmp_path: Path, today: date
 ) -> None:
     from sciatica.demo import write_demo_data
 
-    write_demo_data(store, user_id="local", days=60, seed=4, end=TODAY)
+    write_demo_data(store, user_id="local", days=60, seed=4, end=today)
     exported = export_data(store, user_id="local")
     assert len(exported["routines"]) == 1
     assert exported["sessions"]
@@ -167,11 +184,11 @@ def test_routines_and_sessions_travel_with_the_export_and_come_back_the_same(
     }
 
     fresh = Store.open(f"sqlite:///{tmp_path / 'fresh.db'}")
-    apply_import(fresh, user_id="local", plan=parse_import(json.dumps(exported), today=TODAY))
+    apply_import(fresh, user_id="local", plan=parse_import(json.dumps(exported), today=today))
     again = export_data(fresh, user_id="local")
     for key in ("check_ins", "routines", "sessions"):
         assert again[key] == exported[key], key
-    apply_import(fresh, user_id="local", plan=parse_import(json.dumps(exported), today=TODAY))
+    apply_import(fresh, user_id="local", plan=parse_import(json.dumps(exported), today=today))
     assert export_data(fresh, user_id="local")["sessions"] == exported["sessions"]  # no copies
     fresh.close()
 
@@ -187,7 +204,6 @@ def test_routines_and_sessions_travel_with_the_export_and_come_back_the_same(
                     "name": "x",
                     "items": [],
                     "days": [0],
-                    "start_date": "2026-11-02",
                 }
             ],
             [],
@@ -200,7 +216,6 @@ def test_routines_and_sessions_travel_with_the_export_and_come_back_the_same(
                     "active": True,
                     "name": "x",
                     "days": [0],
-                    "start_date": "2026-11-02",
                     "items": [{"exercise_id": "clamshell", "reps": 40}],
                 }
             ],
@@ -212,7 +227,6 @@ def test_routines_and_sessions_travel_with_the_export_and_come_back_the_same(
             [
                 {
                     "routine_key": 7,
-                    "day": "2026-11-02",
                     "pain_before": 1,
                     "worst_during": 1,
                     "pain_after": 1,
@@ -225,7 +239,6 @@ def test_routines_and_sessions_travel_with_the_export_and_come_back_the_same(
             [
                 {
                     "routine_key": None,
-                    "day": "2026-11-02",
                     "pain_before": 1,
                     "worst_during": 12,
                     "pain_after": 1,
@@ -238,5 +251,9 @@ def test_routines_and_sessions_travel_with_the_export_and_come_back_the_same(
 def test_bad_routines_and_sessions_are_rejected_with_the_record_and_reason(
     routines: list[dict[str, object]], sessions: list[dict[str, object]], problem: str
 ) -> None:
+    # The days are filled in here, so the table itself holds no date.
+    day = str(days_ago(23))
+    routines = [{**routine, "start_date": day} for routine in routines]
+    sessions = [{**session, "day": day} for session in sessions]
     problems = rejected(document(routines=routines, sessions=sessions, version=2))
     assert any(problem in message for message in problems), problems

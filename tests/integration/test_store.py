@@ -1,11 +1,11 @@
-from datetime import timedelta
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
 
 from sciatica.models import TriageLevel
 from sciatica.store import Store
-from tests.factories import TODAY, make_check_in
+from tests.factories import days_ago, make_check_in
 
 
 def save(store: Store, user: str = "local", **overrides: object) -> bool:
@@ -13,10 +13,10 @@ def save(store: Store, user: str = "local", **overrides: object) -> bool:
     return store.save_check_in(user_id=user, entry=entry, triage_level=TriageLevel.NONE).updated
 
 
-def test_a_saved_check_in_reads_back_unchanged(store: Store) -> None:
+def test_a_saved_check_in_reads_back_unchanged(store: Store, today: date) -> None:
     entry = make_check_in(notes="Walked <b>twice</b> ☀", red_flags=["night_pain"], medication="x")
     saved = store.save_check_in(user_id="local", entry=entry, triage_level=TriageLevel.URGENT)
-    loaded = store.get_check_in(user_id="local", day=TODAY)
+    loaded = store.get_check_in(user_id="local", day=today)
     assert loaded == saved.check_in
     assert loaded is not None
     assert loaded.model_dump(include=set(type(entry).model_fields)) == entry.model_dump()
@@ -24,21 +24,25 @@ def test_a_saved_check_in_reads_back_unchanged(store: Store) -> None:
     assert loaded.created_at.tzinfo is not None
 
 
-def test_saving_the_same_day_again_updates_it_instead_of_adding_a_second(store: Store) -> None:
+def test_saving_the_same_day_again_updates_it_instead_of_adding_a_second(
+    store: Store, today: date
+) -> None:
     assert save(store, leg_pain=6) is False
     assert save(store, leg_pain=4) is True
     assert store.count_check_ins(user_id="local") == 1
-    loaded = store.get_check_in(user_id="local", day=TODAY)
+    loaded = store.get_check_in(user_id="local", day=today)
     assert loaded is not None
     assert loaded.leg_pain == 4
     assert loaded.updated_at >= loaded.created_at
 
 
-def test_a_saved_check_in_is_visible_to_a_new_connection_at_once(database_url: str) -> None:
+def test_a_saved_check_in_is_visible_to_a_new_connection_at_once(
+    database_url: str, today: date
+) -> None:
     writer = Store.open(database_url)
     save(writer, leg_pain=7)
     reader = Store.open(database_url)
-    loaded = reader.get_check_in(user_id="local", day=TODAY)
+    loaded = reader.get_check_in(user_id="local", day=today)
     assert loaded is not None
     assert loaded.leg_pain == 7
     writer.close()
@@ -53,46 +57,42 @@ def test_each_user_sees_only_their_own_check_ins(store: Store) -> None:
     assert store.latest_check_in(user_id="bob").leg_pain == 9  # type: ignore[union-attr]
 
 
-def test_latest_before_a_day_skips_that_day_and_later(store: Store) -> None:
-    for days_ago, pain in [(3, 7), (1, 5), (0, 4)]:
-        save(store, day=TODAY - timedelta(days=days_ago), leg_pain=pain)
-    previous = store.latest_check_in(user_id="local", before=TODAY)
+def test_latest_before_a_day_skips_that_day_and_later(store: Store, today: date) -> None:
+    for days, pain in [(3, 7), (1, 5), (0, 4)]:
+        save(store, day=days_ago(days), leg_pain=pain)
+    previous = store.latest_check_in(user_id="local", before=today)
     assert previous is not None
-    assert (previous.day, previous.leg_pain) == (TODAY - timedelta(days=1), 5)
+    assert (previous.day, previous.leg_pain) == (days_ago(1), 5)
 
 
-def test_recent_check_ins_come_newest_first_and_are_bounded(store: Store) -> None:
-    for days_ago in range(20):
-        save(store, day=TODAY - timedelta(days=days_ago))
+def test_recent_check_ins_come_newest_first_and_are_bounded(store: Store, today: date) -> None:
+    for days in range(20):
+        save(store, day=days_ago(days))
     recent = store.recent_check_ins(user_id="local", limit=14)
     assert len(recent) == 14
-    assert recent[0].day == TODAY
-    assert recent[-1].day == TODAY - timedelta(days=13)
+    assert recent[0].day == today
+    assert recent[-1].day == days_ago(13)
 
 
 def test_check_ins_between_is_inclusive_and_oldest_first(store: Store) -> None:
-    for days_ago in range(10):
-        save(store, day=TODAY - timedelta(days=days_ago))
-    found = store.check_ins_between(
-        user_id="local", start=TODAY - timedelta(days=5), end=TODAY - timedelta(days=2)
-    )
-    assert [entry.day for entry in found] == [TODAY - timedelta(days=n) for n in (5, 4, 3, 2)]
+    for days in range(10):
+        save(store, day=days_ago(days))
+    found = store.check_ins_between(user_id="local", start=days_ago(5), end=days_ago(2))
+    assert [entry.day for entry in found] == [days_ago(n) for n in (5, 4, 3, 2)]
 
 
-def test_last_sbi_day_finds_the_latest_weekly_answers(store: Store) -> None:
+def test_last_sbi_day_finds_the_latest_weekly_answers(store: Store, today: date) -> None:
     sbi = {"sbi_leg_pain": 2, "sbi_numbness": 2, "sbi_weakness": 1, "sbi_sitting": 3}
-    save(store, day=TODAY - timedelta(days=9), **sbi)
-    save(store, day=TODAY - timedelta(days=2), **sbi)
-    save(store, day=TODAY)
-    assert store.last_sbi_day(user_id="local") == TODAY - timedelta(days=2)
-    assert store.last_sbi_day(user_id="local", before=TODAY - timedelta(days=2)) == TODAY - (
-        timedelta(days=9)
-    )
+    save(store, day=days_ago(9), **sbi)
+    save(store, day=days_ago(2), **sbi)
+    save(store, day=today)
+    assert store.last_sbi_day(user_id="local") == days_ago(2)
+    assert store.last_sbi_day(user_id="local", before=days_ago(2)) == days_ago(9)
 
 
-def test_save_many_writes_all_or_nothing(store: Store) -> None:
-    good = make_check_in(day=TODAY - timedelta(days=1))
-    bad = make_check_in(day=TODAY).model_copy(update={"leg_pain": 99})  # bypasses validation
+def test_save_many_writes_all_or_nothing(store: Store, today: date) -> None:
+    good = make_check_in(day=days_ago(1))
+    bad = make_check_in(day=today).model_copy(update={"leg_pain": 99})  # bypasses validation
     with pytest.raises(sa.exc.IntegrityError):
         store.save_many(
             user_id="local", entries=[(good, TriageLevel.NONE), (bad, TriageLevel.NONE)]
@@ -129,13 +129,13 @@ def test_deleting_check_ins_removes_only_that_users_rows(store: Store) -> None:
     assert store.count_check_ins(user_id="bob") == 1
 
 
-def test_daily_rows_carry_each_days_numbers_with_the_sbi_total(store: Store) -> None:
+def test_daily_rows_carry_each_days_numbers_with_the_sbi_total(store: Store, today: date) -> None:
     sbi = {"sbi_leg_pain": 2, "sbi_numbness": 3, "sbi_weakness": 1, "sbi_sitting": 4}
-    save(store, day=TODAY - timedelta(days=1), leg_pain=6, **sbi)
-    save(store, day=TODAY, leg_pain=4)
-    rows = store.daily_rows(user_id="local", start=TODAY - timedelta(days=7), end=TODAY)
+    save(store, day=days_ago(1), leg_pain=6, **sbi)
+    save(store, day=today, leg_pain=4)
+    rows = store.daily_rows(user_id="local", start=days_ago(7), end=today)
     assert [(row.day, row.leg_pain, row.sbi_total) for row in rows] == [
-        (TODAY - timedelta(days=1), 6, 10),
-        (TODAY, 4, None),
+        (days_ago(1), 6, 10),
+        (today, 4, None),
     ]
     assert rows[0].triage_level == "none"

@@ -1,41 +1,82 @@
-from datetime import UTC, date, datetime
+"""The one clock: "today" is the day where the person is, not where the server is."""
+
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 
-from sciatica.dates import local_today, relative_day
+from sciatica import clock
+from tests.factories import days_ago
 
 # 23:30 in London on 24 November is already 25 November in Auckland and Tokyo.
 LATE_EVENING_UTC = datetime(2026, 11, 24, 23, 30, tzinfo=UTC)
+ZONES = [
+    ("Europe/London", date(2026, 11, 24)),
+    ("Pacific/Auckland", date(2026, 11, 25)),
+    ("Asia/Tokyo", date(2026, 11, 25)),
+    ("America/Los_Angeles", date(2026, 11, 24)),
+]
+UNKNOWN_ZONES = [None, "", "Not/AZone", "../../etc/passwd"]
 
 
-@pytest.mark.parametrize(
-    ("zone", "expected"),
-    [
-        ("Europe/London", date(2026, 11, 24)),
-        ("Pacific/Auckland", date(2026, 11, 25)),
-        ("Asia/Tokyo", date(2026, 11, 25)),
-        ("America/Los_Angeles", date(2026, 11, 24)),
-    ],
-)
+@pytest.mark.parametrize(("zone", "expected"), ZONES)
 def test_today_is_the_date_where_the_user_is(zone: str, expected: date) -> None:
-    assert local_today(zone, now=LATE_EVENING_UTC) == expected
+    with time_machine.travel(LATE_EVENING_UTC, tick=False):
+        assert clock.today(zone) == expected
 
 
-@pytest.mark.parametrize("zone", [None, "", "Not/AZone", "../../etc/passwd"])
+@pytest.mark.parametrize(("zone", "expected"), ZONES)
+def test_a_moment_falls_on_the_date_where_the_user_is(zone: str, expected: date) -> None:
+    assert clock.day_at(LATE_EVENING_UTC, zone) == expected
+
+
+@pytest.mark.parametrize("zone", UNKNOWN_ZONES)
 def test_an_unknown_time_zone_falls_back_to_the_server_date(zone: str | None) -> None:
-    assert local_today(zone, now=LATE_EVENING_UTC) == LATE_EVENING_UTC.astimezone().date()
+    assert clock.day_at(LATE_EVENING_UTC, zone) == LATE_EVENING_UTC.astimezone().date()
+    with time_machine.travel(LATE_EVENING_UTC, tick=False):
+        assert clock.today(zone) == LATE_EVENING_UTC.astimezone().date()
+
+
+def test_new_years_eve_in_los_angeles_is_still_the_old_year_while_utc_is_in_the_new() -> None:
+    with time_machine.travel(datetime(2028, 1, 1, 7, 30, tzinfo=UTC), tick=False):
+        assert clock.now().date() == date(2028, 1, 1)
+        assert clock.today("America/Los_Angeles") == date(2027, 12, 31)
+
+
+def test_now_is_in_utc_and_today_is_the_day_it_falls_on_for_the_person(today: date) -> None:
+    moment = clock.now()
+    assert moment.utcoffset() == timedelta(0)
+    assert clock.day_at(moment, None) == today
 
 
 @pytest.mark.parametrize(
-    ("day", "expected"),
+    ("said_on", "day", "expected"),
     [
-        (date(2026, 11, 25), "today"),
-        (date(2026, 11, 24), "yesterday"),
-        (date(2026, 11, 23), "Monday"),
-        (date(2026, 11, 19), "Thursday"),
-        (date(2026, 11, 18), "18 Nov"),
-        (date(2025, 11, 18), "18 Nov 2025"),
+        (date(2026, 11, 25), date(2026, 11, 25), "today"),
+        (date(2026, 11, 25), date(2026, 11, 24), "yesterday"),
+        (date(2026, 11, 25), date(2026, 11, 23), "Monday"),
+        (date(2026, 11, 25), date(2026, 11, 19), "Thursday"),
+        (date(2026, 11, 25), date(2026, 11, 18), "18 Nov"),
+        (date(2026, 11, 25), date(2025, 11, 18), "18 Nov 2025"),
+        # Across a year end and a leap day, the way the awkward clocks of the suite fall.
+        (date(2028, 1, 1), date(2027, 12, 31), "yesterday"),
+        (date(2028, 1, 1), date(2027, 12, 26), "Sunday"),
+        (date(2028, 1, 1), date(2027, 12, 25), "25 Dec 2027"),
+        (date(2028, 3, 1), date(2028, 2, 29), "yesterday"),
+        (date(2028, 2, 29), date(2028, 2, 23), "Wednesday"),
+        (date(2028, 2, 29), date(2028, 2, 22), "22 Feb"),
     ],
 )
-def test_days_are_named_the_way_people_speak(day: date, expected: str) -> None:
-    assert relative_day(day, today=date(2026, 11, 25)) == expected
+def test_days_are_named_the_way_people_speak(said_on: date, day: date, expected: str) -> None:
+    assert clock.relative_day(day, today=said_on) == expected
+
+
+def test_days_are_named_relative_to_the_persons_today_on_any_date(today: date) -> None:
+    assert clock.relative_day(today, today=today) == "today"
+    assert clock.relative_day(days_ago(1), today=today) == "yesterday"
+    for days in range(2, 7):
+        day = days_ago(days)
+        assert clock.relative_day(day, today=today) == f"{day:%A}"
+    week_ago = days_ago(7)
+    year = "" if week_ago.year == today.year else f" {week_ago.year}"
+    assert clock.relative_day(week_ago, today=today) == f"{week_ago.day} {week_ago:%b}{year}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date
 
 import pytest
 
@@ -17,19 +17,18 @@ from sciatica.library import (
     match_count,
 )
 from sciatica.models import TriageLevel
-from tests.factories import TODAY as FACTORY_TODAY
-from tests.factories import make_check_in
+from tests.factories import days_ago, make_check_in
 
 CATALOG = load_catalog()
 EVERYONE = len(CATALOG.exercises)
-TODAY = ExerciseFilter(suits_today=True)
+SUITS_TODAY = ExerciseFilter(suits_today=True)
 
 
 @pytest.mark.parametrize(
     ("flags", "level"),
     [(["bowel"], TriageLevel.EMERGENCY), (["night_pain"], TriageLevel.URGENT)],
 )
-@pytest.mark.parametrize("flt", [ExerciseFilter(), TODAY])
+@pytest.mark.parametrize("flt", [ExerciseFilter(), SUITS_TODAY])
 def test_an_emergency_or_urgent_sign_pauses_every_exercise(
     flags: list[str], level: TriageLevel, flt: ExerciseFilter
 ) -> None:
@@ -46,7 +45,7 @@ def test_a_sign_that_alone_is_not_urgent_does_not_pause_exercise() -> None:
 
 
 def test_suits_me_today_before_any_check_in_says_so_and_shows_everything() -> None:
-    view = library_view(CATALOG, TODAY, latest=None)
+    view = library_view(CATALOG, SUITS_TODAY, latest=None)
     assert view.today_note == NOTHING_TO_GO_ON
     assert len(view.exercises) == EVERYONE
 
@@ -57,7 +56,7 @@ def test_suits_me_today_before_any_check_in_says_so_and_shows_everything() -> No
 def test_high_leg_pain_or_far_symptoms_show_gentle_exercises_easier_first(
     overrides: dict[str, object],
 ) -> None:
-    view = library_view(CATALOG, TODAY, latest=make_check_in(**overrides))
+    view = library_view(CATALOG, SUITS_TODAY, latest=make_check_in(**overrides))
     assert view.today_note is not None
     assert view.today_note.startswith("Because your")
     assert view.exercises
@@ -74,7 +73,7 @@ def test_without_the_toggle_a_bad_day_changes_nothing() -> None:
 
 
 def test_a_calm_day_says_nothing_needs_changing() -> None:
-    view = library_view(CATALOG, TODAY, latest=make_check_in(leg_pain=3, extent="thigh"))
+    view = library_view(CATALOG, SUITS_TODAY, latest=make_check_in(leg_pain=3, extent="thigh"))
     assert view.today_note == NO_CHANGE_TODAY
     assert len(view.exercises) == EVERYONE
 
@@ -114,11 +113,9 @@ def test_an_exercise_picture_is_drawn_once_and_matches_the_renderer() -> None:
     assert exercise_figure("bird-dog") is first
 
 
-def test_an_older_check_in_says_which_day_it_goes_by() -> None:
-    latest = make_check_in(day=FACTORY_TODAY - timedelta(days=1), leg_pain=8)
-    view = library_view(
-        CATALOG, ExerciseFilter(suits_today=True), latest=latest, today=FACTORY_TODAY
-    )
+def test_an_older_check_in_says_which_day_it_goes_by(today: date) -> None:
+    latest = make_check_in(day=days_ago(1), leg_pain=8)
+    view = library_view(CATALOG, ExerciseFilter(suits_today=True), latest=latest, today=today)
     assert view.today_note is not None
     assert view.today_note.endswith(
         "This goes by your check-in from yesterday; check in today for a closer fit."
@@ -127,7 +124,7 @@ def test_an_older_check_in_says_which_day_it_goes_by() -> None:
         CATALOG,
         ExerciseFilter(suits_today=True),
         latest=make_check_in(leg_pain=8),
-        today=FACTORY_TODAY,
+        today=today,
     )
     assert same_day.today_note is not None
     assert "goes by your check-in" not in same_day.today_note

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from sciatica import clock
 from sciatica.models import (
     NOTES_MAX_CHARS,
     CheckInInput,
@@ -12,12 +13,13 @@ from sciatica.models import (
     describe_errors,
     parse_check_in,
 )
-from tests.factories import TODAY, check_in_data, make_check_in
+from tests import factories
+from tests.factories import check_in_data, days_ago, make_check_in
 
 
 def errors_for(**overrides: object) -> list[str]:
     with pytest.raises(ValidationError) as caught:
-        parse_check_in(check_in_data(**overrides), today=TODAY)
+        parse_check_in(check_in_data(**overrides), today=factories.today())
     return describe_errors(caught.value)
 
 
@@ -39,16 +41,23 @@ def test_bothersomeness_outside_0_to_6_is_refused(score: int) -> None:
 
 
 def test_a_future_date_is_refused() -> None:
-    assert errors_for(day=TODAY + timedelta(days=1)) == ["Date: cannot be in the future."]
+    assert errors_for(day=days_ago(-1)) == ["Date: cannot be in the future."]
 
 
-def test_today_in_the_users_time_zone_is_accepted() -> None:
-    assert make_check_in(day=TODAY).day == TODAY
+def test_today_in_the_users_time_zone_is_accepted(today: date) -> None:
+    assert make_check_in(day=today).day == today
 
 
 def test_without_a_known_today_dates_ahead_of_every_time_zone_are_refused() -> None:
+    # Each new day begins first at Kiritimati (UTC+14): its date is still today somewhere, the
+    # next is not. Two days after the person's own date is not enough: late in the evening at
+    # UTC-11 it is already today at Kiritimati.
+    furthest_ahead = clock.day_at(clock.now(), "Pacific/Kiritimati")
+    assert CheckInInput.model_validate(check_in_data(day=furthest_ahead)).day == furthest_ahead
     with pytest.raises(ValidationError):
-        CheckInInput.model_validate(check_in_data(day=date.today() + timedelta(days=2)))
+        CheckInInput.model_validate(check_in_data(day=furthest_ahead + timedelta(days=1)))
+    with pytest.raises(ValidationError):
+        CheckInInput.model_validate(check_in_data(day=days_ago(-3)))
 
 
 def test_implausibly_old_dates_are_refused() -> None:

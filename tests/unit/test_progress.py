@@ -19,16 +19,24 @@ from sciatica.progress import (
 )
 from sciatica.progress_text import exercise_sentence, summary_sentences, trend_sentence
 from sciatica.store import DailyRow
-from tests.factories import TODAY
+from tests import factories
+from tests.factories import days_ago
 
-START = TODAY - timedelta(days=29)
-PERIOD = Period(START, TODAY)
+
+def period_start() -> date:
+    """The first day of the test period, 29 days before today by the test clock."""
+    return days_ago(29)
+
+
+def last_30_days() -> Period:
+    """The test period: the 30 days up to today."""
+    return Period(period_start(), factories.today())
 
 
 def daily_row(offset: int = 0, **overrides: Any) -> DailyRow:
     """One day's numbers, `offset` days into the test period."""
     values: dict[str, Any] = {
-        "day": START + timedelta(days=offset),
+        "day": period_start() + timedelta(days=offset),
         "leg_pain": 5,
         "back_pain": 3,
         "sbi_total": None,
@@ -58,7 +66,7 @@ def pain_days(
 def make_session(offset: int = 0, **overrides: Any) -> SessionPoint:
     """An exercise session `offset` days into the test period."""
     values: dict[str, Any] = {
-        "day": START + timedelta(days=offset),
+        "day": period_start() + timedelta(days=offset),
         "pain_before": 4,
         "worst_during": 5,
         "pain_after": 3,
@@ -69,10 +77,10 @@ def make_session(offset: int = 0, **overrides: Any) -> SessionPoint:
 
 
 def summary_of(
-    rows: Sequence[DailyRow], sessions: Sequence[SessionPoint] = (), period: Period = PERIOD
+    rows: Sequence[DailyRow], sessions: Sequence[SessionPoint] = (), period: Period | None = None
 ) -> ProgressSummary:
-    """The summary of some check-ins over the test period."""
-    return summarise(days=days_frame(*rows), sessions=sessions, period=period)
+    """The summary of some check-ins over the test period (or another)."""
+    return summarise(days=days_frame(*rows), sessions=sessions, period=period or last_30_days())
 
 
 # Periods ---------------------------------------------------------------------------------
@@ -82,33 +90,35 @@ def summary_of(
     ("choice", "days"),
     [(PeriodChoice.LAST_30, 30), (PeriodChoice.LAST_90, 90), (PeriodChoice.LAST_YEAR, 365)],
 )
-def test_fixed_periods_end_today_and_span_their_days(choice: PeriodChoice, days: int) -> None:
-    period = resolve_period(choice=choice, today=TODAY, first_day=None)
-    assert period.end == TODAY
+def test_fixed_periods_end_today_and_span_their_days(
+    choice: PeriodChoice, days: int, today: date
+) -> None:
+    period = resolve_period(choice=choice, today=today, first_day=None)
+    assert period.end == today
     assert period.days == days
 
 
-def test_all_starts_at_the_first_check_in_and_today_without_any() -> None:
-    first = TODAY - timedelta(days=500)
-    assert resolve_period(choice=PeriodChoice.ALL, today=TODAY, first_day=first).start == first
-    assert resolve_period(choice=PeriodChoice.ALL, today=TODAY, first_day=None).days == 1
+def test_all_starts_at_the_first_check_in_and_today_without_any(today: date) -> None:
+    first = days_ago(500)
+    assert resolve_period(choice=PeriodChoice.ALL, today=today, first_day=first).start == first
+    assert resolve_period(choice=PeriodChoice.ALL, today=today, first_day=None).days == 1
 
 
-def test_custom_period_keeps_the_chosen_dates() -> None:
-    chosen = (date(2026, 3, 1), date(2026, 3, 31))
-    period = resolve_period(choice=PeriodChoice.CUSTOM, today=TODAY, first_day=None, custom=chosen)
+def test_custom_period_keeps_the_chosen_dates(today: date) -> None:
+    chosen = (days_ago(30), today)
+    period = resolve_period(choice=PeriodChoice.CUSTOM, today=today, first_day=None, custom=chosen)
     assert (period.start, period.end, period.days) == (*chosen, 31)
 
 
-def test_custom_period_with_from_after_to_is_refused() -> None:
-    backwards = (date(2026, 3, 31), date(2026, 3, 1))
+def test_custom_period_with_from_after_to_is_refused(today: date) -> None:
+    backwards = (today, days_ago(30))
     with pytest.raises(PeriodError, match="'From' date is after the 'To' date"):
-        resolve_period(choice=PeriodChoice.CUSTOM, today=TODAY, first_day=None, custom=backwards)
+        resolve_period(choice=PeriodChoice.CUSTOM, today=today, first_day=None, custom=backwards)
 
 
-def test_periods_longer_than_a_year_are_shown_weekly() -> None:
-    assert not Period(TODAY - timedelta(days=365), TODAY).weekly  # 366 days, a leap year
-    assert Period(TODAY - timedelta(days=366), TODAY).weekly
+def test_periods_longer_than_a_year_are_shown_weekly(today: date) -> None:
+    assert not Period(days_ago(365), today).weekly  # 366 days, a leap year
+    assert Period(days_ago(366), today).weekly
 
 
 # Pain against the baseline week ----------------------------------------------------------
@@ -235,7 +245,7 @@ def test_a_single_sbi_answer_asks_for_another_next_week() -> None:
     ],
 )
 def test_sessions_per_week_are_compared_with_three_to_four(count: int, expected: str) -> None:
-    two_weeks = Period(START, START + timedelta(days=13))
+    two_weeks = Period(period_start(), period_start() + timedelta(days=13))
     sessions = [make_session(offset) for offset in range(count)]
     summary = summary_of([daily_row(0)], sessions, period=two_weeks)
     assert any(expected in line for line in summary_sentences(summary=summary))
@@ -243,9 +253,9 @@ def test_sessions_per_week_are_compared_with_three_to_four(count: int, expected:
 
 def test_sessions_outside_the_period_are_left_out() -> None:
     visits = sessions_frame(
-        sessions=[make_session(-1), make_session(2), make_session(40)], period=PERIOD
+        sessions=[make_session(-1), make_session(2), make_session(40)], period=last_30_days()
     )
-    assert list(visits.index.date) == [START + timedelta(days=2)]
+    assert list(visits.index.date) == [period_start() + timedelta(days=2)]
     assert visits["change_after"].tolist() == [-1.0]
     assert visits["change_next_morning"].tolist() == [-1.0]
 
@@ -255,7 +265,10 @@ def test_only_urgent_and_emergency_days_count_as_red_flags() -> None:
     summary = summary_of(
         [daily_row(offset, triage_level=level) for offset, level in enumerate(levels)]
     )
-    assert summary.red_flag_days == (START + timedelta(days=2), START + timedelta(days=3))
+    assert summary.red_flag_days == (
+        period_start() + timedelta(days=2),
+        period_start() + timedelta(days=3),
+    )
     assert any("on 2 days in this period" in line for line in summary_sentences(summary=summary))
 
 
@@ -268,7 +281,9 @@ def test_a_period_without_warning_signs_says_so_calmly() -> None:
 
 
 def test_pain_chart_sentence_for_a_single_check_in_says_so() -> None:
-    table = pd.DataFrame({"day": [pd.Timestamp(START)], "leg_pain": [6.0], "leg_pain_7d": [None]})
+    table = pd.DataFrame(
+        {"day": [pd.Timestamp(period_start())], "leg_pain": [6.0], "leg_pain_7d": [None]}
+    )
     assert trend_sentence(table=table) == "One check-in in this period so far (leg pain 6/10)."
 
 

@@ -25,14 +25,43 @@ from sciatica.progress_tables import (
     sbi_table,
     trend_table,
 )
-from tests.unit.test_progress import PERIOD, START, daily_row, days_frame, make_session
+from sciatica.store import DailyRow
+from tests.factories import days_ago
+from tests.unit.test_progress import daily_row, days_frame, make_session
 
-MONDAY = date(2026, 11, 2)  # START (27 Oct 2026) is a Tuesday
+
+def first_day() -> date:
+    """The test period's first day: a Tuesday, so its first Monday-to-Sunday week is cut short.
+
+    It is the first Tuesday on or after 29 days ago, so the 30-day period takes in today.
+    """
+    month_ago = days_ago(29)
+    return month_ago + timedelta(days=(1 - month_ago.weekday()) % 7)
+
+
+def first_monday() -> date:
+    """The start of the period's first whole week."""
+    return first_day() + timedelta(days=6)
+
+
+def thirty_days() -> Period:
+    """The test period: 30 days from a Tuesday."""
+    return Period(first_day(), first_day() + timedelta(days=29))
+
+
+def row(offset: int = 0, **overrides: Any) -> DailyRow:
+    """One day's numbers, `offset` days into the test period."""
+    return daily_row(day=first_day() + timedelta(days=offset), **overrides)
+
+
+def session(offset: int = 0, **overrides: Any) -> SessionPoint:
+    """An exercise session `offset` days into the test period."""
+    return make_session(day=first_day() + timedelta(days=offset), **overrides)
 
 
 def days_of(values: list[int], column: str = "leg_pain", start: int = 0) -> pd.DataFrame:
     """Check-ins on consecutive days with the given values in one column."""
-    return days_frame(*(daily_row(start + i, **{column: value}) for i, value in enumerate(values)))
+    return days_frame(*(row(start + i, **{column: value}) for i, value in enumerate(values)))
 
 
 def timestamps(values: Any) -> list[date]:
@@ -54,7 +83,9 @@ def traces_by_name(figure: go.Figure) -> dict[str, Any]:
 
 
 def test_trend_table_averages_7_days_while_four_of_them_have_check_ins() -> None:
-    table = trend_table(days=days_of([1, 2, 3, 4, 5, 6, 7, 8]), period=PERIOD, columns=["leg_pain"])
+    table = trend_table(
+        days=days_of([1, 2, 3, 4, 5, 6, 7, 8]), period=thirty_days(), columns=["leg_pain"]
+    )
     assert numbers(table["leg_pain_7d"]) == [
         None,
         None,
@@ -68,58 +99,58 @@ def test_trend_table_averages_7_days_while_four_of_them_have_check_ins() -> None
         6.0,
         6.5,
     ]
-    assert timestamps(table["day"])[0] == START
+    assert timestamps(table["day"])[0] == first_day()
 
 
 def test_trend_table_keeps_days_without_check_ins_out_but_bridges_short_gaps() -> None:
-    days = days_frame(*(daily_row(offset) for offset in (0, 1, 2, 3, 5, 20)))
-    table = trend_table(days=days, period=PERIOD, columns=["leg_pain"])
-    day_4 = table[table["day"] == pd.Timestamp(START + timedelta(days=4))]
+    days = days_frame(*(row(offset) for offset in (0, 1, 2, 3, 5, 20)))
+    table = trend_table(days=days, period=thirty_days(), columns=["leg_pain"])
+    day_4 = table[table["day"] == pd.Timestamp(first_day() + timedelta(days=4))]
     assert numbers(day_4["leg_pain"]) == [None]
     assert numbers(day_4["leg_pain_7d"]) == [5.0]
     assert numbers(
-        table[table["day"] == pd.Timestamp(START + timedelta(days=20))]["leg_pain_7d"]
+        table[table["day"] == pd.Timestamp(first_day() + timedelta(days=20))]["leg_pain_7d"]
     ) == [None]
 
 
 def test_periods_over_a_year_are_aggregated_to_weekly_means() -> None:
-    two_years = Period(MONDAY, MONDAY + timedelta(days=727))
-    days = days_frame(*(daily_row((MONDAY - START).days + i, leg_pain=i % 7) for i in range(728)))
+    two_years = Period(first_monday(), first_monday() + timedelta(days=727))
+    days = days_frame(
+        *(row((first_monday() - first_day()).days + i, leg_pain=i % 7) for i in range(728))
+    )
     table = trend_table(days=days, period=two_years, columns=["leg_pain", "back_pain"])
     assert len(table) == 104
     assert list(table.columns) == ["week", "leg_pain", "back_pain", "check_ins"]
-    assert timestamps(table["week"][:2]) == [MONDAY, MONDAY + timedelta(days=7)]
+    assert timestamps(table["week"][:2]) == [first_monday(), first_monday() + timedelta(days=7)]
     assert set(table["leg_pain"]) == {3.0}  # 0..6 in every week
     assert set(table["check_ins"]) == {7}
 
 
 def test_weekly_means_leave_empty_weeks_empty_so_lines_break() -> None:
-    long = Period(START, START + timedelta(days=400))
-    days = days_frame(daily_row(6, leg_pain=2), daily_row(7, leg_pain=4), daily_row(30, leg_pain=6))
+    long = Period(first_day(), first_day() + timedelta(days=400))
+    days = days_frame(row(6, leg_pain=2), row(7, leg_pain=4), row(30, leg_pain=6))
     table = trend_table(days=days, period=long, columns=["leg_pain"])
     assert numbers(table["leg_pain"]) == [3.0, None, None, 6.0]
     assert table["check_ins"].tolist() == [2, 0, 0, 1]
 
 
 def test_sbi_table_has_one_bar_per_week_answered() -> None:
-    days = days_frame(daily_row(6, sbi_total=12), daily_row(14, sbi_total=9), daily_row(15))
+    days = days_frame(row(6, sbi_total=12), row(14, sbi_total=9), row(15))
     table = sbi_table(days=days)
-    assert timestamps(table["week"]) == [MONDAY, MONDAY + timedelta(days=7)]
+    assert timestamps(table["week"]) == [first_monday(), first_monday() + timedelta(days=7)]
     assert table["sbi_total"].tolist() == [12.0, 9.0]
 
 
 def test_adherence_table_counts_weeks_without_sessions_as_zero() -> None:
-    visits = sessions_frame(
-        sessions=[make_session(6), make_session(8), make_session(20)], period=PERIOD
-    )
-    table = adherence_table(visits=visits, period=PERIOD, start=START)
+    visits = sessions_frame(sessions=[session(6), session(8), session(20)], period=thirty_days())
+    table = adherence_table(visits=visits, period=thirty_days(), start=first_day())
     assert table["sessions"].tolist() == [0, 2, 0, 1, 0]
 
 
 def test_exercise_table_keeps_exercises_with_three_sessions_and_averages_next_morning() -> None:
     sessions = [
         *(
-            make_session(
+            session(
                 i,
                 pain_before=5,
                 next_morning_leg_pain=4 - i,
@@ -127,10 +158,10 @@ def test_exercise_table_keeps_exercises_with_three_sessions_and_averages_next_mo
             )
             for i in range(3)
         ),
-        make_session(3, next_morning_leg_pain=None, exercise_ids=("clamshell",)),
-        make_session(4, pain_before=2, next_morning_leg_pain=6, exercise_ids=("knee_to_chest",)),
+        session(3, next_morning_leg_pain=None, exercise_ids=("clamshell",)),
+        session(4, pain_before=2, next_morning_leg_pain=6, exercise_ids=("knee_to_chest",)),
     ]
-    visits = sessions_frame(sessions=sessions, period=PERIOD)
+    visits = sessions_frame(sessions=sessions, period=thirty_days())
     table = exercise_table(visits=visits, names={"bird_dog": "Bird dog"})
     assert table.to_dict("records") == [
         {"exercise": "Bird dog", "change": -2.0, "sessions": 3},
@@ -143,13 +174,13 @@ def test_exercise_table_keeps_exercises_with_three_sessions_and_averages_next_mo
 
 def test_pain_figure_draws_daily_points_averages_baseline_band_and_marks() -> None:
     days = days_of([6, 6, 6, 6, 6, 6, 6, 3, 3, 3])
-    summary = summarise(days=days, sessions=[make_session(2)], period=PERIOD)
-    table = trend_table(days=days, period=PERIOD, columns=["leg_pain", "back_pain"])
+    summary = summarise(days=days, sessions=[session(2)], period=thirty_days())
+    table = trend_table(days=days, period=thirty_days(), columns=["leg_pain", "back_pain"])
     figure = pain_figure(
         table=table,
         leg=summary.leg,
-        flag_days=[START + timedelta(days=1)],
-        session_days=[START + timedelta(days=2)],
+        flag_days=[first_day() + timedelta(days=1)],
+        session_days=[first_day() + timedelta(days=2)],
     )
     traces = traces_by_name(figure)
     assert list(traces) == [
@@ -163,7 +194,7 @@ def test_pain_figure_draws_daily_points_averages_baseline_band_and_marks() -> No
     assert numbers(traces["Leg pain, daily"].y) == [6] * 7 + [3] * 3 + [None] * 3
     assert numbers(traces["Leg pain, 7-day average"].y)[9] == pytest.approx(33 / 7, abs=0.01)
     assert traces["Leg pain, daily"].marker.color == LEG_COLOUR
-    assert timestamps(traces["Warning sign reported"].x) == [START + timedelta(days=1)]
+    assert timestamps(traces["Warning sign reported"].x) == [first_day() + timedelta(days=1)]
     assert numbers(traces["Warning sign reported"].y) == [10]
     assert numbers(traces["Exercise session"].y) == [0]
     band, baseline = figure.layout.shapes
@@ -173,10 +204,14 @@ def test_pain_figure_draws_daily_points_averages_baseline_band_and_marks() -> No
 
 
 def test_pain_figure_over_years_draws_weekly_averages_and_one_session_mark_a_week() -> None:
-    years = Period(MONDAY, MONDAY + timedelta(days=727))
-    days = days_frame(*(daily_row((MONDAY - START).days + i) for i in range(728)))
+    years = Period(first_monday(), first_monday() + timedelta(days=727))
+    days = days_frame(*(row((first_monday() - first_day()).days + i) for i in range(728)))
     table = trend_table(days=days, period=years, columns=["leg_pain", "back_pain"])
-    sessions = [MONDAY, MONDAY + timedelta(days=2), MONDAY + timedelta(days=9)]
+    sessions = [
+        first_monday(),
+        first_monday() + timedelta(days=2),
+        first_monday() + timedelta(days=9),
+    ]
     figure = pain_figure(table=table, leg=None, session_days=sessions)
     traces = traces_by_name(figure)
     assert list(traces) == [
@@ -185,24 +220,29 @@ def test_pain_figure_over_years_draws_weekly_averages_and_one_session_mark_a_wee
         "Exercise session",
     ]
     assert len(traces["Leg pain, weekly average"].x) == 104
-    assert timestamps(traces["Exercise session"].x) == [MONDAY, MONDAY + timedelta(days=7)]
+    assert timestamps(traces["Exercise session"].x) == [
+        first_monday(),
+        first_monday() + timedelta(days=7),
+    ]
     assert figure.layout.title.text == "Leg and back pain (weekly averages)"
     assert figure.layout.xaxis.title.text == "Week starting"
 
 
 def test_sbi_figure_has_weekly_bars_on_the_0_to_24_scale() -> None:
-    table = sbi_table(days=days_frame(daily_row(6, sbi_total=12), daily_row(14, sbi_total=9)))
+    table = sbi_table(days=days_frame(row(6, sbi_total=12), row(14, sbi_total=9)))
     figure = sbi_figure(table=table)
     (bars,) = figure.data
     assert numbers(bars.y) == [12, 9]
-    assert timestamps(bars.x) == [MONDAY, MONDAY + timedelta(days=7)]
+    assert timestamps(bars.x) == [first_monday(), first_monday() + timedelta(days=7)]
     assert tuple(figure.layout.yaxis.range) == (0, 24)
     assert figure.layout.yaxis.title.text == "SBI total (0-24)"
 
 
 def test_adherence_figure_shades_three_to_four_sessions_a_week() -> None:
-    visits = sessions_frame(sessions=[make_session(6), make_session(8)], period=PERIOD)
-    figure = adherence_figure(table=adherence_table(visits=visits, period=PERIOD, start=START))
+    visits = sessions_frame(sessions=[session(6), session(8)], period=thirty_days())
+    figure = adherence_figure(
+        table=adherence_table(visits=visits, period=thirty_days(), start=first_day())
+    )
     (bars,) = figure.data
     assert numbers(bars.y) == [0, 2, 0, 0, 0]
     (band,) = figure.layout.shapes
@@ -210,9 +250,11 @@ def test_adherence_figure_shades_three_to_four_sessions_a_week() -> None:
 
 
 def test_response_figure_shows_before_after_and_next_morning() -> None:
-    sessions = [make_session(1, pain_before=5, pain_after=3, next_morning_leg_pain=None)]
+    sessions = [session(1, pain_before=5, pain_after=3, next_morning_leg_pain=None)]
     figure = response_figure(
-        table=response_table(visits=sessions_frame(sessions=sessions, period=PERIOD), period=PERIOD)
+        table=response_table(
+            visits=sessions_frame(sessions=sessions, period=thirty_days()), period=thirty_days()
+        )
     )
     traces = traces_by_name(figure)
     assert list(traces) == ["Before session", "After session", "Next morning"]
@@ -225,7 +267,7 @@ def test_daily_life_figure_draws_the_days_when_too_few_for_an_average() -> None:
     figure = daily_life_figure(
         table=trend_table(
             days=days,
-            period=PERIOD,
+            period=thirty_days(),
             columns=["walking_interference", "sitting_interference", "sleeping_interference"],
         )
     )
@@ -246,9 +288,9 @@ def test_exercise_figure_lists_the_lowest_change_at_the_top() -> None:
 
 
 def every_figure() -> list[go.Figure]:
-    days = days_frame(*(daily_row(i, sbi_total=12 - i) for i in range(9)))
-    sessions = [make_session(i, exercise_ids=("clamshell",)) for i in range(3)]
-    summary = summarise(days=days, sessions=sessions, period=PERIOD)
+    days = days_frame(*(row(i, sbi_total=12 - i) for i in range(9)))
+    sessions = [session(i, exercise_ids=("clamshell",)) for i in range(3)]
+    summary = summarise(days=days, sessions=sessions, period=thirty_days())
     return [
         panel.figure for panel in progress_panels(days=days, sessions=sessions, summary=summary)
     ]
@@ -270,7 +312,7 @@ def test_every_figure_is_valid_plotly_with_titles_and_a_transparent_background()
 def test_without_check_ins_or_sessions_every_panel_explains_instead_of_drawing() -> None:
     days = days_frame()
     panels = progress_panels(
-        days=days, sessions=[], summary=summarise(days=days, sessions=[], period=PERIOD)
+        days=days, sessions=[], summary=summarise(days=days, sessions=[], period=thirty_days())
     )
     assert [panel.figure for panel in panels] == [None] * 6
     assert [panel.sentence for panel in panels if panel.key in {"pain", "life"}] == [
@@ -285,7 +327,7 @@ def test_without_check_ins_or_sessions_every_panel_explains_instead_of_drawing()
 def test_one_check_in_draws_a_point_not_an_empty_axis() -> None:
     days = days_of([6])
     (pain, *_) = progress_panels(
-        days=days, sessions=[], summary=summarise(days=days, sessions=[], period=PERIOD)
+        days=days, sessions=[], summary=summarise(days=days, sessions=[], period=thirty_days())
     )
     assert numbers(traces_by_name(pain.figure)["Leg pain, daily"].y) == [6]
     assert pain.sentence == "One check-in in this period so far (leg pain 6/10)."
@@ -294,7 +336,7 @@ def test_one_check_in_draws_a_point_not_an_empty_axis() -> None:
 def test_panel_data_has_readable_columns_and_downloads_as_csv() -> None:
     days = days_of([6, 5])
     (pain, *_) = progress_panels(
-        days=days, sessions=[], summary=summarise(days=days, sessions=[], period=PERIOD)
+        days=days, sessions=[], summary=summarise(days=days, sessions=[], period=thirty_days())
     )
     assert list(pain.table.columns) == [
         "Date",
@@ -303,13 +345,13 @@ def test_panel_data_has_readable_columns_and_downloads_as_csv() -> None:
         "Leg pain, 7-day average",
         "Back pain, 7-day average",
     ]
-    assert pain.csv().splitlines()[1] == f"{START},6.0,3.0,,"
+    assert pain.csv().splitlines()[1] == f"{first_day()},6.0,3.0,,"
 
 
 def test_exercises_with_too_few_sessions_explain_the_three_session_minimum() -> None:
     days = days_of([5])
-    sessions: list[SessionPoint] = [make_session(0)]
-    summary = summarise(days=days, sessions=sessions, period=PERIOD)
+    sessions: list[SessionPoint] = [session(0)]
+    summary = summarise(days=days, sessions=sessions, period=thirty_days())
     exercises = progress_panels(days=days, sessions=sessions, summary=summary)[-1]
     assert exercises.figure is None
     assert "once it is in 3 sessions" in exercises.sentence

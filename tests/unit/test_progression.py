@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -13,21 +13,21 @@ from sciatica.routine_models import (
     Weekday,
 )
 from sciatica.triage import triage
+from tests.factories import days_ago, today
 
 CATALOG = load_catalog()
-TODAY = date(2026, 11, 25)
 G, A, R = Colour.GREEN, Colour.AMBER, Colour.RED
 
 
 def session(**overrides: object) -> SessionInput:
-    data: dict[str, object] = {"day": TODAY, "pain_before": 3, "worst_during": 2, "pain_after": 2}
+    data: dict[str, object] = {"day": today(), "pain_before": 3, "worst_during": 2, "pain_after": 2}
     data.update(overrides)
-    return SessionInput.model_validate(data, context={"today": TODAY})
+    return SessionInput.model_validate(data, context={"today": today()})
 
 
 def plan(*exercise_ids: str) -> RoutineInput:
     items = tuple(entry_item(CATALOG.by_id[e]) for e in exercise_ids or ("knee-to-chest",))
-    return RoutineInput(name="Mine", items=items, days=frozenset({Weekday.MON}), start_date=TODAY)
+    return RoutineInput(name="Mine", items=items, days=frozenset({Weekday.MON}), start_date=today())
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def suggest(
         catalog=CATALOG,
         alert=triage(ticked=["bowel"]) if alert else None,
         last_progress_day=last_progress,
-        today=TODAY,
+        today=today(),
     )
 
 
@@ -114,7 +114,7 @@ def test_no_sessions_no_suggestion() -> None:
             catalog=CATALOG,
             alert=None,
             last_progress_day=None,
-            today=TODAY,
+            today=today(),
         )
         is None
     )
@@ -131,9 +131,9 @@ def test_progress_is_one_variable_one_step() -> None:
     assert "25 seconds instead of 20" in suggestion.sentence
 
 
-@pytest.mark.parametrize(("days_ago", "step"), [(3, Step.KEEP), (6, Step.KEEP), (7, Step.PROGRESS)])
-def test_at_most_one_step_up_a_week(days_ago: int, step: Step) -> None:
-    suggestion = suggest([G, G], last_progress=TODAY - timedelta(days=days_ago))
+@pytest.mark.parametrize(("days", "step"), [(3, Step.KEEP), (6, Step.KEEP), (7, Step.PROGRESS)])
+def test_at_most_one_step_up_a_week(days: int, step: Step) -> None:
+    suggestion = suggest([G, G], last_progress=days_ago(days))
     assert suggestion is not None
     assert suggestion.step is step
 
@@ -191,7 +191,7 @@ def test_while_the_plan_builds_up_two_greens_mean_keep_following_it() -> None:
         catalog=CATALOG,
         alert=None,
         last_progress_day=None,
-        today=TODAY,
+        today=today(),
         plan_building=True,
     )
     assert suggestion is not None

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date
 
 import pytest
 
@@ -13,7 +13,7 @@ from sciatica.triage import (
     signs_for,
     triage,
 )
-from tests.factories import TODAY, make_check_in
+from tests.factories import days_ago, make_check_in
 
 EMERGENCY_SIGNS = ["bladder_start", "bladder_control", "bowel", "saddle", "both_legs"]
 URGENT_SIGNS = ["worsening_weakness", "fever_unwell", "cancer_weight", "injury", "night_pain"]
@@ -134,39 +134,39 @@ def test_important_fall_is_2_points_or_30_percent(
     assert is_important_fall(baseline=baseline, fall=fall) is important
 
 
-def days_ago(days: int, **overrides: object) -> CheckInInput:
-    return make_check_in(day=TODAY - timedelta(days=days), **overrides)
+def check_in_days_ago(days: int, **overrides: object) -> CheckInInput:
+    return make_check_in(day=days_ago(days), **overrides)
 
 
-def test_most_nights_disturbed_this_week_suggests_an_appointment() -> None:
-    recent = [days_ago(n, sleeping_interference=8) for n in range(4)]
-    assert routine_reasons(first_week=recent, recent=recent, today=TODAY) == [
+def test_most_nights_disturbed_this_week_suggests_an_appointment(today: date) -> None:
+    recent = [check_in_days_ago(n, sleeping_interference=8) for n in range(4)]
+    assert routine_reasons(first_week=recent, recent=recent, today=today) == [
         "Pain has badly disturbed your sleep on most days this week."
     ]
 
 
-def test_no_clear_improvement_after_six_weeks_suggests_an_appointment() -> None:
-    first_week = [days_ago(50 - n, leg_pain=6) for n in range(7)]
-    recent = [days_ago(n, leg_pain=5) for n in range(7)]
-    reasons = routine_reasons(first_week=first_week, recent=recent, today=TODAY)
+def test_no_clear_improvement_after_six_weeks_suggests_an_appointment(today: date) -> None:
+    first_week = [check_in_days_ago(50 - n, leg_pain=6) for n in range(7)]
+    recent = [check_in_days_ago(n, leg_pain=5) for n in range(7)]
+    reasons = routine_reasons(first_week=first_week, recent=recent, today=today)
     assert reasons == ["Your leg pain has not clearly improved after six weeks of self-care."]
 
 
-def test_clear_improvement_after_six_weeks_raises_nothing() -> None:
-    first_week = [days_ago(50 - n, leg_pain=6) for n in range(7)]
-    recent = [days_ago(n, leg_pain=4) for n in range(7)]
-    assert routine_reasons(first_week=first_week, recent=recent, today=TODAY) == []
+def test_clear_improvement_after_six_weeks_raises_nothing(today: date) -> None:
+    first_week = [check_in_days_ago(50 - n, leg_pain=6) for n in range(7)]
+    recent = [check_in_days_ago(n, leg_pain=4) for n in range(7)]
+    assert routine_reasons(first_week=first_week, recent=recent, today=today) == []
 
 
-def test_under_six_weeks_of_diary_no_improvement_is_not_yet_a_concern() -> None:
-    first_week = [days_ago(40 - n, leg_pain=6) for n in range(7)]
-    recent = [days_ago(n, leg_pain=6) for n in range(7)]
-    assert routine_reasons(first_week=first_week, recent=recent, today=TODAY) == []
+def test_under_six_weeks_of_diary_no_improvement_is_not_yet_a_concern(today: date) -> None:
+    first_week = [check_in_days_ago(40 - n, leg_pain=6) for n in range(7)]
+    recent = [check_in_days_ago(n, leg_pain=6) for n in range(7)]
+    assert routine_reasons(first_week=first_week, recent=recent, today=today) == []
 
 
-def test_pain_rising_by_two_points_over_a_fortnight_suggests_an_appointment() -> None:
-    recent = [days_ago(n, leg_pain=6) for n in range(4)]
-    recent += [days_ago(n, leg_pain=3) for n in range(7, 11)]
-    assert routine_reasons(first_week=recent, recent=recent, today=TODAY) == [
+def test_pain_rising_by_two_points_over_a_fortnight_suggests_an_appointment(today: date) -> None:
+    recent = [check_in_days_ago(n, leg_pain=6) for n in range(4)]
+    recent += [check_in_days_ago(n, leg_pain=3) for n in range(7, 11)]
+    assert routine_reasons(first_week=recent, recent=recent, today=today) == [
         "Your leg pain has been getting worse over the past two weeks."
     ]
