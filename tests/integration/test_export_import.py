@@ -60,7 +60,11 @@ def check_ins() -> st.SearchStrategy[CheckInInput]:
     )
 
 
-@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30,
+    deadline=None,  # each example migrates two fresh databases: slow machines must not flake
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(entries=st.lists(st.deferred(check_ins), max_size=8, unique_by=lambda entry: entry.day))
 def test_export_then_import_into_an_empty_diary_gives_back_the_same_data(
     tmp_path_factory: pytest.TempPathFactory, entries: list[CheckInInput]
