@@ -56,15 +56,9 @@ test: lint browser postgres
 	$(BIN)/python -m pytest
 	@$(MAKE) --no-print-directory test-dates
 
-# The unit, integration and page tests again at moments where date code goes wrong: the year
-# changing in the person's zone, 29 February, the spring clock change (tests/conftest.py).
-AWKWARD_MOMENTS := new-year leap-day clocks-change
+# The unit, integration and page tests again at moments where date code goes wrong.
 test-dates: $(VENV)/.dev
-	@for moment in $(AWKWARD_MOMENTS); do \
-		echo "Tests at the awkward moment '$$moment':"; \
-		$(BIN)/python -m pytest -q --no-header -p no:cacheprovider --clock $$moment \
-			tests/unit tests/integration tests/app || exit 1; \
-	done
+	@tests/at_awkward_moments.sh $(BIN)/python
 
 # Page reruns against Streamlit's own floor, browser timings and start-up (README: Performance).
 bench: $(VENV)/.dev browser
