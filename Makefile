@@ -20,7 +20,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@ $(VENV)/.runtime
 
 run: $(VENV)/.runtime ## Start the app on http://localhost:8501 with the local SQLite diary
-	$(BIN)/python -m sciatica.ui_server --server.port $(PORT)
+	$(BIN)/python -m sciatica.ui.server --server.port $(PORT)
 
 demo: $(VENV)/.runtime ## Write 120 days of examples into an empty diary; prints which database
 	$(BIN)/python -m sciatica demo-data --days 120
@@ -47,6 +47,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .

@@ -387,7 +387,7 @@ _ARM_JS = """() => {
 
 
 class Server:
-    """`python -m sciatica.ui_server`, as `make run` starts it, on a free port."""
+    """`python -m sciatica.ui.server`, as `make run` starts it, on a free port."""
 
     def __init__(self, history: History, log_dir: Path) -> None:
         self.history = history
@@ -403,7 +403,7 @@ class Server:
             port = int(sock.getsockname()[1])
         self.url = f"http://127.0.0.1:{port}"
         self.starts += 1
-        command = [sys.executable, "-m", "sciatica.ui_server", "--server.port", str(port)]
+        command = [sys.executable, "-m", "sciatica.ui.server", "--server.port", str(port)]
         command += ["--server.headless", "true", "--server.address", "127.0.0.1"]
         command += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
         env = {**clean_environ(), **self.history.env()}

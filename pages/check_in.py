@@ -5,8 +5,8 @@ import streamlit as st
 from pydantic import ValidationError
 
 from sciatica import ui
-from sciatica.checkin import RECENT_TABLE_SIZE, form_start, recent_table, record_check_in
-from sciatica.models import (
+from sciatica.diary.check_in import RECENT_TABLE_SIZE, form_start, recent_table, record_check_in
+from sciatica.diary.models import (
     FIELD_LABELS,
     NOTES_MAX_CHARS,
     SBI_FIELDS,
@@ -15,7 +15,7 @@ from sciatica.models import (
     describe_errors,
     parse_check_in,
 )
-from sciatica.triage import red_flags
+from sciatica.diary.triage import red_flags
 
 SBI_SCALE = ["Not at all", "Hardly", "Slightly", "Somewhat", "Moderately", "Very", "Extremely"]
 PAIN_HELP = "0 = no pain, 10 = the worst pain you can imagine."

@@ -6,7 +6,8 @@ from enum import StrEnum
 import streamlit as st
 
 from sciatica import ui
-from sciatica.catalog import (
+from sciatica.diary.triage import active_alert
+from sciatica.exercises.catalog import (
     Equipment,
     Exercise,
     ExerciseFilter,
@@ -19,8 +20,7 @@ from sciatica.catalog import (
     filter_to_query_params,
     load_catalog,
 )
-from sciatica.library import exercise_figure, library_view, loosen_hint, match_count
-from sciatica.triage import active_alert
+from sciatica.exercises.library import exercise_figure, library_view, loosen_hint, match_count
 
 # Filter field -> the multiselect's label and options (shown by each enum's .label).
 CHOICES: dict[str, tuple[str, Sequence[StrEnum]]] = {

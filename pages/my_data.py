@@ -6,10 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from sciatica import ui
-from sciatica.backup import BackupUnavailable, backup_now, list_backups
-from sciatica.config import describe_database
-from sciatica.csv_io import check_ins_csv, parse_check_in_csv
-from sciatica.export import (
+from sciatica.documents.csv_io import check_ins_csv, parse_check_in_csv
+from sciatica.documents.export import (
     MAX_IMPORT_BYTES,
     ImportRejected,
     apply_import,
@@ -17,6 +15,8 @@ from sciatica.export import (
     parse_import,
     preview_import,
 )
+from sciatica.storage.backup import BackupUnavailable, backup_now, list_backups
+from sciatica.storage.database import describe_database
 
 CONFIRM_WORD = "DELETE"
 store, user, today, config = ui.store(), ui.user_id(), ui.today(), ui.settings()

@@ -5,17 +5,24 @@ from functools import partial
 
 import streamlit as st
 
-from sciatica import progress, ui
-from sciatica.catalog import load_catalog
-from sciatica.models import EARLIEST_DAY
-from sciatica.progress_charts import progress_panels
-from sciatica.progress_text import summary_sentences
-from sciatica.report import progress_report
-from sciatica.sessions import session_points
+from sciatica import ui
+from sciatica.diary.models import EARLIEST_DAY
+from sciatica.documents.report import progress_report
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.sessions import session_points
+from sciatica.progress.charts import progress_panels
+from sciatica.progress.summary import (
+    PeriodChoice,
+    PeriodError,
+    daily_frame,
+    resolve_period,
+    summarise,
+)
+from sciatica.progress.text import summary_sentences
 
 # Plain session-state keys outlive the widgets' own keys, which go when the page is left.
 PERIOD, FROM, TO = "progress_period", "progress_from", "progress_to"
-DEFAULT_PERIOD = progress.PeriodChoice.LAST_30
+DEFAULT_PERIOD = PeriodChoice.LAST_30
 
 store, user, today = ui.store(), ui.user_id(), ui.today()
 
@@ -35,7 +42,7 @@ def restore(name: str, default: object) -> str:
 st.title("Progress")
 picked = st.segmented_control(
     "Period",
-    list(progress.PeriodChoice),
+    list(PeriodChoice),
     required=True,
     key=restore(PERIOD, DEFAULT_PERIOD),
     on_change=keep,
@@ -45,7 +52,7 @@ picked = st.segmented_control(
 # signature still allows "no choice" (None): the default period stands in for it.
 choice = DEFAULT_PERIOD if picked is None else picked
 custom = None
-if choice is progress.PeriodChoice.CUSTOM:
+if choice is PeriodChoice.CUSTOM:
     left, right = st.columns(2)
     for column, name, label, default in (
         (left, FROM, "From", today - timedelta(days=29)),
@@ -63,16 +70,16 @@ if choice is progress.PeriodChoice.CUSTOM:
     custom = (st.session_state[FROM], st.session_state[TO])
 try:
     first_day = store.first_check_in_day(user_id=user)
-    period = progress.resolve_period(choice=choice, today=today, first_day=first_day, custom=custom)
-except progress.PeriodError as error:
+    period = resolve_period(choice=choice, today=today, first_day=first_day, custom=custom)
+except PeriodError as error:
     st.warning(str(error), icon=":material/date_range:")
     st.stop()
 
 # One day past the period, so the last session's next morning counts too.
 rows = store.daily_rows(user_id=user, start=period.start, end=period.end + timedelta(days=1))
 sessions = session_points(store, user_id=user, start=period.start, end=period.end, rows=rows)
-days = progress.daily_frame(rows=[row for row in rows if row.day <= period.end])
-summary = progress.summarise(days=days, sessions=sessions, period=period)
+days = daily_frame(rows=[row for row in rows if row.day <= period.end])
+summary = summarise(days=days, sessions=sessions, period=period)
 st.caption(f"{period.label} ({period.days} days)")
 st.markdown("\n".join(f"- {line}" for line in summary_sentences(summary=summary)))
 

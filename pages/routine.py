@@ -8,10 +8,13 @@ import streamlit as st
 from pydantic import ValidationError
 
 from sciatica import ui
-from sciatica.calendar_export import routine_calendar
-from sciatica.catalog import Exercise, load_catalog
-from sciatica.catalog_models import IntRange
-from sciatica.routine import (
+from sciatica.diary.triage import active_alert
+from sciatica.documents.calendar import routine_calendar
+from sciatica.documents.routine_sheet import dose_table, routine_sheet_pdf
+from sciatica.exercises.catalog import Exercise, load_catalog
+from sciatica.exercises.models import IntRange
+from sciatica.plans.models import MAX_WEEKS, Routine, RoutineInput, RoutineItem, Weekday
+from sciatica.plans.routine import (
     DEFAULT_DAYS,
     TEMPLATE_NAMES,
     RoutineRejected,
@@ -20,9 +23,6 @@ from sciatica.routine import (
     template,
     week_number,
 )
-from sciatica.routine_models import MAX_WEEKS, Routine, RoutineInput, RoutineItem, Weekday
-from sciatica.routine_sheet import dose_table, routine_sheet_pdf
-from sciatica.triage import active_alert
 
 DRAFT = "routine_draft"  # a plain key: the draft survives a visit to another page
 CONFIRM_DELETE = "routine_confirm_delete"

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from sciatica import ui
-from sciatica.models import TriageLevel
-from sciatica.safety import cited_sources, safety_content
-from sciatica.triage import advice, content, signs_for
+from sciatica.diary.models import TriageLevel
+from sciatica.diary.safety import cited_sources, safety_content
+from sciatica.diary.triage import advice, content, signs_for
 
 store, user = ui.store(), ui.user_id()
 safety = safety_content()

@@ -4,16 +4,16 @@ import streamlit as st
 from pydantic import ValidationError
 
 from sciatica import clock, ui
-from sciatica.calendar_export import rest_day_note
-from sciatica.catalog import Exercise, load_catalog
-from sciatica.illustration import exercise_figure_svg
-from sciatica.models import NOTES_MAX_CHARS, describe_errors
-from sciatica.progression import Colour, Step
-from sciatica.routine import describe_item, session_for_day
-from sciatica.routine_models import ExerciseOutcome, LegResponse, RoutineItem, SessionInput
-from sciatica.sessions import classified_sessions, colour_words, next_step
-from sciatica.timer import Countdown, RepCounter, format_seconds
-from sciatica.triage import active_alert
+from sciatica.diary.models import NOTES_MAX_CHARS, describe_errors
+from sciatica.diary.triage import active_alert
+from sciatica.documents.calendar import rest_day_note
+from sciatica.exercises.catalog import Exercise, load_catalog
+from sciatica.exercises.figures import exercise_figure_svg
+from sciatica.plans.models import ExerciseOutcome, LegResponse, RoutineItem, SessionInput
+from sciatica.plans.progression import Colour, Step
+from sciatica.plans.routine import describe_item, session_for_day
+from sciatica.plans.sessions import classified_sessions, colour_words, next_step
+from sciatica.plans.timer import Countdown, RepCounter, format_seconds
 
 GUIDED, TIMER, COUNTER = "session_guided", "session_timer", "session_counter"
 LOG_VERSION = "session_log_version"  # a new number gives the log form fresh, empty widgets

@@ -3,13 +3,13 @@
 import streamlit as st
 
 from sciatica import ui
-from sciatica.calendar_export import rest_day_note
-from sciatica.catalog import load_catalog
-from sciatica.charts import recent_leg_pain_figure
-from sciatica.progression import Step
-from sciatica.routine import describe_item, session_for_day
-from sciatica.sessions import next_step
-from sciatica.today import today_overview
+from sciatica.diary.today import today_overview
+from sciatica.documents.calendar import rest_day_note
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.progression import Step
+from sciatica.plans.routine import describe_item, session_for_day
+from sciatica.plans.sessions import next_step
+from sciatica.progress.week_chart import recent_leg_pain_figure
 
 store, user, today = ui.store(), ui.user_id(), ui.today()
 overview = today_overview(store, user_id=user, today=today)

@@ -9,16 +9,17 @@ from datetime import date
 from pathlib import Path
 
 from sciatica import clock
-from sciatica.config import Settings, describe_database
+from sciatica.config import Settings
 from sciatica.demo import write_demo_data
-from sciatica.export import (
+from sciatica.documents.export import (
     MAX_IMPORT_BYTES,
     ImportRejected,
     apply_import,
     export_json,
     parse_import,
 )
-from sciatica.store import Store
+from sciatica.storage.database import describe_database
+from sciatica.storage.store import Store
 
 EXIT_REJECTED = 2
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from platformdirs import user_data_path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlalchemy.engine import make_url
 
 APP_NAME = "sciatica"
 LOCAL_USER_ID = "local"
@@ -52,12 +51,3 @@ class Settings(BaseSettings):
     def resolved_backup_dir(self) -> Path:
         """Where backups of the SQLite diary go."""
         return self.backup_dir or self.data_dir / "backups"
-
-
-def describe_database(url: str) -> str:
-    """Where the diary is kept, in words, never showing a password."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        return f"A SQLite file on this computer: {parsed.database}"
-    server = parsed.set(drivername=parsed.get_backend_name())
-    return f"A {parsed.get_backend_name()} server: {server.render_as_string(hide_password=True)}"

@@ -7,12 +7,12 @@ import random
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from sciatica.catalog import load_catalog
-from sciatica.models import CheckInInput, LegExtent, Side, TriageLevel
-from sciatica.routine import template
-from sciatica.routine_models import ExerciseOutcome, LegResponse, SessionInput
-from sciatica.store import Store
-from sciatica.triage import triage
+from sciatica.diary.models import CheckInInput, LegExtent, Side, TriageLevel
+from sciatica.diary.triage import triage
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import ExerciseOutcome, LegResponse, SessionInput
+from sciatica.plans.routine import template
+from sciatica.storage.store import Store
 
 MISSED_DAY_CHANCE = 0.12
 SESSION_ADHERENCE = 0.75  # most planned sessions happen

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 import time_machine
 
 from sciatica import clock
-from sciatica.store import Store
+from sciatica.storage.store import Store
 from tests.postgres import PostgresUnavailable, postgres_server
 
 _database_numbers = itertools.count()

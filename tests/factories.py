@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sciatica import clock
-from sciatica.models import CheckInInput
+from sciatica.diary.models import CheckInInput
 
 
 def today() -> date:

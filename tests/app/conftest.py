@@ -19,7 +19,7 @@ class _NavigationPagesManager(PagesManager):
 
     AppTest resets Streamlit's "legacy pages/ folder" flag before each run, so a rerun on a
     page would execute that page's file alone, skipping app.py (and with it the login check,
-    the page config and the navigation). sciatica/ui_server.py sets the same flag for the real
+    the page config and the navigation). sciatica/ui/server.py sets the same flag for the real
     server.
     """
 

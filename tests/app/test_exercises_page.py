@@ -10,7 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Multiselect
 
-from sciatica.catalog import (
+from sciatica.diary.models import TriageLevel
+from sciatica.exercises.catalog import (
     Equipment,
     ExerciseFilter,
     Kind,
@@ -20,9 +21,8 @@ from sciatica.catalog import (
     filter_exercises,
     load_catalog,
 )
-from sciatica.library import NOTHING_TO_GO_ON
-from sciatica.models import TriageLevel
-from sciatica.store import Store
+from sciatica.exercises.library import NOTHING_TO_GO_ON
+from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import make_check_in
 

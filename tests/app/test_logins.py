@@ -7,11 +7,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.accounts import identity_user_id
-from sciatica.catalog import load_catalog
-from sciatica.models import TriageLevel
-from sciatica.routine import template
-from sciatica.routine_models import SessionInput
-from sciatica.store import Store
+from sciatica.diary.models import TriageLevel
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import SessionInput
+from sciatica.plans.routine import template
+from sciatica.storage.store import Store
 from tests.app.conftest import checked, run_through_app_py
 from tests.factories import make_check_in
 

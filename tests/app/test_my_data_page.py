@@ -4,8 +4,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from sciatica.models import TriageLevel
-from sciatica.store import Store
+from sciatica.diary.models import TriageLevel
+from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import check_in_data, make_check_in
 

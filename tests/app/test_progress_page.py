@@ -6,8 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.demo import write_demo_data
-from sciatica.models import TriageLevel
-from sciatica.store import Store
+from sciatica.diary.models import TriageLevel
+from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import make_check_in
 

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sciatica.catalog import load_catalog
-from sciatica.routine import template
-from sciatica.routine_models import Routine, Weekday
-from sciatica.store import Store
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import Routine, Weekday
+from sciatica.plans.routine import template
+from sciatica.storage.store import Store
 from tests import factories
 
 OpenPage = Callable[[str], AppTest]

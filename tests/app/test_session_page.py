@@ -8,11 +8,11 @@ from datetime import timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sciatica.catalog import load_catalog
-from sciatica.models import TriageLevel
-from sciatica.routine import template
-from sciatica.routine_models import ExerciseOutcome, LegResponse, Routine, SessionInput, Weekday
-from sciatica.store import Store
+from sciatica.diary.models import TriageLevel
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import ExerciseOutcome, LegResponse, Routine, SessionInput, Weekday
+from sciatica.plans.routine import template
+from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import make_check_in
 

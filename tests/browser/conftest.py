@@ -74,7 +74,7 @@ class StreamlitServer:
                 [
                     sys.executable,
                     "-m",
-                    "sciatica.ui_server",  # `streamlit run app.py`, as `make run` starts it
+                    "sciatica.ui.server",  # `streamlit run app.py`, as `make run` starts it
                     "--server.port",
                     str(self.port),
                     "--server.address",

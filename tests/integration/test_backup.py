@@ -4,14 +4,14 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from sciatica.backup import (
+from sciatica.diary.models import TriageLevel
+from sciatica.storage.backup import (
     BackupUnavailable,
     backup_now,
     ensure_daily_backup,
     list_backups,
 )
-from sciatica.models import TriageLevel
-from sciatica.store import Store
+from sciatica.storage.store import Store
 from tests.factories import make_check_in
 
 NOON = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

@@ -1,8 +1,8 @@
 from datetime import date, timedelta
 
-from sciatica.checkin import describe_change, form_start, record_check_in
-from sciatica.models import TriageLevel
-from sciatica.store import Store
+from sciatica.diary.check_in import describe_change, form_start, record_check_in
+from sciatica.diary.models import TriageLevel
+from sciatica.storage.store import Store
 from tests.factories import days_ago, make_check_in
 
 SBI = {"sbi_leg_pain": 2, "sbi_numbness": 2, "sbi_weakness": 1, "sbi_sitting": 3}

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from sciatica import cli
-from sciatica.catalog import load_catalog
-from sciatica.config import describe_database
 from sciatica.demo import demo_history
-from sciatica.models import CheckInInput, TriageLevel
-from sciatica.routine import template
-from sciatica.routine_models import SessionInput
-from sciatica.store import Store
+from sciatica.diary.models import CheckInInput, TriageLevel
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import SessionInput
+from sciatica.plans.routine import template
+from sciatica.storage.database import describe_database
+from sciatica.storage.store import Store
 from tests.factories import days_ago, make_check_in
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,10 +2,10 @@ from datetime import date
 
 import pytest
 
-from sciatica.csv_io import CSV_COLUMNS, check_ins_csv, parse_check_in_csv
-from sciatica.export import ImportRejected, apply_import, preview_import
-from sciatica.models import TriageLevel
-from sciatica.store import Store
+from sciatica.diary.models import TriageLevel
+from sciatica.documents.csv_io import CSV_COLUMNS, check_ins_csv, parse_check_in_csv
+from sciatica.documents.export import ImportRejected, apply_import, preview_import
+from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import days_ago, make_check_in
 

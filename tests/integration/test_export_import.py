@@ -7,7 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sciatica.export import (
+from sciatica.diary.models import CheckInInput, LegExtent, Side, TriageLevel
+from sciatica.documents.export import (
     MAX_IMPORT_BYTES,
     ImportRejected,
     apply_import,
@@ -15,8 +16,7 @@ from sciatica.export import (
     export_json,
     parse_import,
 )
-from sciatica.models import CheckInInput, LegExtent, Side, TriageLevel
-from sciatica.store import Store
+from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import check_in_data, days_ago, make_check_in
 

@@ -16,12 +16,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, event
 
 from sciatica import clock
-from sciatica.catalog import load_catalog
-from sciatica.database import MIGRATIONS_DIR, create_db_engine, migrate, write_transaction
-from sciatica.models import TriageLevel
-from sciatica.routine import template
-from sciatica.schema import metadata
-from sciatica.store import Store
+from sciatica.diary.models import TriageLevel
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.routine import template
+from sciatica.storage.database import MIGRATIONS_DIR, create_db_engine, migrate, write_transaction
+from sciatica.storage.schema import metadata
+from sciatica.storage.store import Store
 from tests.factories import days_ago, make_check_in
 
 FIRST_REVISION = "0001"

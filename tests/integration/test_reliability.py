@@ -15,9 +15,9 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from sciatica import clock
-from sciatica.models import CheckInInput, TriageLevel
-from sciatica.schema import users
-from sciatica.store import Store
+from sciatica.diary.models import CheckInInput, TriageLevel
+from sciatica.storage.schema import users
+from sciatica.storage.store import Store
 from tests.factories import days_ago
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,13 +2,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from sciatica.catalog import load_catalog
-from sciatica.models import TriageLevel
-from sciatica.progression import Colour, Step
-from sciatica.routine import template
-from sciatica.routine_models import ExerciseOutcome, LegResponse, RoutineInput, SessionInput
-from sciatica.sessions import classified_sessions, decide, next_step
-from sciatica.store import Store
+from sciatica.diary.models import TriageLevel
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import ExerciseOutcome, LegResponse, RoutineInput, SessionInput
+from sciatica.plans.progression import Colour, Step
+from sciatica.plans.routine import template
+from sciatica.plans.sessions import classified_sessions, decide, next_step
+from sciatica.storage.store import Store
 from tests.factories import days_ago, make_check_in, today
 
 CATALOG = load_catalog()

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from sciatica.models import TriageLevel
-from sciatica.store import Store
+from sciatica.diary.models import TriageLevel
+from sciatica.storage.store import Store
 from tests.factories import days_ago, make_check_in
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from datetime import date, timedelta
 
-from sciatica.models import CheckInInput, TriageLevel
-from sciatica.store import Store
+from sciatica.diary.models import CheckInInput, TriageLevel
+from sciatica.storage.store import Store
 
 
 def main(url: str, first_day: str, count: int, days: int, user: str) -> None:

@@ -1,7 +1,7 @@
 import pytest
 
 from sciatica.accounts import MAX_USER_ID_CHARS, IdentityMissing, identity_user_id
-from sciatica.config import describe_database
+from sciatica.storage.database import describe_database
 
 
 def test_a_login_is_keyed_by_issuer_and_subject() -> None:

@@ -4,10 +4,10 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from sciatica.calendar_export import first_session_day, rest_day_note, routine_calendar
-from sciatica.catalog import load_catalog
-from sciatica.routine import template
-from sciatica.routine_models import Routine, Weekday
+from sciatica.documents.calendar import first_session_day, rest_day_note, routine_calendar
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import Routine, Weekday
+from sciatica.plans.routine import template
 
 CATALOG = load_catalog()
 MONDAY = date(2026, 11, 23)

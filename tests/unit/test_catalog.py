@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sciatica.catalog import (
+from sciatica.exercises.catalog import (
     DEFAULT_CATALOG,
     Catalog,
     CatalogError,
@@ -31,8 +31,8 @@ from sciatica.catalog import (
     suggest_loosening,
     today_adjustment,
 )
-from sciatica.catalog_models import IntRange
-from sciatica.illustration import Pose
+from sciatica.exercises.models import IntRange
+from sciatica.exercises.poses import Pose
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # CLINICAL.md section 6: the only sources an exercise may cite.

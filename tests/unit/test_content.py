@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from sciatica.content import ContentError, Source, SourceList, load_yaml, sources
-from sciatica.safety import cited_sources, safety_content
-from sciatica.triage import content
+from sciatica.diary.safety import cited_sources, safety_content
+from sciatica.diary.triage import content
 
 
 def test_the_shipped_safety_content_loads_and_every_source_resolves() -> None:

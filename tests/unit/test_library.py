@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from sciatica.catalog import ExerciseFilter, Kind, Level, Position, load_catalog
-from sciatica.illustration import exercise_figure_svg
-from sciatica.library import (
+from sciatica.diary.models import TriageLevel
+from sciatica.exercises.catalog import ExerciseFilter, Kind, Level, Position, load_catalog
+from sciatica.exercises.figures import exercise_figure_svg
+from sciatica.exercises.library import (
     NO_CHANGE_TODAY,
     NOTHING_TO_GO_ON,
     exercise_figure,
@@ -16,7 +17,6 @@ from sciatica.library import (
     loosen_hint,
     match_count,
 )
-from sciatica.models import TriageLevel
 from tests.factories import days_ago, make_check_in
 
 CATALOG = load_catalog()

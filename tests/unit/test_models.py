@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from sciatica import clock
-from sciatica.models import (
+from sciatica.diary.models import (
     NOTES_MAX_CHARS,
     CheckInInput,
     LegExtent,

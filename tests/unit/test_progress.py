@@ -5,7 +5,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from sciatica.progress import (
+from sciatica.progress.summary import (
     NO_SESSIONS,
     Period,
     PeriodChoice,
@@ -17,8 +17,8 @@ from sciatica.progress import (
     sessions_frame,
     summarise,
 )
-from sciatica.progress_text import exercise_sentence, summary_sentences, trend_sentence
-from sciatica.store import DailyRow
+from sciatica.progress.text import exercise_sentence, summary_sentences, trend_sentence
+from sciatica.storage.store import DailyRow
 from tests import factories
 from tests.factories import days_ago
 

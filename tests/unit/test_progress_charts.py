@@ -5,9 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from sciatica.charts import LEG_COLOUR
-from sciatica.progress import NO_SESSIONS, Period, SessionPoint, sessions_frame, summarise
-from sciatica.progress_charts import (
+from sciatica.progress.charts import (
     NO_CHECK_INS,
     TRANSPARENT,
     adherence_figure,
@@ -18,14 +16,16 @@ from sciatica.progress_charts import (
     response_figure,
     sbi_figure,
 )
-from sciatica.progress_tables import (
+from sciatica.progress.summary import NO_SESSIONS, Period, SessionPoint, sessions_frame, summarise
+from sciatica.progress.tables import (
     adherence_table,
     exercise_table,
     response_table,
     sbi_table,
     trend_table,
 )
-from sciatica.store import DailyRow
+from sciatica.progress.week_chart import LEG_COLOUR
+from sciatica.storage.store import DailyRow
 from tests.factories import days_ago
 from tests.unit.test_progress import daily_row, days_frame, make_session
 

@@ -2,17 +2,17 @@ from datetime import date
 
 import pytest
 
-from sciatica.catalog import load_catalog
-from sciatica.progression import Colour, Step, classify, suggest_next_step
-from sciatica.routine import entry_item
-from sciatica.routine_models import (
+from sciatica.diary.triage import triage
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import (
     ExerciseOutcome,
     LegResponse,
     RoutineInput,
     SessionInput,
     Weekday,
 )
-from sciatica.triage import triage
+from sciatica.plans.progression import Colour, Step, classify, suggest_next_step
+from sciatica.plans.routine import entry_item
 from tests.factories import days_ago, today
 
 CATALOG = load_catalog()

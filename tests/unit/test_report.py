@@ -12,10 +12,16 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from sciatica.models import TriageLevel
-from sciatica.progress import Period, SessionPoint, daily_frame, summarise
-from sciatica.report import DEJAVU_DIR, clinician_report, latin1, progress_report, report_notes
-from sciatica.store import DailyRow, Store
+from sciatica.diary.models import TriageLevel
+from sciatica.documents.report import (
+    DEJAVU_DIR,
+    clinician_report,
+    latin1,
+    progress_report,
+    report_notes,
+)
+from sciatica.progress.summary import Period, SessionPoint, daily_frame, summarise
+from sciatica.storage.store import DailyRow, Store
 from tests.factories import make_check_in
 
 CORE_FONT = None  # no font folder: the core Helvetica, text reduced to Latin-1

@@ -3,8 +3,9 @@ from datetime import date, timedelta
 import pytest
 from pydantic import ValidationError
 
-from sciatica.catalog import load_catalog
-from sciatica.routine import (
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
+from sciatica.plans.routine import (
     GENTLE,
     STARTER,
     RoutineRejected,
@@ -19,7 +20,6 @@ from sciatica.routine import (
     template,
     week_number,
 )
-from sciatica.routine_models import RoutineInput, RoutineItem, Weekday
 
 CATALOG = load_catalog()
 MONDAY = date(2026, 11, 23)

@@ -4,11 +4,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from sciatica import routine_sheet
-from sciatica.catalog import load_catalog
-from sciatica.routine import TEMPLATE_NAMES, template
-from sciatica.routine_models import RoutineInput
-from sciatica.routine_sheet import dose_table, latin1, routine_sheet_pdf, sheet_week
+from sciatica.documents import routine_sheet
+from sciatica.documents.routine_sheet import dose_table, latin1, routine_sheet_pdf, sheet_week
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import RoutineInput
+from sciatica.plans.routine import TEMPLATE_NAMES, template
 
 CATALOG = load_catalog()
 MONDAY = date(2026, 11, 23)

@@ -1,6 +1,6 @@
 import pytest
 
-from sciatica.timer import Countdown, RepCounter, format_seconds
+from sciatica.plans.timer import Countdown, RepCounter, format_seconds
 
 T0 = 1_000_000.0
 

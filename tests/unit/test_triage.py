@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from sciatica.models import CheckInInput, TriageLevel
-from sciatica.triage import (
+from sciatica.diary.models import CheckInInput, TriageLevel
+from sciatica.diary.triage import (
     active_alert,
     advice,
     emergency_number,

@@ -1,0 +1,173 @@
+"""Warning signs: which were ticked, how urgent that is, and what to do about it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import cache
+from statistics import fmean
+
+from pydantic import Field
+
+from sciatica.content import DATA_DIR, ContentError, Frozen, check_sources, load_yaml
+from sciatica.diary.models import CheckInInput, TriageLevel
+
+# A fall of 2 points or 30% on the 0-10 scale is a clinically important change (Ostelo 2008).
+IMPORTANT_CHANGE_POINTS = 2.0
+IMPORTANT_CHANGE_FRACTION = 0.30
+# No improvement after about 4-6 weeks of self-care: book an appointment (CLINICAL.md 1).
+NO_IMPROVEMENT_DAYS = 42
+DISTURBED_SLEEP_SCORE = 7
+DISTURBED_SLEEP_DAYS = 4
+
+
+class RedFlag(Frozen):
+    """One warning sign asked at every check-in."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    level: TriageLevel
+    alone_level: TriageLevel | None = None
+    question: str = Field(min_length=10, max_length=160)
+    sources: tuple[str, ...]
+
+
+class Advice(Frozen):
+    """What to do at one level; `{number}` stands for the emergency number."""
+
+    title: str
+    text: str
+
+
+class Country(Frozen):
+    """An emergency number for one country or region."""
+
+    name: str
+    number: str
+
+
+class RedFlagContent(Frozen):
+    """The warning-signs file."""
+
+    red_flags: tuple[RedFlag, ...]
+    advice: dict[TriageLevel, Advice]
+    emergency_numbers: dict[str, Country]
+
+
+class Triage(Frozen):
+    """The outcome of the warning-sign screen."""
+
+    level: TriageLevel
+    flags: tuple[RedFlag, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def stops_exercise(self) -> bool:
+        """Emergency and urgent signs pause every exercise suggestion."""
+        return self.level.rank >= TriageLevel.URGENT.rank
+
+
+@cache
+def content() -> RedFlagContent:
+    """The warning signs, advice and emergency numbers, validated."""
+    loaded = load_yaml(DATA_DIR / "red_flags.yaml", RedFlagContent)
+    ids = [flag.id for flag in loaded.red_flags]
+    if len(set(ids)) != len(ids):
+        raise ContentError("red_flags.yaml: warning-sign ids must be unique")
+    for flag in loaded.red_flags:
+        check_sources(flag.sources, where=f"red_flags.yaml: {flag.id}")
+    for level in (TriageLevel.EMERGENCY, TriageLevel.URGENT, TriageLevel.ROUTINE):
+        if level not in loaded.advice:
+            raise ContentError(f"red_flags.yaml: advice for {level} is missing")
+    if "default" not in loaded.emergency_numbers:
+        raise ContentError("red_flags.yaml: emergency_numbers needs a default")
+    return loaded
+
+
+def red_flags() -> tuple[RedFlag, ...]:
+    """The warning signs in the order they are asked."""
+    return content().red_flags
+
+
+def signs_for(level: TriageLevel) -> list[str]:
+    """The questions that lead to a level, saying when a sign counts only with others."""
+    signs = []
+    for flag in red_flags():
+        if flag.level is level:
+            suffix = ", together with any sign above" if flag.alone_level else ""
+            signs.append(flag.question + suffix)
+        elif flag.alone_level is level:
+            signs.append(f"{flag.question}, on its own")
+    return signs
+
+
+def emergency_number(country: str | None) -> str:
+    """The emergency number to show for a country code, or the common ones."""
+    numbers = content().emergency_numbers
+    return numbers.get(country or "default", numbers["default"]).number
+
+
+def advice(level: TriageLevel, *, country: str | None) -> Advice:
+    """The advice for a level, with the emergency number filled in."""
+    template = content().advice[level]
+    number = emergency_number(country)
+    return Advice(title=template.title, text=template.text.format(number=number))
+
+
+def triage(*, ticked: Iterable[str], history_reasons: Sequence[str] = ()) -> Triage:
+    """Map ticked warning signs (and reasons from the diary) to the most urgent level."""
+    ticked_ids = set(ticked)
+    flags = tuple(flag for flag in red_flags() if flag.id in ticked_ids)
+    unknown = ticked_ids - {flag.id for flag in flags}
+    if unknown:
+        raise ValueError(f"unknown warning sign: {', '.join(sorted(unknown))}")
+    level = TriageLevel.NONE
+    for flag in flags:
+        flag_level = flag.level
+        if flag.alone_level is not None:
+            others = [other for other in flags if other is not flag and other.level == flag.level]
+            flag_level = flag.level if others else flag.alone_level
+        level = max(level, flag_level, key=lambda item: item.rank)
+    if history_reasons and level is TriageLevel.NONE:
+        level = TriageLevel.ROUTINE
+    return Triage(level=level, flags=flags, reasons=tuple(history_reasons))
+
+
+def active_alert(latest: CheckInInput | None) -> Triage | None:
+    """The emergency or urgent triage carried by the latest check-in, if any."""
+    if latest is None or not latest.red_flags:
+        return None
+    result = triage(ticked=latest.red_flags)
+    return result if result.stops_exercise else None
+
+
+def routine_reasons(
+    *, first_week: Sequence[CheckInInput], recent: Sequence[CheckInInput], today: date
+) -> list[str]:
+    """Reasons from the diary to book a routine appointment.
+
+    `first_week` holds the check-ins of the diary's first seven days (the baseline) and
+    `recent` those of the last fourteen days.
+    """
+    reasons = []
+    week = [entry for entry in recent if 0 <= (today - entry.day).days < 7]
+    previous_week = [entry for entry in recent if 7 <= (today - entry.day).days < 14]
+    bad_nights = sum(entry.sleeping_interference >= DISTURBED_SLEEP_SCORE for entry in week)
+    if bad_nights >= DISTURBED_SLEEP_DAYS:
+        reasons.append("Pain has badly disturbed your sleep on most days this week.")
+    if first_week and week and (today - first_week[0].day).days >= NO_IMPROVEMENT_DAYS:
+        baseline = fmean(entry.leg_pain for entry in first_week)
+        fall = baseline - fmean(entry.leg_pain for entry in week)
+        if baseline > 0 and not is_important_fall(baseline=baseline, fall=fall):
+            reasons.append("Your leg pain has not clearly improved after six weeks of self-care.")
+    if len(week) >= 3 and len(previous_week) >= 3:
+        rise = fmean(e.leg_pain for e in week) - fmean(e.leg_pain for e in previous_week)
+        if rise >= IMPORTANT_CHANGE_POINTS:
+            reasons.append("Your leg pain has been getting worse over the past two weeks.")
+    return reasons
+
+
+def is_important_fall(*, baseline: float, fall: float) -> bool:
+    """A fall of 2 points or 30% of the baseline is clinically important (Ostelo 2008)."""
+    if fall <= 0:
+        return False
+    return fall >= IMPORTANT_CHANGE_POINTS or fall >= IMPORTANT_CHANGE_FRACTION * baseline

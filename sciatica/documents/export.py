@@ -1,0 +1,199 @@
+"""Export the diary as versioned JSON, and import such a file all or nothing."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from sciatica import clock
+from sciatica.diary.models import CheckInInput, describe_errors, parse_check_in
+from sciatica.diary.triage import content, triage
+from sciatica.documents.export_plans import export_plans, parse_plans
+from sciatica.plans.models import RoutineInput, SessionInput
+from sciatica.storage.store import Store
+
+EXPORT_FORMAT = "sciatica-export"
+EXPORT_VERSION = 2  # 2 added routines and sessions; version 1 files still import
+MAX_IMPORT_BYTES = 20 * 1024 * 1024  # ten years of daily check-ins with long notes is ~10 MB
+MAX_PROBLEMS_SHOWN = 50
+
+
+class ImportRejected(ValueError):
+    """The file cannot be imported; `problems` says what is wrong with which record."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        more = len(problems) - len(shown)
+        suffix = f"\n…and {more} more problems." if more > 0 else ""
+        super().__init__("\n".join(shown) + suffix)
+
+
+class ExportDocument(BaseModel):
+    """The envelope of an export file; check-ins are validated one by one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["sciatica-export"] = Field(description="Marks a sciatica export file.")
+    version: Literal[1, 2] = Field(description="Version of this file format.")
+    exported_at: datetime = Field(description="When the file was written.")
+    country: str | None = Field(default=None, description="Country for the emergency number.")
+    check_ins: list[dict[str, Any]] = Field(description="One object per check-in day.")
+    routines: list[dict[str, Any]] = Field(default_factory=list, description="Weekly plans.")
+    sessions: list[dict[str, Any]] = Field(default_factory=list, description="Logged sessions.")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """Everything in a valid import file, ready to write."""
+
+    check_ins: list[CheckInInput]
+    country: str | None
+    routines: list[tuple[int, RoutineInput, bool]] = field(default_factory=list)
+    sessions: list[tuple[SessionInput, int | None]] = field(default_factory=list)
+
+
+def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> dict[str, Any]:
+    """All of the user's data as a JSON-ready dictionary."""
+    entries = store.all_check_ins(user_id=user_id)
+    fields = set(CheckInInput.model_fields)
+    check_ins = []
+    for entry in entries:
+        record = entry.model_dump(mode="json", include=fields)
+        record["red_flags"] = sorted(entry.red_flags)
+        check_ins.append(record)
+    routines, sessions = export_plans(store, user_id=user_id)
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": (now or clock.now()).isoformat(),
+        "country": store.get_country(user_id=user_id),
+        "check_ins": check_ins,
+        "routines": routines,
+        "sessions": sessions,
+    }
+
+
+def export_json(store: Store, *, user_id: str, now: datetime | None = None) -> str:
+    """All of the user's data as a JSON document."""
+    return json.dumps(export_data(store, user_id=user_id, now=now), indent=2, ensure_ascii=False)
+
+
+def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
+    """Validate a whole export file; raise ImportRejected listing every problem."""
+    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
+    if size > MAX_IMPORT_BYTES:
+        limit = MAX_IMPORT_BYTES // (1024 * 1024)
+        raise ImportRejected([f"The file is too large ({size:,} bytes); the limit is {limit} MB."])
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
+        data = json.loads(text)
+    except UnicodeDecodeError:
+        raise ImportRejected(["The file is not UTF-8 text."]) from None
+    except json.JSONDecodeError as error:
+        msg = (
+            f"The file is not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}."
+        )
+        raise ImportRejected([msg]) from None
+    try:
+        document = ExportDocument.model_validate(data)
+    except ValidationError as error:
+        raise ImportRejected(
+            [f"File: {_where(item['loc'])}{item['msg']}." for item in error.errors()]
+        ) from None
+    problems: list[str] = []
+    routines, sessions = parse_plans(
+        document.routines, document.sessions, today=today, problems=problems
+    )
+    try:
+        plan = validate_records(document.check_ins, today=today, country=document.country)
+    except ImportRejected as rejected:
+        problems = rejected.problems + problems
+    if problems:
+        raise ImportRejected(problems)
+    return ImportPlan(plan.check_ins, plan.country, routines, sessions)
+
+
+def validate_records(
+    records: list[dict[str, Any]], *, today: date, country: str | None
+) -> ImportPlan:
+    """Validate every check-in record and the country; ImportRejected lists every problem."""
+    problems: list[str] = []
+    if country is not None and country not in content().emergency_numbers:
+        problems.append(f"File: country {country!r} is not one the app knows.")
+    entries = _parse_check_ins(records, today=today, problems=problems)
+    duplicates = [day for day, count in Counter(e.day for e in entries).items() if count > 1]
+    problems.extend(f"Check-in {day}: this date appears more than once." for day in duplicates)
+    if problems:
+        raise ImportRejected(problems)
+    return ImportPlan(check_ins=sorted(entries, key=lambda e: e.day), country=country)
+
+
+def _parse_check_ins(
+    records: list[dict[str, Any]], *, today: date, problems: list[str]
+) -> list[CheckInInput]:
+    entries = []
+    for index, record in enumerate(records, start=1):
+        label = f"Check-in {index}"
+        if isinstance(record.get("day"), str):
+            label += f" ({record['day'][:10]})"
+        try:
+            entry = parse_check_in(record, today=today)
+            triage(ticked=entry.red_flags)
+        except ValidationError as error:
+            problems.extend(f"{label}: {message}" for message in describe_errors(error))
+        except ValueError as error:
+            problems.append(f"{label}: {error}.")
+        else:
+            entries.append(entry)
+    return entries
+
+
+def _where(location: tuple[int | str, ...]) -> str:
+    return f"{'.'.join(str(part) for part in location)}: " if location else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """What an import would do, shown before the user confirms."""
+
+    check_ins: int
+    routines: int
+    sessions: int
+    existing_days: list[date]
+    first_day: date | None
+    last_day: date | None
+
+
+def preview_import(store: Store, *, user_id: str, plan: ImportPlan) -> ImportPreview:
+    """How many records the plan holds and which of its days the diary already has."""
+    existing = store.existing_days(user_id=user_id)
+    days = [entry.day for entry in plan.check_ins]
+    return ImportPreview(
+        check_ins=len(days),
+        routines=len(plan.routines),
+        sessions=len(plan.sessions),
+        existing_days=[day for day in days if day in existing],
+        first_day=days[0] if days else None,
+        last_day=days[-1] if days else None,
+    )
+
+
+def apply_import(
+    store: Store, *, user_id: str, plan: ImportPlan, replace_existing: bool = True
+) -> int:
+    """Write a validated import in one transaction; existing days are replaced or kept."""
+    entries = [(entry, triage(ticked=entry.red_flags).level) for entry in plan.check_ins]
+    return store.save_many(
+        user_id=user_id,
+        entries=entries,
+        country=plan.country,
+        replace_existing=replace_existing,
+        routine_records=plan.routines,
+        session_records=plan.sessions,
+    )

@@ -1,0 +1,79 @@
+"""The exercise library: what to list for a filter and the latest check-in, and its pictures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from sciatica.clock import relative_day
+from sciatica.diary.models import CheckInInput
+from sciatica.diary.triage import Triage, active_alert
+from sciatica.exercises.catalog import (
+    Catalog,
+    Exercise,
+    ExerciseFilter,
+    filter_exercises,
+    load_catalog,
+    suggest_loosening,
+    today_adjustment,
+)
+from sciatica.exercises.figures import exercise_figure_svg
+
+NOTHING_TO_GO_ON = (
+    "You have not checked in yet, so there is nothing to go on: every exercise is shown."
+)
+NO_CHANGE_TODAY = "Your latest check-in does not call for any change: every exercise is shown."
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryView:
+    """What the exercise list shows: an alert instead of exercises, or the matching ones."""
+
+    alert: Triage | None
+    exercises: tuple[Exercise, ...]
+    today_note: str | None
+    loosen: tuple[str, ...]
+
+
+def library_view(
+    catalog: Catalog, flt: ExerciseFilter, *, latest: CheckInInput | None, today: date | None = None
+) -> LibraryView:
+    """Filter the catalogue; with 'suits me today', adjust it to the latest check-in."""
+    alert = active_alert(latest)
+    if alert is not None:
+        # An emergency or urgent warning sign pauses every exercise suggestion (CLINICAL.md 4).
+        return LibraryView(alert=alert, exercises=(), today_note=None, loosen=())
+    gentle_only = easier_first = False
+    note = None
+    if flt.suits_today and latest is None:
+        note = NOTHING_TO_GO_ON
+    elif flt.suits_today and latest is not None:
+        adjustment = today_adjustment(leg_pain=latest.leg_pain, extent=latest.extent)
+        gentle_only, easier_first = adjustment.gentle_only, adjustment.easier_first
+        note = adjustment.reason or NO_CHANGE_TODAY
+        if today is not None and latest.day < today:
+            when = relative_day(latest.day, today=today)
+            note += f" This goes by your check-in from {when}; check in today for a closer fit."
+    found = filter_exercises(catalog, flt, gentle_only=gentle_only, easier_first=easier_first)
+    loosen = () if found else tuple(suggest_loosening(catalog, flt, gentle_only=gentle_only))
+    return LibraryView(alert=None, exercises=tuple(found), today_note=note, loosen=loosen)
+
+
+def match_count(count: int) -> str:
+    """'12 exercises match', '1 exercise matches'."""
+    return "1 exercise matches" if count == 1 else f"{count} exercises match"
+
+
+def loosen_hint(names: tuple[str, ...] | list[str]) -> str:
+    """One sentence naming the filters to loosen when nothing matches."""
+    if not names:
+        return "No exercises match."
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"No exercises match. Try loosening {listed}."
+
+
+@lru_cache(maxsize=256)
+def exercise_figure(exercise_id: str) -> str:
+    """The SVG picture of a shipped exercise, drawn once per id (the drawing is deterministic)."""
+    return exercise_figure_svg(load_catalog().get(exercise_id))

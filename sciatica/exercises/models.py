@@ -1,0 +1,249 @@
+"""Validated shapes of the exercise catalogue in data/exercises.yaml."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from sciatica.content import Source
+from sciatica.exercises.poses import Illustration
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SEARCH_MAX_CHARS = 200
+
+
+class _Labelled(StrEnum):
+    @property
+    def label(self) -> str:
+        """Plain words for the value."""
+        return _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
+
+
+class Kind(_Labelled):
+    """What sort of exercise it is."""
+
+    STRETCH = "stretch"
+    STRENGTHENING = "strengthening"
+    AEROBIC = "aerobic"
+    NERVE_MOBILITY = "nerve_mobility"
+
+
+class TargetArea(_Labelled):
+    """Part of the body the exercise works on."""
+
+    LOWER_BACK = "lower_back"
+    GLUTES_PIRIFORMIS = "glutes_piriformis"
+    HAMSTRINGS = "hamstrings"
+    CORE = "core"
+    HIPS = "hips"
+
+
+class Position(_Labelled):
+    """The position the exercise starts from."""
+
+    LYING_ON_BACK = "lying_on_back"
+    SIDE_LYING = "side_lying"
+    LYING_ON_FRONT = "lying_on_front"
+    ALL_FOURS = "all_fours"
+    SEATED = "seated"
+    STANDING = "standing"
+    IN_WATER = "in_water"
+
+
+class Equipment(_Labelled):
+    """What you need for the exercise."""
+
+    NONE = "none"
+    STEP = "step"
+    TOWEL = "towel"
+    RESISTANCE_BAND = "resistance_band"
+    CHAIR = "chair"
+    MAT = "mat"
+    POOL = "pool"
+    ELLIPTICAL = "elliptical"
+
+
+class Level(_Labelled):
+    """How demanding the exercise is."""
+
+    GENTLE = "gentle"
+    MODERATE = "moderate"
+
+
+_LABELS = {
+    "glutes_piriformis": "Glutes and piriformis",
+    "none": "No equipment",
+    "elliptical": "Elliptical trainer",
+    "pool": "Swimming pool",
+}
+
+
+class Frozen(BaseModel):
+    """Base for catalogue content: immutable, and an unknown field fails loudly."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class IntRange(Frozen):
+    """An inclusive whole-number range; YAML may give `3` or `[20, 30]` as shorthand."""
+
+    min: int = Field(ge=1, description="Lower end.")
+    max: int = Field(ge=1, description="Upper end.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_shorthand(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return {"min": value, "max": value}
+        if isinstance(value, list) and len(value) == 2:
+            return {"min": value[0], "max": value[1]}
+        return value
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> IntRange:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is more than max ({self.max})")
+        return self
+
+    def __str__(self) -> str:
+        return str(self.min) if self.min == self.max else f"{self.min}-{self.max}"
+
+
+class Dose(Frozen):
+    """How long, how many and how often."""
+
+    hold_seconds: IntRange | None = Field(None, description="Seconds to hold each repetition.")
+    reps: IntRange | None = Field(None, description="Repetitions (times) per set.")
+    sets: IntRange | None = Field(None, description="Sets; unset means one set.")
+    per_side: bool = Field(False, description="Reps and holds count for each side.")
+    minutes: IntRange | None = Field(None, description="Minutes, for aerobic activity.")
+    days_per_week: IntRange | None = Field(None, description="Unset: follow the routine.")
+    note: str | None = Field(None, min_length=3, description="A plain-words addition.")
+
+    def describe(self) -> str:
+        """The dose in plain words, e.g. 'Hold 20-30 s, 3 times per side'."""
+        parts = []
+        if self.minutes is not None:
+            parts.append(f"{self.minutes} minutes")
+        if self.hold_seconds is not None:
+            parts.append(f"hold {self.hold_seconds} s")
+        if self.reps is not None:
+            side = " per side" if self.per_side else ""
+            parts.append(f"{self.reps} {'time' if self.reps.max == 1 else 'times'}{side}")
+        if self.sets is not None:
+            parts.append(f"{self.sets} sets")
+        if self.days_per_week is not None:
+            days = self.days_per_week
+            parts.append("daily" if days.min == 7 else f"{days} days a week")
+        text = ", ".join(parts)
+        return text[:1].upper() + text[1:]
+
+
+class Exercise(Frozen):
+    """One exercise or modification in the catalogue."""
+
+    id: str = Field(pattern=SLUG, description="Stable slug.")
+    name: str = Field(min_length=3, max_length=80, description="Short name.")
+    kind: Kind = Field(description="Stretch, strengthening, aerobic or nerve mobility.")
+    target_areas: tuple[TargetArea, ...] = Field(min_length=1, description="Body areas worked.")
+    position: Position = Field(description="Starting position.")
+    equipment: tuple[Equipment, ...] = Field(min_length=1, description="What you need.")
+    level: Level = Field(description="Gentle or moderate.")
+    dose: Dose = Field(description="How long, how many, how often.")
+    steps: tuple[str, ...] = Field(min_length=2, description="Numbered steps, in order.")
+    purpose: str = Field(min_length=20, description="What it does and why it may help.")
+    form_cues: tuple[str, ...] = Field(min_length=1, description="How to do it well.")
+    stop_if: tuple[str, ...] = Field(min_length=1, description="When to stop.")
+    pregnancy_note: str | None = Field(None, min_length=10, description="Advice in pregnancy.")
+    sources: tuple[str, ...] = Field(min_length=1, description="Ids in data/sources.yaml.")
+    illustration: Illustration = Field(description="Picture of start and end positions.")
+    parent: str | None = Field(None, pattern=SLUG, description="Exercise this modifies.")
+    ladder: int = Field(1, ge=1, description="Place in its family, 1 = easiest.")
+    choose_if: str | None = Field(
+        None, min_length=10, validate_default=True, description="When to pick this variant."
+    )
+
+    @field_validator("dose")
+    @classmethod
+    def _dose_fits_kind(cls, dose: Dose, info: ValidationInfo) -> Dose:
+        kind = info.data.get("kind")
+        counted = dose.reps is not None or dose.hold_seconds is not None
+        if kind is Kind.AEROBIC and (dose.minutes is None or counted):
+            raise ValueError("aerobic activity needs minutes, and no reps or hold_seconds")
+        if kind is not None and kind is not Kind.AEROBIC and dose.reps is None:
+            raise ValueError(f"a {kind.label.lower()} exercise needs reps")
+        if kind is Kind.STRETCH and dose.hold_seconds is None:
+            raise ValueError("a stretch needs hold_seconds")
+        return dose
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_known(cls, ids: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        known = (info.context or {}).get("sources")
+        unknown = [source for source in ids if known is not None and source not in known]
+        if unknown:
+            raise ValueError(f"unknown source {', '.join(repr(s) for s in unknown)}")
+        return ids
+
+    @field_validator("choose_if")
+    @classmethod
+    def _modification_explains_choice(cls, text: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("parent") is not None and text is None:
+            raise ValueError("a modification (with a parent) needs choose_if text")
+        return text
+
+    @property
+    def family_id(self) -> str:
+        """Id of the family root: the parent for a modification, else itself."""
+        return self.parent or self.id
+
+
+class Catalog(Frozen):
+    """Every exercise and the sources they cite, in file order."""
+
+    sources: tuple[Source, ...]
+    exercises: tuple[Exercise, ...]
+
+    @cached_property
+    def by_id(self) -> dict[str, Exercise]:
+        """Exercises by id."""
+        return {exercise.id: exercise for exercise in self.exercises}
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        """Sources by id."""
+        return {source.id: source for source in self.sources}
+
+    def get(self, exercise_id: str) -> Exercise:
+        """The exercise with this id; KeyError if there is none."""
+        return self.by_id[exercise_id]
+
+
+class ExerciseFilter(Frozen):
+    """What the user chose to narrow the catalogue; empty sets mean 'any'."""
+
+    search: str = Field("", description="Words to find in name, purpose or steps.")
+    kinds: frozenset[Kind] = Field(frozenset(), description="Kinds of exercise.")
+    target_areas: frozenset[TargetArea] = Field(frozenset(), description="Any of these areas.")
+    positions: frozenset[Position] = Field(frozenset(), description="Starting positions.")
+    equipment: frozenset[Equipment] = Field(frozenset(), description="Uses any of these.")
+    levels: frozenset[Level] = Field(frozenset(), description="Gentle or moderate.")
+    suits_today: bool = Field(False, description="Apply today_adjustment from the check-in.")
+
+    @field_validator("search", mode="before")
+    @classmethod
+    def _tidy_search(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        return " ".join(value.split())[:SEARCH_MAX_CHARS].rstrip()
+
+
+class TodayAdjustment(Frozen):
+    """How today's symptoms change what the exercise list shows."""
+
+    gentle_only: bool = Field(description="Show only gentle exercises.")
+    easier_first: bool = Field(description="List easier variants before harder ones.")
+    reason: str | None = Field(None, description="One calm sentence saying why.")

@@ -1,0 +1,242 @@
+"""Progress: the period shown, and the numbers that answer "is it working?"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from operator import attrgetter
+
+import pandas as pd
+
+from sciatica.diary.models import TriageLevel
+from sciatica.diary.triage import (
+    IMPORTANT_CHANGE_FRACTION,
+    IMPORTANT_CHANGE_POINTS,
+    is_important_fall,
+)
+from sciatica.storage.store import DailyRow
+
+BASELINE_DAYS = 7  # the first week of check-ins in the period is the baseline
+WEEKLY_AFTER_DAYS = 366  # longer periods are drawn as weekly means, so years of data stay fast
+ROLLING_DAYS, ROLLING_MIN_DAYS = 7, 4  # a 7-day average needs check-ins on most of those days
+# SBI measurement error is about 22% of its 0-24 range (Grøvle et al. 2008, CLINICAL.md 2),
+# so smaller changes are within normal variation.
+SBI_NORMAL_VARIATION = 5
+SESSIONS_TARGET = (3, 4)  # sessions a week, as the exercise guide suggests (CLINICAL.md 3)
+MIN_SESSIONS_PER_EXERCISE = 3
+NO_SESSIONS = "Log exercise sessions to see adherence and response here."
+PAIN = ("leg_pain", "back_pain")
+LIFE = ("walking_interference", "sitting_interference", "sleeping_interference")
+SESSION_NUMBERS = ("pain_before", "worst_during", "pain_after", "next_morning_leg_pain")
+URGENT_LEVELS = (TriageLevel.URGENT.value, TriageLevel.EMERGENCY.value)
+# Averages of whole numbers: keep an exact 2-point or 30% fall from missing by a rounding error.
+_ROUNDING = 1e-9
+
+
+class PeriodError(ValueError):
+    """The chosen dates do not make a period."""
+
+
+class PeriodChoice(StrEnum):
+    """The periods the Progress page offers, named as it shows them."""
+
+    LAST_30 = "Last 30 days"
+    LAST_90 = "Last 90 days"
+    LAST_YEAR = "Last year"
+    ALL = "All"
+    CUSTOM = "Custom dates"
+
+
+_LENGTHS = {PeriodChoice.LAST_30: 30, PeriodChoice.LAST_90: 90, PeriodChoice.LAST_YEAR: 365}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The days from start to end inclusive."""
+
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        """How many calendar days the period spans."""
+        return (self.end - self.start).days + 1
+
+    @property
+    def weekly(self) -> bool:
+        """Longer than about a year: charts show weekly means."""
+        return self.days > WEEKLY_AFTER_DAYS
+
+    @property
+    def label(self) -> str:
+        """'3 Mar 2026 to 1 Apr 2026'."""
+        return f"{self.start.day} {self.start:%b %Y} to {self.end.day} {self.end:%b %Y}"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPoint:
+    """One logged exercise session, with leg pain around it (0-10)."""
+
+    day: date
+    pain_before: int
+    worst_during: int
+    pain_after: int
+    next_morning_leg_pain: int | None
+    exercise_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PainChange:
+    """Average pain in the baseline week and over the rest of the period."""
+
+    baseline: float
+    baseline_days: int
+    later: float | None  # None while every check-in falls in the baseline week
+    later_days: int
+
+    @property
+    def fall(self) -> float | None:
+        """Points lower than baseline (negative: higher)."""
+        return None if self.later is None else self.baseline - self.later
+
+    @property
+    def percent(self) -> float | None:
+        """The fall as a percentage of the baseline."""
+        fall = self.fall
+        return None if fall is None or self.baseline == 0 else 100 * fall / self.baseline
+
+    @property
+    def important(self) -> bool:
+        """A fall of 2 points or 30% of baseline (Ostelo 2008)."""
+        fall = self.fall
+        return (
+            fall is not None
+            and fall > 0
+            and is_important_fall(baseline=self.baseline, fall=fall + _ROUNDING)
+        )
+
+    @property
+    def threshold(self) -> float:
+        """The level at or below which the fall is clinically important."""
+        # Either criterion is enough (2 points OR 30%), so the smaller of the two falls
+        # decides: baseline minus min(2 points, 30% of baseline).
+        smaller_fall = min(IMPORTANT_CHANGE_POINTS, IMPORTANT_CHANGE_FRACTION * self.baseline)
+        return self.baseline - smaller_fall
+
+
+@dataclass(frozen=True, slots=True)
+class SbiChange:
+    """The first and latest bothersomeness totals (0-24) answered in the period."""
+
+    first: int
+    latest: int
+    answers: int
+
+    @property
+    def beyond_variation(self) -> bool:
+        """A change of 5 points or more, larger than the measurement error."""
+        return abs(self.latest - self.first) >= SBI_NORMAL_VARIATION
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressSummary:
+    """The numbers behind the plain-language summary of one period."""
+
+    period: Period
+    first_day: date | None  # the first check-in or session in the period
+    check_in_days: int
+    longest_gap_days: int
+    leg: PainChange | None
+    back: PainChange | None
+    sbi: SbiChange | None
+    sessions: int
+    sessions_per_week: float
+    red_flag_days: tuple[date, ...]
+
+
+def resolve_period(
+    *,
+    choice: PeriodChoice,
+    today: date,
+    first_day: date | None,
+    custom: tuple[date, date] | None = None,
+) -> Period:
+    """The period for a choice; 'all' starts at the first check-in."""
+    if choice is PeriodChoice.CUSTOM:
+        if custom is None:
+            raise PeriodError("Choose the first and the last day of the period.")
+        start, end = custom
+        if start > end:
+            raise PeriodError("The 'From' date is after the 'To' date: choose one on or before it.")
+        return Period(start, end)
+    if choice is PeriodChoice.ALL:
+        return Period(min(first_day or today, today), today)
+    return Period(today - timedelta(days=_LENGTHS[choice] - 1), today)
+
+
+def daily_frame(*, rows: Sequence[DailyRow]) -> pd.DataFrame:
+    """Check-ins as a table indexed by day (a DatetimeIndex), oldest first."""
+    frame = pd.DataFrame.from_records(rows, columns=list(DailyRow._fields))
+    frame["day"] = pd.to_datetime(frame["day"])
+    frame["sbi_total"] = pd.to_numeric(frame["sbi_total"]).astype("float64")
+    return frame.set_index("day")
+
+
+def sessions_frame(*, sessions: Sequence[SessionPoint], period: Period) -> pd.DataFrame:
+    """Sessions in the period as a table indexed by day, with leg-pain changes from before."""
+    kept = sorted(
+        (s for s in sessions if period.start <= s.day <= period.end), key=attrgetter("day")
+    )
+    index = pd.DatetimeIndex([session.day for session in kept], name="day")
+    frame = pd.DataFrame(
+        {column: [getattr(session, column) for session in kept] for column in SESSION_NUMBERS},
+        index=index,
+        dtype="float64",
+    )
+    frame["change_after"] = frame["pain_after"] - frame["pain_before"]
+    frame["change_next_morning"] = frame["next_morning_leg_pain"] - frame["pain_before"]
+    frame["exercise_ids"] = pd.Series([s.exercise_ids for s in kept], index=index, dtype=object)
+    return frame
+
+
+def summarise(
+    *, days: pd.DataFrame, sessions: Sequence[SessionPoint], period: Period
+) -> ProgressSummary:
+    """Baseline and later pain, SBI change, sessions a week and warning signs in the period."""
+    leg = back = sbi = None
+    session_days = sessions_frame(sessions=sessions, period=period).index
+    start = min([*days.index[:1], *session_days[:1]], default=pd.Timestamp(period.end))
+    if len(days):
+        cutoff = days.index[0] + pd.Timedelta(days=BASELINE_DAYS)
+        in_baseline = pd.Series(days.index < cutoff, index=days.index)
+        leg, back = (_pain_change(days[column], in_baseline) for column in PAIN)
+        answered = days["sbi_total"].dropna()
+        if len(answered):
+            sbi = SbiChange(int(answered.iloc[0]), int(answered.iloc[-1]), len(answered))
+    gaps = days.index.to_series().diff().dt.days.fillna(0)
+    weeks = max(((pd.Timestamp(period.end) - start).days + 1) / 7, 1.0)
+    flagged = days.index[days["triage_level"].isin(URGENT_LEVELS)]
+    return ProgressSummary(
+        period=period,
+        first_day=start.date() if len(days) or len(session_days) else None,
+        check_in_days=len(days),
+        longest_gap_days=max(int(gaps.max()) - 1, 0) if len(days) > 1 else 0,
+        leg=leg,
+        back=back,
+        sbi=sbi,
+        sessions=len(session_days),
+        sessions_per_week=len(session_days) / weeks,
+        red_flag_days=tuple(day.date() for day in flagged),
+    )
+
+
+def _pain_change(values: pd.Series, in_baseline: pd.Series) -> PainChange:
+    baseline, later = values[in_baseline], values[~in_baseline]
+    return PainChange(
+        baseline=float(baseline.mean()),
+        baseline_days=len(baseline),
+        later=float(later.mean()) if len(later) else None,
+        later_days=len(later),
+    )

@@ -1,0 +1,75 @@
+"""Progress tables: the data behind each Progress chart, by day or by week."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import pandas as pd
+
+from sciatica.progress.summary import (
+    MIN_SESSIONS_PER_EXERCISE,
+    ROLLING_DAYS,
+    ROLLING_MIN_DAYS,
+    Period,
+)
+
+
+def mondays(index: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """The Monday starting each day's week."""
+    return pd.DatetimeIndex(index - pd.to_timedelta(index.day_of_week, unit="D"), name="week")
+
+
+def _weekly_means(data: pd.DataFrame) -> pd.DataFrame:
+    """Mean of each Monday-to-Sunday week, weeks without data in between as missing values."""
+    # groupby on week starts: about ten times faster than resample for years of days.
+    means = data.groupby(mondays(pd.DatetimeIndex(data.index))).mean().round(2)
+    if means.empty:
+        return means
+    return means.reindex(pd.date_range(means.index[0], means.index[-1], freq="7D", name="week"))
+
+
+def trend_table(*, days: pd.DataFrame, period: Period, columns: Sequence[str]) -> pd.DataFrame:
+    """Daily values with 7-day averages, or weekly means when the period is over a year."""
+    values = days[list(columns)].astype("float64")
+    if period.weekly:
+        table = _weekly_means(values)
+        counts = days.groupby(mondays(pd.DatetimeIndex(days.index))).size()
+        table["check_ins"] = counts.reindex(table.index, fill_value=0)
+        return table.reset_index()
+    calendar = values.reindex(pd.date_range(period.start, period.end, freq="D", name="day"))
+    averages = calendar.rolling(ROLLING_DAYS, min_periods=ROLLING_MIN_DAYS).mean().round(2)
+    return calendar.join(averages.add_suffix("_7d")).dropna(how="all").reset_index()
+
+
+def sbi_table(*, days: pd.DataFrame) -> pd.DataFrame:
+    """The bothersomeness total (0-24) of each week in which it was answered."""
+    return _weekly_means(days[["sbi_total"]].dropna()).dropna().reset_index()
+
+
+def adherence_table(*, visits: pd.DataFrame, period: Period, start: date) -> pd.DataFrame:
+    """Sessions in each week from `start` to the period's end; weeks without any count 0."""
+    counts = visits.groupby(mondays(pd.DatetimeIndex(visits.index))).size()
+    first = pd.Timestamp(start) - pd.Timedelta(days=start.weekday())
+    weeks = pd.date_range(first, period.end, freq="7D", name="week")
+    return counts.reindex(weeks, fill_value=0).rename("sessions").reset_index()
+
+
+def response_table(*, visits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Leg pain before, after and the next morning of each session (weekly means over a year)."""
+    numbers = visits.drop(columns="exercise_ids")
+    if period.weekly:
+        return _weekly_means(numbers).dropna(how="all").reset_index()
+    return numbers.reset_index()
+
+
+def exercise_table(*, visits: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Average next-morning change per exercise, for exercises in 3 or more such sessions."""
+    rows = visits[["change_next_morning", "exercise_ids"]].explode("exercise_ids").dropna()
+    grouped = rows.groupby("exercise_ids")["change_next_morning"].agg(["mean", "count"])
+    kept = grouped[grouped["count"] >= MIN_SESSIONS_PER_EXERCISE].sort_values("mean")
+    table = kept.round(2).rename(columns={"mean": "change", "count": "sessions"})
+    table = table.rename_axis("exercise").reset_index()
+    labels = names or {}
+    table["exercise"] = [labels.get(str(i), str(i).replace("_", " ")) for i in table["exercise"]]
+    return table

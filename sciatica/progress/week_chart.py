@@ -1,0 +1,46 @@
+"""Chart builders: pure functions from diary data to Plotly figures, testable without a UI."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import plotly.graph_objects as go
+
+from sciatica.diary.models import CheckInInput
+
+# Okabe-Ito colours: distinguishable with colour-blindness, legible on light and dark themes.
+LEG_COLOUR = "#0072B2"
+BACK_COLOUR = "#E69F00"
+FONT = {"family": "sans-serif", "size": 14}
+
+
+def recent_leg_pain_figure(
+    check_ins: Sequence[CheckInInput], *, end: date, days: int = 7
+) -> go.Figure:
+    """Leg pain for the `days` days ending on `end`, with gaps where no check-in was made."""
+    window = [end - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+    by_day = {entry.day: entry.leg_pain for entry in check_ins}
+    pain = [by_day.get(day) for day in window]
+    figure = go.Figure(
+        go.Scatter(
+            x=window,
+            y=pain,
+            mode="lines+markers",
+            name="Leg pain",
+            line={"color": LEG_COLOUR, "width": 3},
+            marker={"size": 9},
+            connectgaps=False,
+            hovertemplate="%{x|%a %d %b}: leg pain %{y}/10<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title={"text": f"Leg pain, last {days} days"},
+        height=260,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        font=FONT,
+        showlegend=False,
+        xaxis={"title": {"text": "Day"}, "tickformat": "%a %d", "dtick": 86_400_000},
+        yaxis={"title": {"text": "Pain (0-10)"}, "range": [-0.3, 10.3], "dtick": 2},
+    )
+    return figure
