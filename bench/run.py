@@ -511,7 +511,7 @@ def measure_browser(
     """Start-up, then each page by URL and by sidebar click, then Save check-in; warm server."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.helpers import launch_chromium
+    from sciatica.ui.harness import launch_chromium
 
     server = Server(history, log_dir)
     result: dict[str, Any] = {"history": history.name, "samples": samples, "errors": []}

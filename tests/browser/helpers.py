@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, Locator, Page, Playwright, expect
+from playwright.sync_api import Locator, Page, expect
 
 IDLE_TIMEOUT_MS = 10_000
-# Debian's Chromium where it is installed (Playwright cannot download its own there), launched
-# with the flags this sandbox needs: no background traffic to hosts it cannot reach.
-SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 _IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # A script run is finished when the app says notRunning, no element is stale from the previous
 # run and the running-man icon is gone; checked together so a flicker between runs cannot pass.
@@ -84,9 +73,3 @@ def recent_rows(page: Page) -> list[dict[str, Any]]:
         }"""
     )
     return rows
-
-
-def launch_chromium(playwright: Playwright) -> Browser:
-    """Headless Chromium: the system's where there is one, else Playwright's own."""
-    executable = str(SYSTEM_CHROMIUM) if SYSTEM_CHROMIUM.exists() else None
-    return playwright.chromium.launch(headless=True, executable_path=executable, args=CHROMIUM_ARGS)
