@@ -1,6 +1,6 @@
 """Files the app writes and reads: PDFs, calendar, JSON export and import, CSV.
 
-Owns the clinician report (`report`), the printable routine sheet (`routine_sheet`), the
-calendar file (`calendar`), the versioned JSON export and its all-or-nothing import
-(`export`, `export_plans`) and check-ins as CSV (`csv_io`).
+Owns the clinician report (`report`) and the printable routine sheet (`routine_sheet`), both
+drawn with one font and text helper (`pdf`), the calendar file (`calendar`), the versioned JSON
+export and its all-or-nothing import (`export`, `export_plans`) and check-ins as CSV (`csv_io`).
 """

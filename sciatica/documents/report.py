@@ -4,57 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from sciatica.content import DATA_DIR
+from sciatica.documents.pdf import Pdf, Rgb
 from sciatica.progress import summary as p
 from sciatica.progress.charts import FLAG_COLOUR
 from sciatica.progress.tables import trend_table
 from sciatica.progress.week_chart import BACK_COLOUR, LEG_COLOUR
 from sciatica.storage.store import Store
 
-# fpdf2 ships no fonts, and the system's may be missing: the app ships DejaVu Sans (full
-# Unicode for notes; licence in data/fonts/LICENSE). Without it, the core Helvetica with text
-# reduced to Latin-1.
-DEJAVU_DIR = DATA_DIR / "fonts"
-_DEJAVU = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 MAX_NOTE_CHARS = 300
 LAST_PAGE = 2  # notes stop here, so the report stays one to two pages
-# Quotes, dashes, ellipsis and bullet as plain ASCII before the Latin-1 fallback.
-_TYPOGRAPHY = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
-    | {"\u2026": "...", "\u2022": "-"}
-)
-_GREY = (110, 110, 110)
+_GREY: Rgb = (110, 110, 110)
 
 
-class _Report(FPDF):
-    unicode = False  # True with a Unicode font; core fonts show Latin-1 only
-
+class _Report(Pdf):
     def footer(self) -> None:
         self.set_y(-12)
-        self.set_font(self.font_family, "", 8)
-        self.set_text_color(*_GREY)
+        self.use_font(size=8, colour=_GREY)
         self.cell(0, 5, "Self-reported in the Sciatica diary app; not a diagnosis.")
         self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
 
-    def write_line(
-        self, text: str, *, size: float = 10, bold: bool = False, gap: float = 0, grey: bool = False
-    ) -> None:
-        """A paragraph across the page."""
-        self.set_y(self.get_y() + gap)
-        self.set_font(self.font_family, "B" if bold else "", size)
-        self.set_text_color(*(_GREY if grey else (0, 0, 0)))
-        text = text if self.unicode else latin1(text)
-        self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
     def heading(self, text: str) -> None:
         """A section heading."""
-        self.write_line(text, size=12, bold=True, gap=3)
+        self.paragraph(text, size=12, bold=True, gap=3)
 
 
 def report_notes(store: Store, *, user_id: str, period: p.Period) -> list[tuple[date, str]]:
@@ -87,39 +62,34 @@ def clinician_report(
     generated: date,
     routine: Sequence[str] = (),
     notes: Sequence[tuple[date, str]] | None = None,
-    font_dir: Path | None = DEJAVU_DIR,
-    compress: bool = True,
 ) -> bytes:
     """The PDF: period, pain chart, summary numbers, SBI, adherence, warning signs, routine."""
-    pdf = _Report(format="A4")
-    pdf.set_compression(compress)
+    pdf = _Report(title="Sciatica diary: progress report")
     pdf.set_auto_page_break(auto=True, margin=16)
-    pdf.set_title("Sciatica diary: progress report")
-    pdf.unicode = _use_font(pdf, font_dir)
     pdf.add_page()
     period = summary.period
-    pdf.write_line("Sciatica diary: progress report", size=16, bold=True)
-    pdf.write_line(
+    pdf.paragraph("Sciatica diary: progress report", size=16, bold=True)
+    pdf.paragraph(
         f"Period: {period.label} ({period.days} days); check-ins on {summary.check_in_days} "
         f"days. Generated {generated:%d %b %Y}.",
-        grey=True,
+        colour=_GREY,
     )
     pdf.heading("Leg and back pain (0-10)")
     table = trend_table(days=days, period=period, columns=p.PAIN)
     _pain_chart(pdf, table=table, period=period, leg=summary.leg, flags=summary.red_flag_days)
     pdf.heading("Pain: baseline (first week) and the rest of the period")
     for name, change in (("Leg pain", summary.leg), ("Back pain", summary.back)):
-        pdf.write_line(f"{name}: {_pain_numbers(change)}")
-    pdf.write_line(
+        pdf.paragraph(f"{name}: {_pain_numbers(change)}")
+    pdf.paragraph(
         "Clinically important: a fall of 2 points or 30% from baseline (Ostelo et al. 2008).",
         size=9,
-        grey=True,
+        colour=_GREY,
     )
     pdf.heading("Bothersomeness (Sciatica Bothersomeness Index, 0-24)")
-    pdf.write_line(_sbi_numbers(summary.sbi))
+    pdf.paragraph(_sbi_numbers(summary.sbi))
     pdf.heading("Exercise sessions")
     low, high = p.SESSIONS_TARGET
-    pdf.write_line(
+    pdf.paragraph(
         f"{summary.sessions} session{'' if summary.sessions == 1 else 's'}, "
         f"{summary.sessions_per_week:.1f} a week "
         f"(the exercise guide suggests {low}-{high} a week)."
@@ -128,30 +98,13 @@ def clinician_report(
     )
     pdf.heading("Urgent or emergency warning signs reported")
     flags = ", ".join(f"{day:%d %b %Y}" for day in summary.red_flag_days)
-    pdf.write_line(flags or "None in this period.")
+    pdf.paragraph(flags or "None in this period.")
     pdf.heading("Current routine")
     for line in routine or ["No routine yet."]:
-        pdf.write_line(f"- {line}")
+        pdf.paragraph(f"- {line}")
     if notes is not None:
         _notes(pdf, notes)
     return bytes(pdf.output())
-
-
-def _use_font(pdf: FPDF, font_dir: Path | None) -> bool:
-    """DejaVu if both faces are there (True), else the core Helvetica (False)."""
-    faces = [font_dir / name for name in _DEJAVU] if font_dir else []
-    if faces and all(face.is_file() for face in faces):
-        for style, face in zip(("", "B"), faces, strict=True):
-            pdf.add_font("DejaVu", style, face)
-        pdf.set_font("DejaVu", size=10)
-        return True
-    pdf.set_font("Helvetica", size=10)
-    return False
-
-
-def latin1(text: str) -> str:
-    """Text the core PDF fonts can show: typographic marks simplified, the rest as '?'."""
-    return text.translate(_TYPOGRAPHY).encode("latin-1", "replace").decode("latin-1")
 
 
 def _pain_numbers(change: p.PainChange | None) -> str:
@@ -186,7 +139,7 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 
 
 def _pain_chart(
-    pdf: FPDF,
+    pdf: _Report,
     *,
     table: pd.DataFrame,
     period: p.Period,
@@ -195,8 +148,7 @@ def _pain_chart(
 ) -> None:
     """Lines of 7-day (or weekly) average pain on 0-10 axes, with the leg-pain baseline."""
     left, top, width, height = pdf.l_margin + 8, pdf.get_y() + 2, pdf.epw - 8, 55
-    pdf.set_font(pdf.font_family, "", 7)
-    pdf.set_text_color(*_GREY)
+    pdf.use_font(size=7, colour=_GREY)
     pdf.set_line_width(0.15)
     for value in range(0, 11, 2):
         y = top + height * (1 - value / 10)
@@ -245,20 +197,23 @@ def _pain_chart(
     legend = f"Blue: leg pain; orange: back pain ({kind}). Dashed: leg-pain baseline."
     if flags:
         legend += " Red triangles: warning signs reported."
-    pdf.set_font(pdf.font_family, "", 8)
+    pdf.use_font(size=8, colour=_GREY)
     pdf.cell(0, 4, legend, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _notes(pdf: _Report, notes: Sequence[tuple[date, str]]) -> None:
     pdf.heading("Notes from the diary (most recent first)")
     if not notes:
-        pdf.write_line("No notes in this period.")
+        pdf.paragraph("No notes in this period.")
     shown = 0
     for day, text in reversed(notes):
-        if pdf.page_no() >= LAST_PAGE and pdf.get_y() > pdf.h - 30:
-            break
         short = text if len(text) <= MAX_NOTE_CHARS else text[: MAX_NOTE_CHARS - 3] + "..."
-        pdf.write_line(f"{day:%d %b %Y}: {short}", size=9)
+        line = f"{day:%d %b %Y}: {short}"
+        # On the last page a note goes in only if it fits with room left for the count below.
+        room = pdf.page_break_trigger - pdf.get_y() - pdf.paragraph_height("0", size=9)
+        if pdf.page_no() >= LAST_PAGE and pdf.paragraph_height(line, size=9) > room:
+            break
+        pdf.paragraph(line, size=9)
         shown += 1
     if shown < len(notes):
-        pdf.write_line(f"{len(notes) - shown} earlier notes not shown.", size=9, grey=True)
+        pdf.paragraph(f"{len(notes) - shown} earlier notes not shown.", size=9, colour=_GREY)

@@ -7,12 +7,12 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.safety import safety_content
 from sciatica.diary.triage import advice, signs_for
+from sciatica.documents.pdf import FAMILY, Pdf, Rgb
 from sciatica.exercises.catalog import Catalog, Exercise
 from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.plans.models import RoutineInput, RoutineItem
@@ -22,23 +22,9 @@ MARGIN_MM = 15
 PICTURE_MM = 62
 GAP_MM = 5
 WEEKS_PER_TABLE = 6  # wider tables get too cramped to read on A4
-Rgb = tuple[int, int, int]
 INK: Rgb = (40, 44, 52)
 SOFT: Rgb = (95, 100, 110)
 RULE: Rgb = (200, 204, 210)
-# Core PDF fonts speak latin-1 only; swap the typographic characters the content uses.
-_PLAIN = str.maketrans(
-    {
-        "\u2018": "'",  # curly quotes
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",  # en and em dashes
-        "\u2014": "-",
-        "\u2026": "...",
-        "\u2192": "->",
-    }
-)
 _SVG_TEXT_ONLY = re.compile(r"<(title|desc)>.*?</\1>", re.DOTALL)
 _VIEW_BOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
 
@@ -68,11 +54,6 @@ def sheet_week(routine: RoutineInput, *, today: date) -> int:
     return 1 if today < routine.start_date else routine.weeks
 
 
-def latin1(text: str) -> str:
-    """Text the PDF core fonts can show: typographic marks simplified, anything else as '?'."""
-    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
-
-
 def _items(routine: RoutineInput, catalog: Catalog) -> list[tuple[RoutineItem, Exercise]]:
     return [
         (item, catalog.by_id[item.exercise_id])
@@ -82,18 +63,24 @@ def _items(routine: RoutineInput, catalog: Catalog) -> list[tuple[RoutineItem, E
 
 
 def _picture(exercise: Exercise) -> tuple[bytes, float]:
-    """The exercise's SVG for fpdf2 (which ignores title/desc) and its height at PICTURE_MM."""
+    """The exercise's SVG for fpdf2 and its height at PICTURE_MM.
+
+    fpdf2 would print title/desc as text and draw captions in a core font, so those go and the
+    captions ask for the sheet's own font first.
+    """
     svg = _SVG_TEXT_ONLY.sub("", exercise_figure_svg(exercise))
+    svg = svg.replace('font-family="', f'font-family="{FAMILY}, ')
     size = _VIEW_BOX.search(svg)
     ratio = float(size.group(2)) / float(size.group(1)) if size else 0.5
     return svg.encode(), PICTURE_MM * ratio
 
 
-class _Sheet(FPDF):
+class _Sheet(Pdf):
+    ink = INK
+
     def footer(self) -> None:
         self.set_y(-12)
-        self.set_font("Helvetica", size=8)
-        self.set_text_color(*SOFT)
+        self.use_font(size=8, colour=SOFT)
         self.cell(
             0, 5, f"Sciatica diary routine sheet - page {self.page_no()} of {{nb}}", align="C"
         )
@@ -103,11 +90,9 @@ def routine_sheet_pdf(
     routine: RoutineInput, *, catalog: Catalog, today: date, country: str | None = None
 ) -> bytes:
     """A printable sheet: days and weeks, each exercise with picture, steps and dose, stop rules."""
-    pdf = _Sheet(format="A4")
+    pdf = _Sheet(title=routine.name)
     pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
     pdf.set_auto_page_break(auto=True, margin=MARGIN_MM + 4)
-    pdf.set_title(latin1(routine.name))
-    pdf.set_creator("Sciatica diary")
     pdf.add_page()
     week = sheet_week(routine, today=today)
     _header(pdf, routine, week)
@@ -119,78 +104,66 @@ def routine_sheet_pdf(
     return bytes(pdf.output())
 
 
-def _text(pdf: FPDF, text: str, *, size: float = 10, style: str = "", colour: Rgb = INK) -> None:
-    pdf.set_font("Helvetica", style=style, size=size)
-    pdf.set_text_color(*colour)
-    pdf.multi_cell(0, size * 0.5, latin1(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-
-def _header(pdf: FPDF, routine: RoutineInput, week: int) -> None:
+def _header(pdf: Pdf, routine: RoutineInput, week: int) -> None:
     end = routine.start_date + timedelta(days=7 * routine.weeks - 1)
     days = ", ".join(day.label for day in sorted(routine.days, key=int))
-    _text(pdf, routine.name, size=20, style="B")
+    pdf.paragraph(routine.name, size=20, bold=True)
     pdf.ln(1)
-    _text(pdf, f"Days: {days}", size=11, style="B")
-    _text(
-        pdf,
+    pdf.paragraph(f"Days: {days}", size=11, bold=True)
+    pdf.paragraph(
         f"{routine.weeks} weeks, {routine.start_date:%A %d %B %Y} to {end:%A %d %B %Y}. "
         f"The doses below are for week {week}; they build up gently each week.",
         size=10,
         colour=SOFT,
     )
     pdf.ln(1)
-    _text(
-        pdf,
+    pdf.paragraph(
         "Move slowly and breathe normally. Stop any exercise that increases your pain.",
         size=10,
-        style="B",
+        bold=True,
     )
     pdf.ln(3)
 
 
-def _exercise(pdf: FPDF, number: int, exercise: Exercise, dose: RoutineItem, week: int) -> None:
+def _exercise(pdf: Pdf, number: int, exercise: Exercise, dose: RoutineItem, week: int) -> None:
     svg, picture_height = _picture(exercise)
     text_x = MARGIN_MM + PICTURE_MM + GAP_MM
     text_width = pdf.w - MARGIN_MM - text_x
     steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
-    pdf.set_font("Helvetica", size=9.5)
-    steps_height = pdf.multi_cell(
-        text_width, 4.6, latin1(steps), align="L", dry_run=True, output="HEIGHT"
-    )
+    pdf.use_font(size=9.5)
+    steps_height = pdf.multi_cell(text_width, 4.6, steps, align="L", dry_run=True, output="HEIGHT")
     needed = 8 + max(picture_height, 6 + float(steps_height)) + GAP_MM  # type: ignore[arg-type]
     if pdf.get_y() + needed > pdf.page_break_trigger:
         pdf.add_page()
     pdf.set_draw_color(*RULE)
     pdf.line(MARGIN_MM, pdf.get_y(), pdf.w - MARGIN_MM, pdf.get_y())
     pdf.ln(2)
-    _text(pdf, f"{number}. {exercise.name}", size=13, style="B")
+    pdf.paragraph(f"{number}. {exercise.name}", size=13, bold=True)
     top = pdf.get_y() + 1
     try:
         pdf.image(io.BytesIO(svg), x=MARGIN_MM, y=top, w=PICTURE_MM, alt_text=exercise.name)
     except Exception:  # an unsupported drawing must not stop the sheet: no picture
         picture_height = 0
     pdf.set_xy(text_x, top)
-    pdf.set_font("Helvetica", style="B", size=10.5)
-    pdf.set_text_color(*INK)
-    dose_line = latin1(f"Week {week}: {describe_item(dose)}")
+    pdf.use_font(size=10.5, bold=True)
+    dose_line = f"Week {week}: {describe_item(dose)}"
     pdf.multi_cell(text_width, 5.5, dose_line, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    pdf.set_font("Helvetica", size=9.5)
-    pdf.multi_cell(text_width, 4.6, latin1(steps), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.use_font(size=9.5)
+    pdf.multi_cell(text_width, 4.6, steps, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_y(max(pdf.get_y(), top + picture_height) + GAP_MM)
 
 
-def _week_by_week(pdf: FPDF, routine: RoutineInput, catalog: Catalog) -> None:
+def _week_by_week(pdf: Pdf, routine: RoutineInput, catalog: Catalog) -> None:
     rows = dose_table(routine.items, weeks=routine.weeks, catalog=catalog)
     if not rows:
         return
     if pdf.get_y() + 40 > pdf.page_break_trigger:
         pdf.add_page()
-    _text(pdf, "Week by week", size=13, style="B")
+    pdf.paragraph("Week by week", size=13, bold=True)
     pdf.ln(1)
     for first in range(1, routine.weeks + 1, WEEKS_PER_TABLE):
         weeks = [f"Week {w}" for w in range(first, min(first + WEEKS_PER_TABLE, routine.weeks + 1))]
-        pdf.set_font("Helvetica", size=8)
-        pdf.set_text_color(*INK)
+        pdf.use_font(size=8)
         widths = (1.6, *(1.0 for _ in weeks))
         with pdf.table(col_widths=widths, line_height=3.8, text_align="LEFT") as table:
             heading = table.row()
@@ -199,27 +172,26 @@ def _week_by_week(pdf: FPDF, routine: RoutineInput, catalog: Catalog) -> None:
             for row in rows:
                 cells = table.row()
                 for name in ("Exercise", *weeks):
-                    cells.cell(latin1(row[name]))
+                    cells.cell(row[name])
         pdf.ln(3)
 
 
-def _safety(pdf: FPDF, country: str | None) -> None:
+def _safety(pdf: Pdf, country: str | None) -> None:
     stop = next(s for s in safety_content().sections if s.title.startswith("Stop"))
     emergency = advice(TriageLevel.EMERGENCY, country=country)
     signs = signs_for(TriageLevel.EMERGENCY)
     lines = len(stop.points) + len(signs) + 6
     if pdf.get_y() + lines * 5 > pdf.page_break_trigger:
         pdf.add_page()
-    _text(pdf, stop.title, size=13, style="B")
+    pdf.paragraph(stop.title, size=13, bold=True)
     for point in stop.points:
-        _text(pdf, f"- {point}", size=9.5)
+        pdf.paragraph(f"- {point}", size=9.5)
     pdf.ln(2)
-    _text(pdf, f"{emergency.title}: {emergency.text}", size=9.5, style="B")
+    pdf.paragraph(f"{emergency.title}: {emergency.text}", size=9.5, bold=True)
     for sign in signs:
-        _text(pdf, f"- {sign}", size=9.5)
+        pdf.paragraph(f"- {sign}", size=9.5)
     pdf.ln(2)
-    _text(
-        pdf,
+    pdf.paragraph(
         "This sheet supports self-care. It does not diagnose and does not replace a doctor "
         "or physiotherapist.",
         size=8.5,

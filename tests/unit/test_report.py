@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Sequence
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 
 from sciatica.diary.models import TriageLevel
-from sciatica.documents.report import (
-    DEJAVU_DIR,
-    clinician_report,
-    latin1,
-    progress_report,
-    report_notes,
-)
+from sciatica.documents.report import clinician_report, progress_report, report_notes
 from sciatica.progress.summary import Period, SessionPoint, daily_frame, summarise
 from sciatica.storage.store import DailyRow, Store
 from tests.factories import make_check_in
-
-CORE_FONT = None  # no font folder: the core Helvetica, text reduced to Latin-1
+from tests.pdf_reader import page_contents, pages, pdf_text
 
 
 @pytest.fixture
@@ -76,7 +67,6 @@ def report(
     *,
     notes: Sequence[tuple[date, str]] | None = None,
     routine: Sequence[str] = (),
-    font_dir: Path | None = CORE_FONT,
 ) -> bytes:
     """The report, compressed as the app sends it, of two weeks of falling leg pain."""
     days = two_weeks(period)
@@ -87,95 +77,7 @@ def report(
         generated=period.end,
         routine=routine,
         notes=notes,
-        font_dir=font_dir,
     )
-
-
-# Reading a PDF back: just enough of the format for what fpdf2 writes ----------------------
-
-_OBJECT = re.compile(rb"(\d+) 0 obj\s*")
-_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
-
-
-def pdf_objects(pdf: bytes) -> dict[int, tuple[bytes, bytes | None]]:
-    """Each object's dictionary and its stream (inflated), skipping over binary stream data."""
-    objects: dict[int, tuple[bytes, bytes | None]] = {}
-    position = 0
-    while match := _OBJECT.search(pdf, position):
-        start = match.end()
-        ends = [at for at in (pdf.find(b"stream", start), pdf.find(b"endobj", start)) if at >= 0]
-        head_end = min(ends)
-        head, data = pdf[start:head_end], None
-        position = head_end + 1
-        if pdf.startswith(b"stream", head_end):
-            length = re.search(rb"/Length (\d+)", head)
-            assert length is not None
-            begin = pdf.index(b"\n", head_end) + 1
-            data = pdf[begin : begin + int(length[1])]
-            if b"/FlateDecode" in head:
-                data = zlib.decompress(data)
-            position = begin + int(length[1])
-        objects[int(match[1])] = (head, data)
-    return objects
-
-
-def _unescape(literal: bytes) -> bytes:
-    def one(match: re.Match[bytes]) -> bytes:
-        if match[1]:
-            return bytes([int(match[1], 8) & 0xFF])
-        return _ESCAPES.get(match[2], match[2])
-
-    return re.sub(rb"\\(?:([0-7]{1,3})|(.))", one, literal, flags=re.S)
-
-
-def _to_unicode(cmap: bytes) -> dict[bytes, str]:
-    """Glyph code to text, from a ToUnicode CMap's bfchar entries."""
-    pairs = re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", cmap.split(b"beginbfchar", 1)[-1])
-    return {bytes.fromhex(code.decode()): bytes.fromhex(text.decode()).decode("utf-16-be")
-            for code, text in pairs}  # fmt: skip
-
-
-def page_contents(pdf: bytes) -> bytes:
-    """The drawing operators of every page, in page order."""
-    objects = pdf_objects(pdf)
-    contents = []
-    for head, _ in objects.values():
-        if re.search(rb"/Type /Page\b(?!s)", head):
-            reference = re.search(rb"/Contents (\d+) 0 R", head)
-            assert reference is not None
-            data = objects[int(reference[1])][1]
-            assert data is not None
-            contents.append(data)
-    return b"\n".join(contents)
-
-
-def pdf_text(pdf: bytes) -> str:
-    """The text a reader sees, one line per text operator, through each font's ToUnicode map."""
-    objects = pdf_objects(pdf)
-    maps: dict[bytes, dict[bytes, str]] = {}
-    for head, _ in objects.values():
-        for name, number in re.findall(rb"/(F\d+) (\d+) 0 R", head):
-            font = objects[int(number)][0]
-            cmap = re.search(rb"/ToUnicode (\d+) 0 R", font)
-            if cmap is not None:
-                maps[name] = _to_unicode(objects[int(cmap[1])][1] or b"")
-    lines, font_map = [], None
-    operators = rb"/(F\d+) [\d.]+ Tf|\(((?:\\.|[^\\)])*)\) ?Tj"
-    for match in re.finditer(operators, page_contents(pdf), flags=re.S):
-        if match[1]:
-            font_map = maps.get(match[1])
-            continue
-        raw = _unescape(match[2])
-        if font_map is None:  # a core font: the bytes are Latin-1
-            lines.append(raw.decode("latin-1"))
-        else:  # an embedded font: two-byte glyph codes
-            lines.append("".join(font_map[raw[i : i + 2]] for i in range(0, len(raw), 2)))
-    return "\n".join(lines)
-
-
-def pages(pdf: bytes) -> int:
-    """How many pages a PDF has."""
-    return len(re.findall(rb"/Type /Page\b(?!s)", pdf))
 
 
 # The report ------------------------------------------------------------------------------
@@ -226,9 +128,12 @@ def test_included_notes_are_listed_most_recent_first(period: Period) -> None:
     assert newest < oldest
 
 
-def test_included_notes_stop_so_the_report_stays_within_two_pages(period: Period) -> None:
+@pytest.mark.parametrize("words", [3, 20, 40, 60])  # 60 words: cut at MAX_NOTE_CHARS
+def test_included_notes_stop_so_the_report_stays_within_two_pages(
+    period: Period, words: int
+) -> None:
     notes = [
-        (period.start + timedelta(days=i % 30), f"Note number {i} " + "words " * 40)
+        (period.start + timedelta(days=i % 30), f"Note number {i} " + "words " * words)
         for i in range(200)
     ]
     pdf = report(period, notes=notes)
@@ -245,21 +150,21 @@ def test_routine_lines_are_listed(period: Period) -> None:
     assert "No routine yet." not in text
 
 
-def test_core_font_text_is_reduced_to_latin_1_without_failing(period: Period) -> None:
-    typographic = "It\u2019s \u201cfine\u201d \u2013 really\u2026 café \u2713"
-    assert latin1(typographic) == 'It\'s "fine" - really... café ?'
-    pdf = report(period, notes=[(period.start, "It\u2019s better \U0001f642")])
-    assert f"{period.start:%d %b %Y}: It's better ?" in pdf_text(pdf)
-
-
-@pytest.mark.skipif(not (DEJAVU_DIR / "DejaVuSans.ttf").is_file(), reason="no DejaVu fonts here")
-def test_report_with_the_unicode_font_keeps_notes_as_written(period: Period) -> None:
-    note = "Ça va mieux \u2013 merci \u2713"
-    pdf = report(period, notes=[(period.start, note)], font_dir=DEJAVU_DIR)
+def test_notes_and_routine_lines_show_as_written_in_the_embedded_font(period: Period) -> None:
+    note = "Ça va mieux \u2013 merci \u2713 It\u2019s \u201cfine\u201d\u2026 å ä ö"
+    pdf = report(period, notes=[(period.start, note)], routine=["Kn\u00e4 \u2192 br\u00f6st"])
     assert pdf.startswith(b"%PDF-")
     assert pages(pdf) == 1
     assert b"/FontFile2" in pdf  # the font is embedded
-    assert f"{period.start:%d %b %Y}: {note}" in pdf_text(pdf)
+    assert b"/Subtype /Type1" not in pdf  # and no core font is used
+    text = pdf_text(pdf)
+    assert f"{period.start:%d %b %Y}: {note}" in text
+    assert "- Kn\u00e4 \u2192 br\u00f6st" in text
+
+
+def test_a_character_the_font_lacks_is_left_out_without_failing(period: Period) -> None:
+    pdf = report(period, notes=[(period.start, "It\u2019s better \U0001f642 today")])
+    assert f"{period.start:%d %b %Y}: It\u2019s better  today" in pdf_text(pdf)
 
 
 def test_report_notes_are_the_period_s_non_empty_notes_oldest_first(
