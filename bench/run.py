@@ -13,7 +13,6 @@ Budgets are reported PASS/FAIL; a missed budget does not fail the command, an er
 from __future__ import annotations
 
 import argparse
-import ast
 import contextlib
 import cProfile
 import json
@@ -39,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from sciatica import clock
+from sciatica.ui.pages import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -63,41 +63,16 @@ MAX_NAVIGATION_MS = 1000.0  # navigation until the page is idle with its charts 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One st.Page entry of app.py."""
+    """One page of the app."""
 
     path: str  # as given to st.Page, e.g. "pages/check_in.py"
     title: str | None  # the literal title=..., if any
     default: bool
 
 
-def discover_pages(app: Path = APP) -> list[Page]:
-    """The st.Page("pages/...") entries of app.py, in the order they are registered."""
-    tree = ast.parse(app.read_text(encoding="utf-8"), filename=str(app))
-    found: list[tuple[int, int, Page]] = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not node.args:
-            continue
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-        first = node.args[0]
-        if name != "Page" or not isinstance(first, ast.Constant):
-            continue
-        if not isinstance(first.value, str) or not first.value.endswith(".py"):
-            continue
-        keywords = {k.arg: k.value for k in node.keywords if k.arg}
-        title = keywords.get("title")
-        default = keywords.get("default")
-        page = Page(
-            path=first.value,
-            title=title.value
-            if isinstance(title, ast.Constant) and isinstance(title.value, str)
-            else None,
-            default=isinstance(default, ast.Constant) and default.value is True,
-        )
-        found.append((node.lineno, node.col_offset, page))
-    if not found:
-        raise RuntimeError(f"no st.Page('pages/...') entries found in {app}")
-    return [page for _, _, page in sorted(found, key=lambda item: item[:2])]
+def discover_pages() -> list[Page]:
+    """The app's pages, from PAGES in sciatica/ui/pages.py, in sidebar order."""
+    return [Page(path=p.file, title=p.title, default=p.default) for p in PAGES]
 
 
 def label(page: Page) -> str:
@@ -811,7 +786,7 @@ def profile_page(page_path: str, history: History, *, reruns: int, top: int) -> 
     os.chdir(ROOT)
     pages = {p.path: p for p in discover_pages()}
     if page_path not in pages:
-        raise SystemExit(f"{page_path} is not registered in app.py: {sorted(pages)}")
+        raise SystemExit(f"{page_path} is not one of PAGES: {sorted(pages)}")
     subject = open_subject(pages[page_path], history, warmups=2)
     if subject.error:
         raise SystemExit(f"{page_path} cannot be profiled: {subject.error}")
@@ -879,7 +854,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--reruns must be at least 20")
         result: dict[str, Any] = {"machine": machine()}
         pages = discover_pages()
-        print(f"Pages in app.py: {', '.join(p.path for p in pages)}")
+        print(f"Pages: {', '.join(p.path for p in pages)}")
         print("Writing the histories with `python -m sciatica demo-data` ...")
         started = time.perf_counter()
         histories = build_histories(root, list(HISTORIES))

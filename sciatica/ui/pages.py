@@ -1,0 +1,32 @@
+"""The app's pages, in sidebar order: app.py builds its navigation from PAGES.
+
+Plain data and no Streamlit, so that anything which needs the list of pages (the benchmark
+measures every one of them) reads this tuple instead of parsing app.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """What app.py hands to `st.Page` for one page."""
+
+    file: str  # the page's script, relative to app.py, e.g. "pages/check_in.py"
+    title: str  # the sidebar label and the browser tab's title
+    icon: str  # a Material Symbols name, e.g. ":material/home:"
+    url_path: str | None = None  # None only for the default page, which lives at the root URL
+    default: bool = False
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/today.py", "Today", ":material/home:", default=True),
+    PageSpec("pages/check_in.py", "Check-in", ":material/edit_note:", "check-in"),
+    PageSpec("pages/exercises.py", "Exercises", ":material/self_improvement:", "exercises"),
+    PageSpec("pages/routine.py", "Routine", ":material/event_repeat:", "routine"),
+    PageSpec("pages/session.py", "Session", ":material/timer:", "session"),
+    PageSpec("pages/progress.py", "Progress", ":material/monitoring:", "progress"),
+    PageSpec("pages/my_data.py", "My data", ":material/folder_shared:", "data"),
+    PageSpec("pages/safety.py", "Safety", ":material/health_and_safety:", "safety"),
+)
