@@ -10,7 +10,7 @@ from sciatica.diary.models import EARLIEST_DAY
 from sciatica.documents.report import progress_report
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.sessions import session_points
-from sciatica.progress.charts import progress_panels
+from sciatica.progress.panels import progress_panels
 from sciatica.progress.summary import (
     PeriodChoice,
     PeriodError,

@@ -10,9 +10,8 @@ from fpdf.enums import XPos, YPos
 
 from sciatica.documents.pdf import Pdf, Rgb
 from sciatica.progress import summary as p
-from sciatica.progress.charts import FLAG_COLOUR
+from sciatica.progress.style import BACK_COLOUR, FLAG_COLOUR, LEG_COLOUR
 from sciatica.progress.tables import trend_table
-from sciatica.progress.week_chart import BACK_COLOUR, LEG_COLOUR
 from sciatica.storage.store import Store
 
 MAX_NOTE_CHARS = 300

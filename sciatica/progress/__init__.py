@@ -1,5 +1,6 @@
 """Progress: is it working? Numbers, sentences, tables and charts over a chosen period.
 
 Owns the period and summary numbers (`summary`), their plain words (`text`), the tables behind
-each chart (`tables`) and the pure Plotly builders (`charts`, `week_chart`).
+each chart (`tables`), the pure Plotly builders (`charts`, `week_chart`) in one look (`style`)
+and the Progress page's panels that put them together (`panels`).
 """

@@ -8,11 +8,7 @@ from datetime import date, timedelta
 import plotly.graph_objects as go
 
 from sciatica.diary.models import CheckInInput
-
-# Okabe-Ito colours: distinguishable with colour-blindness, legible on light and dark themes.
-LEG_COLOUR = "#0072B2"
-BACK_COLOUR = "#E69F00"
-FONT = {"family": "sans-serif", "size": 14}
+from sciatica.progress.style import FONT, LEG_COLOUR
 
 
 def recent_leg_pain_figure(

@@ -1,6 +1,7 @@
 from datetime import date
 
-from sciatica.progress.week_chart import LEG_COLOUR, recent_leg_pain_figure
+from sciatica.progress.style import LEG_COLOUR
+from sciatica.progress.week_chart import recent_leg_pain_figure
 from tests.factories import days_ago, make_check_in
 
 

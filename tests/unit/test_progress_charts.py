@@ -6,16 +6,15 @@ import plotly.graph_objects as go
 import pytest
 
 from sciatica.progress.charts import (
-    NO_CHECK_INS,
-    TRANSPARENT,
     adherence_figure,
     daily_life_figure,
     exercise_figure,
     pain_figure,
-    progress_panels,
     response_figure,
     sbi_figure,
 )
+from sciatica.progress.panels import NO_CHECK_INS, progress_panels
+from sciatica.progress.style import LEG_COLOUR, TRANSPARENT
 from sciatica.progress.summary import NO_SESSIONS, Period, SessionPoint, sessions_frame, summarise
 from sciatica.progress.tables import (
     adherence_table,
@@ -24,7 +23,6 @@ from sciatica.progress.tables import (
     sbi_table,
     trend_table,
 )
-from sciatica.progress.week_chart import LEG_COLOUR
 from sciatica.storage.store import DailyRow
 from tests.factories import days_ago
 from tests.unit.test_progress import daily_row, days_frame, make_session
