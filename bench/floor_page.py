@@ -1,6 +1,6 @@
 """The floor: what Streamlit itself costs to draw one Plotly line chart of 3,650 daily points.
 
-No database, no app code: the points come from an in-memory list. bench/run.py reruns this
+No database, no app code: the points come from an in-memory list. bench/reruns.py reruns this
 page with AppTest exactly like the app's pages, so "ratio to floor" says how much a page costs
 beyond Streamlit's own price for a ten-year chart.
 """
