@@ -1,9 +1,11 @@
-"""Persistence of routines, sessions and the decisions on suggestions (part of the Store)."""
+"""Routines, sessions and the decisions on suggestions in the database (part of the Store).
+
+Owns their queries (`PlanStore`, mixed into `store.Store`) and the conversions between their
+models and rows, which merging an import (`plan_import`) uses too.
+"""
 
 from __future__ import annotations
 
-import json
-from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -11,6 +13,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from sciatica import clock
 from sciatica.plans.models import Routine, RoutineInput, Session, SessionInput
+from sciatica.storage.base import StoreBase
 from sciatica.storage.schema import routine_changes, routines, sessions
 
 
@@ -18,7 +21,8 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _routine_values(routine: RoutineInput) -> dict[str, Any]:
+def routine_values(routine: RoutineInput) -> dict[str, Any]:
+    """The routine's columns, as a routines row holds them."""
     return {
         "name": routine.name,
         "items": [item.model_dump(mode="json") for item in routine.items],
@@ -28,21 +32,24 @@ def _routine_values(routine: RoutineInput) -> dict[str, Any]:
     }
 
 
-def _routine(row: Any) -> Routine:
+def routine_from_row(row: Any) -> Routine:
+    """A routines row as a model, its stamps in UTC."""
     data = dict(row._mapping)
     data["created_at"], data["updated_at"] = _aware(data["created_at"]), _aware(data["updated_at"])
     return Routine.model_validate(data)
 
 
-def _session(row: Any) -> Session:
+def session_from_row(row: Any) -> Session:
+    """A sessions row as a model, its stamp in UTC."""
     data = dict(row._mapping)
     data["created_at"] = _aware(data["created_at"])
     return Session.model_validate(data)
 
 
-def _insert_routine(
+def insert_routine(
     connection: Connection, user_id: str, routine: RoutineInput, *, active: bool
 ) -> int:
+    """Add a routine, active or not; returns its id."""
     now = clock.now()
     result = connection.execute(
         insert(routines).values(
@@ -50,13 +57,14 @@ def _insert_routine(
             active=active,
             created_at=now,
             updated_at=now,
-            **_routine_values(routine),
+            **routine_values(routine),
         )
     )
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
-def _insert_session(connection: Connection, user_id: str, session: SessionInput) -> int:
+def insert_session(connection: Connection, user_id: str, session: SessionInput) -> int:
+    """Add a logged session; returns its id."""
     values = session.model_dump(mode="json", exclude={"day"})
     result = connection.execute(
         insert(sessions).values(user_id=user_id, day=session.day, created_at=clock.now(), **values)
@@ -64,69 +72,8 @@ def _insert_session(connection: Connection, user_id: str, session: SessionInput)
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
-def import_plans(
-    connection: Connection,
-    user_id: str,
-    imported_routines: list[tuple[int, RoutineInput, bool]],
-    imported_sessions: list[tuple[SessionInput, int | None]],
-) -> None:
-    """Add routines and sessions from an import, skipping ones the diary already has.
-
-    Routines arrive with the key they had in the file; sessions point at those keys.
-    """
-    existing = {
-        _routine_identity(_routine(row)): int(row.id)
-        for row in connection.execute(select(routines).where(routines.c.user_id == user_id))
-    }
-    has_active = any(
-        connection.execute(
-            select(routines.c.id).where(routines.c.user_id == user_id, routines.c.active)
-        )
-    )
-    ids: dict[int, int] = {}
-    for key, routine, active in imported_routines:
-        identity = _routine_identity(routine)
-        if identity not in existing:
-            make_active = active and not has_active
-            existing[identity] = _insert_routine(connection, user_id, routine, active=make_active)
-            has_active = has_active or make_active
-        ids[key] = existing[identity]
-    known = {
-        _session_identity(_session(row))
-        for row in connection.execute(select(sessions).where(sessions.c.user_id == user_id))
-    }
-    for session, routine_key in imported_sessions:
-        linked = session.model_copy(
-            update={"routine_id": ids.get(routine_key) if routine_key is not None else None}
-        )
-        if _session_identity(linked) not in known:
-            _insert_session(connection, user_id, linked)
-            known.add(_session_identity(linked))
-
-
-def _routine_identity(routine: RoutineInput) -> str:
-    """What makes two routines the same plan, whatever their ids."""
-    fields = set(RoutineInput.model_fields)
-    return json.dumps(routine.model_dump(mode="json", include=fields), sort_keys=True)
-
-
-def _session_identity(session: SessionInput) -> str:
-    """What makes two logged sessions the same, whatever their ids."""
-    fields = set(SessionInput.model_fields)
-    return json.dumps(session.model_dump(mode="json", include=fields), sort_keys=True)
-
-
-class PlanStore:
-    """Routines and sessions; mixed into Store, which supplies the connections."""
-
-    def _write(self) -> AbstractContextManager[Connection]:
-        raise NotImplementedError
-
-    def _read(self) -> AbstractContextManager[Connection]:
-        raise NotImplementedError
-
-    def _ensure_user(self, connection: Connection, user_id: str) -> None:
-        raise NotImplementedError
+class PlanStore(StoreBase):
+    """Routines and sessions, and the decisions on suggestions; each scoped to one user."""
 
     # Routines ----------------------------------------------------------------------------
 
@@ -140,7 +87,7 @@ class PlanStore:
     ) -> Routine:
         """Create (or replace) a routine; the active one is the only active one."""
         now = clock.now()
-        values = _routine_values(routine)
+        values = routine_values(routine)
         with self._write() as connection:
             self._ensure_user(connection, user_id)
             if activate:
@@ -148,7 +95,7 @@ class PlanStore:
                     update(routines).where(routines.c.user_id == user_id).values(active=False)
                 )
             if routine_id is None:
-                routine_id = _insert_routine(connection, user_id, routine, active=activate)
+                routine_id = insert_routine(connection, user_id, routine, active=activate)
             else:
                 changed = connection.execute(
                     update(routines)
@@ -166,7 +113,7 @@ class PlanStore:
         query = select(routines).where(routines.c.id == routine_id, routines.c.user_id == user_id)
         with self._read() as connection:
             row = connection.execute(query).first()
-        return _routine(row) if row else None
+        return routine_from_row(row) if row else None
 
     def list_routines(self, *, user_id: str) -> list[Routine]:
         """The user's routines, the active one first, then newest first."""
@@ -176,14 +123,14 @@ class PlanStore:
             .order_by(routines.c.active.desc(), routines.c.updated_at.desc(), routines.c.id)
         )
         with self._read() as connection:
-            return [_routine(row) for row in connection.execute(query)]
+            return [routine_from_row(row) for row in connection.execute(query)]
 
     def active_routine(self, *, user_id: str) -> Routine | None:
         """The routine the user is following, if any."""
         query = select(routines).where(routines.c.user_id == user_id, routines.c.active)
         with self._read() as connection:
             row = connection.execute(query.limit(1)).first()
-        return _routine(row) if row else None
+        return routine_from_row(row) if row else None
 
     def set_active_routine(self, *, user_id: str, routine_id: int) -> None:
         """Make one routine the active one."""
@@ -228,10 +175,10 @@ class PlanStore:
                 ).first()
                 if owned is None:
                     raise LookupError(f"No routine {session.routine_id} for this user.")
-            session_id = _insert_session(connection, user_id, session)
+            session_id = insert_session(connection, user_id, session)
         query = select(sessions).where(sessions.c.id == session_id)
         with self._read() as connection:
-            return _session(connection.execute(query).one())
+            return session_from_row(connection.execute(query).one())
 
     def sessions_between(self, *, user_id: str, start: date, end: date) -> list[Session]:
         """Sessions from start to end inclusive, oldest first."""
@@ -241,7 +188,7 @@ class PlanStore:
             .order_by(sessions.c.day, sessions.c.id)
         )
         with self._read() as connection:
-            return [_session(row) for row in connection.execute(query)]
+            return [session_from_row(row) for row in connection.execute(query)]
 
     def recent_sessions(self, *, user_id: str, limit: int) -> list[Session]:
         """The latest sessions, newest last."""
@@ -252,7 +199,7 @@ class PlanStore:
             .limit(limit)
         )
         with self._read() as connection:
-            return [_session(row) for row in connection.execute(query)][::-1]
+            return [session_from_row(row) for row in connection.execute(query)][::-1]
 
     # Decisions on suggestions ------------------------------------------------------------
 
@@ -274,7 +221,7 @@ class PlanStore:
                 changed = connection.execute(
                     update(routines)
                     .where(routines.c.id == routine_id, routines.c.user_id == user_id)
-                    .values(updated_at=now, **_routine_values(routine_after))
+                    .values(updated_at=now, **routine_values(routine_after))
                 )
                 if not changed.rowcount:
                     raise LookupError(f"No routine {routine_id} for this user.")

@@ -1,76 +1,32 @@
-"""Persistence of check-ins and preferences; with store_plans.py, all the SQL the app runs."""
+"""The Store: all reads and writes of a diary, the one storage object the app imports.
+
+Owns opening the database (`Store.open`), what spans the whole diary (saving an import in one
+transaction, whether it is empty, deleting it, the integrity check) and the preferences. The
+check-ins (`check_ins`) and the routines and sessions (`plans`) are its parts; its names are
+importable from here.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
-from datetime import UTC, date
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, Engine, delete, func, insert, or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy import update as sql_update
-from sqlalchemy.exc import IntegrityError
 
-from sciatica import clock
-from sciatica.diary.models import SBI_FIELDS, CheckIn, CheckInInput, TriageLevel
+from sciatica.diary.models import CheckInInput, TriageLevel
 from sciatica.plans.models import RoutineInput, SessionInput
-from sciatica.storage.database import create_db_engine, migrate, write_transaction
-from sciatica.storage.plans import PlanStore, import_plans
+from sciatica.storage.base import StoreError
+from sciatica.storage.check_ins import CheckInStore, DailyRow, SavedCheckIn
+from sciatica.storage.database import create_db_engine, migrate
+from sciatica.storage.plan_import import import_plans
+from sciatica.storage.plans import PlanStore
 from sciatica.storage.schema import check_ins, routine_changes, routines, sessions, users
 
-_INPUT_FIELDS = tuple(CheckInInput.model_fields)
+__all__ = ["DailyRow", "SavedCheckIn", "Store", "StoreError"]
 
 
-class DailyRow(NamedTuple):
-    """One day's numbers for charts and summaries, read without building full models."""
-
-    day: date
-    leg_pain: int
-    back_pain: int
-    sbi_total: int | None
-    walking_interference: int
-    sitting_interference: int
-    sleeping_interference: int
-    activity_minutes: int
-    triage_level: str
-
-
-class StoreError(RuntimeError):
-    """The database could not be opened or written."""
-
-
-@dataclass(frozen=True, slots=True)
-class SavedCheckIn:
-    """A check-in after it was committed, and whether it replaced an earlier one that day."""
-
-    check_in: CheckIn
-    updated: bool
-
-
-def _row_to_check_in(row: Any) -> CheckIn:
-    data = dict(row._mapping)
-    data["red_flags"] = frozenset(data["red_flags"] or ())
-    for stamp in ("created_at", "updated_at"):
-        if data[stamp].tzinfo is None:  # SQLite keeps no zone; every stamp is written in UTC
-            data[stamp] = data[stamp].replace(tzinfo=UTC)
-    return CheckIn.model_validate(data)
-
-
-def _values(entry: CheckInInput, triage_level: TriageLevel) -> dict[str, Any]:
-    values = {name: getattr(entry, name) for name in _INPUT_FIELDS}
-    values["extent"] = entry.extent.value
-    values["side"] = entry.side.value if entry.side else None
-    values["red_flags"] = sorted(entry.red_flags)
-    values["triage_level"] = triage_level.value
-    return values
-
-
-class Store(PlanStore):
+class Store(CheckInStore, PlanStore):
     """All reads and writes of the diary, each scoped to one user."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
 
     @classmethod
     def open(cls, url: str) -> Store:
@@ -86,67 +42,6 @@ class Store(PlanStore):
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
-
-    def _write(self) -> AbstractContextManager[Connection]:
-        return write_transaction(self.engine)
-
-    @contextmanager
-    def _read(self) -> Iterator[Connection]:
-        with self.engine.connect() as connection:
-            yield connection
-
-    def _ensure_user(self, connection: Connection, user_id: str) -> None:
-        exists = connection.execute(select(users.c.id).where(users.c.id == user_id)).first()
-        if exists is not None:
-            return
-        try:
-            with connection.begin_nested():
-                connection.execute(insert(users).values(id=user_id, created_at=clock.now()))
-        except IntegrityError:
-            # Another session created this user a moment ago (PostgreSQL lets two
-            # transactions race here; SQLite's write lock does not): the row is there now.
-            pass
-
-    # Check-ins ---------------------------------------------------------------------------
-
-    def save_check_in(
-        self, *, user_id: str, entry: CheckInInput, triage_level: TriageLevel
-    ) -> SavedCheckIn:
-        """Insert or replace the user's check-in for its day; committed when this returns."""
-        with self._write() as connection:
-            self._ensure_user(connection, user_id)
-            updated = self._upsert(connection, user_id, entry, triage_level)
-        saved = self.get_check_in(user_id=user_id, day=entry.day)
-        if saved is None:  # pragma: no cover - a committed row is always readable
-            raise StoreError("The check-in was not found after saving.")
-        return SavedCheckIn(check_in=saved, updated=updated)
-
-    def _upsert(
-        self, connection: Connection, user_id: str, entry: CheckInInput, level: TriageLevel
-    ) -> bool:
-        values = _values(entry, level)
-        now = clock.now()
-        where = (check_ins.c.user_id == user_id) & (check_ins.c.day == entry.day)
-        changed = connection.execute(
-            sql_update(check_ins).where(where).values(updated_at=now, **values)
-        )
-        if changed.rowcount:
-            return True
-        try:
-            with connection.begin_nested():
-                connection.execute(
-                    insert(check_ins).values(
-                        user_id=user_id, created_at=now, updated_at=now, **values
-                    )
-                )
-        except IntegrityError:
-            # Another session saved the same day a moment ago: this save replaces it.
-            # Any other integrity problem (a broken constraint) is not ours to hide.
-            update = sql_update(check_ins).where(where).values(updated_at=now, **values)
-            if not connection.execute(update).rowcount:
-                raise
-            return True
-        return False
 
     def save_many(
         self,
@@ -180,103 +75,6 @@ class Store(PlanStore):
                 import_plans(connection, user_id, list(routine_records), list(session_records))
         return count
 
-    def _days(self, connection: Connection, user_id: str) -> set[date]:
-        query = select(check_ins.c.day).where(check_ins.c.user_id == user_id)
-        return set(connection.execute(query).scalars())
-
-    def existing_days(self, *, user_id: str) -> set[date]:
-        """Every day the user has a check-in for."""
-        with self._read() as connection:
-            return self._days(connection, user_id)
-
-    def get_check_in(self, *, user_id: str, day: date) -> CheckIn | None:
-        """The user's check-in for a day, if there is one."""
-        query = select(check_ins).where(check_ins.c.user_id == user_id, check_ins.c.day == day)
-        with self._read() as connection:
-            row = connection.execute(query).first()
-        return _row_to_check_in(row) if row else None
-
-    def latest_check_in(self, *, user_id: str, before: date | None = None) -> CheckIn | None:
-        """The most recent check-in, or the most recent strictly before a day."""
-        query = select(check_ins).where(check_ins.c.user_id == user_id)
-        if before is not None:
-            query = query.where(check_ins.c.day < before)
-        with self._read() as connection:
-            row = connection.execute(query.order_by(check_ins.c.day.desc()).limit(1)).first()
-        return _row_to_check_in(row) if row else None
-
-    def recent_check_ins(self, *, user_id: str, limit: int) -> list[CheckIn]:
-        """The latest check-ins, newest first."""
-        query = (
-            select(check_ins)
-            .where(check_ins.c.user_id == user_id)
-            .order_by(check_ins.c.day.desc())
-            .limit(limit)
-        )
-        with self._read() as connection:
-            return [_row_to_check_in(row) for row in connection.execute(query)]
-
-    def check_ins_between(self, *, user_id: str, start: date, end: date) -> list[CheckIn]:
-        """Check-ins from start to end inclusive, oldest first."""
-        query = (
-            select(check_ins)
-            .where(check_ins.c.user_id == user_id, check_ins.c.day.between(start, end))
-            .order_by(check_ins.c.day)
-        )
-        with self._read() as connection:
-            return [_row_to_check_in(row) for row in connection.execute(query)]
-
-    def all_check_ins(self, *, user_id: str) -> list[CheckIn]:
-        """Every check-in of the user, oldest first."""
-        return self.check_ins_between(user_id=user_id, start=date.min, end=date.max)
-
-    def daily_rows(self, *, user_id: str, start: date, end: date) -> list[DailyRow]:
-        """The numbers of each check-in from start to end inclusive, oldest first."""
-        c = check_ins.c
-        # NULL if any item is unanswered, as the index is only defined for all four.
-        sbi_total = c.sbi_leg_pain + c.sbi_numbness + c.sbi_weakness + c.sbi_sitting
-        query = (
-            select(
-                c.day,
-                c.leg_pain,
-                c.back_pain,
-                sbi_total.label("sbi_total"),
-                c.walking_interference,
-                c.sitting_interference,
-                c.sleeping_interference,
-                c.activity_minutes,
-                c.triage_level,
-            )
-            .where(c.user_id == user_id, c.day.between(start, end))
-            .order_by(c.day)
-        )
-        with self._read() as connection:
-            return [DailyRow(*row) for row in connection.execute(query)]
-
-    def first_check_in_day(self, *, user_id: str) -> date | None:
-        """The day of the user's first check-in."""
-        query = select(func.min(check_ins.c.day)).where(check_ins.c.user_id == user_id)
-        with self._read() as connection:
-            value: date | None = connection.execute(query).scalar()
-        return value
-
-    def last_sbi_day(self, *, user_id: str, before: date | None = None) -> date | None:
-        """The latest day on which the weekly bothersomeness questions were answered."""
-        query = select(func.max(check_ins.c.day)).where(
-            check_ins.c.user_id == user_id, check_ins.c[SBI_FIELDS[0]].is_not(None)
-        )
-        if before is not None:
-            query = query.where(check_ins.c.day < before)
-        with self._read() as connection:
-            value: date | None = connection.execute(query).scalar()
-        return value
-
-    def count_check_ins(self, *, user_id: str) -> int:
-        """How many check-ins the user has."""
-        query = select(func.count()).select_from(check_ins).where(check_ins.c.user_id == user_id)
-        with self._read() as connection:
-            return int(connection.execute(query).scalar_one())
-
     def diary_is_empty(self, *, user_id: str) -> bool:
         """Whether the user has no check-in, routine or session yet."""
         held = [
@@ -302,14 +100,6 @@ class Store(PlanStore):
         with self._read() as connection:
             result = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")]
         return [] if result == ["ok"] else result
-
-    def delete_check_ins(self, *, user_id: str, days: Sequence[date] | None = None) -> int:
-        """Delete some (or all) of the user's check-ins; returns how many went."""
-        query = delete(check_ins).where(check_ins.c.user_id == user_id)
-        if days is not None:
-            query = query.where(check_ins.c.day.in_(days))
-        with self._write() as connection:
-            return int(connection.execute(query).rowcount)
 
     # Preferences -------------------------------------------------------------------------
 

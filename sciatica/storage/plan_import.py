@@ -1,0 +1,72 @@
+"""Merging routines and sessions from an imported file into a diary, without duplicates.
+
+Owns `import_plans`, which runs inside the Store's import transaction (`Store.save_many`), and
+what makes two routines or two sessions the same whatever their ids.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Connection, select
+
+from sciatica.plans.models import RoutineInput, SessionInput
+from sciatica.storage.plans import (
+    insert_routine,
+    insert_session,
+    routine_from_row,
+    session_from_row,
+)
+from sciatica.storage.schema import routines, sessions
+
+
+def import_plans(
+    connection: Connection,
+    user_id: str,
+    imported_routines: list[tuple[int, RoutineInput, bool]],
+    imported_sessions: list[tuple[SessionInput, int | None]],
+) -> None:
+    """Add routines and sessions from an import, skipping ones the diary already has.
+
+    Routines arrive with the key they had in the file; sessions point at those keys.
+    """
+    existing = {
+        _routine_identity(routine_from_row(row)): int(row.id)
+        for row in connection.execute(select(routines).where(routines.c.user_id == user_id))
+    }
+    has_active = any(
+        connection.execute(
+            select(routines.c.id).where(routines.c.user_id == user_id, routines.c.active)
+        )
+    )
+    ids: dict[int, int] = {}
+    for key, routine, active in imported_routines:
+        identity = _routine_identity(routine)
+        if identity not in existing:
+            make_active = active and not has_active
+            existing[identity] = insert_routine(connection, user_id, routine, active=make_active)
+            has_active = has_active or make_active
+        ids[key] = existing[identity]
+    known = {
+        _session_identity(session_from_row(row))
+        for row in connection.execute(select(sessions).where(sessions.c.user_id == user_id))
+    }
+    for session, routine_key in imported_sessions:
+        linked = session.model_copy(
+            update={"routine_id": ids.get(routine_key) if routine_key is not None else None}
+        )
+        if _session_identity(linked) not in known:
+            insert_session(connection, user_id, linked)
+            known.add(_session_identity(linked))
+
+
+def _routine_identity(routine: RoutineInput) -> str:
+    """What makes two routines the same plan, whatever their ids."""
+    fields = set(RoutineInput.model_fields)
+    return json.dumps(routine.model_dump(mode="json", include=fields), sort_keys=True)
+
+
+def _session_identity(session: SessionInput) -> str:
+    """What makes two logged sessions the same, whatever their ids."""
+    fields = set(SessionInput.model_fields)
+    return json.dumps(session.model_dump(mode="json", include=fields), sort_keys=True)
