@@ -23,11 +23,13 @@ from sciatica.exercises.catalog import (
     TargetArea,
     easier_variant,
     family,
+    harder_variant,
+    load_catalog,
+)
+from sciatica.exercises.filters import (
     filter_exercises,
     filter_from_query_params,
     filter_to_query_params,
-    harder_variant,
-    load_catalog,
     suggest_loosening,
     today_adjustment,
 )

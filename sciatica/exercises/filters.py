@@ -1,0 +1,141 @@
+"""Pure functions that choose from the catalogue: filters, their URL form, today's adjustment.
+
+Owns which exercises match a filter (`filter_exercises`), which filters to loosen when none do
+(`suggest_loosening`), a filter as URL query parameters and back, and the gentler start that
+high or far-reaching leg pain calls for (`today_adjustment`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any
+
+from sciatica.exercises.models import (
+    Catalog,
+    Equipment,
+    Exercise,
+    ExerciseFilter,
+    Kind,
+    Level,
+    Position,
+    TargetArea,
+    TodayAdjustment,
+)
+
+# High leg pain, or symptoms reaching below the knee, suggest an irritable nerve root: start
+# gently and offer easier variants first (CLINICAL.md sections 4-5; NICE CKS sciatica).
+GENTLE_FROM_LEG_PAIN = 7
+FAR_EXTENTS = {"below_knee": "below the knee", "foot": "into your foot"}
+
+# Filter fields a user can loosen, with the names the page shows for them.
+_DIMENSIONS = {
+    "search": "Search",
+    "kinds": "Type",  # the Exercises page labels this filter "Type"
+    "target_areas": "Target area",
+    "positions": "Position",
+    "equipment": "Equipment",
+    "levels": "Level",
+}
+
+
+def _matches(exercise: Exercise, flt: ExerciseFilter, *, gentle_only: bool) -> bool:
+    text = " ".join((exercise.name, exercise.purpose, *exercise.steps)).casefold()
+    return (
+        all(word in text for word in flt.search.casefold().split())
+        and (not flt.kinds or exercise.kind in flt.kinds)
+        and (not flt.target_areas or not flt.target_areas.isdisjoint(exercise.target_areas))
+        and (not flt.positions or exercise.position in flt.positions)
+        and (not flt.equipment or not flt.equipment.isdisjoint(exercise.equipment))
+        and (not flt.levels or exercise.level in flt.levels)
+        and (not gentle_only or exercise.level is Level.GENTLE)
+    )
+
+
+def filter_exercises(
+    catalog: Catalog, flt: ExerciseFilter, *, gentle_only: bool = False, easier_first: bool = False
+) -> list[Exercise]:
+    """Exercises matching the filter, grouped by family; main exercise first unless easier_first."""
+    roots = [exercise.id for exercise in catalog.exercises if exercise.parent is None]
+
+    def order(exercise: Exercise) -> tuple[int, int]:
+        main_first = 0 if exercise.parent is None and not easier_first else exercise.ladder
+        return roots.index(exercise.family_id), main_first
+
+    found = [ex for ex in catalog.exercises if _matches(ex, flt, gentle_only=gentle_only)]
+    return sorted(found, key=order)
+
+
+def suggest_loosening(
+    catalog: Catalog, flt: ExerciseFilter, *, gentle_only: bool = False
+) -> list[str]:
+    """Names of the filters to loosen when nothing matches; empty if something matches."""
+    if filter_exercises(catalog, flt, gentle_only=gentle_only):
+        return []
+    active = [field for field in _DIMENSIONS if getattr(flt, field)]
+    helpful = [
+        _DIMENSIONS[field]
+        for field in active
+        if filter_exercises(catalog, _without(flt, field), gentle_only=gentle_only)
+    ]
+    if gentle_only and filter_exercises(catalog, flt):
+        helpful.append("Suits me today")
+    return helpful or [_DIMENSIONS[field] for field in active]
+
+
+def _without(flt: ExerciseFilter, field: str) -> ExerciseFilter:
+    return flt.model_copy(update={field: ExerciseFilter.model_fields[field].default})
+
+
+# Query-string keys and the filter fields they carry.
+_PARAMS: dict[str, tuple[str, type[StrEnum]]] = {
+    "kind": ("kinds", Kind),
+    "area": ("target_areas", TargetArea),
+    "position": ("positions", Position),
+    "equipment": ("equipment", Equipment),
+    "level": ("levels", Level),
+}
+_TRUE = {"1", "true", "yes", "on"}
+
+
+def filter_to_query_params(flt: ExerciseFilter) -> dict[str, list[str]]:
+    """The filter as URL query parameters, leaving out anything unset."""
+    params = {"q": [flt.search]} if flt.search else {}
+    for key, (field, _) in _PARAMS.items():
+        values: frozenset[StrEnum] = getattr(flt, field)
+        if values:
+            params[key] = sorted(value.value for value in values)
+    if flt.suits_today:
+        params["today"] = ["1"]
+    return params
+
+
+def filter_from_query_params(params: Mapping[str, Any]) -> ExerciseFilter:
+    """A filter from URL query parameters, ignoring unknown keys and values."""
+
+    def strings(key: str) -> list[str]:
+        value = params.get(key)
+        items = [value] if isinstance(value, str) else value
+        return [item for item in items if isinstance(item, str)] if isinstance(items, list) else []
+
+    chosen: dict[str, Any] = {"search": next(iter(strings("q")), "")}
+    for key, (field, enum) in _PARAMS.items():
+        known = {member.value for member in enum}
+        chosen[field] = frozenset(enum(value) for value in strings(key) if value in known)
+    chosen["suits_today"] = any(value.strip().casefold() in _TRUE for value in strings("today"))
+    return ExerciseFilter.model_validate(chosen)
+
+
+def today_adjustment(*, leg_pain: int | None, extent: str | None) -> TodayAdjustment:
+    """Gentle exercises and easier variants first when leg pain is high or reaches far down."""
+    reasons = []
+    if leg_pain is not None and leg_pain >= GENTLE_FROM_LEG_PAIN:
+        reasons.append(f"your leg pain is {leg_pain}/10")
+    far = FAR_EXTENTS.get(str(extent))  # str() so a StrEnum such as LegExtent works too
+    if far is not None:
+        reasons.append(f"your symptoms reach {far}")
+    if not reasons:
+        return TodayAdjustment(gentle_only=False, easier_first=False)
+    why = " and ".join(reasons)
+    reason = f"Because {why} today, only gentle exercises are shown, easier versions first."
+    return TodayAdjustment(gentle_only=True, easier_first=True, reason=reason)
