@@ -4,11 +4,10 @@ import streamlit as st
 
 from sciatica import ui
 from sciatica.diary.today import today_overview
-from sciatica.documents.calendar import rest_day_note
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.progression import Step
-from sciatica.plans.routine import describe_item, session_for_day
 from sciatica.plans.sessions import next_step
+from sciatica.plans.today import PlanStatus, todays_plan
 from sciatica.progress.week_chart import recent_leg_pain_figure
 
 store, user, today = ui.store(), ui.user_id(), ui.today()
@@ -37,24 +36,23 @@ if overview.routine is not None:
 # Exercises: none while a warning sign stands (the advice above says so).
 if overview.alert is None:
     st.subheader("Exercises", anchor=False)
-    catalog, routine = load_catalog(), store.active_routine(user_id=user)
-    planned = session_for_day(routine, catalog=catalog, day=today) if routine else None
-    if routine is None:
-        st.caption("Build a routine to see each day's exercises here.")
-        st.page_link("pages/routine.py", label="Build a routine", icon=":material/event_repeat:")
-    elif planned is None:
-        st.info(rest_day_note(routine, today=today), icon=":material/bedtime:")
-    elif store.sessions_between(user_id=user, start=today, end=today):
-        st.success("You have done today's session.", icon=":material/check_circle:")
-    else:
-        lines = "".join(f"\n- {ex.name}: {describe_item(item)}" for item, ex in planned.items)
-        st.markdown(f"**Today: {routine.name}, week {planned.week}**{lines}")
+    catalog = load_catalog()
+    plan = todays_plan(store, user_id=user, catalog=catalog, today=today)
+    if plan.status is PlanStatus.PLANNED:
+        st.markdown(f"**{plan.message}**" + "".join(f"\n- {line}" for line in plan.exercises))
         st.page_link(
             "pages/session.py",
             label="Start today's session",
             icon=":material/timer:",
             query_params={"start": "1"},
         )
+    elif plan.status is PlanStatus.DONE:
+        st.success(plan.message, icon=":material/check_circle:")
+    elif plan.status is PlanStatus.REST_DAY:
+        st.info(plan.message, icon=":material/bedtime:")
+    else:
+        st.info(plan.message, icon=":material/event_repeat:")
+        st.page_link("pages/routine.py", label="Build a routine", icon=":material/event_repeat:")
     step = next_step(store, user_id=user, catalog=catalog, today=today)
     if step and step.undecided and step.suggestion.step is not Step.NO_SUGGESTIONS:
         st.info(

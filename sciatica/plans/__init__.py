@@ -2,6 +2,7 @@
 
 Owns routine and session models (`models`), checking a plan against the catalogue (`routine`),
 the green/amber/red rules and next steps (`progression`), sessions read against the diary
-(`sessions`) and the guided session's timer (`timer`). "When does the dose go up?" is answered
-in `progression`.
+(`sessions`), today's plan as the Today and Session pages show it (`today`), and the guided
+session (`guided`) with its timer (`timer`). "When does the dose go up?" is answered in
+`progression`.
 """

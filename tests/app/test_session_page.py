@@ -146,7 +146,7 @@ def test_the_guided_session_goes_one_exercise_at_a_time_and_logs_the_outcomes(
         "standing-hamstring-stretch": ExerciseOutcome.HURT,
         "lying-piriformis-stretch": ExerciseOutcome.SKIPPED,
     }
-    assert "You have logged a session today. Well done." in app.success[-1].value
+    assert "You have done today's session. Well done." in app.success[-1].value
 
 
 def test_the_timer_starts_pauses_and_resets(open_page: OpenPage, store: Store) -> None:

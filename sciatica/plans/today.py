@@ -1,0 +1,87 @@
+"""Today's plan: what the routine asks of today, as one view for the Today and Session pages.
+
+One of four answers, each with its sentence: no routine yet, a rest day (and when the next
+session is), today's session already logged, or today's exercises at this week's dose. The
+pages choose only how to show it and what to offer (a link to start, or the Start button).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from sciatica.exercises.catalog import Catalog
+from sciatica.plans.models import Routine, RoutineInput, Weekday
+from sciatica.plans.routine import PlannedSession, describe_item, next_session_day, session_for_day
+from sciatica.storage.store import Store
+
+NO_ROUTINE = "You have no routine to follow yet. Build one to see each day's exercises here."
+DONE = "You have done today's session. Well done."
+
+
+class PlanStatus(StrEnum):
+    """Which of the four answers today's plan is."""
+
+    NO_ROUTINE = "no_routine"
+    REST_DAY = "rest_day"
+    DONE = "done"
+    PLANNED = "planned"
+
+
+@dataclass(frozen=True, slots=True)
+class TodaysPlan:
+    """Today's answer and its sentence; for a planned day, a heading and one line per exercise."""
+
+    status: PlanStatus
+    message: str  # the sentence to show; for a planned day, the heading above the exercises
+    exercises: tuple[str, ...] = ()  # "Clamshell: 10 times per side", at this week's dose
+    routine: Routine | None = None
+    session: PlannedSession | None = None  # the planned session, also once it is logged
+
+
+def todays_plan(store: Store, *, user_id: str, catalog: Catalog, today: date) -> TodaysPlan:
+    """Today's plan for one person, from their active routine and the sessions logged today."""
+    routine = store.active_routine(user_id=user_id)
+    logged = routine is not None and bool(
+        store.sessions_between(user_id=user_id, start=today, end=today)
+    )
+    return plan_for_day(routine, catalog=catalog, today=today, logged=logged)
+
+
+def plan_for_day(
+    routine: Routine | None, *, catalog: Catalog, today: date, logged: bool
+) -> TodaysPlan:
+    """What a routine asks of a day, given whether a session is already logged for it."""
+    if routine is None:
+        return TodaysPlan(PlanStatus.NO_ROUTINE, NO_ROUTINE)
+    session = session_for_day(routine, catalog=catalog, day=today)
+    if session is None:
+        return TodaysPlan(PlanStatus.REST_DAY, rest_day_note(routine, today=today), (), routine)
+    if logged:
+        return TodaysPlan(PlanStatus.DONE, DONE, (), routine, session)
+    return TodaysPlan(
+        PlanStatus.PLANNED,
+        f"Today: {routine.name}, week {session.week}",
+        tuple(f"{exercise.name}: {describe_item(item)}" for item, exercise in session.items),
+        routine,
+        session,
+    )
+
+
+def rest_day_note(routine: RoutineInput, *, today: date) -> str:
+    """For a day without a session: the next session day, or when the plan starts or ended."""
+    if today < routine.start_date:
+        return f"“{routine.name}” starts on {_first_session_day(routine):%A %d %B}."
+    upcoming = next_session_day(routine, after=today)
+    if upcoming is None:
+        last = routine.start_date + timedelta(days=7 * routine.weeks - 1)
+        return f"“{routine.name}” ended on {last:%A %d %B}."
+    return f"Today is a rest day in “{routine.name}”. Your next session is on {upcoming:%A %d %B}."
+
+
+def _first_session_day(routine: RoutineInput) -> date:
+    start = routine.start_date
+    if Weekday(start.weekday()) in routine.days:
+        return start
+    return next_session_day(routine, after=start) or start

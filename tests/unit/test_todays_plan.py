@@ -1,0 +1,104 @@
+"""Today's plan, as the Today and Session pages both show it, for every kind of day."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from sciatica.documents import calendar
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import Routine, Weekday
+from sciatica.plans.routine import session_for_day, template
+from sciatica.plans.today import DONE, NO_ROUTINE, PlanStatus, plan_for_day, rest_day_note
+
+CATALOG = load_catalog()
+MONDAY = date(2026, 11, 23)  # the plan's first day; Mon, Wed and Fri for four weeks
+TUESDAY, WEDNESDAY = MONDAY + timedelta(days=1), MONDAY + timedelta(days=2)
+STAMP = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+
+
+def make_routine(**overrides: Any) -> Routine:
+    base = template("Starter routine", catalog=CATALOG, start=MONDAY)
+    stored = {"id": 7, "user_id": "local", "active": True, "created_at": STAMP, "updated_at": STAMP}
+    return Routine.model_validate(base.model_dump() | stored | overrides)
+
+
+@pytest.mark.parametrize(
+    ("has_routine", "day", "logged", "status"),
+    [
+        (False, MONDAY, False, PlanStatus.NO_ROUTINE),
+        (False, MONDAY, True, PlanStatus.NO_ROUTINE),
+        (True, MONDAY, False, PlanStatus.PLANNED),
+        (True, MONDAY, True, PlanStatus.DONE),
+        (True, TUESDAY, False, PlanStatus.REST_DAY),
+        (True, TUESDAY, True, PlanStatus.REST_DAY),  # a session logged on a rest day
+        (True, MONDAY - timedelta(days=3), False, PlanStatus.REST_DAY),  # before the plan
+        (True, MONDAY + timedelta(weeks=5), False, PlanStatus.REST_DAY),  # after it
+    ],
+)
+def test_each_day_gets_one_of_four_answers(
+    has_routine: bool, day: date, logged: bool, status: PlanStatus
+) -> None:
+    routine = make_routine() if has_routine else None
+    assert plan_for_day(routine, catalog=CATALOG, today=day, logged=logged).status is status
+
+
+def test_without_a_routine_the_plan_invites_building_one() -> None:
+    plan = plan_for_day(None, catalog=CATALOG, today=MONDAY, logged=False)
+    assert plan.message == NO_ROUTINE
+    assert (plan.exercises, plan.routine, plan.session) == ((), None, None)
+
+
+def test_a_training_day_lists_each_exercise_at_this_weeks_dose() -> None:
+    routine = make_routine()
+    day = WEDNESDAY + timedelta(weeks=1)
+    plan = plan_for_day(routine, catalog=CATALOG, today=day, logged=False)
+    assert plan.message == "Today: Starter routine, week 2"
+    assert plan.session == session_for_day(routine, catalog=CATALOG, day=day)
+    assert plan.routine == routine
+    assert len(plan.exercises) == len(routine.items)
+    assert plan.exercises[0] == "Knee-to-chest stretch: Hold 25 s, 3 times per side"
+
+
+def test_a_logged_day_says_so_and_keeps_the_session_for_a_guided_one_under_way() -> None:
+    routine = make_routine()
+    plan = plan_for_day(routine, catalog=CATALOG, today=MONDAY, logged=True)
+    assert plan.message == DONE
+    assert plan.exercises == ()
+    assert plan.session == session_for_day(routine, catalog=CATALOG, day=MONDAY)
+
+
+def test_a_rest_day_names_the_next_session_day() -> None:
+    plan = plan_for_day(make_routine(), catalog=CATALOG, today=TUESDAY, logged=False)
+    assert plan.message == (
+        "Today is a rest day in “Starter routine”. Your next session is on Wednesday 25 November."
+    )
+    assert plan.session is None
+
+
+@pytest.mark.parametrize(
+    ("day", "note"),
+    [
+        (MONDAY - timedelta(days=3), "“Starter routine” starts on Monday 23 November."),
+        (
+            TUESDAY,
+            "Today is a rest day in “Starter routine”. Your next session is on "
+            "Wednesday 25 November.",
+        ),
+        (MONDAY + timedelta(days=27), "“Starter routine” ended on Sunday 20 December."),
+        (MONDAY + timedelta(weeks=6), "“Starter routine” ended on Sunday 20 December."),
+    ],
+    ids=["before-the-plan", "rest-day", "last-day", "after-the-plan"],
+)
+def test_the_rest_day_note_says_when_the_next_session_is(day: date, note: str) -> None:
+    assert rest_day_note(make_routine(), today=day) == note
+
+
+@pytest.mark.parametrize("weekdays", [{Weekday.MON, Weekday.WED, Weekday.FRI}, {Weekday.SAT}])
+def test_the_rest_day_note_agrees_with_the_calendars(weekdays: set[Weekday]) -> None:
+    routine = make_routine(days=frozenset(weekdays), weeks=2)
+    for offset in range(-9, 24):
+        day = MONDAY + timedelta(days=offset)
+        assert rest_day_note(routine, today=day) == calendar.rest_day_note(routine, today=day)
