@@ -125,21 +125,51 @@ class Dose(Frozen):
 
     def describe(self) -> str:
         """The dose in plain words, e.g. 'Hold 20-30 s, 3 times per side'."""
-        parts = []
-        if self.minutes is not None:
-            parts.append(f"{self.minutes} minutes")
-        if self.hold_seconds is not None:
-            parts.append(f"hold {self.hold_seconds} s")
-        if self.reps is not None:
-            side = " per side" if self.per_side else ""
-            parts.append(f"{self.reps} {'time' if self.reps.max == 1 else 'times'}{side}")
-        if self.sets is not None:
-            parts.append(f"{self.sets} sets")
-        if self.days_per_week is not None:
-            days = self.days_per_week
-            parts.append("daily" if days.min == 7 else f"{days} days a week")
-        text = ", ".join(parts)
-        return text[:1].upper() + text[1:]
+        return dose_words(
+            minutes=self.minutes,
+            hold_seconds=self.hold_seconds,
+            reps=self.reps,
+            per_side=self.per_side,
+            sets=self.sets,
+            days_per_week=self.days_per_week,
+        )
+
+
+Amount = int | IntRange
+"""How much of one dose dimension: a routine's chosen value, or the catalogue's safe range."""
+
+
+def dose_words(
+    *,
+    minutes: Amount | None = None,
+    hold_seconds: Amount | None = None,
+    reps: Amount | None = None,
+    per_side: bool = False,
+    sets: Amount | None = None,
+    days_per_week: IntRange | None = None,
+) -> str:
+    """A dose in plain words, the one wording for a catalogue's ranges and a routine's values.
+
+    A chosen number of sets leads ('2 sets: hold 20 s, 3 times per side', one set goes
+    unsaid); a range of sets follows the rest, as the catalogue reads ('8-15 times, 2-3 sets').
+    """
+    parts = []
+    if minutes is not None:
+        parts.append(f"{minutes} minutes")
+    if hold_seconds is not None:
+        parts.append(f"hold {hold_seconds} s")
+    if reps is not None:
+        most = reps.max if isinstance(reps, IntRange) else reps
+        side = " per side" if per_side else ""
+        parts.append(f"{reps} {'time' if most == 1 else 'times'}{side}")
+    if isinstance(sets, IntRange):
+        parts.append(f"{sets} sets")
+    if days_per_week is not None:
+        parts.append("daily" if days_per_week.min == 7 else f"{days_per_week} days a week")
+    text = ", ".join(parts)
+    if isinstance(sets, int) and sets > 1:
+        text = f"{sets} sets: {text}"
+    return text[:1].upper() + text[1:]
 
 
 class Exercise(Frozen):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sciatica.exercises.catalog import Catalog, Exercise
-from sciatica.exercises.models import IntRange
+from sciatica.exercises.models import IntRange, dose_words
 from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
 
 # The guide's routine: 3-4 sessions a week, starting short and building up (CLINICAL.md 3).
@@ -28,6 +28,9 @@ GENTLE = (
     "short-walks",
 )
 TEMPLATE_NAMES = {"Starter routine": STARTER, "Gentle routine": GENTLE}
+ROUTINE_INTRO = "A plan of exercises for set days of the week, building up gently week by week."
+# How each dose dimension's number is written after it, in safe ranges and refusals.
+UNITS = {"sets": "", "hold_seconds": " s", "reps": "", "minutes": " min"}
 
 
 class RoutineRejected(ValueError):
@@ -73,9 +76,11 @@ def check_routine(routine: RoutineInput, *, catalog: Catalog) -> None:
         dose = exercise.dose
         max_sets = dose.sets.max if dose.sets else 1
         checks = [
-            _check_dimension("hold", item.hold_seconds, dose.hold_seconds, exercise, " s"),
-            _check_dimension("repetitions", item.reps, dose.reps, exercise, ""),
-            _check_dimension("minutes", item.minutes, dose.minutes, exercise, " min"),
+            _check_dimension(
+                "hold", item.hold_seconds, dose.hold_seconds, exercise, UNITS["hold_seconds"]
+            ),
+            _check_dimension("repetitions", item.reps, dose.reps, exercise, UNITS["reps"]),
+            _check_dimension("minutes", item.minutes, dose.minutes, exercise, UNITS["minutes"]),
             None if item.sets <= max_sets else f"{exercise.name}: at most {max_sets} sets.",
         ]
         problems.extend(problem for problem in checks if problem)
@@ -102,6 +107,14 @@ def template(name: str, *, catalog: Catalog, start: date) -> RoutineInput:
     return RoutineInput(name=name, items=items, days=DEFAULT_DAYS, start_date=start)
 
 
+def describe_schedule(routine: RoutineInput, *, today: date) -> str:
+    """When the routine runs, e.g. 'Mon, Wed, Fri · week 2 of 4, from Mon 23 Nov 2026'."""
+    days = ", ".join(day.label for day in sorted(routine.days))
+    week = week_number(routine, day=today)
+    when = f"week {week} of {routine.weeks}" if week else f"{routine.weeks} weeks"
+    return f"{days} · {when}, from {routine.start_date:%a %d %b %Y}"
+
+
 def week_number(routine: RoutineInput, *, day: date) -> int | None:
     """Which week of the plan a day falls in (1-based), or None outside the plan."""
     offset = (day - routine.start_date).days
@@ -113,6 +126,7 @@ def week_number(routine: RoutineInput, *, day: date) -> int | None:
 # One build-up step a week, one variable at a time (CLINICAL.md 4: progress one variable,
 # at most one step a week): 5 s more hold, 2 more repetitions or 5 more minutes.
 STEPS = {"hold_seconds": 5, "reps": 2, "minutes": 5}
+BUILD_UP_NOTE = "Holds, repetitions and minutes build up gently towards the top of each safe range."
 
 
 def dose_for_week(item: RoutineItem, *, exercise: Exercise, week: int, weeks: int) -> RoutineItem:
@@ -201,15 +215,10 @@ def next_session_day(routine: RoutineInput, *, after: date) -> date | None:
 
 def describe_item(item: RoutineItem) -> str:
     """The item's dose in plain words, e.g. '2 sets: hold 20 s, 3 times per side'."""
-    parts = []
-    if item.minutes is not None:
-        parts.append(f"{item.minutes} minutes")
-    if item.hold_seconds is not None:
-        parts.append(f"hold {item.hold_seconds} s")
-    if item.reps is not None:
-        side = " per side" if item.per_side else ""
-        parts.append(f"{item.reps} {'time' if item.reps == 1 else 'times'}{side}")
-    text = ", ".join(parts)
-    if item.sets > 1:
-        text = f"{item.sets} sets: {text}"
-    return text[:1].upper() + text[1:]
+    return dose_words(
+        minutes=item.minutes,
+        hold_seconds=item.hold_seconds,
+        reps=item.reps,
+        per_side=item.per_side,
+        sets=item.sets,
+    )
