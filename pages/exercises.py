@@ -7,7 +7,10 @@ import streamlit as st
 
 from sciatica import ui
 from sciatica.diary.triage import active_alert
-from sciatica.exercises.catalog import (
+from sciatica.exercises.catalog import family, load_catalog
+from sciatica.exercises.filters import filter_from_query_params, filter_to_query_params
+from sciatica.exercises.library import exercise_figure, library_view, loosen_hint, match_count
+from sciatica.exercises.models import (
     Equipment,
     Exercise,
     ExerciseFilter,
@@ -15,12 +18,7 @@ from sciatica.exercises.catalog import (
     Level,
     Position,
     TargetArea,
-    family,
-    filter_from_query_params,
-    filter_to_query_params,
-    load_catalog,
 )
-from sciatica.exercises.library import exercise_figure, library_view, loosen_hint, match_count
 
 # Filter field -> the multiselect's label and options (shown by each enum's .label).
 CHOICES: dict[str, tuple[str, Sequence[StrEnum]]] = {

@@ -3,43 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
-from sciatica.exercises.catalog import Catalog
-from sciatica.plans.models import Routine, RoutineInput, Weekday
-from sciatica.plans.routine import describe_item, dose_for_week, next_session_day
+from sciatica.exercises.models import Catalog
+from sciatica.plans import routine as routine_schedule
+from sciatica.plans.models import Routine
+from sciatica.plans.routine import describe_item, dose_for_week
 
 # Early evening suits most people; floating time (no zone) keeps it at 18:00 wherever they are.
 SESSION_TIME = time(18, 0)
 SESSION_MINUTES = 30
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 PRODUCT_ID = "-//sciatica//Sciatica diary routine//EN"
-
-
-def first_session_day(routine: RoutineInput) -> date:
-    """The first training day on or after the routine's start date."""
-    start = routine.start_date
-    if Weekday(start.weekday()) in routine.days:
-        return start
-    found = next_session_day(routine, after=start)
-    return found if found is not None else start
-
-
-def last_plan_day(routine: RoutineInput) -> date:
-    """The last day of the plan's final week."""
-    return routine.start_date + timedelta(days=7 * routine.weeks - 1)
-
-
-def rest_day_note(routine: RoutineInput, *, today: date) -> str:
-    """For a day without a session: the next session day, or when the plan starts or ended."""
-    if today < routine.start_date:
-        return f"“{routine.name}” starts on {first_session_day(routine):%A %d %B}."
-    upcoming = next_session_day(routine, after=today)
-    if upcoming is None:
-        return f"“{routine.name}” ended on {last_plan_day(routine):%A %d %B}."
-    return f"Today is a rest day in “{routine.name}”. Your next session is on {upcoming:%A %d %B}."
 
 
 def event_uid(routine: Routine) -> str:
@@ -67,7 +44,7 @@ def describe_plan(routine: Routine, *, catalog: Catalog) -> str:
 
 def routine_calendar(routine: Routine, *, catalog: Catalog) -> bytes:
     """The routine as .ics bytes: 18:00 on each training day until the plan ends."""
-    first = first_session_day(routine)
+    first = routine_schedule.first_session_day(routine)
     start = datetime.combine(first, SESSION_TIME)
     event = Event()
     event.add("uid", event_uid(routine))
@@ -75,7 +52,7 @@ def routine_calendar(routine: Routine, *, catalog: Catalog) -> bytes:
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=SESSION_MINUTES))
     # With a floating DTSTART the UNTIL must be floating too (RFC 5545, 3.3.10).
-    until = datetime.combine(last_plan_day(routine), time(23, 59, 59))
+    until = datetime.combine(routine_schedule.last_plan_day(routine), time(23, 59, 59))
     days = [ICAL_DAYS[day] for day in sorted(routine.days)]
     event.add("rrule", {"freq": "weekly", "byday": days, "until": until})
     event.add("summary", f"Sciatica exercises: {routine.name}")

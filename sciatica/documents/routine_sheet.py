@@ -13,8 +13,8 @@ from sciatica.diary.models import TriageLevel
 from sciatica.diary.safety import safety_content
 from sciatica.diary.triage import advice, signs_for
 from sciatica.documents.pdf import FAMILY, Pdf, Rgb
-from sciatica.exercises.catalog import Catalog, Exercise
 from sciatica.exercises.figures import exercise_figure_svg
+from sciatica.exercises.models import Catalog, Exercise
 from sciatica.plans.models import RoutineInput, RoutineItem
 from sciatica.plans.routine import describe_item, dose_for_week, week_number
 

@@ -16,23 +16,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from sciatica.content import DATA_DIR, ContentError, sources
-from sciatica.exercises.filters import (
-    filter_exercises,
-    filter_from_query_params,
-    filter_to_query_params,
-    suggest_loosening,
-    today_adjustment,
-)
 from sciatica.exercises.models import (
     Catalog,
-    Equipment,
     Exercise,
-    ExerciseFilter,
-    Kind,
-    Level,
-    Position,
-    TargetArea,
-    TodayAdjustment,
 )
 from sciatica.exercises.poses import Pose
 
@@ -40,28 +26,6 @@ DEFAULT_CATALOG = DATA_DIR / "exercises.yaml"
 DEFAULT_POSES = DATA_DIR / "poses.yaml"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-# Models and filters re-exported so callers can import everything from here.
-__all__ = [
-    "Catalog",
-    "CatalogError",
-    "Equipment",
-    "Exercise",
-    "ExerciseFilter",
-    "Kind",
-    "Level",
-    "Position",
-    "TargetArea",
-    "TodayAdjustment",
-    "easier_variant",
-    "family",
-    "filter_exercises",
-    "filter_from_query_params",
-    "filter_to_query_params",
-    "harder_variant",
-    "load_catalog",
-    "suggest_loosening",
-    "today_adjustment",
-]
 
 
 class CatalogError(ValueError):

@@ -9,16 +9,10 @@ from functools import lru_cache
 from sciatica.clock import relative_day
 from sciatica.diary.models import CheckInInput
 from sciatica.diary.triage import Triage, active_alert
-from sciatica.exercises.catalog import (
-    Catalog,
-    Exercise,
-    ExerciseFilter,
-    filter_exercises,
-    load_catalog,
-    suggest_loosening,
-    today_adjustment,
-)
+from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.figures import exercise_figure_svg
+from sciatica.exercises.filters import filter_exercises, suggest_loosening, today_adjustment
+from sciatica.exercises.models import Catalog, Exercise, ExerciseFilter
 
 NOTHING_TO_GO_ON = (
     "You have not checked in yet, so there is nothing to go on: every exercise is shown."

@@ -21,7 +21,7 @@ from typing import Literal
 from annotated_types import Ge, Le
 from pydantic import ValidationError
 
-from sciatica.exercises.catalog import Catalog, Exercise
+from sciatica.exercises.models import Catalog, Exercise
 from sciatica.plans.models import Routine, RoutineInput, RoutineItem, Weekday
 from sciatica.plans.routine import DEFAULT_DAYS, UNITS, RoutineRejected, check_routine, entry_item
 from sciatica.storage.store import Store

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sciatica.exercises.catalog import Exercise
+from sciatica.exercises.models import Exercise
 from sciatica.plans.models import ExerciseOutcome, RoutineItem
 from sciatica.plans.progression import Classification
 from sciatica.plans.routine import PlannedSession

@@ -12,7 +12,8 @@ from enum import StrEnum
 from statistics import median
 
 from sciatica.diary.triage import Triage
-from sciatica.exercises.catalog import Catalog, Exercise, easier_variant, harder_variant
+from sciatica.exercises.catalog import easier_variant, harder_variant
+from sciatica.exercises.models import Catalog, Exercise
 from sciatica.plans.models import (
     ExerciseOutcome,
     LegResponse,

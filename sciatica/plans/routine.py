@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sciatica.exercises.catalog import Catalog, Exercise
-from sciatica.exercises.models import IntRange, dose_words
+from sciatica.exercises.models import Catalog, Exercise, IntRange, dose_words
 from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
 
 # The guide's routine: 3-4 sessions a week, starting short and building up (CLINICAL.md 3).
@@ -211,6 +210,20 @@ def next_session_day(routine: RoutineInput, *, after: date) -> date | None:
         if Weekday(day.weekday()) in routine.days:
             return day
     return None
+
+
+def first_session_day(routine: RoutineInput) -> date:
+    """The first training day on or after the routine's start date."""
+    start = routine.start_date
+    if Weekday(start.weekday()) in routine.days:
+        return start
+    found = next_session_day(routine, after=start)
+    return found if found is not None else start
+
+
+def last_plan_day(routine: RoutineInput) -> date:
+    """The last day of the plan's final week."""
+    return routine.start_date + timedelta(days=7 * routine.weeks - 1)
 
 
 def describe_item(item: RoutineItem) -> str:

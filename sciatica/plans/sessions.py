@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sciatica.diary.triage import active_alert
-from sciatica.exercises.catalog import Catalog
+from sciatica.exercises.models import Catalog
 from sciatica.plans.models import ExerciseOutcome, Routine, Session
 from sciatica.plans.progression import (
     Classification,
@@ -19,7 +19,8 @@ from sciatica.plans.progression import (
 )
 from sciatica.plans.routine import current_plan, plan_builds_further
 from sciatica.progress.summary import SessionPoint
-from sciatica.storage.store import DailyRow, Store
+from sciatica.storage.check_ins import DailyRow
+from sciatica.storage.store import Store
 
 HISTORY_SESSIONS = 10
 

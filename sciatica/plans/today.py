@@ -8,12 +8,19 @@ pages choose only how to show it and what to offer (a link to start, or the Star
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
-from sciatica.exercises.catalog import Catalog
-from sciatica.plans.models import Routine, RoutineInput, Weekday
-from sciatica.plans.routine import PlannedSession, describe_item, next_session_day, session_for_day
+from sciatica.exercises.models import Catalog
+from sciatica.plans.models import Routine, RoutineInput
+from sciatica.plans.routine import (
+    PlannedSession,
+    describe_item,
+    first_session_day,
+    last_plan_day,
+    next_session_day,
+    session_for_day,
+)
 from sciatica.storage.store import Store
 
 NO_ROUTINE = "You have no routine to follow yet. Build one to see each day's exercises here."
@@ -72,16 +79,8 @@ def plan_for_day(
 def rest_day_note(routine: RoutineInput, *, today: date) -> str:
     """For a day without a session: the next session day, or when the plan starts or ended."""
     if today < routine.start_date:
-        return f"“{routine.name}” starts on {_first_session_day(routine):%A %d %B}."
+        return f"“{routine.name}” starts on {first_session_day(routine):%A %d %B}."
     upcoming = next_session_day(routine, after=today)
     if upcoming is None:
-        last = routine.start_date + timedelta(days=7 * routine.weeks - 1)
-        return f"“{routine.name}” ended on {last:%A %d %B}."
+        return f"“{routine.name}” ended on {last_plan_day(routine):%A %d %B}."
     return f"Today is a rest day in “{routine.name}”. Your next session is on {upcoming:%A %d %B}."
-
-
-def _first_session_day(routine: RoutineInput) -> date:
-    start = routine.start_date
-    if Weekday(start.weekday()) in routine.days:
-        return start
-    return next_session_day(routine, after=start) or start

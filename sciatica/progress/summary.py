@@ -16,7 +16,7 @@ from sciatica.diary.triage import (
     IMPORTANT_CHANGE_POINTS,
     is_important_fall,
 )
-from sciatica.storage.store import DailyRow
+from sciatica.storage.check_ins import DailyRow
 
 BASELINE_DAYS = 7  # the first week of check-ins in the period is the baseline
 WEEKLY_AFTER_DAYS = 366  # longer periods are drawn as weekly means, so years of data stay fast

@@ -16,13 +16,11 @@ from sqlalchemy import update as sql_update
 from sciatica.diary.models import CheckInInput, TriageLevel
 from sciatica.plans.models import RoutineInput, SessionInput
 from sciatica.storage.base import StoreError
-from sciatica.storage.check_ins import CheckInStore, DailyRow, SavedCheckIn
+from sciatica.storage.check_ins import CheckInStore
 from sciatica.storage.database import create_db_engine, migrate
 from sciatica.storage.plan_import import import_plans
 from sciatica.storage.plans import PlanStore
 from sciatica.storage.schema import check_ins, routine_changes, routines, sessions, users
-
-__all__ = ["DailyRow", "SavedCheckIn", "Store", "StoreError"]
 
 
 class Store(CheckInStore, PlanStore):

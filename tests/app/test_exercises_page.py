@@ -11,17 +11,10 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Multiselect
 
 from sciatica.diary.models import TriageLevel
-from sciatica.exercises.catalog import (
-    Equipment,
-    ExerciseFilter,
-    Kind,
-    Level,
-    Position,
-    TargetArea,
-    filter_exercises,
-    load_catalog,
-)
+from sciatica.exercises.catalog import load_catalog
+from sciatica.exercises.filters import filter_exercises
 from sciatica.exercises.library import NOTHING_TO_GO_ON
+from sciatica.exercises.models import Equipment, ExerciseFilter, Kind, Level, Position, TargetArea
 from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import make_check_in

@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,15 @@ def test_an_import_against_a_contract_fails_lint(
     assert result.returncode != 0, result.stdout
     broken = [line for line in result.stdout.splitlines() if "BROKEN" in line]
     assert any(contract in line for line in broken), result.stdout
+
+
+def test_models_are_kept_from_every_other_module_of_their_packages() -> None:
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    (models,) = [c for c in contracts["contracts"] if c["name"].startswith("Models import")]
+    others = {
+        f"sciatica.{path.parent.name}.{path.stem}"
+        for package in ("diary", "exercises", "plans")
+        for path in (ROOT / "sciatica" / package).glob("*.py")
+        if path.stem != "__init__"
+    } - set(models["source_modules"])
+    assert others <= set(models["forbidden_modules"]), "add the new module to the contract"

@@ -4,10 +4,11 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from sciatica.documents.calendar import first_session_day, rest_day_note, routine_calendar
+from sciatica.documents.calendar import routine_calendar
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import Routine, Weekday
-from sciatica.plans.routine import template
+from sciatica.plans.routine import first_session_day, template
+from sciatica.plans.today import rest_day_note
 
 CATALOG = load_catalog()
 MONDAY = date(2026, 11, 23)

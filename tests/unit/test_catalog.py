@@ -12,15 +12,7 @@ from hypothesis import strategies as st
 
 from sciatica.exercises.catalog import (
     DEFAULT_CATALOG,
-    Catalog,
     CatalogError,
-    Equipment,
-    Exercise,
-    ExerciseFilter,
-    Kind,
-    Level,
-    Position,
-    TargetArea,
     easier_variant,
     family,
     harder_variant,
@@ -33,7 +25,17 @@ from sciatica.exercises.filters import (
     suggest_loosening,
     today_adjustment,
 )
-from sciatica.exercises.models import IntRange
+from sciatica.exercises.models import (
+    Catalog,
+    Equipment,
+    Exercise,
+    ExerciseFilter,
+    IntRange,
+    Kind,
+    Level,
+    Position,
+    TargetArea,
+)
 from sciatica.exercises.poses import Pose
 
 FIXTURES = Path(__file__).parent / "fixtures"

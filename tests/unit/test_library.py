@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from sciatica.diary.models import TriageLevel
-from sciatica.exercises.catalog import ExerciseFilter, Kind, Level, Position, load_catalog
+from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.exercises.library import (
     NO_CHANGE_TODAY,
@@ -17,6 +17,7 @@ from sciatica.exercises.library import (
     loosen_hint,
     match_count,
 )
+from sciatica.exercises.models import ExerciseFilter, Kind, Level, Position
 from tests.factories import days_ago, make_check_in
 
 CATALOG = load_catalog()

@@ -18,7 +18,7 @@ from sciatica.progress.summary import (
     summarise,
 )
 from sciatica.progress.text import exercise_sentence, summary_sentences, trend_sentence
-from sciatica.storage.store import DailyRow
+from sciatica.storage.check_ins import DailyRow
 from tests import factories
 from tests.factories import days_ago
 

@@ -23,7 +23,7 @@ from sciatica.progress.tables import (
     sbi_table,
     trend_table,
 )
-from sciatica.storage.store import DailyRow
+from sciatica.storage.check_ins import DailyRow
 from tests.factories import days_ago
 from tests.unit.test_progress import daily_row, days_frame, make_session
 

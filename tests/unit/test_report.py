@@ -13,7 +13,8 @@ import pytest
 from sciatica.diary.models import TriageLevel
 from sciatica.documents.report import clinician_report, progress_report, report_notes
 from sciatica.progress.summary import Period, SessionPoint, daily_frame, summarise
-from sciatica.storage.store import DailyRow, Store
+from sciatica.storage.check_ins import DailyRow
+from sciatica.storage.store import Store
 from tests.factories import make_check_in
 from tests.pdf_reader import page_contents, pages, pdf_text
 

@@ -7,9 +7,8 @@ from typing import Any
 
 import pytest
 
-from sciatica.documents import calendar
 from sciatica.exercises.catalog import load_catalog
-from sciatica.plans.models import Routine, Weekday
+from sciatica.plans.models import Routine
 from sciatica.plans.routine import session_for_day, template
 from sciatica.plans.today import DONE, NO_ROUTINE, PlanStatus, plan_for_day, rest_day_note
 
@@ -94,11 +93,3 @@ def test_a_rest_day_names_the_next_session_day() -> None:
 )
 def test_the_rest_day_note_says_when_the_next_session_is(day: date, note: str) -> None:
     assert rest_day_note(make_routine(), today=day) == note
-
-
-@pytest.mark.parametrize("weekdays", [{Weekday.MON, Weekday.WED, Weekday.FRI}, {Weekday.SAT}])
-def test_the_rest_day_note_agrees_with_the_calendars(weekdays: set[Weekday]) -> None:
-    routine = make_routine(days=frozenset(weekdays), weeks=2)
-    for offset in range(-9, 24):
-        day = MONDAY + timedelta(days=offset)
-        assert rest_day_note(routine, today=day) == calendar.rest_day_note(routine, today=day)
