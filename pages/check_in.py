@@ -75,7 +75,7 @@ if side is Side.BOTH and extent is not LegExtent.NONE:
         )
         both_new = said == both.confirm
         if both_new:
-            alerts.outcome_here(
+            alerts.advice_here(
                 triage_notice(triage(ticked=[BOTH_LEGS]), country=ui.country()),
                 key="both_legs_advice",
             )

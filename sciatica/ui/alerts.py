@@ -73,6 +73,12 @@ def scroll_here(key: str, *, block: str = "nearest") -> None:
     st.html(script, unsafe_allow_javascript=True, width="content")
 
 
+def advice_here(notice: Notice, *, key: str) -> None:
+    """Advice where the person just answered (already in view): no dialog, no scrolling."""
+    with st.container(key=key):
+        _advice(notice, key=f"{key}_here")
+
+
 def outcome_here(notice: Notice, *, key: str = "outcome") -> None:
     """Show what a save did at this spot, in view: advice (and a dialog) first, then 'Saved'."""
     with st.container(key=key):

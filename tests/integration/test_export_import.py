@@ -262,3 +262,20 @@ def test_bad_routines_and_sessions_are_rejected_with_the_record_and_reason(
     sessions = [{**session, "day": day} for session in sessions]
     problems = rejected(document(routines=routines, sessions=sessions, version=2))
     assert any(problem in message for message in problems), problems
+
+
+def test_a_version_2_file_without_about_me_still_imports() -> None:
+    plan = parse_import(document(version=2, routines=[], sessions=[]), today=factories.today())
+    assert (plan.about_me, plan.signs_seen) == (None, [])
+
+
+def test_about_me_and_signs_seen_are_checked_before_anything_is_imported() -> None:
+    problems = rejected(
+        document(
+            version=3,
+            about_me={"pregnant": False, "due_date": "2030-01-01"},
+            signs_seen=[{"flag_id": "made_up", "sign_day": "2026-01-01", "seen_on": "2026-01-02"}],
+        )
+    )
+    assert any(problem.startswith("About me:") for problem in problems)
+    assert "Seen about 1: unknown warning sign: made_up." in problems
