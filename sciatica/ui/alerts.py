@@ -74,9 +74,10 @@ def scroll_here(key: str, *, block: str = "nearest") -> None:
 
 
 def advice_here(notice: Notice, *, key: str) -> None:
-    """Advice where the person just answered (already in view): no dialog, no scrolling."""
+    """Advice right where the person just answered, brought fully into view; no dialog."""
     with st.container(key=key):
         _advice(notice, key=f"{key}_here")
+    scroll_here(key)
 
 
 def outcome_here(notice: Notice, *, key: str = "outcome") -> None:
@@ -94,9 +95,7 @@ def outcome_here(notice: Notice, *, key: str = "outcome") -> None:
 def _dialog(notice: Notice, *, key: str) -> None:
     def body() -> None:
         _advice(notice, key=f"{key}_dialog")
-        if notice.saved:
-            st.caption(notice.saved)
-        if st.button("Close", key=f"{key}_close"):
+        if st.button("I understand", key=f"{key}_close"):
             st.rerun()
 
     st.dialog(notice.title, width="medium")(body)()
