@@ -6,10 +6,18 @@ from enum import StrEnum
 import streamlit as st
 
 from sciatica import ui
+from sciatica.diary.safety import safety_content
+from sciatica.diary.today import current_alert
 from sciatica.diary.triage import active_alert
-from sciatica.exercises.catalog import family, load_catalog
+from sciatica.exercises.catalog import comfort_options, family, load_catalog
 from sciatica.exercises.filters import filter_from_query_params, filter_to_query_params
-from sciatica.exercises.library import exercise_figure, library_view, loosen_hint, match_count
+from sciatica.exercises.library import (
+    exercise_figure,
+    left_out_note,
+    library_view,
+    loosen_hint,
+    match_count,
+)
 from sciatica.exercises.models import (
     Equipment,
     Exercise,
@@ -19,6 +27,8 @@ from sciatica.exercises.models import (
     Position,
     TargetArea,
 )
+from sciatica.exercises.suitability import suits
+from sciatica.ui import alerts
 
 # Filter field -> the multiselect's label and options (shown by each enum's .label).
 CHOICES: dict[str, tuple[str, Sequence[StrEnum]]] = {
@@ -64,10 +74,12 @@ def bullets(lines: tuple[str, ...]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
-def card(exercise: Exercise) -> None:
+def card(exercise: Exercise, caution: str = "") -> None:
     with st.container(border=True, key=f"card_{exercise.id}"):
         st.subheader(exercise.name, anchor=False)
         st.caption(f"{exercise.kind.label} · {exercise.position.label} · {exercise.level.label}")
+        if caution:
+            st.warning(caution, icon=":material/person:")
         st.image(exercise_figure(exercise.id), alt=exercise.illustration.alt, width=FIGURE_PX)
         st.markdown(f"**{exercise.dose.describe()}.** {exercise.dose.note or ''}")
         st.write(exercise.purpose)
@@ -78,13 +90,12 @@ def card(exercise: Exercise) -> None:
             st.markdown(f"{steps}\n\n**Doing it well**\n{bullets(exercise.form_cues)}")
             st.markdown(f"**Stop if**\n{bullets(exercise.stop_if)}")
             cited = (catalog.sources_by_id[source_id] for source_id in exercise.sources)
-            links = ", ".join(
-                f"[{source.title}]({source.url}) ({source.publisher})" for source in cited
-            )
-            st.caption(f"Sources: {links}")
-        others = [
-            other for other in family(catalog, exercise_id=exercise.id) if other is not exercise
+            st.caption("Sources: " + "; ".join(source.cite() for source in cited))
+        versions = [
+            *family(catalog, exercise_id=exercise.id),
+            *comfort_options(catalog, exercise_id=exercise.id),
         ]
+        others = [other for other in versions if other is not exercise]
         if others:
             st.markdown("**Other versions of this exercise**")
         for other in others:
@@ -102,15 +113,17 @@ def card(exercise: Exercise) -> None:
 
 st.title("Exercises")
 latest = store.latest_check_in(user_id=user)
-if (alert := active_alert(latest)) is not None:
+about_me = store.get_about_me(user_id=user)
+standing = current_alert(store, user_id=user)
+if (alert := (standing.triage if standing else None) or active_alert(latest)) is not None:
     # An emergency or urgent warning sign pauses every exercise suggestion (CLINICAL.md 4).
     ui.show_triage(alert)
     st.page_link("pages/check_in.py", label="Update your check-in", icon=":material/edit_note:")
     st.stop()
 
-st.markdown(
-    ":material/front_hand: Stop any exercise that increases your pain, and do not push through it."
-)
+# The source guide's own rule first; the app's softer words follow on each card.
+st.markdown(f":material/front_hand: **{safety_content().stop_rule}** Do not push through pain.")
+alerts.under_16_notice()
 st.page_link(
     "pages/safety.py",
     label="When to stop and when to get help",
@@ -118,7 +131,7 @@ st.page_link(
 )
 if chosen is not None:
     st.button("All exercises", on_click=show_all, type="tertiary", icon=":material/arrow_back:")
-    card(chosen)
+    card(chosen, suits(chosen, about_me, today=ui.today()).reason)
 else:
     st.text_input("Search", key="ex_search", placeholder="For example: hamstring, chair, walk")
     columns = [*st.columns(3), *st.columns(3, vertical_alignment="bottom")]
@@ -130,9 +143,11 @@ else:
     flt = ExerciseFilter.model_validate(
         {field: st.session_state[f"ex_{field}"] for field in [*EMPTY, "suits_today"]}
     )
-    view = library_view(catalog, flt, latest=latest, today=ui.today())
+    view = library_view(catalog, flt, latest=latest, today=ui.today(), about_me=about_me)
     if view.today_note:
         st.info(view.today_note, icon=":material/spa:")
+    if view.left_out:
+        st.caption(f":material/person: {left_out_note(view.left_out)}")
     if view.exercises:
         st.markdown(f"**{match_count(len(view.exercises))}**")
     else:
@@ -140,7 +155,7 @@ else:
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
     shown = st.session_state.setdefault(SHOWN, PAGE_SIZE)
     for exercise in view.exercises[:shown]:
-        card(exercise)
+        card(exercise, view.cautions.get(exercise.id, ""))
     if (left := len(view.exercises) - shown) > 0:
         st.button(
             f"Show {min(left, PAGE_SIZE)} more", on_click=show_more, icon=":material/expand_more:"

@@ -6,13 +6,15 @@ from sciatica import ui
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.safety import cited_sources, safety_content
 from sciatica.diary.triage import advice, content, signs_for
+from sciatica.ui import alerts
 
 store, user = ui.store(), ui.user_id()
 safety = safety_content()
 numbers = content().emergency_numbers
 
 st.title("Safety")
-st.info(safety.disclaimer, icon=":material/info:")
+ui.show_flash()
+alerts.disclaimer()
 
 codes = list(numbers)
 chosen = store.get_country(user_id=user) or "default"
@@ -26,12 +28,19 @@ if country != chosen:
     store.set_country(user_id=user, country=None if country == "default" else country)
     st.toast("Saved your country.")
 
+st.subheader("About me", anchor="about-me")
+answers = store.get_about_me(user_id=user)
+alerts.show_cautions(answers)
+alerts.about_me_form(key="safety")
+
 for level in (TriageLevel.EMERGENCY, TriageLevel.URGENT):
     text = advice(level, country=None if country == "default" else country)
     signs = signs_for(level)
     box = st.error if level is TriageLevel.EMERGENCY else st.warning
     box(f"**{text.title}** if you have any of these:\n" + "".join(f"\n- {s}" for s in signs))
     st.markdown(text.text)
+    if level is TriageLevel.EMERGENCY:
+        alerts.emergency_link(None if country == "default" else country, key="safety")
 
 for section in safety.sections:
     st.subheader(section.title)
@@ -43,4 +52,4 @@ for item in safety.faq:
         st.markdown(item.answer)
 
 st.subheader("Sources")
-st.markdown("\n".join(f"- [{s.title}]({s.url}), {s.publisher}" for s in cited_sources()))
+st.markdown("\n".join(f"- {source.cite()}" for source in cited_sources()))

@@ -9,6 +9,7 @@ from sciatica.plans.progression import Step
 from sciatica.plans.sessions import next_step
 from sciatica.plans.today import PlanStatus, todays_plan
 from sciatica.progress.week_chart import recent_leg_pain_figure
+from sciatica.ui import alerts
 
 store, user, today = ui.store(), ui.user_id(), ui.today()
 overview = today_overview(store, user_id=user, today=today)
@@ -16,8 +17,7 @@ overview = today_overview(store, user_id=user, today=today)
 st.title("Today")
 st.caption(f"{today:%A %d %B %Y}")
 ui.show_flash()
-if overview.alert is not None:
-    ui.show_triage(overview.alert)
+alerts.safety_first(overview.standing, today=today)
 
 if overview.todays_check_in is not None:
     done = overview.todays_check_in

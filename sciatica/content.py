@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -30,7 +30,23 @@ class Source(Frozen):
     id: str = Field(pattern=r"^[a-z0-9-]+$", description="Short stable id used in links.")
     title: str = Field(min_length=1, description="Title of the page or paper.")
     publisher: str = Field(min_length=1, description="Who published it.")
-    url: HttpUrl = Field(description="Where to read it.")
+    url: HttpUrl | None = Field(None, description="Where to read it; only once confirmed.")
+    verified: bool = Field(
+        False, description="The link and title were confirmed against the page itself."
+    )
+    checked: str = Field(min_length=10, description="What confirming it found, or could not.")
+
+    @model_validator(mode="after")
+    def _link_only_when_confirmed(self) -> Source:
+        # An unconfirmed address is left out rather than guessed (data/sources.yaml).
+        if self.verified != (self.url is not None):
+            raise ValueError("a url is given exactly when the source is verified")
+        return self
+
+    def cite(self) -> str:
+        """Markdown: the title as a link where confirmed, then the publisher."""
+        title = f"[{self.title}]({self.url})" if self.url else f"*{self.title}*"
+        return f"{title}, {self.publisher}"
 
 
 class SourceList(Frozen):

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from sciatica.clock import relative_day
-from sciatica.diary.models import CheckIn, CheckInInput, TriageLevel
+from sciatica.diary.models import CheckIn, CheckInInput, Side, TriageLevel
 from sciatica.diary.triage import Triage, triage
 from sciatica.storage.store import Store
 
 # The bothersomeness index asks about the past week, so it is offered weekly (CLINICAL.md 2).
 SBI_INTERVAL_DAYS = 7
 RECENT_TABLE_SIZE = 14
+BOTH_LEGS = "both_legs"  # the warning sign that choosing "Both" asks about
 
 # Fields carried over from the latest check-in: symptoms change slowly, so a returning user
-# only moves what changed. Warning signs and notes are asked afresh every day.
+# only moves what changed. Warning signs and notes are asked afresh every day, and so is
+# medication: carried over, it would record doses that were not taken.
 _CARRIED_OVER = (
     "leg_pain",
     "back_pain",
@@ -26,7 +29,6 @@ _CARRIED_OVER = (
     "sitting_interference",
     "sleeping_interference",
     "activity_minutes",
-    "medication",
 )
 
 
@@ -63,6 +65,17 @@ def form_start(store: Store, *, user_id: str, day: date) -> FormStart:
     last_sbi = store.last_sbi_day(user_id=user_id, before=day)
     ask_sbi = last_sbi is None or (day - last_sbi).days >= SBI_INTERVAL_DAYS
     return FormStart(defaults, None, previous.day if previous else None, ask_sbi)
+
+
+def with_both_legs(ticked: Iterable[str], *, side: Side | None, new_or_worse: bool) -> list[str]:
+    """The ticked signs, with 'both legs' added when the side is both and it is new or worse.
+
+    Sciatica in both legs is an emergency sign (CLINICAL.md 1), so choosing "Both" asks at once.
+    """
+    signs = list(dict.fromkeys(ticked))
+    if side is Side.BOTH and new_or_worse and BOTH_LEGS not in signs:
+        signs.append(BOTH_LEGS)
+    return signs
 
 
 def record_check_in(

@@ -28,6 +28,7 @@ class SafetyContent(Frozen):
     """The safety file."""
 
     disclaimer: str
+    stop_rule: str
     sections: tuple[Section, ...]
     faq: tuple[Question, ...]
 

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from statistics import fmean
 
 from sciatica.diary.models import CheckIn
-from sciatica.diary.triage import Triage, active_alert, routine_reasons, triage
+from sciatica.diary.notices import StandingAlert, seen_records, standing_alert
+from sciatica.diary.triage import Triage, routine_reasons, triage
 from sciatica.storage.store import Store
 
 WEEK_DAYS = 7
@@ -22,11 +23,11 @@ class TodayOverview:
     week_summary: str
     alert: Triage | None
     routine: Triage | None
+    standing: StandingAlert | None = None
 
 
 def today_overview(store: Store, *, user_id: str, today: date) -> TodayOverview:
     """Gather the Today page's content for one user."""
-    latest = store.latest_check_in(user_id=user_id)
     recent = store.check_ins_between(
         user_id=user_id, start=today - timedelta(days=2 * WEEK_DAYS - 1), end=today
     )
@@ -39,7 +40,8 @@ def today_overview(store: Store, *, user_id: str, today: date) -> TodayOverview:
         else []
     )
     week = [entry for entry in recent if (today - entry.day).days < WEEK_DAYS]
-    alert = active_alert(latest)
+    standing = current_alert(store, user_id=user_id)
+    alert = standing.triage if standing else None
     reasons = [] if alert else routine_reasons(first_week=first_week, recent=recent, today=today)
     return TodayOverview(
         todays_check_in=week[-1] if week and week[-1].day == today else None,
@@ -47,7 +49,34 @@ def today_overview(store: Store, *, user_id: str, today: date) -> TodayOverview:
         week_summary=week_summary(week),
         alert=alert,
         routine=triage(ticked=(), history_reasons=reasons) if reasons else None,
+        standing=standing,
     )
+
+
+def current_alert(store: Store, *, user_id: str) -> StandingAlert | None:
+    """The urgent or emergency advice that stands for the person today, if any.
+
+    It pauses every exercise suggestion (CLINICAL.md 4) until they say they have been seen.
+    """
+    return standing_alert(
+        store.flagged_days(user_id=user_id),
+        seen=store.signs_seen(user_id=user_id),
+        about_me=store.get_about_me(user_id=user_id),
+    )
+
+
+def mark_seen(store: Store, *, user_id: str, alert: StandingAlert, today: date) -> None:
+    """'I have been seen about this': puts the standing signs to rest, with today's date."""
+    store.record_signs_seen(user_id=user_id, seen=seen_records(alert, today=today))
+
+
+def mark_cancer_assessed(store: Store, *, user_id: str) -> None:
+    """'A doctor has assessed this back pain': the history of cancer no longer stands."""
+    answers = store.get_about_me(user_id=user_id)
+    if answers is not None and answers.had_cancer:
+        store.save_about_me(
+            user_id=user_id, answers=answers.model_copy(update={"cancer_assessed": True})
+        )
 
 
 def week_summary(week: list[CheckIn]) -> str:

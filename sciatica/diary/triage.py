@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
@@ -12,7 +13,9 @@ from pydantic import Field
 from sciatica.content import DATA_DIR, ContentError, Frozen, check_sources, load_yaml
 from sciatica.diary.models import CheckInInput, TriageLevel
 
-# A fall of 2 points or 30% on the 0-10 scale is a clinically important change (Ostelo 2008).
+# A clinically important fall on the 0-10 scale needs both: at least 2 points and at least 30% of
+# the baseline (Ostelo 2008 proposes 2 points, and 30% once the baseline is taken into account).
+# Either alone misleads at the ends: 0.3 is 30% of 1, and 2 points is a quarter of 8.
 IMPORTANT_CHANGE_POINTS = 2.0
 IMPORTANT_CHANGE_FRACTION = 0.30
 # No improvement after about 4-6 weeks of self-care: book an appointment (CLINICAL.md 1).
@@ -27,6 +30,7 @@ class RedFlag(Frozen):
     id: str = Field(pattern=r"^[a-z_]+$")
     level: TriageLevel
     alone_level: TriageLevel | None = None
+    asked: bool = Field(True, description="False for a retired sign kept for older check-ins.")
     question: str = Field(min_length=10, max_length=160)
     sources: tuple[str, ...]
 
@@ -42,7 +46,27 @@ class Country(Frozen):
     """An emergency number for one country or region."""
 
     name: str
-    number: str
+    number: str = Field(description="As written for people, e.g. '112 or 999'.")
+
+    @property
+    def dial(self) -> tuple[str, ...]:
+        """Each number to dial, in the order written: ('112', '999')."""
+        return tuple(re.findall(r"\d+", self.number))
+
+
+class BothLegs(Frozen):
+    """The question asked at once when the side chosen is both legs."""
+
+    question: str
+    confirm: str
+    deny: str
+
+
+class Seen(Frozen):
+    """How a standing warning sign is put to rest."""
+
+    button: str
+    note: str
 
 
 class RedFlagContent(Frozen):
@@ -50,6 +74,8 @@ class RedFlagContent(Frozen):
 
     red_flags: tuple[RedFlag, ...]
     advice: dict[TriageLevel, Advice]
+    both_legs: BothLegs
+    seen: Seen
     emergency_numbers: dict[str, Country]
 
 
@@ -85,7 +111,15 @@ def content() -> RedFlagContent:
 
 def red_flags() -> tuple[RedFlag, ...]:
     """The warning signs in the order they are asked."""
-    return content().red_flags
+    return tuple(flag for flag in content().red_flags if flag.asked)
+
+
+def red_flag(flag_id: str) -> RedFlag:
+    """Any warning sign by id, retired ones too (older check-ins may carry them)."""
+    found = next((flag for flag in content().red_flags if flag.id == flag_id), None)
+    if found is None:
+        raise ValueError(f"unknown warning sign: {flag_id}")
+    return found
 
 
 def signs_for(level: TriageLevel) -> list[str]:
@@ -102,8 +136,17 @@ def signs_for(level: TriageLevel) -> list[str]:
 
 def emergency_number(country: str | None) -> str:
     """The emergency number to show for a country code, or the common ones."""
+    return _country(country).number
+
+
+def emergency_dial(country: str | None) -> tuple[str, ...]:
+    """The numbers to dial for a country code, or the common ones: ('112', '999', '911')."""
+    return _country(country).dial
+
+
+def _country(code: str | None) -> Country:
     numbers = content().emergency_numbers
-    return numbers.get(country or "default", numbers["default"]).number
+    return numbers.get(code or "default", numbers["default"])
 
 
 def advice(level: TriageLevel, *, country: str | None) -> Advice:
@@ -116,7 +159,7 @@ def advice(level: TriageLevel, *, country: str | None) -> Advice:
 def triage(*, ticked: Iterable[str], history_reasons: Sequence[str] = ()) -> Triage:
     """Map ticked warning signs (and reasons from the diary) to the most urgent level."""
     ticked_ids = set(ticked)
-    flags = tuple(flag for flag in red_flags() if flag.id in ticked_ids)
+    flags = tuple(flag for flag in content().red_flags if flag.id in ticked_ids)
     unknown = ticked_ids - {flag.id for flag in flags}
     if unknown:
         raise ValueError(f"unknown warning sign: {', '.join(sorted(unknown))}")
@@ -167,7 +210,7 @@ def routine_reasons(
 
 
 def is_important_fall(*, baseline: float, fall: float) -> bool:
-    """A fall of 2 points or 30% of the baseline is clinically important (Ostelo 2008)."""
+    """A fall of at least 2 points and at least 30% of the baseline (Ostelo 2008)."""
     if fall <= 0:
         return False
-    return fall >= IMPORTANT_CHANGE_POINTS or fall >= IMPORTANT_CHANGE_FRACTION * baseline
+    return fall >= IMPORTANT_CHANGE_POINTS and fall >= IMPORTANT_CHANGE_FRACTION * baseline

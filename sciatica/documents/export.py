@@ -11,14 +11,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sciatica import clock
-from sciatica.diary.models import CheckInInput, describe_errors, parse_check_in
-from sciatica.diary.triage import content, triage
+from sciatica.diary.models import AboutMe, CheckInInput, SignSeen, describe_errors, parse_check_in
+from sciatica.diary.triage import content, red_flag, triage
 from sciatica.documents.export_plans import export_plans, parse_plans
 from sciatica.plans.models import RoutineInput, SessionInput
 from sciatica.storage.store import Store
 
 EXPORT_FORMAT = "sciatica-export"
-EXPORT_VERSION = 2  # 2 added routines and sessions; version 1 files still import
+# 2 added routines and sessions, 3 About me and the signs seen about; 1 and 2 still import.
+EXPORT_VERSION = 3
 MAX_IMPORT_BYTES = 20 * 1024 * 1024  # ten years of daily check-ins with long notes is ~10 MB
 MAX_PROBLEMS_SHOWN = 50
 
@@ -40,12 +41,16 @@ class ExportDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["sciatica-export"] = Field(description="Marks a sciatica export file.")
-    version: Literal[1, 2] = Field(description="Version of this file format.")
+    version: Literal[1, 2, 3] = Field(description="Version of this file format.")
     exported_at: datetime = Field(description="When the file was written.")
     country: str | None = Field(default=None, description="Country for the emergency number.")
     check_ins: list[dict[str, Any]] = Field(description="One object per check-in day.")
     routines: list[dict[str, Any]] = Field(default_factory=list, description="Weekly plans.")
     sessions: list[dict[str, Any]] = Field(default_factory=list, description="Logged sessions.")
+    about_me: dict[str, Any] | None = Field(default=None, description="About-me answers.")
+    signs_seen: list[dict[str, Any]] = Field(
+        default_factory=list, description="Warning signs the person has been seen about."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,8 @@ class ImportPlan:
     country: str | None
     routines: list[tuple[int, RoutineInput, bool]] = field(default_factory=list)
     sessions: list[tuple[SessionInput, int | None]] = field(default_factory=list)
+    about_me: AboutMe | None = None
+    signs_seen: list[SignSeen] = field(default_factory=list)
 
 
 def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> dict[str, Any]:
@@ -68,6 +75,7 @@ def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> d
         record["red_flags"] = sorted(entry.red_flags)
         check_ins.append(record)
     routines, sessions = export_plans(store, user_id=user_id)
+    about_me = store.get_about_me(user_id=user_id)
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -76,6 +84,8 @@ def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> d
         "check_ins": check_ins,
         "routines": routines,
         "sessions": sessions,
+        "about_me": about_me.model_dump(mode="json") if about_me else None,
+        "signs_seen": [seen.model_dump(mode="json") for seen in store.signs_seen(user_id=user_id)],
     }
 
 
@@ -110,13 +120,42 @@ def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
     routines, sessions = parse_plans(
         document.routines, document.sessions, today=today, problems=problems
     )
+    about_me, signs_seen = _parse_safety(document, today=today, problems=problems)
     try:
         plan = validate_records(document.check_ins, today=today, country=document.country)
     except ImportRejected as rejected:
         problems = rejected.problems + problems
     if problems:
         raise ImportRejected(problems)
-    return ImportPlan(plan.check_ins, plan.country, routines, sessions)
+    return ImportPlan(plan.check_ins, plan.country, routines, sessions, about_me, signs_seen)
+
+
+def _parse_safety(
+    document: ExportDocument, *, today: date, problems: list[str]
+) -> tuple[AboutMe | None, list[SignSeen]]:
+    about_me = None
+    if document.about_me is not None:
+        try:
+            about_me = AboutMe.model_validate(document.about_me)
+        except ValidationError as error:
+            labels: dict[str, str] = {}
+            messages = describe_errors(error, model=AboutMe, labels=labels)
+            problems.extend(f"About me: {message}" for message in messages)
+    seen = []
+    for number, record in enumerate(document.signs_seen, start=1):
+        try:
+            item = SignSeen.model_validate(record)
+            red_flag(item.flag_id)
+        except ValidationError as error:
+            messages = describe_errors(error, model=SignSeen, labels={})
+            problems.extend(f"Seen about {number}: {message}" for message in messages)
+        except ValueError as error:
+            problems.append(f"Seen about {number}: {error}.")
+        else:
+            if item.seen_on > today:
+                problems.append(f"Seen about {number}: {item.seen_on} is in the future.")
+            seen.append(item)
+    return about_me, seen
 
 
 def validate_records(
@@ -196,4 +235,6 @@ def apply_import(
         replace_existing=replace_existing,
         routine_records=plan.routines,
         session_records=plan.sessions,
+        about_me=plan.about_me,
+        signs_seen=plan.signs_seen,
     )

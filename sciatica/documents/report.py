@@ -80,7 +80,7 @@ def clinician_report(
     for name, change in (("Leg pain", summary.leg), ("Back pain", summary.back)):
         pdf.paragraph(f"{name}: {_pain_numbers(change)}")
     pdf.paragraph(
-        "Clinically important: a fall of 2 points or 30% from baseline (Ostelo et al. 2008).",
+        "Clinically important: a fall of at least 2 points and 30% from baseline (Ostelo 2008).",
         size=9,
         colour=_GREY,
     )

@@ -178,19 +178,24 @@ def _week_by_week(pdf: Pdf, routine: RoutineInput, catalog: Catalog) -> None:
 
 def _safety(pdf: Pdf, country: str | None) -> None:
     stop = next(s for s in safety_content().sections if s.title.startswith("Stop"))
-    emergency = advice(TriageLevel.EMERGENCY, country=country)
-    signs = signs_for(TriageLevel.EMERGENCY)
-    lines = len(stop.points) + len(signs) + 6
+    # Both levels of warning sign, each with its advice (CLINICAL.md 1): urgent signs matter
+    # on paper too, since a sheet on the fridge is read on days the app is not opened.
+    levels = (TriageLevel.EMERGENCY, TriageLevel.URGENT)
+    signs = {level: signs_for(level) for level in levels}
+    lines = len(stop.points) + sum(len(listed) + 4 for listed in signs.values()) + 4
     if pdf.get_y() + lines * 5 > pdf.page_break_trigger:
         pdf.add_page()
     pdf.paragraph(stop.title, size=13, bold=True)
     for point in stop.points:
         pdf.paragraph(f"- {point}", size=9.5)
     pdf.ln(2)
-    pdf.paragraph(f"{emergency.title}: {emergency.text}", size=9.5, bold=True)
-    for sign in signs:
-        pdf.paragraph(f"- {sign}", size=9.5)
-    pdf.ln(2)
+    for level in levels:
+        words = advice(level, country=country)
+        pdf.paragraph(f"{words.title} if you have any of these:", size=10.5, bold=True)
+        for sign in signs[level]:
+            pdf.paragraph(f"- {sign}", size=9.5)
+        pdf.paragraph(words.text, size=9.5)
+        pdf.ln(2)
     pdf.paragraph(
         "This sheet supports self-care. It does not diagnose and does not replace a doctor "
         "or physiotherapist.",

@@ -126,6 +126,8 @@ def _check_links(path: Path, exercises: list[Exercise]) -> None:
                 "name the family's main exercise instead"
             )
             problems.append((exercise.id, "parent", why))
+        if exercise.comfort_option:
+            continue  # a comfort option takes no place on the ladder
         place = (exercise.family_id, exercise.ladder)
         if place in ladder_places:
             why = f"{exercise.ladder} is already used by '{ladder_places[place]}' in this family"
@@ -137,10 +139,27 @@ def _check_links(path: Path, exercises: list[Exercise]) -> None:
 
 
 def family(catalog: Catalog, *, exercise_id: str) -> list[Exercise]:
-    """The exercise's family (main exercise and modifications), easier to harder."""
+    """The exercise's ladder (main exercise and modifications), easier to harder.
+
+    Comfort options (a softer surface, say) are no easier or harder, so they are not on it.
+    """
     root = catalog.get(exercise_id).family_id
-    members = [exercise for exercise in catalog.exercises if exercise.family_id == root]
+    members = [
+        exercise
+        for exercise in catalog.exercises
+        if exercise.family_id == root and not exercise.comfort_option
+    ]
     return sorted(members, key=lambda exercise: exercise.ladder)
+
+
+def comfort_options(catalog: Catalog, *, exercise_id: str) -> list[Exercise]:
+    """The comfort options of the exercise's family, in file order."""
+    root = catalog.get(exercise_id).family_id
+    return [
+        exercise
+        for exercise in catalog.exercises
+        if exercise.family_id == root and exercise.comfort_option
+    ]
 
 
 def easier_variant(catalog: Catalog, *, exercise_id: str) -> Exercise | None:
@@ -155,5 +174,8 @@ def harder_variant(catalog: Catalog, *, exercise_id: str) -> Exercise | None:
 
 def _neighbour(catalog: Catalog, exercise_id: str, *, step: int) -> Exercise | None:
     members = family(catalog, exercise_id=exercise_id)
-    index = [member.id for member in members].index(exercise_id) + step
+    ids = [member.id for member in members]
+    if exercise_id not in ids:  # a comfort option steps as its main exercise does
+        exercise_id = catalog.get(exercise_id).family_id
+    index = ids.index(exercise_id) + step
     return members[index] if 0 <= index < len(members) else None

@@ -58,9 +58,13 @@ def filter_exercises(
     """Exercises matching the filter, grouped by family; main exercise first unless easier_first."""
     roots = [exercise.id for exercise in catalog.exercises if exercise.parent is None]
 
-    def order(exercise: Exercise) -> tuple[int, int]:
-        main_first = 0 if exercise.parent is None and not easier_first else exercise.ladder
-        return roots.index(exercise.family_id), main_first
+    main_ladder = {ex.id: ex.ladder for ex in catalog.exercises if ex.parent is None}
+
+    def order(exercise: Exercise) -> tuple[int, int, bool]:
+        # A comfort option sits just after its main exercise.
+        ladder = main_ladder[exercise.family_id] if exercise.comfort_option else exercise.ladder
+        main_first = 0 if ladder == main_ladder[exercise.family_id] and not easier_first else ladder
+        return roots.index(exercise.family_id), main_first, exercise.comfort_option
 
     found = [ex for ex in catalog.exercises if _matches(ex, flt, gentle_only=gentle_only)]
     return sorted(found, key=order)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from sciatica.clock import relative_day
-from sciatica.diary.models import CheckInInput
+from sciatica.diary.models import AboutMe, CheckInInput
 from sciatica.diary.triage import Triage, active_alert
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.exercises.filters import filter_exercises, suggest_loosening, today_adjustment
 from sciatica.exercises.models import Catalog, Exercise, ExerciseFilter
+from sciatica.exercises.suitability import suits
 
 NOTHING_TO_GO_ON = (
     "You have not checked in yet, so there is nothing to go on: every exercise is shown."
@@ -28,13 +29,25 @@ class LibraryView:
     exercises: tuple[Exercise, ...]
     today_note: str | None
     loosen: tuple[str, ...]
+    cautions: dict[str, str] = field(default_factory=dict)  # exercise id -> About-me caution
+    left_out: int = 0  # how many "Suits me today" left out because of About me
 
 
 def library_view(
-    catalog: Catalog, flt: ExerciseFilter, *, latest: CheckInInput | None, today: date | None = None
+    catalog: Catalog,
+    flt: ExerciseFilter,
+    *,
+    latest: CheckInInput | None,
+    today: date | None = None,
+    standing: Triage | None = None,
+    about_me: AboutMe | None = None,
 ) -> LibraryView:
-    """Filter the catalogue; with 'suits me today', adjust it to the latest check-in."""
-    alert = active_alert(latest)
+    """Filter the catalogue; with 'suits me today', adjust it to the latest check-in and About me.
+
+    A warning sign that stands (`standing`) or is on the latest check-in pauses every exercise.
+    Without 'suits me today', exercises that do not suit the person stay listed, with the reason.
+    """
+    alert = standing or active_alert(latest)
     if alert is not None:
         # An emergency or urgent warning sign pauses every exercise suggestion (CLINICAL.md 4).
         return LibraryView(alert=alert, exercises=(), today_note=None, loosen=())
@@ -50,13 +63,33 @@ def library_view(
             when = relative_day(latest.day, today=today)
             note += f" This goes by your check-in from {when}; check in today for a closer fit."
     found = filter_exercises(catalog, flt, gentle_only=gentle_only, easier_first=easier_first)
+    on = today if today is not None else date.max  # unknown day: assume the later months
+    fits = {exercise.id: suits(exercise, about_me, today=on) for exercise in found}
+    cautions = {exercise_id: fit.reason for exercise_id, fit in fits.items() if fit.reason}
+    left_out = 0
+    if flt.suits_today:
+        kept = [exercise for exercise in found if fits[exercise.id].suits]
+        left_out, found = len(found) - len(kept), kept
     loosen = () if found else tuple(suggest_loosening(catalog, flt, gentle_only=gentle_only))
-    return LibraryView(alert=None, exercises=tuple(found), today_note=note, loosen=loosen)
+    return LibraryView(
+        alert=None,
+        exercises=tuple(found),
+        today_note=note,
+        loosen=loosen,
+        cautions=cautions,
+        left_out=left_out,
+    )
 
 
 def match_count(count: int) -> str:
     """'12 exercises match', '1 exercise matches'."""
     return "1 exercise matches" if count == 1 else f"{count} exercises match"
+
+
+def left_out_note(count: int) -> str:
+    """Why fewer exercises show: what the person said in About me (Safety page)."""
+    things = "1 exercise is" if count == 1 else f"{count} exercises are"
+    return f"{things} left out because of what you said in About me (on the Safety page)."
 
 
 def loosen_hint(names: tuple[str, ...] | list[str]) -> str:

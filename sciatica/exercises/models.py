@@ -53,6 +53,16 @@ class Position(_Labelled):
     IN_WATER = "in_water"
 
 
+class Movement(_Labelled):
+    """A movement in the exercise that some people are advised to avoid (About me rules)."""
+
+    HIP_PAST_90 = "hip_past_90"  # the hip bends past a right angle
+    CROSSES_MIDLINE = "crosses_midline"  # a leg crosses the middle, or the knee turns in
+    LEANS_FORWARD = "leans_forward"  # a lean from the hips that can take the hip towards 90
+    ROUNDS_BACK = "rounds_back"  # the back rounds forward, again and again or pulled
+    TWISTS = "twists"  # the back twists
+
+
 class Equipment(_Labelled):
     """What you need for the exercise."""
 
@@ -190,7 +200,13 @@ class Exercise(Frozen):
     pregnancy_note: str | None = Field(None, min_length=10, description="Advice in pregnancy.")
     sources: tuple[str, ...] = Field(min_length=1, description="Ids in data/sources.yaml.")
     illustration: Illustration = Field(description="Picture of start and end positions.")
+    movements: tuple[Movement, ...] = Field(
+        (), description="Movements some people are advised to avoid (About me)."
+    )
     parent: str | None = Field(None, pattern=SLUG, description="Exercise this modifies.")
+    comfort_option: bool = Field(
+        False, description="A comfort option of its family's main exercise, not a ladder step."
+    )
     ladder: int = Field(1, ge=1, description="Place in its family, 1 = easiest.")
     choose_if: str | None = Field(
         None, min_length=10, validate_default=True, description="When to pick this variant."
@@ -223,6 +239,8 @@ class Exercise(Frozen):
     def _modification_explains_choice(cls, text: str | None, info: ValidationInfo) -> str | None:
         if info.data.get("parent") is not None and text is None:
             raise ValueError("a modification (with a parent) needs choose_if text")
+        if info.data.get("comfort_option") and info.data.get("parent") is None:
+            raise ValueError("a comfort option needs the parent it is a comfort option of")
         return text
 
     @property

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sciatica.diary.models import AboutMe
 from sciatica.exercises.models import Catalog, Exercise, IntRange, dose_words
+from sciatica.exercises.suitability import safe_alternative
 from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
 
 # The guide's routine: 3-4 sessions a week, starting short and building up (CLINICAL.md 3).
@@ -100,9 +102,22 @@ def entry_item(exercise: Exercise) -> RoutineItem:
     )
 
 
-def template(name: str, *, catalog: Catalog, start: date) -> RoutineInput:
-    """A ready-made routine ('Starter routine' or 'Gentle routine') at entry doses."""
-    items = tuple(entry_item(catalog.by_id[exercise_id]) for exercise_id in TEMPLATE_NAMES[name])
+def template(
+    name: str, *, catalog: Catalog, start: date, about_me: AboutMe | None = None
+) -> RoutineInput:
+    """A ready-made routine ('Starter routine' or 'Gentle routine') at entry doses.
+
+    With About-me answers, an exercise that does not suit the person becomes the nearest
+    version of it that does, or is left out (sciatica.exercises.suitability).
+    """
+    chosen = (
+        safe_alternative(catalog, exercise_id, about_me, today=start)
+        for exercise_id in TEMPLATE_NAMES[name]
+    )
+    picked = list(dict.fromkeys(exercise.id for exercise in chosen if exercise is not None))
+    if not picked:
+        raise RoutineRejected(["None of this routine's exercises suit what you said in About me."])
+    items = tuple(entry_item(catalog.by_id[exercise_id]) for exercise_id in picked)
     return RoutineInput(name=name, items=items, days=DEFAULT_DAYS, start_date=start)
 
 

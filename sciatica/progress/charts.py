@@ -39,7 +39,7 @@ RESPONSE_STYLE = {
     "next_morning_leg_pain": (SKY_COLOUR, "diamond", 10),
 }
 SCALE_0_10 = {"range": [-0.5, 10.5], "dtick": 2}
-BAND_NAME = "Less than an important fall (2 points/30%)"
+BAND_NAME = "Less than an important fall (2 points and 30%)"
 LABELS = {
     "day": "Date",
     "week": "Week starting",
@@ -173,7 +173,7 @@ def pain_figure(
             )
     shapes = []
     if leg is not None:
-        # From the baseline down to the threshold, a fall is under 2 points and under 30%.
+        # From the baseline down to the threshold, a fall is under 2 points or under 30%.
         band = _band(leg.threshold, leg.baseline, BAND_NAME, BAND_FILL)
         across = {"xref": "paper", "x0": 0, "x1": 1, "y0": leg.baseline, "y1": leg.baseline}
         baseline = across | {

@@ -109,7 +109,7 @@ class PainChange:
 
     @property
     def important(self) -> bool:
-        """A fall of 2 points or 30% of baseline (Ostelo 2008)."""
+        """A fall of at least 2 points and at least 30% of baseline (Ostelo 2008)."""
         fall = self.fall
         return (
             fall is not None
@@ -120,10 +120,10 @@ class PainChange:
     @property
     def threshold(self) -> float:
         """The level at or below which the fall is clinically important."""
-        # Either criterion is enough (2 points OR 30%), so the smaller of the two falls
-        # decides: baseline minus min(2 points, 30% of baseline).
-        smaller_fall = min(IMPORTANT_CHANGE_POINTS, IMPORTANT_CHANGE_FRACTION * self.baseline)
-        return self.baseline - smaller_fall
+        # Both criteria must hold (2 points AND 30%), so the larger of the two falls
+        # decides: baseline minus max(2 points, 30% of baseline).
+        larger_fall = max(IMPORTANT_CHANGE_POINTS, IMPORTANT_CHANGE_FRACTION * self.baseline)
+        return self.baseline - larger_fall
 
 
 @dataclass(frozen=True, slots=True)

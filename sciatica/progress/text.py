@@ -74,7 +74,7 @@ def pain_sentence(*, name: str, change: PainChange) -> str:
         verdict = f"{fall:.1f} points{share} lower, a clinically important fall"
     else:
         verdict = (
-            f"{fall:.1f} points{share} lower, less than the 2 points or 30% usually counted "
+            f"{fall:.1f} points{share} lower, less than the 2 points and 30% usually counted "
             "as a clinically important change"
         )
     return (

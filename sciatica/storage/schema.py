@@ -115,3 +115,33 @@ routine_changes = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("session_id", name="uq_routine_changes_session"),
 )
+
+# About me: one row per person, the personal cautions (CLINICAL.md 7).
+about_me = Table(
+    "about_me",
+    metadata,
+    Column("user_id", String(255), ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("pregnant", Boolean, nullable=False),
+    Column("due_date", Date, nullable=True),
+    Column("back_surgery", Boolean, nullable=False),
+    Column("hip_replacement", Boolean, nullable=False),
+    Column("osteoporosis", Boolean, nullable=False),
+    Column("under_16", Boolean, nullable=False),
+    Column("had_cancer", Boolean, nullable=False),
+    Column("cancer_assessed", Boolean, nullable=False),
+    Column("answered_on", Date, nullable=True),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# "I have been seen about this": puts a standing warning sign to rest (CLINICAL.md 9).
+signs_seen = Table(
+    "signs_seen",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", String(255), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("flag_id", String(32), nullable=False),
+    Column("sign_day", Date, nullable=False),
+    Column("seen_on", Date, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_signs_seen_user", "user_id"),
+)

@@ -13,17 +13,18 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import delete, or_, select
 from sqlalchemy import update as sql_update
 
-from sciatica.diary.models import CheckInInput, TriageLevel
+from sciatica.diary.models import AboutMe, CheckInInput, SignSeen, TriageLevel
 from sciatica.plans.models import RoutineInput, SessionInput
 from sciatica.storage.base import StoreError
 from sciatica.storage.check_ins import CheckInStore
 from sciatica.storage.database import create_db_engine, migrate
 from sciatica.storage.plan_import import import_plans
 from sciatica.storage.plans import PlanStore
+from sciatica.storage.safety import SafetyStore
 from sciatica.storage.schema import check_ins, routine_changes, routines, sessions, users
 
 
-class Store(CheckInStore, PlanStore):
+class Store(CheckInStore, PlanStore, SafetyStore):
     """All reads and writes of the diary, each scoped to one user."""
 
     @classmethod
@@ -50,8 +51,10 @@ class Store(CheckInStore, PlanStore):
         replace_existing: bool = True,
         routine_records: Sequence[tuple[int, RoutineInput, bool]] = (),
         session_records: Sequence[tuple[SessionInput, int | None]] = (),
+        about_me: AboutMe | None = None,
+        signs_seen: Sequence[SignSeen] = (),
     ) -> int:
-        """Write many check-ins (and the country, routines, sessions) in one transaction.
+        """Write many check-ins (country, routines, sessions, About me) in one transaction.
 
         Days that already have a check-in are replaced, or kept when `replace_existing` is
         false. Returns how many check-ins were written.
@@ -71,6 +74,9 @@ class Store(CheckInStore, PlanStore):
                 count += 1
             if routine_records or session_records:
                 import_plans(connection, user_id, list(routine_records), list(session_records))
+            if about_me is not None:
+                self._put_about_me(connection, user_id, about_me)
+            self._add_signs_seen(connection, user_id, signs_seen)
         return count
 
     def diary_is_empty(self, *, user_id: str) -> bool:
@@ -87,6 +93,7 @@ class Store(CheckInStore, PlanStore):
         with self._write() as connection:
             for table in (routine_changes, sessions, routines):
                 connection.execute(delete(table).where(table.c.user_id == user_id))
+            self._delete_safety(connection, user_id)
             removed = connection.execute(delete(check_ins).where(check_ins.c.user_id == user_id))
             connection.execute(delete(users).where(users.c.id == user_id))
         return int(removed.rowcount)

@@ -3,7 +3,8 @@ from datetime import timedelta
 
 from streamlit.testing.v1 import AppTest
 
-from sciatica.diary.models import TriageLevel
+from sciatica.diary.models import AboutMe
+from sciatica.diary.triage import triage
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import SessionInput
 from sciatica.plans.routine import template
@@ -17,7 +18,7 @@ OpenPage = Callable[[str], AppTest]
 def save(database_url: str, days_ago: int = 0, **overrides: object) -> None:
     store = Store.open(database_url)
     entry = make_check_in(day=factories.today() - timedelta(days=days_ago), **overrides)
-    level = TriageLevel.EMERGENCY if "bowel" in entry.red_flags else TriageLevel.NONE
+    level = triage(ticked=entry.red_flags).level
     store.save_check_in(user_id="local", entry=entry, triage_level=level)
     store.close()
 
@@ -52,13 +53,24 @@ def test_today_shows_the_emergency_banner_while_the_latest_check_in_carries_it(
     assert "Get help now" in app.error[0].value
 
 
-def test_a_newer_check_in_without_signs_clears_the_banner(
+def test_a_newer_check_in_without_signs_keeps_the_banner_until_seen_about(
     open_page: OpenPage, database_url: str
 ) -> None:
     save(database_url, days_ago=1, red_flags=["bowel"])
     save(database_url)
     app = open_page("pages/today.py")
+    assert "Get help now" in app.error[0].value
+    app.button(key="standing_seen").click().run()
+    assert app.success[0].value == "Noted: you have been seen about it."
     assert not app.error
+    store = Store.open(database_url)
+    (seen,) = store.signs_seen(user_id="local")
+    store.close()
+    assert (seen.flag_id, seen.sign_day, seen.seen_on) == (
+        "bowel",
+        factories.today() - timedelta(days=1),
+        factories.today(),
+    )
 
 
 def test_safety_lists_warning_signs_stop_rules_faq_and_sources(open_page: OpenPage) -> None:
@@ -99,6 +111,7 @@ def test_advice_that_changes_nothing_is_acknowledged_not_accepted(
         user_id="local",
         session=SessionInput(day=today, pain_before=2, worst_during=2, pain_after=2),
     )
+    store.save_about_me(user_id="local", answers=AboutMe(answered_on=today))  # a returning user
     store.close()
     app = open_page("pages/today.py")
     assert not app.exception

@@ -90,10 +90,15 @@ def test_ticking_a_bladder_sign_shows_get_help_now_and_still_saves(check_in: Pag
 
     save_check_in(check_in)
 
-    emergency = check_in.get_by_test_id("stAlertContentError").filter(has_text="Get help now")
+    # The advice opens as a dialog over the page, and also stays under the button.
+    dialog = check_in.get_by_role("dialog")
+    emergency = dialog.get_by_test_id("stAlertContentError").filter(has_text="Get help now")
     expect(emergency).to_be_visible()
     expect(emergency).to_contain_text(re.compile(r"\b(999|112|911)\b"))
+    expect(dialog.get_by_role("link", name="Call 999")).to_have_attribute("href", "tel:999")
     expect(check_in.get_by_text(re.compile(r"^Saved\b"))).to_be_visible()
+    dialog.get_by_role("button", name="I understand").click()
+    wait_idle(check_in)
     assert recent_rows(check_in)[0]["Warning signs"] == "Emergency"
 
 

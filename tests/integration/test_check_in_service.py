@@ -52,7 +52,7 @@ def test_describe_change_wording(today: date) -> None:
     )
 
 
-def test_a_new_day_starts_from_the_latest_check_in_but_asks_warning_signs_afresh(
+def test_a_new_day_starts_from_the_latest_check_in_but_asks_signs_and_medication_afresh(
     store: Store, today: date
 ) -> None:
     yesterday = make_check_in(
@@ -69,7 +69,7 @@ def test_a_new_day_starts_from_the_latest_check_in_but_asks_warning_signs_afresh
     assert start.carried_from == days_ago(1)
     assert start.values["leg_pain"] == 6
     assert start.values["extent"] == "foot"
-    assert start.values["medication"] == "Paracetamol"
+    assert start.values["medication"] == ""  # carried over, it would record doses not taken
     assert start.values["notes"] == ""
     assert start.values["red_flags"] == frozenset()
 

@@ -117,7 +117,7 @@ def test_the_country_travels_with_the_export(store: Store, today: date) -> None:
         ('{"format": "sciatica-export", "version": 1', "The file is not valid JSON (line 1"),
         ("[]", "File: Input should be a valid dictionary"),
         (document(format="other"), "File: format: Input should be 'sciatica-export'"),
-        (document(version=3), "File: version: Input should be 1 or 2"),
+        (document(version=4), "File: version: Input should be 1, 2 or 3"),
         (document(extra=1), "File: extra: Extra inputs are not permitted"),
         (document(check_ins="nope"), "File: check_ins: Input should be a valid list"),
         (document(country="XX"), "File: country 'XX' is not one the app knows."),
@@ -169,7 +169,8 @@ def test_every_problem_is_listed_not_just_the_first() -> None:
 
 def test_the_export_file_names_its_format_and_version(store: Store, tmp_path: Path) -> None:
     data = export_data(store, user_id="local")
-    assert (data["format"], data["version"], data["check_ins"]) == ("sciatica-export", 2, [])
+    assert (data["format"], data["version"], data["check_ins"]) == ("sciatica-export", 3, [])
+    assert (data["about_me"], data["signs_seen"]) == (None, [])
     assert (data["routines"], data["sessions"]) == ([], [])
 
 
@@ -261,3 +262,20 @@ def test_bad_routines_and_sessions_are_rejected_with_the_record_and_reason(
     sessions = [{**session, "day": day} for session in sessions]
     problems = rejected(document(routines=routines, sessions=sessions, version=2))
     assert any(problem in message for message in problems), problems
+
+
+def test_a_version_2_file_without_about_me_still_imports() -> None:
+    plan = parse_import(document(version=2, routines=[], sessions=[]), today=factories.today())
+    assert (plan.about_me, plan.signs_seen) == (None, [])
+
+
+def test_about_me_and_signs_seen_are_checked_before_anything_is_imported() -> None:
+    problems = rejected(
+        document(
+            version=3,
+            about_me={"pregnant": False, "due_date": "2030-01-01"},
+            signs_seen=[{"flag_id": "made_up", "sign_day": "2026-01-01", "seen_on": "2026-01-02"}],
+        )
+    )
+    assert any(problem.startswith("About me:") for problem in problems)
+    assert "Seen about 1: unknown warning sign: made_up." in problems

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sciatica.exercises.catalog import (
     DEFAULT_CATALOG,
     CatalogError,
+    comfort_options,
     easier_variant,
     family,
     harder_variant,
@@ -97,9 +98,15 @@ def test_every_parent_source_and_pose_link_resolves(catalog: Catalog) -> None:
 def test_every_source_is_one_named_in_the_clinical_brief(catalog: Catalog) -> None:
     assert set(catalog.sources_by_id) <= CLINICAL_SOURCES
     for source in catalog.sources:
-        assert str(source.url).startswith("https://")
+        assert source.url is None or str(source.url).startswith("https://")
         assert source.title
         assert source.publisher
+
+
+def test_every_exercise_cites_at_least_one_verified_source(catalog: Catalog) -> None:
+    for exercise in catalog.exercises:
+        cited = [catalog.sources_by_id[source_id] for source_id in exercise.sources]
+        assert any(source.verified for source in cited), exercise.id
 
 
 @pytest.mark.parametrize(
@@ -142,6 +149,7 @@ def test_guide_aerobic_activity_is_daily(catalog: Catalog) -> None:
         ("bird-dog-arm-only", "bird-dog"),
         ("bird-dog-leg-only", "bird-dog"),
         ("bird-dog-soft-mat", "bird-dog"),
+        ("bird-dog-reduced-range", "bird-dog"),
         ("knee-to-chest-towel", "knee-to-chest"),
         ("seated-figure-four-stretch", "lying-piriformis-stretch"),
         ("clamshell-small-range", "clamshell"),
@@ -259,7 +267,8 @@ def test_catalogue_with_wrong_top_level_keys_fails(tmp_path: Path) -> None:
         ("clamshell", ["clamshell-small-range", "clamshell", "clamshell-band"]),
         (
             "bird-dog",
-            ["bird-dog-arm-only", "bird-dog-leg-only", "bird-dog-soft-mat", "bird-dog"],
+            # The guide's reduced-range version first; a softer surface is no ladder step.
+            ["bird-dog-reduced-range", "bird-dog-arm-only", "bird-dog-leg-only", "bird-dog"],
         ),
         ("low-impact-aerobic", ["short-walks", "pool-walking", "low-impact-aerobic"]),
         ("cat-cow", ["cat-cow"]),
@@ -276,8 +285,10 @@ def test_family_is_ordered_easier_to_harder(
     [
         ("seated-hamstring-stretch", "band-hamstring-stretch", "standing-hamstring-stretch"),
         ("standing-hamstring-stretch", "seated-hamstring-stretch", None),
-        ("bird-dog-arm-only", None, "bird-dog-leg-only"),
-        ("bird-dog", "bird-dog-soft-mat", None),
+        ("bird-dog-reduced-range", None, "bird-dog-arm-only"),
+        ("bird-dog-arm-only", "bird-dog-reduced-range", "bird-dog-leg-only"),
+        ("bird-dog", "bird-dog-leg-only", None),
+        ("bird-dog-soft-mat", "bird-dog-leg-only", None),  # steps as the bird dog does
         ("knee-to-chest", "knee-to-chest-towel", None),
         ("lying-piriformis-stretch", "seated-figure-four-stretch", None),
         ("clamshell", "clamshell-small-range", "clamshell-band"),
@@ -480,3 +491,58 @@ def test_today_reason_says_why_in_one_calm_sentence() -> None:
         "Because your leg pain is 8/10 and your symptoms reach below the knee today, "
         "only gentle exercises are shown, easier versions first."
     )
+
+
+def test_searching_reduced_finds_the_reduced_range_bird_dog(catalog: Catalog) -> None:
+    found = ids(filter_exercises(catalog, make_filter(search="reduced")))
+    assert "bird-dog-reduced-range" in found
+    assert catalog.get("bird-dog-reduced-range").name == "Reduced-range bird dog"
+
+
+def test_a_softer_surface_is_a_comfort_option_not_a_ladder_step(catalog: Catalog) -> None:
+    soft = catalog.get("bird-dog-soft-mat")
+    assert soft.comfort_option
+    assert soft not in family(catalog, exercise_id="bird-dog")
+    assert comfort_options(catalog, exercise_id="bird-dog") == [soft]
+    assert any("softer" in cue or "thick mat" in cue for cue in catalog.get("bird-dog").form_cues)
+
+
+def test_the_easiest_hamstring_version_keeps_the_knee_bent_and_the_ankle_relaxed(
+    catalog: Catalog,
+) -> None:
+    easiest = family(catalog, exercise_id="standing-hamstring-stretch")[0]
+    steps = " ".join(easiest.steps)
+    assert "knee bent" in steps
+    assert "ankle relaxed" in steps
+
+
+@pytest.mark.parametrize(
+    "exercise_id",
+    ["band-hamstring-stretch", "seated-hamstring-stretch", "standing-hamstring-stretch"],
+)
+def test_no_hamstring_version_pulls_the_toes_up_and_each_names_the_nerve(
+    catalog: Catalog, exercise_id: str
+) -> None:
+    exercise = catalog.get(exercise_id)
+    assert "toes pointing up" not in " ".join(exercise.steps)
+    assert any("that is the nerve, not the muscle" in cue for cue in exercise.form_cues)
+
+
+def test_when_leg_pain_is_high_the_first_hamstring_listed_keeps_the_knee_bent(
+    catalog: Catalog,
+) -> None:
+    listed = filter_exercises(
+        catalog, make_filter(search="thigh"), gentle_only=True, easier_first=True
+    )
+    hamstrings = [e for e in listed if e.family_id == "standing-hamstring-stretch"]
+    assert hamstrings[0].id == "band-hamstring-stretch"
+    assert "knee bent" in hamstrings[0].name
+
+
+def test_every_exercise_has_a_pregnancy_note(catalog: Catalog) -> None:
+    assert all(exercise.pregnancy_note for exercise in catalog.exercises)
+
+
+def test_every_stop_list_leads_with_the_guides_own_rule(catalog: Catalog) -> None:
+    rule = "Stop the exercise if your pain increases, and talk to a health professional"
+    assert all(rule in exercise.stop_if[0] for exercise in catalog.exercises)

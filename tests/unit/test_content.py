@@ -21,10 +21,18 @@ def test_the_safety_faq_answers_how_often_and_what_if_it_hurts() -> None:
     assert "Stop it" in answers["What if an exercise makes my pain worse?"]
 
 
-def test_stop_rules_say_not_to_push_through_pain() -> None:
+def test_stop_rules_lead_with_the_guides_own_rule_then_not_pushing_through_pain() -> None:
     stop = next(s for s in safety_content().sections if s.title.startswith("Stop"))
-    assert any("increases your pain" in point for point in stop.points)
+    rule = "Stop the exercise if your pain increases, and talk to a health professional."
+    assert stop.points[0] == rule == safety_content().stop_rule
+    assert stop.points[1].startswith("Do not push through pain.")
     assert any("spreads further down your leg" in point for point in stop.points)
+
+
+def test_the_disclaimer_says_no_diagnosis_and_check_before_starting() -> None:
+    text = safety_content().disclaimer
+    assert "does not diagnose" in text
+    assert "Check with a health professional before starting" in text
 
 
 def test_cited_sources_include_nice_and_nhs() -> None:
@@ -32,8 +40,24 @@ def test_cited_sources_include_nice_and_nhs() -> None:
     assert {"nice-ng59", "nice-cks", "nhs-sciatica", "nhs-exercises"} <= ids
 
 
-def test_every_source_has_an_https_link() -> None:
-    assert all(str(source.url).startswith("https://") for source in sources().values())
+def test_a_source_has_a_link_exactly_when_it_was_verified_against_the_page() -> None:
+    for source in sources().values():
+        assert (source.url is not None) is source.verified, source.id
+        assert source.checked, source.id
+
+
+def test_an_unverified_source_is_cited_by_title_without_a_link() -> None:
+    assert sources()["oahct"].cite() == "*Sciatica exercises*, OAHCT"
+    assert sources()["mayo-clinic"].cite().startswith("[Sciatica: Diagnosis and treatment](https")
+
+
+def test_a_link_without_verification_is_refused(tmp_path: Path) -> None:
+    broken = tmp_path / "sources.yaml"
+    broken.write_text(
+        "sources:\n  - {id: x, title: T, publisher: P, url: 'https://a.b', checked: not checked}\n"
+    )
+    with pytest.raises(ContentError, match="a url is given exactly when the source is verified"):
+        load_yaml(broken, SourceList)
 
 
 def test_emergency_numbers_cover_the_countries_named_in_the_brief() -> None:
@@ -47,8 +71,8 @@ def test_emergency_numbers_cover_the_countries_named_in_the_brief() -> None:
 
 def test_a_typo_in_a_content_file_fails_loudly_naming_the_field(tmp_path: Path) -> None:
     broken = tmp_path / "sources.yaml"
-    broken.write_text("sources:\n  - id: x\n    title: T\n    publisher: P\n    ur: https://a.b\n")
-    with pytest.raises(ContentError, match=r"sources\.yaml: sources\.0\.url: Field required"):
+    broken.write_text("sources:\n  - id: x\n    title: T\n    publisher: P\n    chekced: yes\n")
+    with pytest.raises(ContentError, match=r"sources\.yaml: sources\.0\.checked: Field required"):
         load_yaml(broken, SourceList)
 
 

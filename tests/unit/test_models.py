@@ -37,7 +37,7 @@ def test_pain_outside_0_to_10_is_refused_naming_the_field(score: int) -> None:
 @given(st.integers().filter(lambda value: not 0 <= value <= 6))
 def test_bothersomeness_outside_0_to_6_is_refused(score: int) -> None:
     messages = errors_for(sbi_leg_pain=score, sbi_numbness=1, sbi_weakness=1, sbi_sitting=1)
-    assert messages == ["Bothersomeness: leg pain: must be between 0 and 6."]
+    assert messages == ["Bothersomeness: leg pain (sciatica): must be between 0 and 6."]
 
 
 def test_a_future_date_is_refused() -> None:

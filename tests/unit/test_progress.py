@@ -127,9 +127,12 @@ def test_periods_longer_than_a_year_are_shown_weekly(today: date) -> None:
 @pytest.mark.parametrize(
     ("baseline", "later", "fall", "percent", "important"),
     [
-        ([8] * 7, [6] * 7, 2.0, 25.0, True),  # exactly 2 points, only 25%
-        ([5] * 7, [4, 3] * 3, 1.5, 30.0, True),  # exactly 30%, only 1.5 points
-        ([3] * 7, [2] * 9 + [3], 0.9, 30.0, True),  # exactly 30% despite float rounding
+        # Important needs both: at least 2 points and at least 30% of the baseline.
+        ([8] * 7, [6] * 7, 2.0, 25.0, False),  # 2 points, but only 25%
+        ([5] * 7, [4, 3] * 3, 1.5, 30.0, False),  # 30%, but only 1.5 points
+        ([1] * 7, [1, 1, 0], 1 / 3, 33.3, False),  # a third of a point from 1/10 is not important
+        ([6] * 7, [4] * 7, 2.0, 33.3, True),  # 2 points and a third
+        ([10] * 7, [7] * 7, 3.0, 30.0, True),  # exactly 30% despite float rounding
         ([5] * 7, [4, 4, 4, 3, 3], 1.4, 28.0, False),  # just under both
         ([3] * 7, [5] * 7, -2.0, -66.7, False),  # a rise is never an important fall
         ([0] * 7, [0] * 7, 0.0, None, False),  # no pain at all: nothing to fall from
@@ -146,16 +149,16 @@ def test_leg_pain_change_from_the_baseline_week(
 
 
 def test_summary_names_an_important_fall_in_points_and_percent() -> None:
-    lines = summary_sentences(summary=summary_of(pain_days([8] * 7, [6] * 7)))
+    lines = summary_sentences(summary=summary_of(pain_days([6] * 7, [4] * 7)))
     assert (
-        "Your leg pain averaged 6.0/10 after your first week, against 8.0 in that first week: "
-        "2.0 points (25%) lower, a clinically important fall." in lines
+        "Your leg pain averaged 4.0/10 after your first week, against 6.0 in that first week: "
+        "2.0 points (33%) lower, a clinically important fall." in lines
     )
 
 
 def test_summary_says_a_small_fall_is_less_than_clinically_important() -> None:
     lines = summary_sentences(summary=summary_of(pain_days([5] * 7, [4, 4, 4, 3, 3])))
-    assert any("1.4 points (28%) lower, less than the 2 points or 30%" in line for line in lines)
+    assert any("1.4 points (28%) lower, less than the 2 points and 30%" in line for line in lines)
 
 
 def test_summary_reports_a_rise_without_calling_it_important() -> None:
@@ -179,13 +182,13 @@ def test_baseline_week_starts_at_the_first_check_in_of_the_period() -> None:
     assert (summary.leg.baseline, summary.leg.later) == (8.0, 2.0)
 
 
-def test_threshold_is_the_smaller_of_two_points_and_thirty_percent_below_baseline() -> None:
+def test_threshold_is_the_larger_of_two_points_and_thirty_percent_below_baseline() -> None:
     high = summary_of(pain_days([8] * 7, [8])).leg
     low = summary_of(pain_days([5] * 7, [5])).leg
     assert high is not None
     assert low is not None
-    assert high.threshold == pytest.approx(6.0)  # 2 points is less than 30% of 8
-    assert low.threshold == pytest.approx(3.5)  # 30% of 5 is less than 2 points
+    assert high.threshold == pytest.approx(5.6)  # 30% of 8 is more than 2 points
+    assert low.threshold == pytest.approx(3.0)  # 2 points is more than 30% of 5
 
 
 def test_no_check_ins_give_an_honest_summary_and_no_numbers() -> None:

@@ -196,7 +196,7 @@ def test_pain_figure_draws_daily_points_averages_baseline_band_and_marks() -> No
     assert numbers(traces["Warning sign reported"].y) == [10]
     assert numbers(traces["Exercise session"].y) == [0]
     band, baseline = figure.layout.shapes
-    assert (band.y0, band.y1) == (pytest.approx(4.2), 6.0)  # 30% of 6 is less than 2 points
+    assert (band.y0, band.y1) == (pytest.approx(4.0), 6.0)  # 2 points is more than 30% of 6
     assert (baseline.y0, baseline.y1) == (6.0, 6.0)
     assert baseline.name == "Baseline: first week's leg pain (6.0)"
 

@@ -6,6 +6,8 @@ from sciatica.diary.models import CheckInInput, TriageLevel
 from sciatica.diary.triage import (
     active_alert,
     advice,
+    content,
+    emergency_dial,
     emergency_number,
     is_important_fall,
     red_flags,
@@ -15,8 +17,17 @@ from sciatica.diary.triage import (
 )
 from tests.factories import days_ago, make_check_in
 
-EMERGENCY_SIGNS = ["bladder_start", "bladder_control", "bowel", "saddle", "both_legs"]
-URGENT_SIGNS = ["worsening_weakness", "fever_unwell", "cancer_weight", "injury", "night_pain"]
+# Every routing in CLINICAL.md section 1, sign by sign.
+EMERGENCY_SIGNS = [
+    "bladder_start",
+    "bladder_retention",
+    "bladder_control",
+    "bowel",
+    "saddle",
+    "both_legs",
+]
+URGENT_SIGNS = ["worsening_weakness", "fever_unwell", "weight_loss", "injury", "night_pain"]
+RETIRED_SIGNS = ["cancer_weight"]  # no longer asked; older check-ins still carry it
 
 
 @pytest.mark.parametrize("sign", EMERGENCY_SIGNS)
@@ -27,6 +38,41 @@ def test_each_cauda_equina_sign_alone_is_an_emergency(sign: str) -> None:
 @pytest.mark.parametrize("sign", URGENT_SIGNS)
 def test_each_urgent_sign_alone_needs_a_doctor_within_two_days(sign: str) -> None:
     assert triage(ticked=[sign]).level is TriageLevel.URGENT
+
+
+@pytest.mark.parametrize("sign", RETIRED_SIGNS)
+def test_a_retired_sign_is_no_longer_asked_but_older_check_ins_still_read_as_urgent(
+    sign: str,
+) -> None:
+    assert sign not in {flag.id for flag in red_flags()}
+    assert triage(ticked=[sign]).level is TriageLevel.URGENT
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [(a, b) for a in EMERGENCY_SIGNS + URGENT_SIGNS for b in URGENT_SIGNS if a != b],
+)
+def test_any_two_signs_are_as_urgent_as_the_more_urgent_one(first: str, second: str) -> None:
+    expected = TriageLevel.EMERGENCY if first in EMERGENCY_SIGNS else TriageLevel.URGENT
+    assert triage(ticked=[first, second]).level is expected
+
+
+def test_cannot_pee_at_all_is_asked() -> None:
+    questions = {flag.id: flag.question for flag in red_flags()}
+    assert questions["bladder_retention"] == "You can't pee at all, even though you need to"
+
+
+def test_the_saddle_sign_names_the_back_passage_and_saddle_not_the_bottom() -> None:
+    question = {flag.id: flag.question for flag in red_flags()}["saddle"]
+    assert "back passage (anus)" in question
+    assert "where you would sit on a saddle" in question
+    assert "bottom" not in question
+
+
+def test_a_history_of_cancer_is_no_longer_a_sign_to_untick_each_day() -> None:
+    questions = " ".join(flag.question for flag in red_flags())
+    assert "had cancer" not in questions
+    assert "losing weight without trying" in questions
 
 
 def test_new_sexual_problems_alone_are_urgent() -> None:
@@ -65,6 +111,7 @@ def test_an_unknown_sign_is_an_error_not_silence() -> None:
 def test_every_sign_in_the_content_file_is_covered_by_this_table() -> None:
     covered = {*EMERGENCY_SIGNS, *URGENT_SIGNS, "sexual_function"}
     assert {flag.id for flag in red_flags()} == covered
+    assert {flag.id for flag in content().red_flags} == covered | set(RETIRED_SIGNS)
 
 
 def test_every_sign_names_at_least_one_source() -> None:
@@ -78,6 +125,22 @@ def test_every_sign_names_at_least_one_source() -> None:
 def test_emergency_advice_names_the_number_for_the_country(country: str, number: str) -> None:
     assert number in emergency_number(country)
     assert number in advice(TriageLevel.EMERGENCY, country=country).text
+
+
+@pytest.mark.parametrize(
+    ("country", "dial"),
+    [
+        ("GB", ("999",)),
+        ("IE", ("112", "999")),
+        ("US", ("911",)),
+        ("AU", ("000",)),
+        ("NZ", ("111",)),
+        ("EU", ("112",)),
+        (None, ("112", "999", "911")),
+    ],
+)
+def test_each_emergency_number_can_be_dialled(country: str | None, dial: tuple[str, ...]) -> None:
+    assert emergency_dial(country) == dial
 
 
 def test_urgent_advice_says_within_24_to_48_hours() -> None:
@@ -119,16 +182,17 @@ def test_no_check_in_means_no_alert() -> None:
 @pytest.mark.parametrize(
     ("baseline", "fall", "important"),
     [
-        (6.0, 2.0, True),  # exactly 2 points
-        (8.0, 1.9, False),
-        (5.0, 1.5, True),  # exactly 30%
-        (5.0, 1.4, False),
-        (3.0, 1.0, True),  # 33% though under 2 points
+        (6.0, 2.0, True),  # exactly 2 points, and a third
+        (8.0, 2.0, False),  # 2 points, but only 25%
+        (8.0, 2.4, True),  # exactly 30%, and more than 2 points
+        (5.0, 1.5, False),  # exactly 30%, but under 2 points
+        (3.0, 1.0, False),  # 33%, but under 2 points
+        (1.0, 0.3, False),  # 30% of 1/10 is not a clinically important fall
         (8.0, -1.0, False),
         (0.0, 0.0, False),  # no pain to begin with: nothing can fall
     ],
 )
-def test_important_fall_is_2_points_or_30_percent(
+def test_important_fall_needs_both_2_points_and_30_percent(
     baseline: float, fall: float, important: bool
 ) -> None:
     assert is_important_fall(baseline=baseline, fall=fall) is important

@@ -1,0 +1,202 @@
+"""Safety where the person is: advice in view at the button pressed, tel: links, About me.
+
+- `outcome_here(notice)`: what saving did, drawn where it is called (right under the button)
+  and scrolled into view; emergency and urgent advice also opens as a dialog, which sits in
+  the middle of the screen whatever the scroll position.
+- `emergency_link(country)`: "Call 999" as tel: links, one per number.
+- `disclaimer()`: the app does not diagnose; check with a professional before starting.
+- `first_use()`: the disclaimer and About me, asked once until answered.
+- `about_me_form(key)`: About me, to answer or change (the Safety page).
+- `standing_banner(alert)`: a warning sign that stands on Today until seen about.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from itertools import count
+
+import streamlit as st
+from pydantic import ValidationError
+
+from sciatica import ui
+from sciatica.clock import relative_day
+from sciatica.diary.about_me import ANSWERS, about_me_content, cautions
+from sciatica.diary.models import AboutMe, TriageLevel, describe_errors
+from sciatica.diary.notices import Notice, StandingAlert, triage_notice
+from sciatica.diary.safety import safety_content
+from sciatica.diary.today import mark_cancer_assessed, mark_seen
+from sciatica.diary.triage import content, emergency_dial
+
+_SCROLLS = count()
+# Scroll the block into view once it is drawn (twice: the page below may still be settling).
+_SCROLL_JS = """<script>
+(() => {{
+  const show = () => {{
+    const here = window.parent.document.querySelector(".st-key-{key}")
+      || document.querySelector(".st-key-{key}");
+    if (here) here.scrollIntoView({{block: "{block}", behavior: "instant"}});
+  }};
+  setTimeout(show, 50);
+  setTimeout(show, 400);
+}})();
+</script><span data-scroll="{nonce}"></span>"""
+
+
+def emergency_link(country: str | None, *, key: str = "call") -> None:
+    """One 'Call 999' button per emergency number, each a tel: link that dials it on a phone."""
+    call_buttons(emergency_dial(country), key=key)
+
+
+def call_buttons(numbers: tuple[str, ...], *, key: str) -> None:
+    """'Call 112', 'Call 999'... as tel: links, side by side where there is room."""
+    row = st.container(horizontal=True, key=f"{key}_calls")
+    for number in numbers:
+        row.link_button(f"Call {number}", f"tel:{number}", type="primary", icon=":material/call:")
+
+
+def _advice(notice: Notice, *, key: str) -> None:
+    points = "".join(f"\n- {point}" for point in notice.points)
+    body = f"**{notice.title}.** {notice.text}{points}"
+    if notice.level is TriageLevel.EMERGENCY:
+        st.error(body, icon=":material/emergency:")
+    elif notice.level is TriageLevel.URGENT:
+        st.warning(body, icon=":material/warning:")
+    else:
+        st.info(body, icon=":material/stethoscope:")
+    if notice.calls:
+        call_buttons(notice.calls, key=key)
+
+
+def scroll_here(key: str, *, block: str = "nearest") -> None:
+    """Bring the container with this key into view in the browser (after a save, say)."""
+    script = _SCROLL_JS.format(key=key, block=block, nonce=next(_SCROLLS))
+    st.html(script, unsafe_allow_javascript=True, width="content")
+
+
+def advice_here(notice: Notice, *, key: str) -> None:
+    """Advice right where the person just answered, brought fully into view; no dialog."""
+    with st.container(key=key):
+        _advice(notice, key=f"{key}_here")
+    scroll_here(key)
+
+
+def outcome_here(notice: Notice, *, key: str = "outcome") -> None:
+    """Show what a save did at this spot, in view: advice (and a dialog) first, then 'Saved'."""
+    with st.container(key=key):
+        if notice.level is not TriageLevel.NONE:
+            _advice(notice, key=f"{key}_here")
+        if notice.saved:
+            st.success(notice.saved, icon=":material/check_circle:")
+    scroll_here(key, block="start" if notice.urgent else "nearest")
+    if notice.urgent:
+        _dialog(notice, key=key)
+
+
+def _dialog(notice: Notice, *, key: str) -> None:
+    def body() -> None:
+        _advice(notice, key=f"{key}_dialog")
+        if st.button("I understand", key=f"{key}_close"):
+            st.rerun()
+
+    st.dialog(notice.title, width="medium")(body)()
+
+
+def disclaimer() -> None:
+    """The app does not diagnose; check with a professional before starting (and when to stop)."""
+    safety = safety_content()
+    st.info(f"{safety.disclaimer}\n\n{safety.stop_rule}", icon=":material/info:")
+
+
+def show_cautions(answers: AboutMe | None) -> None:
+    """The About-me cautions that apply to the person, one line each."""
+    for question in cautions(answers):
+        st.caption(f":material/person: **{question.label}.** {question.caution}")
+
+
+def first_use() -> bool:
+    """On first use: the disclaimer and About me, until answered. True while it is shown."""
+    if ui.store().get_about_me(user_id=ui.user_id()) is not None:
+        return False
+    safety = safety_content()
+    with st.container(border=True, key="first_use"):
+        st.markdown(f"**Before you start.** {safety.disclaimer} {safety.stop_rule}")
+        about_me_form(key="first_use", submit="Save and continue")
+    return True
+
+
+def about_me_form(*, key: str, submit: str = "Save About me") -> None:
+    """About me: the statements to tick, their follow-ups, and a button to save them."""
+    store, user, today = ui.store(), ui.user_id(), ui.today()
+    stored = store.get_about_me(user_id=user)
+    start = stored or AboutMe()
+    words = about_me_content()
+    st.caption(words.intro)
+    chosen: dict[str, object] = {}
+    for answer in ANSWERS:
+        chosen[answer] = st.checkbox(
+            words.questions[answer].label, value=getattr(start, answer), key=f"{key}_{answer}"
+        )
+        if answer == "pregnant" and chosen[answer]:
+            chosen["due_date"] = st.date_input(
+                words.follow_ups.due_date,
+                value=start.due_date,
+                min_value=today - timedelta(weeks=4),
+                max_value=today + timedelta(weeks=42),
+                format="DD/MM/YYYY",
+                key=f"{key}_due_date",
+            )
+        if answer == "had_cancer" and chosen[answer]:
+            assessed = st.radio(
+                words.follow_ups.cancer_assessed,
+                ["Yes", "Not yet"],
+                index=0 if start.cancer_assessed else 1,
+                horizontal=True,
+                key=f"{key}_cancer_assessed",
+            )
+            chosen["cancer_assessed"] = assessed == "Yes"
+    if st.button(submit, type="primary", key=f"{key}_save"):
+        first = stored.answered_on if stored and stored.answered_on else today
+        try:
+            answers = AboutMe.model_validate({**chosen, "answered_on": first})
+        except ValidationError as error:
+            st.error(" ".join(describe_errors(error, model=AboutMe, labels={})))
+            return
+        store.save_about_me(user_id=user, answers=answers)
+        ui.flash("Saved. About me is up to date.")
+
+
+def standing_banner(alert: StandingAlert | None, *, today: date) -> None:
+    """The advice that stands, with each sign's day, until the person has been seen about it."""
+    if alert is None:
+        return
+    notice = triage_notice(alert.triage, country=ui.country())
+    with st.container(key="standing_alert"):
+        _advice(notice, key="standing")
+        if alert.since:
+            days = ", ".join(
+                f"{relative_day(day, today=today)}" for day in sorted(set(alert.since.values()))
+            )
+            st.caption(f"Ticked on your check-in: {days}. {content().seen.note}")
+            if st.button(content().seen.button, key="standing_seen"):
+                mark_seen(ui.store(), user_id=ui.user_id(), alert=alert, today=today)
+                ui.flash("Noted: you have been seen about it.")
+        if alert.cancer and st.button(
+            about_me_content().cancer_resolve, key="standing_cancer_assessed"
+        ):
+            mark_cancer_assessed(ui.store(), user_id=ui.user_id())
+            ui.flash("Noted: a doctor has assessed this back pain.")
+
+
+def under_16_notice() -> None:
+    """For someone under 16: the app is not meant for them, and a doctor should see them."""
+    answers = ui.store().get_about_me(user_id=ui.user_id())
+    if answers is not None and answers.under_16:
+        caution = about_me_content().questions["under_16"].caution
+        st.warning(caution, icon=":material/child_care:")
+
+
+def safety_first(alert: StandingAlert | None, *, today: date) -> None:
+    """The top of Today: About me on first use, the under-16 notice, and any standing sign."""
+    if not first_use():
+        under_16_notice()
+    standing_banner(alert, today=today)
