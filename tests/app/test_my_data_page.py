@@ -2,6 +2,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.diary.models import TriageLevel
@@ -112,3 +113,43 @@ def test_back_up_now_writes_a_copy_and_lists_it(
     assert not app.exception
     assert app.success[0].value.startswith("Backed up to ")
     assert list((tmp_path / "data" / "backups").glob("sciatica-*.db"))
+
+
+def test_a_daily_backup_that_fails_is_a_calm_message_on_my_data_not_a_crash(
+    open_page: OpenPage, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(database_url)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the backup folder should be")
+    monkeypatch.setenv("SCIATICA_BACKUP_DIR", str(blocker))
+    app = open_page("pages/my_data.py")  # opens Today first: the first visit tries the backup
+    assert not app.exception
+    (warning,) = app.warning
+    assert warning.value.startswith("Today's automatic backup was not made.")
+    assert "Your diary itself is safe" in warning.value
+    assert any("holds **1** check-ins" in block.value for block in app.markdown)
+
+
+def test_back_up_now_that_fails_says_why_and_the_page_carries_on(
+    open_page: OpenPage, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(database_url)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the backup folder should be")
+    monkeypatch.setenv("SCIATICA_BACKUP_DIR", str(blocker))
+    app = open_page("pages/my_data.py")
+    next(b for b in app.button if b.label == "Back up now").click().run()
+    assert not app.exception
+    assert app.error[0].value.startswith("The backup could not be written (")
+    assert app.error[0].value.endswith("Your diary itself is unchanged.")
+    assert [b.label for b in app.button if b.label == "Delete all my data"]
+
+
+def test_back_up_now_clicks_are_listed_apart_from_the_daily_backup(
+    open_page: OpenPage, database_url: str
+) -> None:
+    seed(database_url)
+    app = open_page("pages/my_data.py")
+    next(b for b in app.button if b.label == "Back up now").click().run()
+    kinds = list(app.dataframe[0].value["Kind"])
+    assert sorted(kinds) == ["Back up now", "Daily"]
