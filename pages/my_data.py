@@ -32,10 +32,13 @@ store, user, today, config = ui.store(), ui.user_id(), ui.today(), ui.settings()
 url = config.resolved_database_url()
 count = store.count_check_ins(user_id=user)
 stamp = today.isoformat()  # the day where the person is, not the server
+# With logins, the server is shared: its database host, user and folders are not the person's.
+shared = ui.logins_enabled()
 
 st.title("My data")
 ui.show_flash()
-st.write(f"Your diary holds **{count}** check-ins. {describe_database(url)}.")
+where = "It is kept on this service's server" if shared else describe_database(url)
+st.write(f"Your diary holds **{count}** check-ins. {where}.")
 
 st.subheader("Download")
 left, right = st.columns(2)
@@ -106,7 +109,9 @@ except BackupUnavailable as error:
     unavailable: str | None = str(error)  # a database server: its own backup tools apply
 else:
     unavailable = None
-if unavailable:
+if shared:
+    st.caption("This diary is on a shared server; the people who run it keep its backups.")
+elif unavailable:
     st.info(unavailable)
 else:
     if problem := ui.backup_problem():
