@@ -1,5 +1,7 @@
 import json
-from collections.abc import Callable
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -7,10 +9,28 @@ from streamlit.testing.v1 import AppTest
 
 from sciatica.diary.models import TriageLevel
 from sciatica.storage.store import Store
+from sciatica.ui import PAGE_FAILED
 from tests import factories
+from tests.app.conftest import ROOT, run_through_app_py, show_error_details
 from tests.factories import check_in_data, make_check_in
 
 OpenPage = Callable[[str], AppTest]
+
+
+@pytest.fixture
+def ui_log() -> Iterator[list[logging.LogRecord]]:
+    """What sciatica.ui logs on the server during the test."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("sciatica.ui")
+    logger.addHandler(handler)
+    yield records
+    logger.removeHandler(handler)
+
+
+def no_such_table(*_args: object, **_kwargs: object) -> int:
+    raise sqlite3.OperationalError("no such table: check_ins")
 
 
 def seed(database_url: str, **overrides: object) -> None:
@@ -153,3 +173,29 @@ def test_back_up_now_clicks_are_listed_apart_from_the_daily_backup(
     next(b for b in app.button if b.label == "Back up now").click().run()
     kinds = list(app.dataframe[0].value["Kind"])
     assert sorted(kinds) == ["Back up now", "Daily"]
+
+
+def test_an_unexpected_error_on_a_page_is_logged_and_shown_calmly(
+    open_page: OpenPage, monkeypatch: pytest.MonkeyPatch, ui_log: list[logging.LogRecord]
+) -> None:
+    monkeypatch.setattr(Store, "count_check_ins", no_such_table)
+    show_error_details("none")  # as config.toml has it for everyone using the app
+    app = open_page("pages/my_data.py")
+    assert not app.exception
+    assert [warning.value for warning in app.warning] == [PAGE_FAILED]
+    assert not [block for block in app.markdown if "no such table" in block.value]
+    (record,) = [r for r in ui_log if r.getMessage() == "The page 'My data' failed"]
+    assert record.exc_info is not None
+    assert isinstance(record.exc_info[1], sqlite3.OperationalError)
+
+
+def test_with_full_error_details_a_page_error_reaches_streamlit_as_usual(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Store, "count_check_ins", no_such_table)
+    monkeypatch.setenv("SCIATICA_DATABASE_URL", database_url)
+    run_through_app_py(monkeypatch)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    app.switch_page("pages/my_data.py").run()
+    assert "no such table: check_ins" in app.exception[0].message
+    assert not app.warning
