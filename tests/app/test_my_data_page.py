@@ -199,3 +199,17 @@ def test_with_full_error_details_a_page_error_reaches_streamlit_as_usual(
     app.switch_page("pages/my_data.py").run()
     assert "no such table: check_ins" in app.exception[0].message
     assert not app.warning
+
+
+def test_a_csv_with_a_quote_never_closed_is_refused_on_the_page_and_changes_nothing(
+    open_page: OpenPage, database_url: str
+) -> None:
+    seed(database_url)
+    day = factories.today()
+    raw = f'day,leg_pain,back_pain,notes\n{day},4,2,"oops\n{day},9,9,swallowed\n'.encode()
+    app = open_page("pages/my_data.py")
+    app.file_uploader[0].upload("diary.csv", raw).run()
+    assert not app.exception
+    assert "a quoted cell starting on line 2 is never closed" in app.error[0].value
+    assert not [button for button in app.button if button.label == "Import"]
+    assert count(database_url) == 1
