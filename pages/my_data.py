@@ -27,7 +27,7 @@ from sciatica.storage.backup import (
 from sciatica.storage.database import describe_database
 
 CONFIRM_WORD = "DELETE"
-KIND_LABELS = {BackupKind.DAILY: "Daily", BackupKind.MANUAL: "Back up now"}
+KIND_LABELS = {BackupKind.DAILY: "Daily", BackupKind.MANUAL: "Manual"}
 store, user, today, config = ui.store(), ui.user_id(), ui.today(), ui.settings()
 url = config.resolved_database_url()
 count = store.count_check_ins(user_id=user)

@@ -172,7 +172,7 @@ def test_back_up_now_clicks_are_listed_apart_from_the_daily_backup(
     app = open_page("pages/my_data.py")
     next(b for b in app.button if b.label == "Back up now").click().run()
     kinds = list(app.dataframe[0].value["Kind"])
-    assert sorted(kinds) == ["Back up now", "Daily"]
+    assert sorted(kinds) == ["Daily", "Manual"]
 
 
 def test_an_unexpected_error_on_a_page_is_logged_and_shown_calmly(
