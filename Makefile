@@ -19,7 +19,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
-run: $(VENV)/.runtime ## Start the app on http://localhost:8501 with the local SQLite diary
+run: $(VENV)/.runtime ## Start the app on http://localhost:8501 (this computer only; README)
 	$(BIN)/python -m sciatica.ui.server --server.port $(PORT)
 
 demo: $(VENV)/.runtime ## Write 120 days of examples into an empty diary; prints which database

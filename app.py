@@ -20,4 +20,4 @@ navigation = st.navigation(
         for page in PAGES
     ]
 )
-navigation.run()
+ui.run_page(navigation)  # an unexpected error: logged, and a calm message instead

@@ -15,18 +15,30 @@ from sciatica.documents.export import (
     parse_import,
     preview_import,
 )
-from sciatica.storage.backup import BackupUnavailable, backup_now, list_backups
+from sciatica.storage.backup import (
+    KEEP,
+    BackupFailed,
+    BackupKind,
+    BackupUnavailable,
+    backup_now,
+    list_backups,
+    sqlite_path,
+)
 from sciatica.storage.database import describe_database
 
 CONFIRM_WORD = "DELETE"
+KIND_LABELS = {BackupKind.DAILY: "Daily", BackupKind.MANUAL: "Manual"}
 store, user, today, config = ui.store(), ui.user_id(), ui.today(), ui.settings()
 url = config.resolved_database_url()
 count = store.count_check_ins(user_id=user)
 stamp = today.isoformat()  # the day where the person is, not the server
+# With logins, the server is shared: its database host, user and folders are not the person's.
+shared = ui.logins_enabled()
 
 st.title("My data")
 ui.show_flash()
-st.write(f"Your diary holds **{count}** check-ins. {describe_database(url)}.")
+where = "It is kept on this service's server" if shared else describe_database(url)
+st.write(f"Your diary holds **{count}** check-ins. {where}.")
 
 st.subheader("Download")
 left, right = st.columns(2)
@@ -92,25 +104,45 @@ if upload is not None:
 st.subheader("Backups")
 backups_dir = config.resolved_backup_dir()
 try:
+    sqlite_path(url)
+except BackupUnavailable as error:
+    unavailable: str | None = str(error)  # a database server: its own backup tools apply
+else:
+    unavailable = None
+if shared:
+    st.caption("This diary is on a shared server; the people who run it keep its backups.")
+elif unavailable:
+    st.info(unavailable)
+else:
+    if problem := ui.backup_problem():
+        st.warning(
+            f"Today's automatic backup was not made. {problem} Your diary itself is safe; "
+            "try Back up now below, and if that fails too, check the backup folder.",
+            icon=":material/backup:",
+        )
     if st.button("Back up now", icon=":material/backup:"):
-        made = backup_now(database_url=url, backups_dir=backups_dir)
-        st.success(f"Backed up to {made}.", icon=":material/check_circle:")
+        try:
+            made = backup_now(database_url=url, backups_dir=backups_dir)
+        except BackupFailed as failed:
+            st.error(f"{failed} Your diary itself is unchanged.", icon=":material/backup:")
+        else:
+            st.success(f"Backed up to {made}.", icon=":material/check_circle:")
     st.caption(
-        f"A backup is also made automatically each day; the last 7 are kept in {backups_dir}."
+        "A backup is also made automatically each day. The last "
+        f"{KEEP[BackupKind.DAILY]} daily backups and the last {KEEP[BackupKind.MANUAL]} made "
+        f"with this button are kept in {backups_dir}."
     )
-    found = list_backups(backups_dir) if backups_dir.exists() else []
-    if found:
+    if found := list_backups(backups_dir):
         rows = [
             {
                 "Taken (UTC)": b.taken_at.strftime("%Y-%m-%d %H:%M"),
+                "Kind": KIND_LABELS[b.kind],
                 "File": str(b.path),
                 "Size (kB)": round(b.size_bytes / 1024),
             }
             for b in found
         ]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-except BackupUnavailable as unavailable:
-    st.info(str(unavailable))
 
 st.subheader("Delete all my data")
 with st.expander("Delete everything this app stores about me"):

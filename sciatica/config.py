@@ -40,6 +40,13 @@ class Settings(BaseSettings):
         max_length=200,
         description="Whose diary this is when there is no login.",
     )
+    allow_open_network: bool = Field(
+        default=False,
+        description=(
+            "Serve beyond this computer (a server.address other than localhost) even without "
+            "logins: anyone who can reach the address can read and change the diary."
+        ),
+    )
 
     def resolved_database_url(self) -> str:
         """The database URL in use, creating the data folder for the default SQLite file."""

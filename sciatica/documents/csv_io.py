@@ -1,4 +1,12 @@
-"""Check-ins as CSV: one row a day, with a documented header, for spreadsheets."""
+"""Check-ins as CSV: one row a day, with a documented header, for spreadsheets.
+
+Spreadsheets run a cell that starts with =, +, - or @ as a formula (and some also after a tab or
+a carriage return), so a note such as `=HYPERLINK(...)` could act when the file is opened. Such
+cells are written with a leading apostrophe, which spreadsheets show as text (OWASP, "CSV
+Injection"); the import takes exactly one apostrophe off again, so a file read back gives the
+same values. A cell that already starts with apostrophes before such a character gets one more,
+so `'=x` also comes back as itself.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +24,20 @@ from sciatica.documents.export import MAX_IMPORT_BYTES, ImportPlan, ImportReject
 # the four `sbi_*` columns are either all filled (0-6) or all empty.
 CSV_COLUMNS = tuple(CheckInInput.model_fields)
 REQUIRED_COLUMNS = ("day", "leg_pain", "back_pain")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPE = "'"
+
+
+def neutralise_formula(cell: str) -> str:
+    """The cell with an apostrophe in front when a spreadsheet would read it as a formula."""
+    return _ESCAPE + cell if cell.lstrip(_ESCAPE).startswith(FORMULA_STARTS) else cell
+
+
+def restore_formula(cell: str) -> str:
+    """The cell as it was before `neutralise_formula`."""
+    if cell.startswith(_ESCAPE) and cell.lstrip(_ESCAPE).startswith(FORMULA_STARTS):
+        return cell[len(_ESCAPE) :]
+    return cell
 
 
 def check_ins_csv(check_ins: Sequence[CheckInInput]) -> str:
@@ -26,7 +48,12 @@ def check_ins_csv(check_ins: Sequence[CheckInInput]) -> str:
     for entry in check_ins:
         row = entry.model_dump(mode="json", include=set(CSV_COLUMNS))
         row["red_flags"] = " ".join(sorted(entry.red_flags))
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow(
+            {
+                key: "" if value is None else neutralise_formula(str(value))
+                for key, value in row.items()
+            }
+        )
     return out.getvalue()
 
 
@@ -41,10 +68,24 @@ def parse_check_in_csv(raw: bytes, *, today: date) -> ImportPlan:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportRejected(["The file is not UTF-8 text."]) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [name.strip() for name in reader.fieldnames or []]
+    header_line = text.split("\n", 1)[0]
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    # strict: a quote that is never closed is an error, not one cell swallowing all rows after it
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1  # the line the row being read starts on
+    try:
+        _check_header([name.strip() for name in reader.fieldnames or []])
+        records = []
+        start = reader.line_num + 1
+        for row in reader:
+            records.append(_record(row, line=start))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise ImportRejected([_not_csv(error, line=start)]) from None
+    return validate_records(records, today=today, country=None)
+
+
+def _check_header(header: list[str]) -> None:
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     unknown = [name for name in header if name and name not in CSV_COLUMNS]
     problems = []
@@ -54,19 +95,25 @@ def parse_check_in_csv(raw: bytes, *, today: date) -> ImportPlan:
         problems.append(f"Header: unknown column {', '.join(unknown)}.")
     if problems:
         raise ImportRejected(problems)
-    try:
-        records = [_record(row) for row in reader]
-    except csv.Error as error:
-        raise ImportRejected([f"The file is not valid CSV: {error}."]) from None
-    return validate_records(records, today=today, country=None)
 
 
-def _record(row: dict[str | Any, str | Any]) -> dict[str, Any]:
+def _not_csv(error: csv.Error, *, line: int) -> str:
+    if "unexpected end of data" in str(error):
+        return (
+            f"The file is not valid CSV: a quoted cell starting on line {line} is never closed, "
+            "so the rows after it cannot be read."
+        )
+    return f"The file is not valid CSV: line {line}: {error}."
+
+
+def _record(row: dict[str | Any, str | Any], *, line: int) -> dict[str, Any]:
     if None in row:  # more cells than header columns
-        raise csv.Error(f"a row has more cells than the header: {row[None]!r}")
+        raise ImportRejected(
+            [f"The file is not valid CSV: line {line} has more cells than the header."]
+        )
     record: dict[str, Any] = {}
     for key, value in row.items():
-        name, cell = str(key).strip(), (value or "").strip()
+        name, cell = str(key).strip(), restore_formula((value or "").strip())
         if name == "red_flags":
             record[name] = cell.split()
         elif cell or name in SBI_FIELDS or name in REQUIRED_COLUMNS:

@@ -10,7 +10,8 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -40,8 +41,41 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+class DatabaseUrlRejected(ValueError):
+    """The configured database URL cannot hold a diary; the message says why and what to use."""
+
+
+def check_database_url(url: str) -> URL:
+    """The parsed URL, or DatabaseUrlRejected for one that is unreadable or would forget the diary.
+
+    An in-memory SQLite database lives inside one connection: every other connection of the
+    pool (each page run may get another) sees a new, empty database without tables, and all of
+    it is gone when the server stops.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        # The URL may hold a password, so it is not repeated back.
+        raise DatabaseUrlRejected(
+            "SCIATICA_DATABASE_URL is not a database URL. Use a SQLAlchemy URL such as "
+            "sqlite:////home/me/sciatica.db or postgresql+psycopg://user:password@host/db, "
+            "or leave it unset for the SQLite file in the data folder."
+        ) from None
+    database = parsed.database or ""
+    in_memory = ":memory:" in database or not database or parsed.query.get("mode") == "memory"
+    if parsed.get_backend_name() == "sqlite" and in_memory:
+        raise DatabaseUrlRejected(
+            f"SCIATICA_DATABASE_URL={url} is an in-memory SQLite database, which forgets the "
+            "diary as soon as a connection closes. Name a file instead, such as "
+            "sqlite:////home/me/sciatica.db, or leave it unset for the SQLite file in the data "
+            "folder."
+        )
+    return parsed
+
+
 def create_db_engine(url: str) -> Engine:
     """An engine for the URL, with the SQLite settings applied where it is SQLite."""
+    check_database_url(url)
     engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)

@@ -1,11 +1,19 @@
-"""Shared Streamlit wiring: the one store, the current user, the user's today, the alert banner."""
+"""Shared Streamlit wiring: the one store, the current user, the user's today, the alert banner.
+
+Also how a page fails: an unexpected error is logged on the server with its traceback and the
+person sees a calm message (`run_page`), since a traceback in the browser shows SQL and file
+paths. With `client.showErrorDetails` set to "full" (tests, a developer's own config), the
+error is raised to Streamlit as usual instead.
+"""
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
+from streamlit.logger import get_logger
+from streamlit.navigation.page import StreamlitPage
 
 from sciatica import clock
 from sciatica.accounts import identity_user_id
@@ -13,10 +21,17 @@ from sciatica.config import Settings
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.triage import Triage, advice
 from sciatica.plans.sessions import NextStep, decide
-from sciatica.storage.backup import BackupUnavailable, ensure_daily_backup
+from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
 
+_LOGGER = get_logger(__name__)
 _BACKUP_CHECKED = "_sciatica_backup_checked"
+_BACKUP_PROBLEM = "_sciatica_backup_problem"
+_FULL_DETAILS = ("full", "true", "True", True)  # True is Streamlit's deprecated spelling of full
+PAGE_FAILED = (
+    "Something went wrong on this page; nothing in your diary was lost. If you were saving "
+    "something, please check whether it was saved, and try again."
+)
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d"]}
 
 
@@ -37,9 +52,42 @@ def store() -> Store:
     opened = _open_store(url)
     if not st.session_state.get(_BACKUP_CHECKED):
         st.session_state[_BACKUP_CHECKED] = True
-        with suppress(BackupUnavailable, OSError):
-            ensure_daily_backup(database_url=url, backups_dir=config.resolved_backup_dir())
+        _daily_backup(database_url=url, backups_dir=config.resolved_backup_dir())
     return opened
+
+
+def _daily_backup(*, database_url: str, backups_dir: Path) -> None:
+    try:
+        ensure_daily_backup(database_url=database_url, backups_dir=backups_dir)
+    except BackupUnavailable:
+        pass  # a database server: its own backups apply (My data says so)
+    except BackupFailed as failed:
+        _LOGGER.warning("The daily backup failed: %s", failed, exc_info=failed)
+        st.session_state[_BACKUP_PROBLEM] = str(failed)
+    except Exception:
+        # The backup is a side job: whatever breaks it must not break the diary.
+        _LOGGER.exception("The daily backup to %s failed unexpectedly", backups_dir)
+        st.session_state[_BACKUP_PROBLEM] = "Something unexpected stopped it; the log says what."
+
+
+def backup_problem() -> str | None:
+    """Why today's automatic backup failed when this session started, if it did."""
+    problem = st.session_state.get(_BACKUP_PROBLEM)
+    return problem if isinstance(problem, str) else None
+
+
+def run_page(page: StreamlitPage) -> None:
+    """Run the page chosen in the navigation; an unexpected error becomes a calm message.
+
+    Streamlit's own stop, rerun and page switch are BaseExceptions and pass through.
+    """
+    try:
+        page.run()
+    except Exception:
+        _LOGGER.exception("The page %r failed", page.title)
+        if st.get_option("client.showErrorDetails") in _FULL_DETAILS:
+            raise
+        st.warning(PAGE_FAILED, icon=":material/refresh:")
 
 
 def logins_enabled() -> bool:

@@ -1,22 +1,110 @@
-"""Serve the app: `streamlit run app.py`, with bookmarked page links working from the start.
+"""Serve the app: `streamlit run app.py`, checked first, with bookmarked page links working.
 
 Usage: `python -m sciatica.ui.server [streamlit options]`, e.g. `--server.port 8501`.
+
+Before the server starts, with the configuration Streamlit has just loaded from
+.streamlit/config.toml, STREAMLIT_* variables and these options, two things are checked; either
+failing prints why and what to do, and exits with status 2:
+
+- the database URL (an in-memory SQLite database forgets the diary; storage.database says why);
+- the listening address. The diary has no login of its own, so config.toml serves it on
+  127.0.0.1, this computer only. Another address (0.0.0.0, a network address, or none, which
+  Streamlit takes as every interface) lets anyone who can reach it read and change the diary,
+  so it is refused unless logins are configured ([auth] in secrets.toml) or the operator says
+  so with SCIATICA_ALLOW_OPEN_NETWORK=1.
 """
 
 from __future__ import annotations
 
+import functools
+import ipaddress
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
+from pydantic import ValidationError
+from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.web import cli
+from streamlit.runtime.secrets import secrets_singleton
+from streamlit.web import bootstrap, cli
+
+from sciatica.config import Settings
+from sciatica.storage.database import DatabaseUrlRejected, check_database_url
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
+EXIT_REFUSED = 2
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
+
+
+def is_loopback(address: str | None) -> bool:
+    """Whether a server.address reaches this computer only (none means every interface)."""
+    if not address or not address.strip():
+        return False
+    name = address.strip().strip("[]").lower()
+    if name in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False  # a host name other than localhost: assume others can reach it
+
+
+def open_network_problem(*, address: str | None, logins: bool, allowed: bool) -> str | None:
+    """Why the server must not listen on `address`, or None when it may."""
+    if is_loopback(address) or logins or allowed:
+        return None
+    where = f"on {address}" if address and address.strip() else "on every network interface"
+    return (
+        f"Not starting: the server would listen {where}, where anyone on the network could open "
+        "this diary, and no logins are configured.\n"
+        "- To keep it on this computer, remove that server.address setting (the app's "
+        ".streamlit/config.toml serves on 127.0.0.1).\n"
+        "- To serve several people, turn on logins with an [auth] section in "
+        ".streamlit/secrets.toml (README: Logins and shared deployments).\n"
+        "- To open it without logins on a network you trust, set SCIATICA_ALLOW_OPEN_NETWORK=1."
+    )
+
+
+def _logins_configured() -> bool:
+    """Whether secrets.toml turns on logins, as sciatica.ui.logins_enabled sees it at run time."""
+    return secrets_singleton.load_if_toml_exists() and "auth" in secrets_singleton
+
+
+def startup_problem() -> str | None:
+    """Why the server must not start with the loaded configuration, or None."""
+    try:
+        settings = Settings()
+        check_database_url(settings.resolved_database_url())
+    except ValidationError as invalid:
+        return "Not starting: a SCIATICA_* setting is invalid.\n" + "\n".join(
+            f"- SCIATICA_{'_'.join(map(str, error['loc'])).upper()}: {error['msg']}"
+            for error in invalid.errors()
+        )
+    except DatabaseUrlRejected as rejected:
+        return f"Not starting: {rejected}"
+    return open_network_problem(
+        address=config.get_option("server.address"),
+        logins=_logins_configured(),
+        allowed=settings.allow_open_network,
+    )
+
+
+def _checked(run: Callable[..., None]) -> Callable[..., None]:
+    """Streamlit's server start, preceded by the start-up checks."""
+
+    @functools.wraps(run)
+    def run_if_safe(*args: Any, **kwargs: Any) -> None:
+        if problem := startup_problem():
+            print(problem, file=sys.stderr)
+            raise SystemExit(EXIT_REFUSED)
+        run(*args, **kwargs)
+
+    return run_if_safe
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Start the Streamlit server on app.py with the given options."""
+    """Start the Streamlit server on app.py with the given options, if the checks pass."""
     # Streamlit 1.67 decides once per process, when the first browser session arrives and
     # before app.py has run, whether a top-level pages/ folder is a legacy multipage app
     # (runtime/pages_manager.py). A first visit to a deep link such as /check-in then shows
@@ -26,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     # a later Streamlit drops the flag.
     if getattr(PagesManager, "uses_pages_directory", False) is None:
         PagesManager.uses_pages_directory = False
+    # `streamlit run` loads its configuration (files, variables, options) and then calls
+    # bootstrap.run to start the server: the checks see exactly what the server would use.
+    # A later Streamlit without bootstrap.run fails here rather than starting unchecked.
+    bootstrap.run = _checked(bootstrap.run)
     options = list(sys.argv[1:] if argv is None else argv)
     sys.argv = ["streamlit", "run", str(APP), *options]
     cli.main(prog_name="streamlit")

