@@ -17,7 +17,9 @@ from sciatica.storage.backup import BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
 
 _BACKUP_CHECKED = "_sciatica_backup_checked"
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d"]}
+# No Plotly toolbar: on a phone it covers the chart's title, and its zoom and pan buttons have
+# nothing to do (the charts neither zoom nor pan, so a finger on one scrolls the page).
+PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
 @st.cache_resource(show_spinner="Opening your diary…")

@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 import pytest
 
 from sciatica.progress.charts import (
+    BAND_NAME,
     adherence_figure,
     daily_life_figure,
     exercise_figure,
@@ -13,6 +14,7 @@ from sciatica.progress.charts import (
     response_figure,
     sbi_figure,
 )
+from sciatica.progress.layout import DAY_MS, date_step, legend_rows
 from sciatica.progress.panels import NO_CHECK_INS, progress_panels
 from sciatica.progress.style import LEG_COLOUR, TRANSPARENT
 from sciatica.progress.summary import NO_SESSIONS, Period, SessionPoint, sessions_frame, summarise
@@ -222,7 +224,8 @@ def test_pain_figure_over_years_draws_weekly_averages_and_one_session_mark_a_wee
         first_monday(),
         first_monday() + timedelta(days=7),
     ]
-    assert figure.layout.title.text == "Leg and back pain (weekly averages)"
+    assert figure.layout.title.text == "Leg and back pain"
+    assert figure.layout.title.subtitle.text == "Weekly averages"
     assert figure.layout.xaxis.title.text == "Week starting"
 
 
@@ -282,12 +285,29 @@ def test_exercise_figure_lists_the_lowest_change_at_the_top() -> None:
     (bars,) = exercise_figure(table=table).data
     assert list(bars.y) == ["bird dog", "clamshell"]  # Plotly draws the first category lowest
     assert numbers(bars.x) == [0.5, -1.0]
-    assert list(bars.text) == ["3 sessions", "4 sessions"]
+    assert [list(row) for row in bars.customdata] == [["bird dog", 3], ["clamshell", 4]]
+
+
+def test_exercise_names_wrap_onto_short_lines_for_a_phone() -> None:
+    table = pd.DataFrame(
+        {
+            "exercise": ["Lying gluteal (piriformis) stretch", "Bird dog"],
+            "change": [-1.0, 0.5],
+            "sessions": [4, 3],
+        }
+    )
+    (bars,) = exercise_figure(table=table).data
+    assert list(bars.y) == ["Bird dog", "Lying gluteal<br>(piriformis)<br>stretch"]
 
 
 def every_figure() -> list[go.Figure]:
     days = days_frame(*(row(i, sbi_total=12 - i) for i in range(9)))
-    sessions = [session(i, exercise_ids=("clamshell",)) for i in range(3)]
+    sessions = [
+        session(
+            i, next_morning_leg_pain=2 + i % 2, exercise_ids=("clamshell", "bird_dog")[: i % 2 + 1]
+        )
+        for i in range(6)
+    ]
     summary = summarise(days=days, sessions=sessions, period=thirty_days())
     return [
         panel.figure for panel in progress_panels(days=days, sessions=sessions, summary=summary)
@@ -353,3 +373,74 @@ def test_exercises_with_too_few_sessions_explain_the_three_session_minimum() -> 
     exercises = progress_panels(days=days, sessions=sessions, summary=summary)[-1]
     assert exercises.figure is None
     assert "once it is in 3 sessions" in exercises.sentence
+
+
+# Small screens ---------------------------------------------------------------------------
+
+TIME_OF_DAY = ("%H", "%I", "%M", "%S", "%L", "%p")
+
+
+def test_one_check_in_gets_a_day_wide_axis_with_one_whole_day_tick() -> None:
+    days = days_of([6])
+    table = trend_table(days=days, period=thirty_days(), columns=["leg_pain", "back_pain"])
+    axis = pain_figure(table=table, leg=None).layout.xaxis
+    day_before = first_day() - timedelta(days=1)
+    assert tuple(axis.range) == (f"{day_before} 12:00", f"{first_day()} 12:00")
+    assert (axis.tickmode, axis.dtick) == ("linear", DAY_MS)
+    assert not any(code in axis.tickformat for code in TIME_OF_DAY)
+
+
+@pytest.mark.parametrize("span", [0.5, 1, 2, 4, 7, 10, 13, 31, 60, 91, 366, 400, 800, 1500, 3700])
+def test_date_ticks_are_whole_days_labelled_without_a_time_and_at_most_six(span: float) -> None:
+    step, label = date_step(span)
+    if isinstance(step, int):
+        assert step % DAY_MS == 0
+        assert span / (step / DAY_MS) <= 6
+    else:
+        assert step.startswith("M")
+        assert span / (int(step[1:]) * 30.4) <= 6.2
+    assert not any(code in label for code in TIME_OF_DAY)
+
+
+def test_weekly_bars_span_their_week_with_ticks_on_mondays() -> None:
+    table = sbi_table(days=days_frame(row(6, sbi_total=12)))
+    figure = sbi_figure(table=table)
+    axis, (bars,) = figure.layout.xaxis, figure.data
+    assert pd.Timestamp(axis.tick0).day_name() == "Monday"
+    assert axis.dtick % (7 * DAY_MS) == 0
+    # One week: the axis runs from that Monday to its Sunday, and the bar fills it.
+    start, end = (pd.Timestamp(value) for value in axis.range)
+    assert (start.date(), end.date()) == (
+        first_monday() - timedelta(days=1),
+        first_monday() + timedelta(days=6),
+    )
+    assert (bars.width, bars.offset) == (6 * DAY_MS, DAY_MS // 2)
+
+
+def test_every_figure_has_its_legend_below_and_neither_zooms_nor_pans() -> None:
+    for figure in every_figure():
+        layout = figure.layout
+        assert (layout.legend.yref, layout.legend.y, layout.legend.yanchor) == (
+            "container",
+            0,
+            "bottom",
+        )
+        assert layout.legend.orientation == "h"
+        assert layout.dragmode is False
+        assert (layout.xaxis.fixedrange, layout.yaxis.fixedrange) == (True, True)
+        assert layout.title.x == 0
+
+
+def test_legend_height_allows_one_entry_a_row_when_an_entry_is_wide() -> None:
+    assert legend_rows(["Walking", "Sitting", "Sleeping"]) == 1
+    assert legend_rows(["Before session", "After session", "Next morning"]) == 2
+    assert legend_rows(["Leg pain, daily", BAND_NAME, "Sessions"]) == 3
+
+
+def test_pain_figure_keeps_lines_without_values_out_of_the_legend() -> None:
+    table = trend_table(
+        days=days_of([6, 5]), period=thirty_days(), columns=["leg_pain", "back_pain"]
+    )
+    figure = pain_figure(table=table, leg=None)
+    assert list(traces_by_name(figure)) == ["Leg pain, daily", "Back pain, daily"]
+    assert figure.layout.title.subtitle.text == "Each day"
