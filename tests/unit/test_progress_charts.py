@@ -15,7 +15,7 @@ from sciatica.progress.charts import (
     sbi_figure,
 )
 from sciatica.progress.layout import DAY_MS, date_step, legend_rows
-from sciatica.progress.panels import NO_CHECK_INS, progress_panels
+from sciatica.progress.panels import NO_CHECK_INS, Panel, ProgressPanels, progress_panels
 from sciatica.progress.style import LEG_COLOUR, TRANSPARENT
 from sciatica.progress.summary import NO_SESSIONS, Period, SessionPoint, sessions_frame, summarise
 from sciatica.progress.tables import (
@@ -25,6 +25,7 @@ from sciatica.progress.tables import (
     sbi_table,
     trend_table,
 )
+from sciatica.progress.text import daily_life_sentence
 from sciatica.storage.check_ins import DailyRow
 from tests.factories import days_ago
 from tests.unit.test_progress import daily_row, days_frame, make_session
@@ -444,3 +445,104 @@ def test_pain_figure_keeps_lines_without_values_out_of_the_legend() -> None:
     figure = pain_figure(table=table, leg=None)
     assert list(traces_by_name(figure)) == ["Leg pain, daily", "Back pain, daily"]
     assert figure.layout.title.subtitle.text == "Each day"
+
+
+# Flat and tied data ----------------------------------------------------------------------
+
+
+def exercise_panel(changes: dict[str, list[int]]) -> Panel:
+    """The exercises panel for sessions with leg pain 4 before and these next-morning values."""
+    sessions = [
+        session(
+            offset * 3 + i, pain_before=4, next_morning_leg_pain=4 + change, exercise_ids=(name,)
+        )
+        for offset, (name, values) in enumerate(changes.items())
+        for i, change in enumerate(values)
+    ]
+    days = days_of([5])
+    summary = summarise(days=days, sessions=sessions, period=thirty_days())
+    return ProgressPanels(days=days, sessions=sessions, summary=summary).panel("exercises")
+
+
+def test_exercises_that_all_changed_by_zero_are_a_sentence_not_empty_bars() -> None:
+    panel = exercise_panel({"clamshell": [0, 0, 0], "bird_dog": [0, 0, 0]})
+    assert panel.figure is None
+    assert panel.sentence == (
+        "Next-morning leg pain was no different than before the session after each of these 2 "
+        "exercises alike, so none of them stands out from the others."
+    )
+    assert len(panel.table) == 2  # the data is still a click away
+
+
+def test_a_tie_for_the_lowest_change_names_both_exercises_and_no_winner() -> None:
+    panel = exercise_panel(
+        {"clamshell": [-1, -1, -1], "bird_dog": [-1, -1, -1], "knee_to_chest": [1, 1, 1]}
+    )
+    assert panel.figure is not None
+    assert panel.sentence.startswith(
+        "Next-morning leg pain was lowest after sessions with bird dog and clamshell alike: "
+        "1.0 points lower than before the session;"
+    )
+
+
+def test_one_clear_lowest_change_is_named_as_an_association() -> None:
+    panel = exercise_panel({"clamshell": [-2, -2, -1], "bird_dog": [0, 0, 0]})
+    assert panel.sentence.startswith(
+        "Next-morning leg pain was lowest after sessions with clamshell: 1.7 points lower"
+    )
+    assert "association, not proof" in panel.sentence
+
+
+@pytest.mark.parametrize(
+    ("key", "rows", "sentence"),
+    [
+        (
+            "sbi",
+            [row(6, sbi_total=8), row(13, sbi_total=8)],
+            "Your bothersomeness score was 8 out of 24 in all 2 weeks.",
+        ),
+        (
+            "life",
+            [
+                row(i, walking_interference=0, sitting_interference=0, sleeping_interference=0)
+                for i in range(5)
+            ],
+            "Pain did not get in the way of walking, sitting or sleeping in this period.",
+        ),
+        (
+            "pain",
+            [row(i, leg_pain=0, back_pain=0) for i in range(5)],
+            "Your leg and back pain were both 0/10 throughout this period.",
+        ),
+    ],
+)
+def test_a_chart_whose_values_are_all_the_same_becomes_a_sentence(
+    key: str, rows: list[DailyRow], sentence: str
+) -> None:
+    days = days_frame(*rows)
+    summary = summarise(days=days, sessions=[], period=thirty_days())
+    panel = ProgressPanels(days=days, sessions=[], summary=summary).panel(key)
+    assert panel.figure is None
+    assert panel.sentence == sentence
+
+
+def test_equal_interference_is_named_together_rather_than_ranked() -> None:
+    days = days_frame(
+        row(0, walking_interference=4, sitting_interference=4, sleeping_interference=2)
+    )
+    assert daily_life_sentence(days=days) == (
+        "On average pain got in the way of walking and sitting (4.0/10 each) most, "
+        "then sleeping (2.0/10)."
+    )
+
+
+def test_a_panel_is_built_only_when_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unwanted(**_: Any) -> go.Figure:
+        raise AssertionError("a closed panel was drawn")
+
+    for name in ("sbi_figure", "adherence_figure", "response_figure", "daily_life_figure"):
+        monkeypatch.setattr(f"sciatica.progress.panels.{name}", unwanted)
+    days = days_of([6, 5, 4])
+    summary = summarise(days=days, sessions=[session(1)], period=thirty_days())
+    panels = ProgressPanels(days=days, sessions=[session(1)], summary=summary)
+    assert panels.panel("pain").figure is not None
