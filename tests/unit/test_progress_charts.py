@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -493,33 +494,37 @@ def test_one_clear_lowest_change_is_named_as_an_association() -> None:
     assert "association, not proof" in panel.sentence
 
 
+NO_INTERFERENCE = {"walking_interference": 0, "sitting_interference": 0, "sleeping_interference": 0}
+
+
+# Days as offsets into the test period: rows are built inside the test, by the test clock.
 @pytest.mark.parametrize(
-    ("key", "rows", "sentence"),
+    ("key", "offsets", "values", "sentence"),
     [
         (
             "sbi",
-            [row(6, sbi_total=8), row(13, sbi_total=8)],
+            [6, 13],
+            {"sbi_total": 8},
             "Your bothersomeness score was 8 out of 24 in all 2 weeks.",
         ),
         (
             "life",
-            [
-                row(i, walking_interference=0, sitting_interference=0, sleeping_interference=0)
-                for i in range(5)
-            ],
+            range(5),
+            NO_INTERFERENCE,
             "Pain did not get in the way of walking, sitting or sleeping in this period.",
         ),
         (
             "pain",
-            [row(i, leg_pain=0, back_pain=0) for i in range(5)],
+            range(5),
+            {"leg_pain": 0, "back_pain": 0},
             "Your leg and back pain were both 0/10 throughout this period.",
         ),
     ],
 )
 def test_a_chart_whose_values_are_all_the_same_becomes_a_sentence(
-    key: str, rows: list[DailyRow], sentence: str
+    key: str, offsets: Sequence[int], values: dict[str, int], sentence: str
 ) -> None:
-    days = days_frame(*rows)
+    days = days_frame(*(row(offset, **values) for offset in offsets))
     summary = summarise(days=days, sessions=[], period=thirty_days())
     panel = ProgressPanels(days=days, sessions=[], summary=summary).panel(key)
     assert panel.figure is None
