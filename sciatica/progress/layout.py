@@ -5,7 +5,7 @@
 - The legend below the plot, its entries wrapping onto as many rows as the width needs. The
   height grows by the rows a phone needs, so the plot itself keeps its size there.
 - Dates as days: a range padded around the data, ticks on whole days (Mondays, firsts of the
-  month) labelled "3 Nov", "Nov 2026" or "2026" as the axis lengthens, at most about six of
+  month) labelled "3 Nov", "Nov 2026" or "2026" as the axis lengthens, at most about five of
   them; never a time of day, even for one check-in.
 - No zooming or dragging: a finger on a chart scrolls the page; a tap still shows the values.
 """
