@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-MAX_RATIO_TO_FLOOR = 3.0  # a page's median rerun at 10 years, over the floor's
+MAX_RATIO_TO_FLOOR = 2.0  # a page's median rerun at 10 years, over the floor's
 MAX_GROWTH_10Y_1Y = 1.3  # a page's median rerun at 10 years, over the same at 1 year
 MAX_SAVE_MS = 300.0  # pressing "Save check-in" until "Saved" shows
 MAX_NAVIGATION_MS = 1000.0  # navigation until the page is idle with its charts drawn

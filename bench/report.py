@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.budgets import (
+    MAX_GROWTH_10Y_1Y,
     MAX_NAVIGATION_MS,
+    MAX_RATIO_TO_FLOOR,
     MAX_SAVE_MS,
     browser_budgets,
     growth_budget,
@@ -81,7 +83,10 @@ def print_report(result: dict[str, Any]) -> None:
     print("-" * len(header))
     for row in result["rows"]:
         name = row["page"]
-        marks = [("<=3x floor", ratio_budget(name)), ("10y/1y<=1.3", growth_budget(name))]
+        marks = [
+            (f"<={MAX_RATIO_TO_FLOOR:g}x floor", ratio_budget(name)),
+            (f"10y/1y<={MAX_GROWTH_10Y_1Y:g}", growth_budget(name)),
+        ]
         verdicts = "  ".join(
             f"{short} {verdict(budgets[key]['pass'])}" for short, key in marks if key in budgets
         )

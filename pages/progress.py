@@ -10,7 +10,7 @@ from sciatica.diary.models import EARLIEST_DAY
 from sciatica.documents.report import progress_report
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.sessions import session_points
-from sciatica.progress.panels import progress_panels
+from sciatica.progress.panels import TITLES, Panel, ProgressPanels
 from sciatica.progress.summary import (
     PeriodChoice,
     PeriodError,
@@ -88,16 +88,23 @@ if days.empty and not sessions:
     st.page_link("pages/check_in.py", label="Do today's check-in", icon=":material/edit_note:")
     st.stop()
 names = {exercise.id: exercise.name for exercise in load_catalog().exercises}
-for panel in progress_panels(days=days, sessions=sessions, summary=summary, names=names):
+panels = ProgressPanels(days=days, sessions=sessions, summary=summary, names=names)
+
+
+def show(panel: Panel) -> None:
+    """A chart with its sentence (or the sentence alone), and its data a click away."""
     if panel.figure is None:
-        st.markdown(f"**{panel.title}**")
         st.info(panel.sentence, icon=":material/info:")
-        continue
-    st.plotly_chart(
-        panel.figure, width="stretch", config=ui.PLOTLY_CONFIG, key=f"progress_chart_{panel.key}"
-    )
-    st.caption(panel.sentence)
-    if st.toggle("Show data", key=f"progress_data_{panel.key}"):
+    else:
+        st.plotly_chart(
+            panel.figure,
+            width="stretch",
+            config=ui.PLOTLY_CONFIG,
+            key=f"progress_chart_{panel.key}",
+            alt=f"{panel.title}. {panel.sentence}",
+        )
+        st.caption(panel.sentence)
+    if not panel.table.empty and st.toggle("Show data", key=f"progress_data_{panel.key}"):
         st.dataframe(panel.table, hide_index=True)
         st.download_button(
             "Download this chart's data (CSV)",
@@ -108,6 +115,27 @@ for panel in progress_panels(days=days, sessions=sessions, summary=summary, name
             icon=":material/download:",
             key=f"progress_csv_{panel.key}",
         )
+
+
+# The first chart at once; each of the others when its expander is opened, so opening the page
+# draws one chart rather than six. Which are open is remembered like the period.
+first, *others = TITLES
+top = panels.panel(first)
+if top.figure is None:
+    st.markdown(f"**{top.title}**")
+show(top)
+for key in others:
+    name = f"progress_open_{key}"
+    box = st.expander(
+        TITLES[key],
+        icon=":material/bar_chart:",
+        key=restore(name, False),
+        on_change=keep,
+        args=(name,),
+    )
+    if box.open:
+        with box:
+            show(panels.panel(key))
 
 st.subheader("Report for your physiotherapist")
 st.caption("One or two pages: the period, your pain chart, the numbers above and warning signs.")

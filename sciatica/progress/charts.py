@@ -1,11 +1,13 @@
 """Progress charts: pure Plotly builders, one per chart, from a table to a figure.
 
 Each builder takes the table `tables` makes and returns a figure; the page's panels (`panels`)
-decide which to draw. Colours and font come from `style`.
+decide which to draw. Colours and font come from `style`, the frame they share (title, legend
+below, dates as days, sized for a phone) from `layout`.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -15,18 +17,17 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sciatica.progress import summary as p
+from sciatica.progress.layout import WEEK_BAR, date_axis, figure
 from sciatica.progress.style import (
     BACK_COLOUR,
     BAND_FILL,
     FLAG_COLOUR,
-    FONT,
     GREY,
     LEG_COLOUR,
     PURPLE_COLOUR,
     SESSION_COLOUR,
     SKY_COLOUR,
     TARGET_FILL,
-    TRANSPARENT,
 )
 from sciatica.progress.tables import mondays
 
@@ -39,6 +40,9 @@ RESPONSE_STYLE = {
     "next_morning_leg_pain": (SKY_COLOUR, "diamond", 10),
 }
 SCALE_0_10 = {"range": [-0.5, 10.5], "dtick": 2}
+DAILY = "Each day"
+EXERCISE_LABEL_WIDTH = 18  # characters on a line of an exercise's name
+EXERCISE_BASE_HEIGHT, EXERCISE_ROW_HEIGHT = 140, 48  # px: axes and title, then each bar
 BAND_NAME = "Less than an important fall (2 points and 30%)"
 LABELS = {
     "day": "Date",
@@ -62,41 +66,6 @@ LABELS = {
 }
 
 
-def _figure(
-    traces: list[dict[str, Any]], title: str, x_title: str, y_title: str, **extra: Any
-) -> Any:
-    y_axis = {"title": {"text": y_title}} | extra.pop("y_axis", {})
-    legend_rows = _legend_rows(len(traces) + len(extra.get("shapes", ())))
-    layout = {
-        "height": 400 + 22 * legend_rows,
-        "margin": {"l": 10, "r": 10, "t": 45 + 22 * legend_rows, "b": 10},
-        "font": dict(FONT),
-        "paper_bgcolor": TRANSPARENT,
-        "plot_bgcolor": TRANSPARENT,
-        # The legend sits between the title and the plot, clear of both axis titles.
-        "title": {"text": title, "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
-        # Two entries a row at any width, so the space kept above the plot always fits.
-        "legend": {
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.02,
-            "x": 0,
-            "entrywidth": 0.5,
-            "entrywidthmode": "fraction",
-            "font": {"size": 12},
-        },
-        "xaxis": {"title": {"text": x_title}},
-        "yaxis": y_axis,
-    }
-    # One constructor call without Plotly's per-property validation: several times faster,
-    # which keeps the page quick with years of data. Tests validate every builder's output.
-    return go.Figure(data=traces, layout=layout | extra, _validate=False)
-
-
-def _legend_rows(entries: int) -> int:
-    return 0 if entries < 2 else (entries + 1) // 2
-
-
 def _scatter(
     x: Any, y: Any, name: str, colour: str, mode: str, hover: str, **marker: Any
 ) -> dict[str, Any]:
@@ -109,6 +78,7 @@ def _scatter(
         "line": {"color": colour, "width": 3},
         "marker": {"color": colour, "size": 9} | marker,
         "connectgaps": False,
+        "cliponaxis": False,  # a mark on the first or last day is drawn whole
         "hovertemplate": f"{hover}<extra></extra>",
     }
 
@@ -130,8 +100,8 @@ def _dates(days: Sequence[date] | pd.DatetimeIndex) -> pd.DatetimeIndex:
 
 def _x(table: pd.DataFrame) -> tuple[pd.Series, str, str]:
     if "week" in table:
-        return table["week"], "Week starting", "Week of %{x|%d %b %Y}"
-    return table["day"], "Date", "%{x|%a %d %b %Y}"
+        return table["week"], "Week starting", "Week of %{x|%-d %b %Y}"
+    return table["day"], "Date", "%{x|%a %-d %b %Y}"
 
 
 def pain_figure(
@@ -156,16 +126,20 @@ def pain_figure(
             _scatter(x, table[column], f"{name}, daily", colour, "markers", hover, opacity=0.6)
         )
         smooth = table[f"{column}_7d"]
-        traces.append(_scatter(x, smooth, f"{name}, 7-day average", colour, "lines", hover))
+        if smooth.notna().any():  # no line, no legend entry for one
+            traces.append(_scatter(x, smooth, f"{name}, 7-day average", colour, "lines", hover))
+    averaged = weekly or table[[f"{c}_7d" for c in PAIN_COLOURS]].notna().any(axis=None)
     sessions = _dates(session_days)
     if weekly:  # one mark per week with sessions keeps years of sessions light
         sessions = mondays(sessions).unique()
+    marks = []
     for days, y, name, colour, symbol in (
         (sessions, 0, "Exercise session", SESSION_COLOUR, "triangle-up"),
         (_dates(flag_days), 10, "Warning sign reported", FLAG_COLOUR, "diamond"),
     ):
         if len(days):
-            hover = f"%{{x|%d %b %Y}}: {name.lower()}"
+            hover = f"%{{x|%-d %b %Y}}: {name.lower()}"
+            marks.append(days)
             traces.append(
                 _scatter(
                     days, [y] * len(days), name, colour, "markers", hover, symbol=symbol, size=12
@@ -183,33 +157,42 @@ def pain_figure(
             "showlegend": True,
         }
         shapes = [band, baseline]
-    title = "Leg and back pain" + (" (weekly averages)" if weekly else "")
-    return _figure(traces, title, x_title, "Pain (0-10)", y_axis=SCALE_0_10, shapes=shapes)
+    return figure(
+        traces,
+        title="Leg and back pain",
+        subtitle="Weekly averages" if weekly else f"{DAILY}, 7-day averages" if averaged else DAILY,
+        x_axis=date_axis(x_title, x, *marks),
+        y_axis=_y_axis("Pain (0-10)") | SCALE_0_10,
+        shapes=shapes,
+    )
 
 
 def sbi_figure(*, table: pd.DataFrame) -> go.Figure:
     """Weekly bothersomeness total as bars on its 0-24 scale."""
-    hover = "Week of %{x|%d %b %Y}: %{y:.0f}/24<extra></extra>"
-    bars = _bar(table["week"], table["sbi_total"], LABELS["sbi_total"], PURPLE_COLOUR, hover)
-    title = "Weekly bothersomeness (SBI)"
-    axis = {"range": [0, 24], "dtick": 6}
-    return _figure([bars], title, "Week starting", "SBI total (0-24)", y_axis=axis)
+    hover = "Week of %{x|%-d %b %Y}: %{y:.0f}/24<extra></extra>"
+    bars = _bar(
+        table["week"], table["sbi_total"], LABELS["sbi_total"], PURPLE_COLOUR, hover, **WEEK_BAR
+    )
+    return figure(
+        [bars],
+        title="Weekly bothersomeness (SBI)",
+        x_axis=date_axis("Week starting", table["week"], weekly=True),
+        y_axis=_y_axis("SBI total (0-24)") | {"range": [0, 24], "dtick": 6},
+    )
 
 
 def adherence_figure(*, table: pd.DataFrame) -> go.Figure:
     """Sessions each week against the suggested 3-4 a week, shaded."""
     low, high = p.SESSIONS_TARGET
-    hover = "Week of %{x|%d %b %Y}: %{y} sessions<extra></extra>"
-    bars = _bar(table["week"], table["sessions"], "Sessions", SESSION_COLOUR, hover)
+    hover = "Week of %{x|%-d %b %Y}: %{y} sessions<extra></extra>"
+    bars = _bar(table["week"], table["sessions"], "Sessions", SESSION_COLOUR, hover, **WEEK_BAR)
     target = _band(low, high, f"Suggested {low}-{high} a week", TARGET_FILL)
     top = max(float(table["sessions"].max()), high) + 1
-    title, y_title = "Exercise sessions per week", "Sessions per week"
-    return _figure(
+    return figure(
         [bars],
-        title,
-        "Week starting",
-        y_title,
-        y_axis={"range": [0, top], "dtick": 1},
+        title="Exercise sessions per week",
+        x_axis=date_axis("Week starting", table["week"], weekly=True),
+        y_axis=_y_axis("Sessions per week") | {"range": [0, top], "dtick": 1},
         shapes=[target],
     )
 
@@ -224,34 +207,67 @@ def response_figure(*, table: pd.DataFrame) -> go.Figure:
         )
         for column, (colour, shape, size) in RESPONSE_STYLE.items()
     ]
-    title = "Leg pain around each session"
-    return _figure(traces, title, x_title, "Leg pain (0-10)", y_axis=SCALE_0_10)
+    return figure(
+        traces,
+        title="Leg pain around each session",
+        x_axis=date_axis(x_title, x),
+        y_axis=_y_axis("Leg pain (0-10)") | SCALE_0_10,
+    )
 
 
 def daily_life_figure(*, table: pd.DataFrame) -> go.Figure:
     """How much pain got in the way of walking, sitting and sleeping (7-day or weekly means)."""
     x, x_title, when = _x(table)
-    traces = []
-    for column, colour in LIFE_COLOURS.items():
-        smooth = f"{column}_7d"
-        # Too few check-ins for any 7-day average: draw the days themselves.
-        use = smooth if smooth in table and table[smooth].notna().any() else column
-        mode = "lines" if use == smooth or "week" in table else "lines+markers"
-        traces.append(
-            _scatter(x, table[use], LABELS[column], colour, mode, f"{when}: %{{y:.1f}}/10")
+    weekly = "week" in table
+    # Too few check-ins for any 7-day average: draw the days themselves.
+    averaged = weekly or table[[f"{c}_7d" for c in LIFE_COLOURS]].notna().any(axis=None)
+    traces = [
+        _scatter(
+            x,
+            table[column if weekly or not averaged else f"{column}_7d"],
+            LABELS[column],
+            colour,
+            "lines" if averaged else "lines+markers",
+            f"{when}: %{{y:.1f}}/10",
         )
-    title = f"Pain getting in the way ({'weekly' if 'week' in table else '7-day'} averages)"
-    return _figure(traces, title, x_title, "Got in the way (0-10)", y_axis=SCALE_0_10)
+        for column, colour in LIFE_COLOURS.items()
+    ]
+    return figure(
+        traces,
+        title="Pain getting in the way",
+        subtitle="Weekly averages" if weekly else "7-day averages" if averaged else DAILY,
+        x_axis=date_axis(x_title, x),
+        y_axis=_y_axis("Got in the way (0-10)") | SCALE_0_10,
+    )
 
 
 def exercise_figure(*, table: pd.DataFrame) -> go.Figure:
     """Average next-morning change in leg pain after sessions with each exercise."""
     rows = table.iloc[::-1]  # Plotly stacks categories bottom-up: keep the lowest change on top
-    counts = [f"{n} sessions" for n in rows["sessions"]]
-    hover = "%{y}: %{x:+.1f} points (%{text})<extra></extra>"
-    style = {"orientation": "h", "text": counts}
-    bars = _bar(rows["change"], rows["exercise"], "Average change", LEG_COLOUR, hover, **style)
-    x_title = "Average change from before the session (points)"
-    axis = {"title": {"text": x_title}, "zeroline": True, "zerolinecolor": GREY, "zerolinewidth": 2}
-    title = "Next-morning leg pain after each exercise"
-    return _figure([bars], title, x_title, "", xaxis=axis)
+    # Long names on two lines leave the bars room on a phone; the hover shows them whole, with
+    # the number of sessions (the data table has both too).
+    names = [
+        "<br>".join(textwrap.wrap(str(name), EXERCISE_LABEL_WIDTH)) for name in rows["exercise"]
+    ]
+    hover = "%{customdata[0]}: %{x:+.1f} points (%{customdata[1]} sessions)<extra></extra>"
+    customdata = np.column_stack([rows["exercise"].astype(str), rows["sessions"]])
+    style = {"orientation": "h", "customdata": customdata}
+    bars = _bar(rows["change"], names, "Average change", LEG_COLOUR, hover, **style)
+    x_axis = {
+        "title": {"text": "Change (points)"},
+        "zeroline": True,
+        "zerolinecolor": GREY,
+        "zerolinewidth": 2,
+    }
+    return figure(
+        [bars],
+        title="Next-morning leg pain",
+        subtitle="Average change from before the session",
+        x_axis=x_axis,
+        y_axis={},
+        height=EXERCISE_BASE_HEIGHT + EXERCISE_ROW_HEIGHT * len(rows),
+    )
+
+
+def _y_axis(title: str) -> dict[str, Any]:
+    return {"title": {"text": title}}

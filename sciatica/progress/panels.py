@@ -1,14 +1,15 @@
 """The Progress page's panels: which chart each shows, its sentence, its data, or why it is empty.
 
-Owns the six panels in page order (`progress_panels`), each built from the tables (`tables`),
-drawn by a pure builder (`charts`) and put in words (`text`), with its data as readable CSV.
+Owns the six panels in page order (`TITLES`), each built on request (`ProgressPanels.panel`)
+from the tables (`tables`), drawn by a pure builder (`charts`) and put in words (`text`), with
+its data as readable CSV. Where there is nothing to draw, or every value is the same (a flat
+line, equal bars, bars of nothing), the panel has no figure and its sentence says it instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -29,6 +30,7 @@ from sciatica.progress.tables import (
     exercise_table,
     response_table,
     sbi_table,
+    single_value,
     trend_table,
 )
 from sciatica.progress.text import (
@@ -58,13 +60,98 @@ class Panel:
 
     key: str
     title: str
-    figure: go.Figure | None
+    figure: go.Figure | None  # None: nothing to draw, or every value the same
     sentence: str  # under the chart, or in its place when there is nothing to draw
     table: pd.DataFrame  # the chart's data with readable column names
 
     def csv(self) -> str:
         """The chart's data as CSV."""
         return str(self.table.to_csv(index=False))
+
+
+class ProgressPanels:
+    """The six panels of one period, each built only when asked for (`panel`).
+
+    The page draws the first at once and the others when they are opened, so a closed panel
+    costs neither the server nor the browser anything.
+    """
+
+    def __init__(
+        self,
+        *,
+        days: pd.DataFrame,
+        sessions: Sequence[p.SessionPoint],
+        summary: p.ProgressSummary,
+        names: Mapping[str, str] | None = None,
+    ) -> None:
+        self.days, self.summary, self.names = days, summary, names
+        self.period = summary.period
+        self.visits = p.sessions_frame(sessions=sessions, period=self.period)
+
+    def panel(self, key: str) -> Panel:
+        """One panel by its key (see `TITLES`)."""
+        if empty := self._nothing_to_draw(key):
+            table = pd.DataFrame()
+            return Panel(key=key, title=TITLES[key], figure=None, sentence=empty, table=table)
+        build = {
+            "pain": self._pain,
+            "sbi": self._sbi,
+            "adherence": self._adherence,
+            "response": self._response,
+            "life": self._life,
+            "exercises": self._exercises,
+        }[key]
+        return _panel(key, *build())
+
+    def _nothing_to_draw(self, key: str) -> str:
+        if key in ("pain", "life") and self.days.empty:
+            return NO_CHECK_INS
+        if key == "sbi" and not self.days["sbi_total"].notna().any():
+            return NO_SBI
+        if key in ("adherence", "response", "exercises") and self.visits.empty:
+            return p.NO_SESSIONS
+        return ""
+
+    def _pain(self) -> Chart:
+        table = trend_table(days=self.days, period=self.period, columns=p.PAIN)
+        figure = _unless_flat(
+            table,
+            p.PAIN,
+            lambda: pain_figure(
+                table=table,
+                leg=self.summary.leg,
+                flag_days=self.summary.red_flag_days,
+                session_days=pd.DatetimeIndex(self.visits.index),
+            ),
+        )
+        return table, figure, trend_sentence(table=table)
+
+    def _sbi(self) -> Chart:
+        table = sbi_table(days=self.days)
+        figure = _unless_flat(table, ["sbi_total"], lambda: sbi_figure(table=table))
+        return table, figure, sbi_chart_sentence(table=table)
+
+    def _adherence(self) -> Chart:
+        start = self.summary.first_day or self.period.end
+        table = adherence_table(visits=self.visits, period=self.period, start=start)
+        figure = _unless_flat(table, ["sessions"], lambda: adherence_figure(table=table))
+        return table, figure, adherence_chart_sentence(table=table)
+
+    def _response(self) -> Chart:
+        table = response_table(visits=self.visits, period=self.period)
+        figure = _unless_flat(table, p.RESPONSE, lambda: response_figure(table=table))
+        return table, figure, response_sentence(visits=self.visits)
+
+    def _life(self) -> Chart:
+        table = trend_table(days=self.days, period=self.period, columns=p.LIFE)
+        figure = _unless_flat(table, p.LIFE, lambda: daily_life_figure(table=table))
+        return table, figure, daily_life_sentence(days=self.days)
+
+    def _exercises(self) -> Chart:
+        table = exercise_table(visits=self.visits, names=self.names)
+        # One exercise, or every one the same: bars of one length compare nothing.
+        figure = _unless_flat(table, ["change"], lambda: exercise_figure(table=table))
+        return table, figure, exercise_sentence(table=table)
 
 
 def progress_panels(
@@ -74,66 +161,22 @@ def progress_panels(
     summary: p.ProgressSummary,
     names: Mapping[str, str] | None = None,
 ) -> list[Panel]:
-    """The six Progress charts in page order, each with its sentence and data."""
-    period = summary.period
-    visits = p.sessions_frame(sessions=sessions, period=period)
-    start = summary.first_day or period.end
-    no_days = NO_CHECK_INS if days.empty else ""
-    no_sbi = "" if days["sbi_total"].notna().any() else NO_SBI
-    no_sessions = p.NO_SESSIONS if visits.empty else ""
-    return [
-        _panel("pain", no_days, lambda: _pain_chart(days, visits, summary)),
-        _panel("sbi", no_sbi, lambda: _chart(sbi_table(days=days), sbi_figure, sbi_chart_sentence)),
-        _panel("adherence", no_sessions, lambda: _adherence_chart(visits, period, start)),
-        _panel("response", no_sessions, lambda: _response_chart(visits, period)),
-        _panel("life", no_days, lambda: _life_chart(days, period)),
-        _panel("exercises", no_sessions, lambda: _exercise_chart(visits, names)),
-    ]
+    """All six Progress panels in page order, each with its sentence and data."""
+    panels = ProgressPanels(days=days, sessions=sessions, summary=summary, names=names)
+    return [panels.panel(key) for key in TITLES]
 
 
 Chart = tuple[pd.DataFrame, Any, str]  # the data, its figure (or None) and its sentence
 
 
-def _chart(table: pd.DataFrame, figure: Callable[..., Any], sentence: Callable[..., str]) -> Chart:
-    return table, figure(table=table), sentence(table=table)
+def _unless_flat(table: pd.DataFrame, drawn: Sequence[str], figure: Callable[[], Any]) -> Any:
+    """The figure, or None when it would draw nothing, or only one value: the sentence says it."""
+    if table[list(drawn)].isna().to_numpy().all() or single_value(table, drawn) is not None:
+        return None
+    return figure()
 
 
-def _pain_chart(days: pd.DataFrame, visits: pd.DataFrame, summary: p.ProgressSummary) -> Chart:
-    table = trend_table(days=days, period=summary.period, columns=p.PAIN)
-    figure = pain_figure(
-        table=table,
-        leg=summary.leg,
-        flag_days=summary.red_flag_days,
-        session_days=pd.DatetimeIndex(visits.index),
-    )
-    return table, figure, trend_sentence(table=table)
-
-
-def _adherence_chart(visits: pd.DataFrame, period: p.Period, start: date) -> Chart:
-    table = adherence_table(visits=visits, period=period, start=start)
-    return _chart(table, adherence_figure, adherence_chart_sentence)
-
-
-def _response_chart(visits: pd.DataFrame, period: p.Period) -> Chart:
-    table = response_table(visits=visits, period=period)
-    return table, response_figure(table=table), response_sentence(visits=visits)
-
-
-def _life_chart(days: pd.DataFrame, period: p.Period) -> Chart:
-    table = trend_table(days=days, period=period, columns=p.LIFE)
-    return table, daily_life_figure(table=table), daily_life_sentence(days=days)
-
-
-def _exercise_chart(visits: pd.DataFrame, names: Mapping[str, str] | None) -> Chart:
-    table = exercise_table(visits=visits, names=names)
-    figure = None if table.empty else exercise_figure(table=table)
-    return table, figure, exercise_sentence(table=table)
-
-
-def _panel(key: str, empty: str, build: Callable[[], Chart]) -> Panel:
-    if empty:
-        return Panel(key=key, title=TITLES[key], figure=None, sentence=empty, table=pd.DataFrame())
-    table, figure, sentence = build()
+def _panel(key: str, table: pd.DataFrame, figure: Any, sentence: str) -> Panel:
     readable = table.rename(columns=_label)
     for column in ("Date", "Week starting"):
         if column in readable:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from sciatica.progress.summary import (
@@ -13,6 +14,21 @@ from sciatica.progress.summary import (
     ROLLING_MIN_DAYS,
     Period,
 )
+
+SAME_WITHIN = 0.05  # values that read the same to one decimal are the same
+
+
+def single_value(table: pd.DataFrame, columns: Sequence[str]) -> float | None:
+    """The one value every cell of these columns holds, or None if they differ or are empty.
+
+    A chart of such data is a flat line or equal bars (all zero: nothing at all), so the page
+    says it in a sentence instead.
+    """
+    values = table[list(columns)].to_numpy(dtype="float64").ravel()
+    values = values[~np.isnan(values)]
+    if not len(values) or values.max() - values.min() >= SAME_WITHIN:
+        return None
+    return float(values.mean())
 
 
 def mondays(index: pd.DatetimeIndex) -> pd.DatetimeIndex:

@@ -11,6 +11,8 @@ from sciatica.progress.summary import (
     LIFE,
     MIN_SESSIONS_PER_EXERCISE,
     NO_SESSIONS,
+    PAIN,
+    RESPONSE,
     ROLLING_MIN_DAYS,
     SBI_NORMAL_VARIATION,
     SESSIONS_TARGET,
@@ -18,6 +20,9 @@ from sciatica.progress.summary import (
     ProgressSummary,
     SbiChange,
 )
+from sciatica.progress.tables import SAME_WITHIN, single_value
+
+NOT_PROOF = "this is an association, not proof that the exercise caused it"
 
 
 def summary_sentences(*, summary: ProgressSummary) -> list[str]:
@@ -140,6 +145,9 @@ def trend_sentence(*, table: pd.DataFrame) -> str:
     line = days if weekly else table["leg_pain_7d"].dropna()
     if len(days) == 1:
         return f"One check-in in this period so far (leg pain {days.iloc[0]:.0f}/10)."
+    level = single_value(table, PAIN)
+    if level is not None:
+        return f"Your leg and back pain were both {_score(level)}/10 throughout this period."
     if len(line) < 2:
         return (
             f"Your leg pain ranged from {days.min():.0f} to {days.max():.0f}/10; the 7-day "
@@ -156,6 +164,9 @@ def sbi_chart_sentence(*, table: pd.DataFrame) -> str:
     scores = table["sbi_total"]
     if len(scores) == 1:
         return f"One weekly bothersomeness score so far: {scores.iloc[0]:.0f} out of 24."
+    score = single_value(table, ["sbi_total"])
+    if score is not None:
+        return f"Your bothersomeness score was {score:.0f} out of 24 in all {len(scores)} weeks."
     return (
         f"Across {len(scores)} weeks your bothersomeness score ranged from {scores.min():.0f} "
         f"to {scores.max():.0f} out of 24; the latest is {scores.iloc[-1]:.0f}."
@@ -165,12 +176,23 @@ def sbi_chart_sentence(*, table: pd.DataFrame) -> str:
 def adherence_chart_sentence(*, table: pd.DataFrame) -> str:
     """In how many weeks the suggested number of sessions was reached."""
     low = SESSIONS_TARGET[0]
+    weeks = len(table)
+    count = single_value(table, ["sessions"])
+    if count is not None:
+        each = "the one week shown" if weeks == 1 else f"each of the {weeks} weeks shown"
+        return f"You did {_plural(round(count), 'session')} in {each}."
     reached = int((table["sessions"] >= low).sum())
-    return f"You did {low} or more sessions in {reached} of {_plural(len(table), 'week')}."
+    return f"You did {low} or more sessions in {reached} of {_plural(weeks, 'week')}."
 
 
 def response_sentence(*, visits: pd.DataFrame) -> str:
     """The average change in leg pain straight after sessions and by the next morning."""
+    level = single_value(visits, RESPONSE)
+    if level is not None:
+        return (
+            f"Your leg pain was {_score(level)}/10 before, straight after and the next morning "
+            f"of each of {_plural(len(visits), 'session')}."
+        )
     after, morning = visits["change_after"].dropna(), visits["change_next_morning"].dropna()
     text = (
         f"On average your leg pain was {_compare(float(after.mean()))} straight after a session "
@@ -185,22 +207,69 @@ def response_sentence(*, visits: pd.DataFrame) -> str:
 
 
 def daily_life_sentence(*, days: pd.DataFrame) -> str:
-    """Which part of daily life pain got in the way of most."""
-    means = days[list(LIFE)].mean().sort_values(ascending=False)
-    parts = [f"{str(name).split('_')[0]} ({value:.1f}/10)" for name, value in means.items()]
-    return f"On average pain got in the way of {parts[0]} most, then {parts[1]} and {parts[2]}."
+    """Which part of daily life pain got in the way of most; equal ones are named together."""
+    if single_value(days, LIFE) == 0:
+        return "Pain did not get in the way of walking, sitting or sleeping in this period."
+    means = days[list(LIFE)].mean().round(1)
+    groups = [
+        (value, [_activity(name) for name, mean in means.items() if mean == value])
+        for value in sorted(set(means), reverse=True)
+    ]
+    if len(groups) == 1:
+        value, names = groups[0]
+        return f"On average pain got in the way of {_and(names)} alike ({value:.1f}/10 each)."
+    parts = [
+        f"{_and(names)} ({value:.1f}/10{' each' if len(names) > 1 else ''})"
+        for value, names in groups
+    ]
+    return f"On average pain got in the way of {parts[0]} most, then {_and(parts[1:])}."
+
+
+def _score(value: float) -> str:
+    """'3' for a whole number of points, '2.5' otherwise."""
+    return f"{round(value, 1):g}"
+
+
+def _activity(column: object) -> str:
+    return str(column).split("_")[0]
+
+
+def _and(parts: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def exercise_sentence(*, table: pd.DataFrame) -> str:
-    """The exercise with the lowest next-morning leg pain, as an association, not a cause."""
+    """The exercise with the lowest next-morning leg pain, as an association, not a cause.
+
+    Changes the same to one decimal are a tie: they are named together, or, when every
+    exercise ties, none stands out.
+    """
     if table.empty:
         return (
             f"Each exercise shows here once it is in {MIN_SESSIONS_PER_EXERCISE} sessions "
             "with a check-in the next morning."
         )
     best = table.iloc[0]
+    change = _compare(float(best["change"]))
+    if len(table) == 1:
+        return (
+            f"Next-morning leg pain after sessions with {best['exercise']}: {change} than "
+            f"before the session, over {best['sessions']} sessions; {NOT_PROOF}."
+        )
+    tied = table[(table["change"] - best["change"]).abs() < SAME_WITHIN]
+    if len(tied) == len(table):
+        return (
+            f"Next-morning leg pain was {change} than before the session after each of these "
+            f"{len(table)} exercises alike, so none of them stands out from the others."
+        )
+    if len(tied) > 1:
+        return (
+            f"Next-morning leg pain was lowest after sessions with "
+            f"{_and([str(name) for name in tied['exercise']])} alike: {change} than before the "
+            f"session; {NOT_PROOF.replace('the exercise', 'these exercises')}."
+        )
     return (
         f"Next-morning leg pain was lowest after sessions with {best['exercise']}: "
-        f"{_compare(float(best['change']))} than before the session, over {best['sessions']} "
-        "sessions; this is an association, not proof that the exercise caused it."
+        f"{change} than before the session, over {best['sessions']} sessions; {NOT_PROOF}."
     )

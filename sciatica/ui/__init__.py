@@ -32,7 +32,9 @@ PAGE_FAILED = (
     "Something went wrong on this page; nothing in your diary was lost. If you were saving "
     "something, please check whether it was saved, and try again."
 )
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d"]}
+# No Plotly toolbar: on a phone it covers the chart's title, and its zoom and pan buttons have
+# nothing to do (the charts neither zoom nor pan, so a finger on one scrolls the page).
+PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
 @st.cache_resource(show_spinner="Opening your diary…")

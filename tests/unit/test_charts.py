@@ -1,5 +1,6 @@
 from datetime import date
 
+from sciatica.progress.layout import DAY_MS
 from sciatica.progress.style import LEG_COLOUR
 from sciatica.progress.week_chart import recent_leg_pain_figure
 from tests.factories import days_ago, make_check_in
@@ -25,3 +26,12 @@ def test_recent_leg_pain_axes_are_labelled_with_units_and_fixed_to_the_scale(tod
     assert figure.layout.yaxis.title.text == "Pain (0-10)"
     assert tuple(figure.layout.yaxis.range) == (-0.3, 10.3)
     assert figure.layout.title.text == "Leg pain, last 7 days"
+
+
+def test_recent_leg_pain_labels_weekdays_and_neither_zooms_nor_pans(today: date) -> None:
+    figure = recent_leg_pain_figure([make_check_in()], end=today)
+    axis = figure.layout.xaxis
+    assert (axis.tickformat, axis.dtick) == ("%a", DAY_MS)
+    assert tuple(axis.range) == (f"{days_ago(7)} 12:00", f"{today} 12:00")
+    assert figure.layout.dragmode is False
+    assert (axis.fixedrange, figure.layout.yaxis.fixedrange) == (True, True)

@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -6,6 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 from sciatica.progress.charts import (
+    BAND_NAME,
     adherence_figure,
     daily_life_figure,
     exercise_figure,
@@ -13,7 +15,8 @@ from sciatica.progress.charts import (
     response_figure,
     sbi_figure,
 )
-from sciatica.progress.panels import NO_CHECK_INS, progress_panels
+from sciatica.progress.layout import DAY_MS, date_step, legend_rows
+from sciatica.progress.panels import NO_CHECK_INS, Panel, ProgressPanels, progress_panels
 from sciatica.progress.style import LEG_COLOUR, TRANSPARENT
 from sciatica.progress.summary import NO_SESSIONS, Period, SessionPoint, sessions_frame, summarise
 from sciatica.progress.tables import (
@@ -23,6 +26,7 @@ from sciatica.progress.tables import (
     sbi_table,
     trend_table,
 )
+from sciatica.progress.text import daily_life_sentence
 from sciatica.storage.check_ins import DailyRow
 from tests.factories import days_ago
 from tests.unit.test_progress import daily_row, days_frame, make_session
@@ -222,7 +226,8 @@ def test_pain_figure_over_years_draws_weekly_averages_and_one_session_mark_a_wee
         first_monday(),
         first_monday() + timedelta(days=7),
     ]
-    assert figure.layout.title.text == "Leg and back pain (weekly averages)"
+    assert figure.layout.title.text == "Leg and back pain"
+    assert figure.layout.title.subtitle.text == "Weekly averages"
     assert figure.layout.xaxis.title.text == "Week starting"
 
 
@@ -282,12 +287,29 @@ def test_exercise_figure_lists_the_lowest_change_at_the_top() -> None:
     (bars,) = exercise_figure(table=table).data
     assert list(bars.y) == ["bird dog", "clamshell"]  # Plotly draws the first category lowest
     assert numbers(bars.x) == [0.5, -1.0]
-    assert list(bars.text) == ["3 sessions", "4 sessions"]
+    assert [list(row) for row in bars.customdata] == [["bird dog", 3], ["clamshell", 4]]
+
+
+def test_exercise_names_wrap_onto_short_lines_for_a_phone() -> None:
+    table = pd.DataFrame(
+        {
+            "exercise": ["Lying gluteal (piriformis) stretch", "Bird dog"],
+            "change": [-1.0, 0.5],
+            "sessions": [4, 3],
+        }
+    )
+    (bars,) = exercise_figure(table=table).data
+    assert list(bars.y) == ["Bird dog", "Lying gluteal<br>(piriformis)<br>stretch"]
 
 
 def every_figure() -> list[go.Figure]:
     days = days_frame(*(row(i, sbi_total=12 - i) for i in range(9)))
-    sessions = [session(i, exercise_ids=("clamshell",)) for i in range(3)]
+    sessions = [
+        session(
+            i, next_morning_leg_pain=2 + i % 2, exercise_ids=("clamshell", "bird_dog")[: i % 2 + 1]
+        )
+        for i in range(6)
+    ]
     summary = summarise(days=days, sessions=sessions, period=thirty_days())
     return [
         panel.figure for panel in progress_panels(days=days, sessions=sessions, summary=summary)
@@ -353,3 +375,179 @@ def test_exercises_with_too_few_sessions_explain_the_three_session_minimum() -> 
     exercises = progress_panels(days=days, sessions=sessions, summary=summary)[-1]
     assert exercises.figure is None
     assert "once it is in 3 sessions" in exercises.sentence
+
+
+# Small screens ---------------------------------------------------------------------------
+
+TIME_OF_DAY = ("%H", "%I", "%M", "%S", "%L", "%p")
+
+
+def test_one_check_in_gets_a_day_wide_axis_with_one_whole_day_tick() -> None:
+    days = days_of([6])
+    table = trend_table(days=days, period=thirty_days(), columns=["leg_pain", "back_pain"])
+    axis = pain_figure(table=table, leg=None).layout.xaxis
+    day_before = first_day() - timedelta(days=1)
+    assert tuple(axis.range) == (f"{day_before} 12:00", f"{first_day()} 12:00")
+    assert (axis.tickmode, axis.dtick) == ("linear", DAY_MS)
+    assert not any(code in axis.tickformat for code in TIME_OF_DAY)
+
+
+@pytest.mark.parametrize("span", [0.5, 1, 2, 4, 7, 10, 13, 31, 60, 91, 366, 400, 800, 1500, 3700])
+def test_date_ticks_are_whole_days_labelled_without_a_time_and_at_most_six(span: float) -> None:
+    step, label = date_step(span)
+    if isinstance(step, int):
+        assert step % DAY_MS == 0
+        assert span / (step / DAY_MS) <= 6
+    else:
+        assert step.startswith("M")
+        assert span / (int(step[1:]) * 30.4) <= 6.2
+    assert not any(code in label for code in TIME_OF_DAY)
+
+
+def test_weekly_bars_span_their_week_with_ticks_on_mondays() -> None:
+    table = sbi_table(days=days_frame(row(6, sbi_total=12)))
+    figure = sbi_figure(table=table)
+    axis, (bars,) = figure.layout.xaxis, figure.data
+    assert pd.Timestamp(axis.tick0).day_name() == "Monday"
+    assert axis.dtick % (7 * DAY_MS) == 0
+    # One week: the axis runs from that Monday to its Sunday, and the bar fills it.
+    start, end = (pd.Timestamp(value) for value in axis.range)
+    assert (start.date(), end.date()) == (
+        first_monday() - timedelta(days=1),
+        first_monday() + timedelta(days=6),
+    )
+    assert (bars.width, bars.offset) == (6 * DAY_MS, DAY_MS // 2)
+
+
+def test_every_figure_has_its_legend_below_and_neither_zooms_nor_pans() -> None:
+    for figure in every_figure():
+        layout = figure.layout
+        assert (layout.legend.yref, layout.legend.y, layout.legend.yanchor) == (
+            "container",
+            0,
+            "bottom",
+        )
+        assert layout.legend.orientation == "h"
+        assert layout.dragmode is False
+        assert (layout.xaxis.fixedrange, layout.yaxis.fixedrange) == (True, True)
+        assert layout.title.x == 0
+
+
+def test_legend_height_allows_one_entry_a_row_when_an_entry_is_wide() -> None:
+    assert legend_rows(["Walking", "Sitting", "Sleeping"]) == 1
+    assert legend_rows(["Before session", "After session", "Next morning"]) == 2
+    assert legend_rows(["Leg pain, daily", BAND_NAME, "Sessions"]) == 3
+
+
+def test_pain_figure_keeps_lines_without_values_out_of_the_legend() -> None:
+    table = trend_table(
+        days=days_of([6, 5]), period=thirty_days(), columns=["leg_pain", "back_pain"]
+    )
+    figure = pain_figure(table=table, leg=None)
+    assert list(traces_by_name(figure)) == ["Leg pain, daily", "Back pain, daily"]
+    assert figure.layout.title.subtitle.text == "Each day"
+
+
+# Flat and tied data ----------------------------------------------------------------------
+
+
+def exercise_panel(changes: dict[str, list[int]]) -> Panel:
+    """The exercises panel for sessions with leg pain 4 before and these next-morning values."""
+    sessions = [
+        session(
+            offset * 3 + i, pain_before=4, next_morning_leg_pain=4 + change, exercise_ids=(name,)
+        )
+        for offset, (name, values) in enumerate(changes.items())
+        for i, change in enumerate(values)
+    ]
+    days = days_of([5])
+    summary = summarise(days=days, sessions=sessions, period=thirty_days())
+    return ProgressPanels(days=days, sessions=sessions, summary=summary).panel("exercises")
+
+
+def test_exercises_that_all_changed_by_zero_are_a_sentence_not_empty_bars() -> None:
+    panel = exercise_panel({"clamshell": [0, 0, 0], "bird_dog": [0, 0, 0]})
+    assert panel.figure is None
+    assert panel.sentence == (
+        "Next-morning leg pain was no different than before the session after each of these 2 "
+        "exercises alike, so none of them stands out from the others."
+    )
+    assert len(panel.table) == 2  # the data is still a click away
+
+
+def test_a_tie_for_the_lowest_change_names_both_exercises_and_no_winner() -> None:
+    panel = exercise_panel(
+        {"clamshell": [-1, -1, -1], "bird_dog": [-1, -1, -1], "knee_to_chest": [1, 1, 1]}
+    )
+    assert panel.figure is not None
+    assert panel.sentence.startswith(
+        "Next-morning leg pain was lowest after sessions with bird dog and clamshell alike: "
+        "1.0 points lower than before the session;"
+    )
+
+
+def test_one_clear_lowest_change_is_named_as_an_association() -> None:
+    panel = exercise_panel({"clamshell": [-2, -2, -1], "bird_dog": [0, 0, 0]})
+    assert panel.sentence.startswith(
+        "Next-morning leg pain was lowest after sessions with clamshell: 1.7 points lower"
+    )
+    assert "association, not proof" in panel.sentence
+
+
+NO_INTERFERENCE = {"walking_interference": 0, "sitting_interference": 0, "sleeping_interference": 0}
+
+
+# Days as offsets into the test period: rows are built inside the test, by the test clock.
+@pytest.mark.parametrize(
+    ("key", "offsets", "values", "sentence"),
+    [
+        (
+            "sbi",
+            [6, 13],
+            {"sbi_total": 8},
+            "Your bothersomeness score was 8 out of 24 in all 2 weeks.",
+        ),
+        (
+            "life",
+            range(5),
+            NO_INTERFERENCE,
+            "Pain did not get in the way of walking, sitting or sleeping in this period.",
+        ),
+        (
+            "pain",
+            range(5),
+            {"leg_pain": 0, "back_pain": 0},
+            "Your leg and back pain were both 0/10 throughout this period.",
+        ),
+    ],
+)
+def test_a_chart_whose_values_are_all_the_same_becomes_a_sentence(
+    key: str, offsets: Sequence[int], values: dict[str, int], sentence: str
+) -> None:
+    days = days_frame(*(row(offset, **values) for offset in offsets))
+    summary = summarise(days=days, sessions=[], period=thirty_days())
+    panel = ProgressPanels(days=days, sessions=[], summary=summary).panel(key)
+    assert panel.figure is None
+    assert panel.sentence == sentence
+
+
+def test_equal_interference_is_named_together_rather_than_ranked() -> None:
+    days = days_frame(
+        row(0, walking_interference=4, sitting_interference=4, sleeping_interference=2)
+    )
+    assert daily_life_sentence(days=days) == (
+        "On average pain got in the way of walking and sitting (4.0/10 each) most, "
+        "then sleeping (2.0/10)."
+    )
+
+
+def test_a_panel_is_built_only_when_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unwanted(**_: Any) -> go.Figure:
+        raise AssertionError("a closed panel was drawn")
+
+    for name in ("sbi_figure", "adherence_figure", "response_figure", "daily_life_figure"):
+        monkeypatch.setattr(f"sciatica.progress.panels.{name}", unwanted)
+    days = days_of([6, 5, 4])
+    summary = summarise(days=days, sessions=[session(1)], period=thirty_days())
+    panels = ProgressPanels(days=days, sessions=[session(1)], summary=summary)
+    assert panels.panel("pain").figure is not None
