@@ -14,11 +14,13 @@ from sciatica import clock
 from sciatica.diary.models import CheckInInput, describe_errors, parse_check_in
 from sciatica.diary.triage import content, triage
 from sciatica.documents.export_plans import export_plans, parse_plans
-from sciatica.plans.models import RoutineInput, SessionInput
+from sciatica.plans.models import RoutineRecord, SessionInput
 from sciatica.storage.store import Store
 
 EXPORT_FORMAT = "sciatica-export"
-EXPORT_VERSION = 2  # 2 added routines and sessions; version 1 files still import
+# 2 added routines and sessions; 3 each routine's current doses and history of changes.
+# Versions 1 and 2 still import.
+EXPORT_VERSION = 3
 MAX_IMPORT_BYTES = 20 * 1024 * 1024  # ten years of daily check-ins with long notes is ~10 MB
 MAX_PROBLEMS_SHOWN = 50
 
@@ -40,7 +42,7 @@ class ExportDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["sciatica-export"] = Field(description="Marks a sciatica export file.")
-    version: Literal[1, 2] = Field(description="Version of this file format.")
+    version: Literal[1, 2, 3] = Field(description="Version of this file format.")
     exported_at: datetime = Field(description="When the file was written.")
     country: str | None = Field(default=None, description="Country for the emergency number.")
     check_ins: list[dict[str, Any]] = Field(description="One object per check-in day.")
@@ -54,7 +56,7 @@ class ImportPlan:
 
     check_ins: list[CheckInInput]
     country: str | None
-    routines: list[tuple[int, RoutineInput, bool]] = field(default_factory=list)
+    routines: list[RoutineRecord] = field(default_factory=list)
     sessions: list[tuple[SessionInput, int | None]] = field(default_factory=list)
 
 
@@ -108,7 +110,11 @@ def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
         ) from None
     problems: list[str] = []
     routines, sessions = parse_plans(
-        document.routines, document.sessions, today=today, problems=problems
+        document.routines,
+        document.sessions,
+        today=today,
+        version=document.version,
+        problems=problems,
     )
     try:
         plan = validate_records(document.check_ins, today=today, country=document.country)

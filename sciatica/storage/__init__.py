@@ -1,7 +1,7 @@
 """Storage: all the SQL the app runs, on SQLite or PostgreSQL.
 
 Owns the connection and its tuning (`database`), the table definitions (`schema`), the numbered
-Alembic migrations (`migrations/`), the queries (`store`, made of `base`, `check_ins` and
-`plans`, with `plan_import` merging imported plans) and SQLite backups (`backup`). It imports
-only models from the rest of the app, never services or the UI.
+Alembic migrations (`migrations/`), the queries (`store`, made of `base`, `check_ins`, `plans`
+and `decisions`, with `plan_import` merging imported plans) and SQLite backups (`backup`). It
+imports only models from the rest of the app, never services or the UI.
 """

@@ -117,7 +117,7 @@ def test_the_country_travels_with_the_export(store: Store, today: date) -> None:
         ('{"format": "sciatica-export", "version": 1', "The file is not valid JSON (line 1"),
         ("[]", "File: Input should be a valid dictionary"),
         (document(format="other"), "File: format: Input should be 'sciatica-export'"),
-        (document(version=3), "File: version: Input should be 1 or 2"),
+        (document(version=4), "File: version: Input should be 1, 2 or 3"),
         (document(extra=1), "File: extra: Extra inputs are not permitted"),
         (document(check_ins="nope"), "File: check_ins: Input should be a valid list"),
         (document(country="XX"), "File: country 'XX' is not one the app knows."),
@@ -169,7 +169,7 @@ def test_every_problem_is_listed_not_just_the_first() -> None:
 
 def test_the_export_file_names_its_format_and_version(store: Store, tmp_path: Path) -> None:
     data = export_data(store, user_id="local")
-    assert (data["format"], data["version"], data["check_ins"]) == ("sciatica-export", 2, [])
+    assert (data["format"], data["version"], data["check_ins"]) == ("sciatica-export", 3, [])
     assert (data["routines"], data["sessions"]) == ([], [])
 
 
@@ -178,9 +178,12 @@ def test_routines_and_sessions_travel_with_the_export_and_come_back_the_same(
 ) -> None:
     from sciatica.demo import write_demo_data
 
-    write_demo_data(store, user_id="local", days=60, seed=4, end=today)
+    write_demo_data(store, user_id="local", days=120, seed=1, end=today)
     exported = export_data(store, user_id="local")
-    assert len(exported["routines"]) == 1
+    (routine,) = exported["routines"]
+    assert routine["history"]  # the demo routine changed by the rules, and says why
+    assert all(change["sentence"].endswith(".") for change in routine["history"])
+    assert routine["current_items"] != routine["items"]
     assert exported["sessions"]
     assert {s["routine_key"] for s in exported["sessions"]} == {
         exported["routines"][0]["key"],
