@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sciatica.exercises.models import Catalog
-from sciatica.plans.models import Change, ItemChange, Routine, RoutineItem
+from sciatica.plans.models import Change, ItemChange, Routine, RoutineItem, Step
 from sciatica.plans.routine import describe_item
 from sciatica.storage.store import Store
 
@@ -19,7 +19,7 @@ class RoutineSummary:
 
     name: str
     doses: tuple[str, ...]  # "Clamshell: 12 times per side (started at 10 times per side)"
-    changes: tuple[str, ...]  # "Mon 07 Dec 2026: Two good sessions since ..., so ..."
+    changes: tuple[str, ...]  # "Mon 07 Dec 2026: accepted “Two good sessions since ...”"
 
 
 def _name(item: RoutineItem, catalog: Catalog) -> str:
@@ -31,15 +31,27 @@ def _lower(words: str) -> str:
     return words[:1].lower() + words[1:]
 
 
+def _family(exercise_id: str, catalog: Catalog) -> str | None:
+    exercise = catalog.by_id.get(exercise_id)
+    return exercise.family_id if exercise is not None else None
+
+
 def dose_lines(routine: Routine, *, catalog: Catalog) -> tuple[str, ...]:
-    """Each exercise at its current dose, with where it started when that differs."""
+    """Each exercise at its current dose, with where it started when that differs.
+
+    An exercise swapped for an easier or harder one of its family names the one it replaced.
+    """
     started = {item.exercise_id: item for item in routine.items}
+    families = {_family(item.exercise_id, catalog): item for item in routine.items}
     lines = []
     for item in routine.current_items:
         line = f"{_name(item, catalog)}: {describe_item(item)}"
         first = started.get(item.exercise_id)
+        replaced = families.get(_family(item.exercise_id, catalog))
         if first is not None and first != item:
             line += f" (started at {_lower(describe_item(first))})"
+        elif first is None and replaced is not None:
+            line += f" (in place of the {_name(replaced, catalog)})"
         lines.append(line)
     return tuple(lines)
 
@@ -61,8 +73,10 @@ def item_change_words(change: ItemChange, *, catalog: Catalog) -> str:
 
 
 def change_line(change: Change) -> str:
-    """A change as the history lists it: its day and its sentence."""
-    return f"{change.day:%a %d %b %Y}: {change.sentence}"
+    """A change as the history lists it: its day, and the suggestion accepted (or the edit)."""
+    if change.step is Step.EDIT:
+        return f"{change.day:%a %d %b %Y}: {change.sentence}"
+    return f"{change.day:%a %d %b %Y}: accepted “{change.sentence}”"
 
 
 def routine_summary(

@@ -122,8 +122,8 @@ def session_log(
 ) -> None:
     """The session log; `on_saved` runs once it saved a session.
 
-    Advice to stop (new numbness or weakness, symptoms spreading down the leg) shows right
-    under the Save button; otherwise the page starts again with "Saved" at its top.
+    Advice to stop (new numbness or weakness, symptoms spreading down the leg) shows right at
+    the Save button, as does a refusal; otherwise the page starts again with "Saved" at its top.
     """
     n = st.session_state.get(LOG_VERSION, 0)
     with st.form(f"session_log_{n}"):
@@ -144,6 +144,9 @@ def session_log(
             SESSION_LABELS["new_numbness_or_weakness"]
         )
         answers["notes"] = st.text_area("Notes", max_chars=NOTES_MAX_CHARS)
+        # Right above the Save button, where the person is looking: the browser keeps the
+        # button in place and shows what appears above it, where below it could be off screen.
+        notice = st.container()
         submitted = st.form_submit_button("Save session", type="primary")
     if not submitted:
         return
@@ -151,7 +154,7 @@ def session_log(
     try:
         entry = session_from_answers(data, today=today)
     except SessionRejected as error:
-        st.error("Not saved. " + " ".join(error.problems), icon=":material/error:")
+        notice.error("Not saved. " + " ".join(error.problems), icon=":material/error:")
         return
     ui.store().save_session(user_id=ui.user_id(), session=entry)
     st.session_state[LOG_VERSION] = n + 1
@@ -160,9 +163,8 @@ def session_log(
     advice = stop_advice(entry, country=ui.country())
     if advice is None:
         ui.flash(saved)
-    # Right here, under the Save button where the person is looking, not at the top.
-    st.success(saved, icon=":material/check_circle:")
-    st.error(advice, icon=":material/front_hand:")
+    notice.success(saved, icon=":material/check_circle:")
+    notice.error(advice, icon=":material/front_hand:")
 
 
 def file_stem(name: str) -> str:

@@ -257,5 +257,5 @@ def test_the_page_s_report_shows_the_routine_followed_at_its_doses_now_and_its_c
     assert "Current routine: Starter routine, doses now" in found
     assert "- Knee-to-chest stretch: Hold 25 s, 3 times per side (started at hold 20 s, 3" in found
     assert "Latest changes to the routine" in found
-    assert f"{period.end:%a %d %b %Y}: Two good sessions, next mornings no worse" in found
+    assert f"{period.end:%a %d %b %Y}: accepted “Two good sessions, next mornings" in found
     assert "No routine yet." not in found
