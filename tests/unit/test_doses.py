@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.doses import lighter, step_back, step_up
-from sciatica.plans.models import RoutineItem
-from sciatica.plans.routine import entry_item
+from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
+from sciatica.plans.routine import check_routine, entry_item
 
 CATALOG = load_catalog()
+MONDAY = date(2026, 11, 23)
 
 
 def item(exercise_id: str, **overrides: object) -> RoutineItem:
@@ -120,3 +125,72 @@ def test_an_easier_variant_already_in_the_routine_is_no_step_back() -> None:
 
 def test_the_easiest_variant_at_its_lowest_dose_cannot_go_lower() -> None:
     assert step_back(item("clamshell-small-range"), catalog=CATALOG) is None
+
+
+@st.composite
+def dosed_items(draw: st.DrawFn) -> list[RoutineItem]:
+    """A few different exercises, each at some dose within its safe range."""
+    ids = draw(
+        st.lists(st.sampled_from(sorted(CATALOG.by_id)), min_size=1, max_size=4, unique=True)
+    )
+    items = []
+    for exercise_id in ids:
+        dose = CATALOG.by_id[exercise_id].dose
+        update = {
+            field: draw(st.integers(allowed.min, allowed.max))
+            for field, allowed in (
+                ("hold_seconds", dose.hold_seconds),
+                ("reps", dose.reps),
+                ("minutes", dose.minutes),
+                ("sets", dose.sets),
+            )
+            if allowed is not None
+        }
+        items.append(item(exercise_id, **update))
+    return items
+
+
+@given(items=dosed_items())
+def test_a_step_up_changes_one_number_or_one_exercise_and_stays_in_the_safe_range(
+    items: list[RoutineItem],
+) -> None:
+    move = step_up(items, catalog=CATALOG)
+    if move is None:
+        return
+    assert move.after is not None
+    check_routine(
+        RoutineInput(
+            name="Mine",
+            items=tuple(move.after if i == move.before else i for i in items),
+            days=frozenset({Weekday.MON}),
+            start_date=MONDAY,
+        ),
+        catalog=CATALOG,
+    )
+    if move.after.exercise_id == move.before.exercise_id:
+        changed = [
+            f for f in RoutineItem.model_fields if getattr(move.before, f) != getattr(move.after, f)
+        ]
+        assert len(changed) == 1
+        assert getattr(move.after, changed[0]) > getattr(move.before, changed[0])
+
+
+@given(items=dosed_items())
+def test_a_step_back_never_raises_a_dose_and_stays_in_the_safe_range(
+    items: list[RoutineItem],
+) -> None:
+    held = [i.exercise_id for i in items]
+    for before in items:
+        move = step_back(before, catalog=CATALOG, held=held)
+        if move is None or move.after is None:
+            continue
+        check_routine(
+            RoutineInput(
+                name="Mine", items=(move.after,), days=frozenset({Weekday.MON}), start_date=MONDAY
+            ),
+            catalog=CATALOG,
+        )
+        if move.after.exercise_id == before.exercise_id:
+            for field in ("sets", "reps", "hold_seconds", "minutes"):
+                assert (getattr(move.after, field) or 0) <= (getattr(before, field) or 0)
+            assert move.after != before
