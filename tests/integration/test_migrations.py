@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -327,7 +328,7 @@ def test_routines_and_decisions_written_under_0002_become_current_doses_and_hist
     ]
     (change,) = store.routine_history(user_id="ann", routine_id=routine.id)
     assert change.sentence == "Decision 0."
-    assert change.day == change.created_at.date()  # the old rows kept only a UTC stamp
+    assert change.day == change.created_at.astimezone(UTC).date()  # they kept only a UTC stamp
     assert change.session_id == ids["session0"]
     # A session may now have more than one decision: a re-evaluated suggestion is a new one.
     store.record_decision(

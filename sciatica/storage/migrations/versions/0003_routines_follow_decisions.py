@@ -17,6 +17,8 @@ Create Date: 2026-12-01
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -112,14 +114,15 @@ def upgrade() -> None:
     # A decision without a routine changed nothing and answered a suggestion that is gone.
     query = sa.select(old_changes).where(old_changes.c.routine_id.is_not(None))
     for row in bind.execute(query.order_by(old_changes.c.id)).all():
-        stamp = row.created_at
+        # SQLite gives the stored UTC stamp without a zone, PostgreSQL in the session's zone.
+        stamp = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
         bind.execute(
             decisions.insert().values(
                 user_id=row.user_id,
                 routine_id=row.routine_id,
                 session_id=row.session_id,
-                # The old rows kept only a UTC stamp: its date is the best day there is.
-                day=stamp.date(),
+                # The old rows kept only a UTC stamp: its UTC date is the best day there is.
+                day=stamp.astimezone(UTC).date(),
                 step=STEPS_TO_NEW.get(row.step, row.step),
                 key=f"legacy:{row.id}",
                 sentence=row.sentence,
