@@ -55,9 +55,13 @@ def session_from_answers(answers: Mapping[str, object], *, today: date) -> Sessi
 
 
 def stop_advice(session: SessionInput, *, country: str | None) -> str | None:
-    """What to do now after new numbness or weakness, or symptoms spreading down the leg."""
+    """What to do now after new numbness or weakness, or symptoms spreading down the leg.
+
+    One message that says first what matters most, then that the session is saved.
+    """
+    saved = f"Your session of {session.day:%A %d %B} is saved."
     if session.new_numbness_or_weakness:
-        return f"{RED} {NUMB.format(number=emergency_number(country))}"
+        return f"{RED} {saved} {NUMB.format(number=emergency_number(country))}"
     if session.leg_response is LegResponse.DOWN:
-        return f"{RED} {SPREAD}"
+        return f"{RED} {saved} {SPREAD}"
     return None

@@ -159,11 +159,9 @@ def session_log(
     ui.store().save_session(user_id=ui.user_id(), session=entry)
     st.session_state[LOG_VERSION] = n + 1
     on_saved()
-    saved = f"Saved your session of {entry.day:%A %d %B}."
     advice = stop_advice(entry, country=ui.country())
     if advice is None:
-        ui.flash(saved)
-    notice.success(saved, icon=":material/check_circle:")
+        ui.flash(f"Saved your session of {entry.day:%A %d %B}.")
     notice.error(advice, icon=":material/front_hand:")
 
 

@@ -78,9 +78,11 @@ def test_a_version_2_file_of_good_sessions_offers_one_step_and_shows_it_once_acc
 def test_a_session_saved_without_the_pain_answers_is_refused_at_the_button(
     page: Page, server: StreamlitServer
 ) -> None:
-    open_page(page, server.url)
-    go_to(page, "Session")
+    open_page(page, f"{server.url}/session")
+    expect(page.get_by_role("radiogroup", name="Leg pain after", exact=True)).to_be_visible()
+    wait_idle(page)
     page.get_by_role("button", name="Save session").click()
+    wait_idle(page)
     refused = page.get_by_test_id("stAlert").filter(has_text="Not saved.")
     expect(refused).to_contain_text(
         "Please answer the pain questions: Leg pain before, Worst leg pain during and Leg pain "
@@ -92,3 +94,23 @@ def test_a_session_saved_without_the_pain_answers_is_refused_at_the_button(
     answer_pain(page, "Leg pain after", 1)
     page.get_by_role("button", name="Save session").click()
     expect(page.get_by_text(re.compile(r"^Saved your session of "))).to_be_visible()
+
+
+def test_on_a_phone_the_advice_after_new_numbness_is_in_view_at_the_save_button(
+    page: Page, server: StreamlitServer
+) -> None:
+    page.set_viewport_size({"width": 375, "height": 812})
+    open_page(page, f"{server.url}/session")
+    for label, value in (
+        ("Leg pain before", 2),
+        ("Worst leg pain during", 3),
+        ("Leg pain after", 2),
+    ):
+        answer_pain(page, label, value)
+    page.get_by_text("New numbness or weakness", exact=True).click()
+    page.get_by_role("button", name="Save session").click()
+    wait_idle(page)
+    stop = page.get_by_test_id("stAlert").filter(has_text="Stop here for today")
+    expect(stop).to_be_in_viewport()
+    expect(stop).to_contain_text("New numbness or weakness after exercise needs checking")
+    expect(stop).to_contain_text(re.compile(r"Your session of .* is saved\."))
