@@ -104,13 +104,25 @@ def show_triage(result: Triage) -> None:
 _FLASH = "_sciatica_flash"
 
 
-def flash(message: str) -> NoReturn:
-    """Rerun the page and show a success message at the top of it once."""
-    st.session_state[_FLASH] = message
+def leave_message(message: str, *, done: bool = True) -> None:
+    """Show a message at the top of the page's next run: success, or else a notice.
+
+    For a button's callback, after which the page runs again anyway.
+    """
+    st.session_state[_FLASH] = (message, done)
+
+
+def flash(message: str, *, done: bool = True) -> NoReturn:
+    """Rerun the page and show a message at the top of it once: success, or else a notice."""
+    leave_message(message, done=done)
     st.rerun()
 
 
 def show_flash() -> None:
     """Show the message left by `flash`, if any."""
-    if message := st.session_state.pop(_FLASH, None):
-        st.success(message, icon=":material/check_circle:")
+    if left := st.session_state.pop(_FLASH, None):
+        message, done = left
+        if done:
+            st.success(message, icon=":material/check_circle:")
+        else:
+            st.info(message, icon=":material/update:")

@@ -65,7 +65,12 @@ def todays_plan(plan: TodaysPlan, *, start: Callable[[], object]) -> None:
         st.page_link("pages/routine.py", label="Build a routine", icon=":material/event_repeat:")
 
 
-def _decide(catalog: Catalog, key: str, *, accept: bool, done: str) -> None:
+def _decide(catalog: Catalog, key: str, accept: bool, done: str) -> None:
+    """A button's callback: decide on the suggestion it was drawn for, named by its key.
+
+    The key comes from the run that drew the button, so a suggestion that changed since (a
+    check-in in another tab) is not decided on by mistake: the page says so instead.
+    """
     try:
         decide(
             ui.store(),
@@ -76,8 +81,10 @@ def _decide(catalog: Catalog, key: str, *, accept: bool, done: str) -> None:
             accept=accept,
         )
     except (SuggestionChanged, StaleRoutine, LookupError):
-        ui.flash("This suggestion changed since you saw it: here is the one that stands now.")
-    ui.flash(done)
+        changed = "This suggestion changed since you saw it: here is the one that stands now."
+        ui.leave_message(changed, done=False)
+    else:
+        ui.leave_message(done)
 
 
 def suggestion(step: NextStep, *, catalog: Catalog, key: str, label: str) -> None:
@@ -89,14 +96,22 @@ def suggestion(step: NextStep, *, catalog: Catalog, key: str, label: str) -> Non
         return
     what = step.suggestion.key
     if not step.suggestion.changes:
-        if st.button("Got it", key=f"{key}_noted"):
-            _decide(catalog, what, accept=True, done="Noted.")
+        st.button(
+            "Got it", key=f"{key}_noted", on_click=_decide, args=(catalog, what, True, "Noted.")
+        )
         return
+    accepted, dismissed = "Accepted. Your routine is updated.", "Dismissed. Your routine stays."
     row = st.container(horizontal=True)
-    if row.button("Accept", type="primary", key=f"{key}_accept"):
-        _decide(catalog, what, accept=True, done="Accepted. Your routine is updated.")
-    if row.button("Dismiss", key=f"{key}_dismiss"):
-        _decide(catalog, what, accept=False, done="Dismissed. Your routine stays as it is.")
+    row.button(
+        "Accept",
+        type="primary",
+        key=f"{key}_accept",
+        on_click=_decide,
+        args=(catalog, what, True, accepted),
+    )
+    row.button(
+        "Dismiss", key=f"{key}_dismiss", on_click=_decide, args=(catalog, what, False, dismissed)
+    )
 
 
 def last_session(step: NextStep | None, *, catalog: Catalog) -> None:

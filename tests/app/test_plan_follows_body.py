@@ -169,3 +169,43 @@ def test_a_session_spreading_down_the_leg_is_red_and_pauses_building_up_after_tw
     assert app.success[0].value == "Noted."
     app.switch_page(TODAY).run()
     assert "After your last session" not in text(app)
+
+
+def test_accepting_a_suggestion_that_changed_meanwhile_changes_nothing_and_shows_the_new_one(
+    open_page: OpenPage, store: Store
+) -> None:
+    routine = every_day_routine(store)
+    for days_ago in (5, 3):
+        store.save_session(
+            user_id="local",
+            session=SessionInput(
+                day=factories.days_ago(days_ago),
+                routine_id=routine.id,
+                pain_before=2,
+                worst_during=2,
+                pain_after=2,
+            ),
+        )
+        check_in(store, days_ago - 1)
+    store.save_session(
+        user_id="local",
+        session=SessionInput(
+            day=factories.days_ago(1),
+            routine_id=routine.id,
+            pain_before=2,
+            worst_during=2,
+            pain_after=2,
+            outcomes={"clamshell": "hurt"},
+        ),
+    )
+    app = open_page(SESSION)
+    assert "so you could" in next(i.value for i in app.info if "Next time:" in i.value)
+    check_in(store, 0, leg_pain=7)  # meanwhile, in another tab: next morning is much worse
+    button(app, "Accept")
+    assert "This suggestion changed since you saw it" in app.info[0].value
+    followed = store.active_routine(user_id="local")
+    assert followed is not None
+    assert followed.current_items == routine.current_items
+    offer = next(i.value for i in app.info if "Next time:" in i.value)
+    assert "made your symptoms worse" in offer
+    assert "Clamshell" in offer
