@@ -132,6 +132,8 @@ def _after_red(
     )
     moves, stuck = ([], []) if answered or routine is None else _ease(latest, routine, catalog)
     words = [move.words for move in moves] + stuck
+    if twice and answered:  # said once and acted on: it stands, but asks nothing more
+        return Suggestion(Step.KEEP, f"{PAUSED}.", basis=basis)
     if twice:
         then = f"; until then, {' and '.join(words)}" if words else ""
         return Suggestion(Step.PAUSE, f"{PAUSED}{then}.", _changes(moves), basis)

@@ -307,6 +307,22 @@ def test_a_red_already_answered_by_a_change_keeps_the_eased_dose() -> None:
     assert (suggestion.step, suggestion.changes) == (K, ())
 
 
+def test_a_pause_already_acted_on_still_says_so_but_asks_nothing_more() -> None:
+    history = classified([bad(4), bad(2, clamshell=HURT)])
+    suggestion = suggest_next_step(
+        history=history,
+        routine=make_routine(),
+        catalog=CATALOG,
+        alert=None,
+        last_change=change_on(days_ago(2), session_id=history[-1].session.id),
+        today=today(),
+    )
+    assert suggestion is not None
+    assert (suggestion.step, suggestion.changes) == (K, ())
+    assert "see a physiotherapist" in suggestion.sentence
+    assert not suggestion.needs_decision
+
+
 def test_at_the_full_dose_with_nothing_harder_good_sessions_keep_it_up() -> None:
     top = (
         entry_item(CATALOG.by_id["standing-hamstring-stretch"]).model_copy(
