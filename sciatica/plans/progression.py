@@ -212,6 +212,7 @@ def _after_good(
             f"until {ready:%A %d %B}: one change a week at most.",
             latest,
         )
+    # Sessions on the day of a change count as before it: the change usually answers them.
     since = last_change.day if last_change is not None else routine.start_date - timedelta(days=1)
     settled = [
         s
