@@ -3,25 +3,21 @@
 from collections.abc import Callable
 
 import streamlit as st
-from pydantic import ValidationError
 
 from sciatica import clock, ui
-from sciatica.diary.models import NOTES_MAX_CHARS, describe_errors
 from sciatica.diary.triage import active_alert
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.plans import guided
-from sciatica.plans.guided import PAIN_HELP, GuidedSession
-from sciatica.plans.models import ExerciseOutcome, LegResponse, SessionInput
-from sciatica.plans.progression import Colour, Step
+from sciatica.plans.guided import GuidedSession
+from sciatica.plans.models import ExerciseOutcome
 from sciatica.plans.routine import describe_item
-from sciatica.plans.sessions import classified_sessions, colour_words, next_step
+from sciatica.plans.sessions import next_step
 from sciatica.plans.timer import format_seconds
-from sciatica.plans.today import PlanStatus, todays_plan
+from sciatica.plans.today import todays_plan
+from sciatica.ui import plans as widgets
 
 GUIDED = "session_guided"
-LOG_VERSION = "session_log_version"  # a new number gives the log form fresh, empty widgets
-BADGE = {Colour.GREEN: "green", Colour.AMBER: "orange", Colour.RED: "red"}
 FIGURE_PX = 400
 
 catalog, store, user, today = load_catalog(), ui.store(), ui.user_id(), ui.today()
@@ -86,7 +82,7 @@ def exercise_step(current: GuidedSession) -> None:
         st.info(current.note, icon=":material/healing:")
     st.subheader(exercise.name, anchor=False)
     st.image(exercise_figure_svg(exercise), width=FIGURE_PX)
-    st.markdown(f"**This week: {describe_item(item)}.**")
+    st.markdown(f"**Your dose: {describe_item(item)}.**")
     st.markdown("\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)))
     st.caption("Stop if: " + " ".join(exercise.stop_if))
     running = current.timer is not None and current.timer.running
@@ -103,67 +99,8 @@ def exercise_step(current: GuidedSession) -> None:
     )
 
 
-def log_form(*, outcomes: dict[str, ExerciseOutcome], routine_id: int | None) -> None:
-    n = st.session_state.get(LOG_VERSION, 0)
-    with st.form(f"session_log_{n}"):
-        day = st.date_input("Date", value=today, max_value=today, format="DD/MM/YYYY")
-        answers = {
-            "pain_before": st.slider("Leg pain before", 0, 10, 0, help=PAIN_HELP),
-            "worst_during": st.slider("Worst leg pain during", 0, 10, 0, help=PAIN_HELP),
-            "pain_after": st.slider("Leg pain after", 0, 10, 0, help=PAIN_HELP),
-            "leg_response": st.radio(
-                "Where did your leg symptoms go?",
-                list(LegResponse),
-                index=1,
-                format_func=lambda response: response.label,
-            ),
-            "new_numbness_or_weakness": st.checkbox("New numbness or weakness"),
-            "notes": st.text_area("Notes", max_chars=NOTES_MAX_CHARS),
-        }
-        submitted = st.form_submit_button("Save session", type="primary")
-    if submitted:
-        data = {**answers, "day": day, "routine_id": routine_id, "outcomes": outcomes}
-        try:
-            entry = SessionInput.model_validate(data, context={"today": today})
-        except ValidationError as error:
-            st.error("Not saved. " + " ".join(describe_errors(error)), icon=":material/error:")
-            return
-        store.save_session(user_id=user, session=entry)
-        st.session_state.pop(GUIDED, None)
-        st.session_state[LOG_VERSION] = n + 1
-        ui.flash(f"Saved your session of {entry.day:%A %d %B}.")
-
-
-def todays_session() -> None:
-    if plan.status is PlanStatus.PLANNED:
-        st.markdown(f"**{plan.message}**" + "".join(f"\n- {line}" for line in plan.exercises))
-        st.button("Start session", type="primary", icon=":material/play_arrow:", on_click=begin)
-    elif plan.status is PlanStatus.DONE:
-        st.success(plan.message, icon=":material/check_circle:")
-    elif plan.status is PlanStatus.REST_DAY:
-        st.info(plan.message, icon=":material/bedtime:")
-    else:
-        st.info(plan.message, icon=":material/event_repeat:")
-        st.page_link("pages/routine.py", label="Build a routine", icon=":material/event_repeat:")
-
-
-def last_session() -> None:
-    history = classified_sessions(store, user_id=user)
-    if not history:
-        return
-    latest = history[-1]
-    colour = latest.classification.colour
-    st.subheader("Your last session", anchor=False)
-    st.markdown(f":{BADGE[colour]}-badge[{colour_words(colour)}] {latest.session.day:%A %d %B}")
-    st.caption(guided.colour_reason(latest.classification))
-    step = next_step(store, user_id=user, catalog=catalog, today=today)
-    if step is None or step.suggestion.step is Step.NO_SUGGESTIONS:
-        return
-    st.info(f"**Next time:** {step.suggestion.sentence}", icon=":material/lightbulb:")
-    if not step.undecided:
-        st.caption("You have already decided on this suggestion.")
-        return
-    ui.decision_buttons(step, key="session_step")
+def start_button() -> None:
+    st.button("Start session", type="primary", icon=":material/play_arrow:", on_click=begin)
 
 
 if st.query_params.pop("start", None) and state is None and alert is None and plan.session:
@@ -181,13 +118,25 @@ if state is not None and not state.reviewing:
 elif state is not None:
     st.subheader("How did it go?", anchor=False)
     st.markdown("\n".join(f"- {line}" for line in state.review()))
-    log_form(outcomes=state.outcome_by_id, routine_id=state.routine_id)
-    st.button("Cancel this session", type="tertiary", on_click=st.session_state.pop, args=(GUIDED,))
+    widgets.session_log(
+        today=today,
+        routine_id=state.routine_id,
+        outcomes=state.outcome_by_id,
+        on_saved=lambda: st.session_state.pop(GUIDED, None),
+    )
+    if GUIDED in st.session_state:  # not once it is saved
+        st.button(
+            "Cancel this session", type="tertiary", on_click=st.session_state.pop, args=(GUIDED,)
+        )
 else:
     st.session_state.pop(GUIDED, None)
-    if alert is None:
-        todays_session()
-        last_session()
+    above = st.container()  # drawn after the log, so a session saved just now shows in it
     st.subheader("Log a session", anchor=False)
     st.caption("Did your exercises without the guide, or on another day? Log them here.")
-    log_form(outcomes={}, routine_id=routine_id)
+    widgets.session_log(today=today, routine_id=routine_id, outcomes={})
+    if alert is None:
+        with above:
+            plan = todays_plan(store, user_id=user, catalog=catalog, today=today)
+            widgets.todays_plan(plan, start=start_button)
+            step = next_step(store, user_id=user, catalog=catalog, today=today)
+            widgets.last_session(step, catalog=catalog)

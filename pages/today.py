@@ -5,11 +5,11 @@ import streamlit as st
 from sciatica import ui
 from sciatica.diary.today import today_overview
 from sciatica.exercises.catalog import load_catalog
-from sciatica.plans.progression import Step
 from sciatica.plans.sessions import next_step
-from sciatica.plans.today import PlanStatus, todays_plan
+from sciatica.plans.today import todays_plan
 from sciatica.progress.week_chart import recent_leg_pain_figure
 from sciatica.ui import alerts
+from sciatica.ui import plans as widgets
 
 store, user, today = ui.store(), ui.user_id(), ui.today()
 overview = today_overview(store, user_id=user, today=today)
@@ -38,27 +38,18 @@ if overview.alert is None:
     st.subheader("Exercises", anchor=False)
     catalog = load_catalog()
     plan = todays_plan(store, user_id=user, catalog=catalog, today=today)
-    if plan.status is PlanStatus.PLANNED:
-        st.markdown(f"**{plan.message}**" + "".join(f"\n- {line}" for line in plan.exercises))
-        st.page_link(
+    widgets.todays_plan(
+        plan,
+        start=lambda: st.page_link(
             "pages/session.py",
             label="Start today's session",
             icon=":material/timer:",
             query_params={"start": "1"},
-        )
-    elif plan.status is PlanStatus.DONE:
-        st.success(plan.message, icon=":material/check_circle:")
-    elif plan.status is PlanStatus.REST_DAY:
-        st.info(plan.message, icon=":material/bedtime:")
-    else:
-        st.info(plan.message, icon=":material/event_repeat:")
-        st.page_link("pages/routine.py", label="Build a routine", icon=":material/event_repeat:")
+        ),
+    )
     step = next_step(store, user_id=user, catalog=catalog, today=today)
-    if step and step.undecided and step.suggestion.step is not Step.NO_SUGGESTIONS:
-        st.info(
-            f"**After your last session:** {step.suggestion.sentence}", icon=":material/lightbulb:"
-        )
-        ui.decision_buttons(step, key="today_step")
+    if step is not None and step.undecided:
+        widgets.suggestion(step, catalog=catalog, key="today_step", label="After your last session")
 
 if overview.week:
     figure = recent_leg_pain_figure(overview.week, end=today)

@@ -5,19 +5,32 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sciatica.diary.models import CheckInInput, LegExtent, Side, TriageLevel
 from sciatica.diary.triage import triage
 from sciatica.exercises.catalog import load_catalog
-from sciatica.plans.models import ExerciseOutcome, LegResponse, SessionInput
-from sciatica.plans.routine import template
+from sciatica.plans.classify import ClassifiedSession, classify, usual_leg_pain
+from sciatica.plans.models import (
+    Change,
+    Decision,
+    ExerciseOutcome,
+    LegResponse,
+    Routine,
+    RoutineInput,
+    RoutineRecord,
+    Session,
+    SessionInput,
+)
+from sciatica.plans.progression import suggest_next_step
+from sciatica.plans.routine import STARTER, template
 from sciatica.storage.store import Store
 
 MISSED_DAY_CHANCE = 0.12
 SESSION_ADHERENCE = 0.75  # most planned sessions happen
 FLARE_CHANCE = 0.03
 EPISODE_EVERY_DAYS = (240, 420)  # a new episode now and then over a long history
+ROUTINE_WEEKS = 8  # how long the demo routine has been followed
 NOTES = (
     "Long drive today, leg worse afterwards.",
     "Slept better with a pillow between my knees.",
@@ -92,20 +105,18 @@ def demo_history(*, days: int, seed: int, end: date) -> Iterator[CheckInInput]:
         )
 
 
-def demo_sessions(
-    history: list[CheckInInput], *, seed: int, routine_key: int, exercise_ids: list[str]
-) -> Iterator[tuple[SessionInput, int]]:
-    """Sessions on most Mondays, Wednesdays and Fridays, responding to the day's pain."""
+def demo_sessions(history: list[CheckInInput], *, seed: int) -> Iterator[tuple[SessionInput, bool]]:
+    """Sessions on most Mondays, Wednesdays and Fridays, responding to the day's pain.
+
+    Each comes with whether one exercise hurt (its outcomes are filled in by who follows it).
+    """
     rng = random.Random(seed + 1)
     for entry in history:
         if entry.day.weekday() not in (0, 2, 4) or rng.random() > SESSION_ADHERENCE:
             continue
         before = entry.leg_pain
-        worst = _clamp(before + rng.choice((-1, 0, 0, 1, 1, 2, 3)), 10)
+        worst = _clamp(before + rng.choice((-1, 0, 0, 0, 1, 1, 2, 3)), 10)
         spread = worst >= 7 and rng.random() < 0.5
-        outcomes = dict.fromkeys(exercise_ids, ExerciseOutcome.DONE)
-        if spread:
-            outcomes[rng.choice(exercise_ids)] = ExerciseOutcome.HURT
         session = SessionInput(
             day=entry.day,
             pain_before=before,
@@ -114,14 +125,118 @@ def demo_sessions(
             leg_response=LegResponse.DOWN
             if spread
             else rng.choice((LegResponse.SAME, LegResponse.SAME, LegResponse.UP)),
-            outcomes=outcomes,
         )
-        yield session, routine_key
+        yield session, spread
+
+
+def _outcomes(ids: list[str], *, hurt: bool, rng: random.Random) -> dict[str, ExerciseOutcome]:
+    outcomes = dict.fromkeys(ids, ExerciseOutcome.DONE)
+    if hurt:
+        outcomes[rng.choice(ids)] = ExerciseOutcome.HURT
+    return outcomes
+
+
+def follow_routine(
+    routine: RoutineInput,
+    sessions: list[tuple[SessionInput, bool]],
+    *,
+    history: list[CheckInInput],
+    seed: int,
+) -> tuple[list[SessionInput], RoutineRecord]:
+    """Follow a routine through the sessions from its start, as a person accepting every change.
+
+    On each session day the app's own rules (`progression`) are asked first; their change is
+    accepted, and the session is done at the doses that result. Returns the sessions with
+    their outcomes, and the routine with its doses now and its history.
+    """
+    rng = random.Random(seed + 2)
+    catalog = load_catalog()
+    leg_pain = {entry.day: entry.leg_pain for entry in history}
+    stamp = datetime.combine(routine.start_date, time(18), tzinfo=UTC)
+    current, changes = routine.items, list[Change]()
+    done: list[SessionInput] = []
+    seen: list[ClassifiedSession] = []
+    last: Decision | None = None
+    for session, hurt in sessions:
+        if session.day < routine.start_date:
+            done.append(
+                session.model_copy(
+                    update={"outcomes": _outcomes(list(STARTER), hurt=hurt, rng=rng)}
+                )
+            )
+            continue
+        today = session.day
+        followed = Routine(
+            **routine.model_dump(),
+            id=1,
+            user_id="demo",
+            active=True,
+            current_items=current,
+            created_at=stamp,
+            updated_at=stamp,
+        )
+        judged = [_judge(s.session, leg_pain, today) for s in seen]
+        step = suggest_next_step(
+            history=judged,
+            routine=followed,
+            catalog=catalog,
+            alert=None,
+            last_change=last,
+            today=today,
+        )
+        if step is not None and step.changes:
+            change = Change(
+                day=today,
+                step=step.step,
+                sentence=step.sentence,
+                accepted=True,
+                changed=True,
+                changes=step.changes,
+            )
+            current = step.apply(current)
+            changes.append(change)
+            last = Decision(
+                **change.model_dump(),
+                id=len(changes),
+                routine_id=1,
+                session_id=judged[-1].session.id,
+                key=step.key,
+                created_at=stamp,
+            )
+        ids = [item.exercise_id for item in current]
+        logged = session.model_copy(
+            update={"routine_id": 1, "outcomes": _outcomes(ids, hurt=hurt, rng=rng)}
+        )
+        done.append(logged)
+        stored = Session(**logged.model_dump(), id=len(done), user_id="demo", created_at=stamp)
+        seen.append(ClassifiedSession(stored, _judge(stored, leg_pain, today).classification))
+    record = RoutineRecord(
+        key=1, routine=routine, active=True, current_items=current, history=tuple(changes)
+    )
+    return done, record
+
+
+def _judge(session: Session, leg_pain: dict[date, int], today: date) -> ClassifiedSession:
+    before = [
+        pain
+        for offset in range(1, 8)
+        if (pain := leg_pain.get(session.day - timedelta(days=offset))) is not None
+    ]
+    next_morning = session.day + timedelta(days=1)
+    classification = classify(
+        session,
+        next_morning_leg_pain=leg_pain.get(next_morning) if next_morning <= today else None,
+        usual=usual_leg_pain(before),
+        today=today,
+    )
+    return ClassifiedSession(session, classification)
 
 
 def write_demo_data(store: Store, *, user_id: str, days: int, seed: int, end: date) -> int:
     """Write a demo history, a routine and its sessions in one transaction; returns the days.
 
+    The routine began on a Monday about eight weeks ago (or with the history, if shorter) and
+    has been followed by the app's rules since; sessions before it were done without one.
     Check-ins already on those days are replaced: callers ask `Store.diary_is_empty` first.
     """
     history = list(demo_history(days=days, seed=seed, end=end))
@@ -129,19 +244,14 @@ def write_demo_data(store: Store, *, user_id: str, days: int, seed: int, end: da
         (entry, triage(ticked=entry.red_flags).level if entry.red_flags else TriageLevel.NONE)
         for entry in history
     ]
-    catalog = load_catalog()
-    # A four-week plan that began on the Monday of last week, so it is running today; sessions
-    # before it were done without a routine.
-    start = max(history[0].day, end - timedelta(days=end.weekday() + 7))
-    routine = template("Starter routine", catalog=catalog, start=start)
-    ids = [item.exercise_id for item in routine.items]
-    sessions = [
-        (session, key if session.day >= start else None)
-        for session, key in demo_sessions(history, seed=seed, routine_key=1, exercise_ids=ids)
-    ]
+    start = max(history[0].day, end - timedelta(days=end.weekday() + 7 * ROUTINE_WEEKS))
+    routine = template("Starter routine", catalog=load_catalog(), start=start)
+    sessions, record = follow_routine(
+        routine, list(demo_sessions(history, seed=seed)), history=history, seed=seed
+    )
     return store.save_many(
         user_id=user_id,
         entries=entries,
-        routine_records=[(1, routine, True)],
-        session_records=sessions,
+        routine_records=[record],
+        session_records=[(s, 1 if s.routine_id else None) for s in sessions],
     )

@@ -6,11 +6,16 @@ any date the suite runs.
 
 from __future__ import annotations
 
+import itertools
+import json
 from datetime import date, timedelta
 from typing import Any
 
 from sciatica import clock
 from sciatica.diary.models import CheckInInput
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import Routine, RoutineItem, Session, SessionInput
+from sciatica.plans.routine import template
 
 
 def today() -> date:
@@ -46,3 +51,87 @@ def check_in_data(**overrides: Any) -> dict[str, Any]:
 def make_check_in(**overrides: Any) -> CheckInInput:
     """A valid check-in, with any field overridden."""
     return CheckInInput.model_validate(check_in_data(**overrides), context={"today": today()})
+
+
+_ids = itertools.count(1)
+
+
+def session_data(**overrides: Any) -> dict[str, Any]:
+    """Form data for a gentle session today (leg pain 2 before, during and after)."""
+    data: dict[str, Any] = {"day": today(), "pain_before": 2, "worst_during": 2, "pain_after": 2}
+    data.update(overrides)
+    return data
+
+
+def make_session_input(**overrides: Any) -> SessionInput:
+    """A valid session as the log submits it, with any field overridden."""
+    return SessionInput.model_validate(session_data(**overrides), context={"today": today()})
+
+
+def make_session(**overrides: Any) -> Session:
+    """A stored session with an id of its own, with any field overridden."""
+    stored = {"id": next(_ids), "user_id": "local", "created_at": clock.now()}
+    data = session_data(**overrides)
+    return Session.model_validate(stored | data, context={"today": today()})
+
+
+def make_routine(
+    name: str = "Starter routine",
+    *,
+    start: date | None = None,
+    current: tuple[RoutineItem, ...] | None = None,
+    **overrides: Any,
+) -> Routine:
+    """A stored routine from a template, at its entry doses unless `current` says otherwise."""
+    base = template(name, catalog=load_catalog(), start=start or days_ago(21))
+    stamp = clock.now()
+    data = base.model_dump() | {
+        "id": 7,
+        "user_id": "local",
+        "active": True,
+        "current_items": current if current is not None else base.items,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+    return Routine.model_validate(data | overrides)
+
+
+def version_two_export(*, red: bool, name: str = "Gentle routine") -> str:
+    """A version 2 file: a routine begun three weeks ago, followed Mon/Wed/Fri since.
+
+    Every session is red (pain 7 after, spreading down the leg) or green with a good next
+    morning, and every day has a check-in.
+    """
+    start = days_ago(21)
+    routine = template(name, catalog=load_catalog(), start=start).model_dump(mode="json")
+    routine["days"] = sorted(routine["days"])
+    record = {"key": 1, "active": True, **routine, "weeks": 4}
+    sessions, check_ins = [], []
+    for offset in range(21, -1, -1):
+        day = days_ago(offset)
+        check_ins.append(check_in_data(day=day, leg_pain=2))
+        if day.weekday() in (0, 2, 4) and offset >= 1:
+            pains = (3, 5, 7) if red else (2, 2, 2)
+            sessions.append(
+                {
+                    "routine_key": 1,
+                    "day": str(day),
+                    "pain_before": pains[0],
+                    "worst_during": pains[1],
+                    "pain_after": pains[2],
+                    "leg_response": "down" if red else "same",
+                    "new_numbness_or_weakness": False,
+                    "outcomes": {},
+                    "notes": "",
+                }
+            )
+    return json.dumps(
+        {
+            "format": "sciatica-export",
+            "version": 2,
+            "exported_at": "2026-11-25T08:00:00Z",
+            "check_ins": json.loads(json.dumps(check_ins, default=str)),
+            "routines": [record],
+            "sessions": sessions,
+        }
+    )

@@ -1,4 +1,7 @@
-"""A routine's training days as an iCalendar (.ics) file: one event that repeats weekly."""
+"""A routine's training days as an iCalendar (.ics) file: one event that repeats weekly.
+
+The description lists the current doses; it says they change in the app, not on a schedule.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from icalendar import Calendar, Event
 from sciatica.exercises.models import Catalog
 from sciatica.plans import routine as routine_schedule
 from sciatica.plans.models import Routine
-from sciatica.plans.routine import describe_item, dose_for_week
+from sciatica.plans.routine import describe_item
 
 # Early evening suits most people; floating time (no zone) keeps it at 18:00 wherever they are.
 SESSION_TIME = time(18, 0)
@@ -26,24 +29,22 @@ def event_uid(routine: Routine) -> str:
 
 
 def describe_plan(routine: Routine, *, catalog: Catalog) -> str:
-    """The event's description: each exercise, its first week's dose and where it builds to."""
-    lines = [f"{routine.name}: {routine.weeks} weeks. Build up gradually."]
-    for item in routine.items:
+    """The event's description: each exercise at its current dose, and how doses change."""
+    lines = [f"{routine.name}, at your doses when this file was made:"]
+    for item in routine.current_items:
         exercise = catalog.by_id.get(item.exercise_id)
-        if exercise is None:
-            continue
-        first = describe_item(dose_for_week(item, exercise=exercise, week=1, weeks=routine.weeks))
-        last = describe_item(
-            dose_for_week(item, exercise=exercise, week=routine.weeks, weeks=routine.weeks)
-        )
-        growth = f" (building up to {last[:1].lower()}{last[1:]} by week {routine.weeks})"
-        lines.append(f"- {exercise.name}: {first}{growth if last != first else ''}")
+        if exercise is not None:
+            lines.append(f"- {exercise.name}: {describe_item(item)}")
+    lines.append(
+        "Doses change in the app: they build up only after good sessions and step back when "
+        "your leg says so. The app shows today's doses."
+    )
     lines.append("Stop any exercise that increases your pain; do not push through pain.")
     return "\n".join(lines)
 
 
 def routine_calendar(routine: Routine, *, catalog: Catalog) -> bytes:
-    """The routine as .ics bytes: 18:00 on each training day until the plan ends."""
+    """The routine as .ics bytes: 18:00 on each training day, every week from its first."""
     first = routine_schedule.first_session_day(routine)
     start = datetime.combine(first, SESSION_TIME)
     event = Event()
@@ -51,10 +52,9 @@ def routine_calendar(routine: Routine, *, catalog: Catalog) -> bytes:
     event.add("dtstamp", routine.updated_at)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=SESSION_MINUTES))
-    # With a floating DTSTART the UNTIL must be floating too (RFC 5545, 3.3.10).
-    until = datetime.combine(routine_schedule.last_plan_day(routine), time(23, 59, 59))
+    # No end: a routine is followed until the person changes it.
     days = [ICAL_DAYS[day] for day in sorted(routine.days)]
-    event.add("rrule", {"freq": "weekly", "byday": days, "until": until})
+    event.add("rrule", {"freq": "weekly", "byday": days})
     event.add("summary", f"Sciatica exercises: {routine.name}")
     event.add("description", describe_plan(routine, catalog=catalog))
     calendar = Calendar()

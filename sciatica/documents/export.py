@@ -14,11 +14,12 @@ from sciatica import clock
 from sciatica.diary.models import AboutMe, CheckInInput, SignSeen, describe_errors, parse_check_in
 from sciatica.diary.triage import content, red_flag, triage
 from sciatica.documents.export_plans import export_plans, parse_plans
-from sciatica.plans.models import RoutineInput, SessionInput
+from sciatica.plans.models import RoutineRecord, SessionInput
 from sciatica.storage.store import Store
 
 EXPORT_FORMAT = "sciatica-export"
-# 2 added routines and sessions, 3 About me and the signs seen about; 1 and 2 still import.
+# 2 added routines and sessions; 3 each routine's current doses and history of changes,
+# About me and the warning signs seen about. Versions 1 and 2 still import.
 EXPORT_VERSION = 3
 MAX_IMPORT_BYTES = 20 * 1024 * 1024  # ten years of daily check-ins with long notes is ~10 MB
 MAX_PROBLEMS_SHOWN = 50
@@ -59,7 +60,7 @@ class ImportPlan:
 
     check_ins: list[CheckInInput]
     country: str | None
-    routines: list[tuple[int, RoutineInput, bool]] = field(default_factory=list)
+    routines: list[RoutineRecord] = field(default_factory=list)
     sessions: list[tuple[SessionInput, int | None]] = field(default_factory=list)
     about_me: AboutMe | None = None
     signs_seen: list[SignSeen] = field(default_factory=list)
@@ -118,7 +119,11 @@ def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
         ) from None
     problems: list[str] = []
     routines, sessions = parse_plans(
-        document.routines, document.sessions, today=today, problems=problems
+        document.routines,
+        document.sessions,
+        today=today,
+        version=document.version,
+        problems=problems,
     )
     about_me, signs_seen = _parse_safety(document, today=today, problems=problems)
     try:

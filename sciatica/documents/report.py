@@ -9,6 +9,8 @@ import pandas as pd
 from fpdf.enums import XPos, YPos
 
 from sciatica.documents.pdf import Pdf, Rgb
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.history import active_routine_summary
 from sciatica.progress import summary as p
 from sciatica.progress.style import BACK_COLOUR, FLAG_COLOUR, LEG_COLOUR
 from sciatica.progress.tables import trend_table
@@ -45,12 +47,21 @@ def progress_report(
     days: pd.DataFrame,
     include_notes: bool,
     generated: date,
-    routine: Sequence[str] = (),
 ) -> bytes:
-    """The clinician report for a period, with the diary notes only when the person asks."""
+    """The clinician report for a period, with the routine followed now and its latest changes.
+
+    The diary notes go in only when the person asks.
+    """
     notes = report_notes(store, user_id=user_id, period=summary.period) if include_notes else None
+    followed = active_routine_summary(store, user_id=user_id, catalog=load_catalog())
     return clinician_report(
-        summary=summary, days=days, generated=generated, routine=routine, notes=notes
+        summary=summary,
+        days=days,
+        generated=generated,
+        routine=followed.doses if followed else (),
+        routine_name=followed.name if followed else None,
+        changes=followed.changes if followed else (),
+        notes=notes,
     )
 
 
@@ -60,9 +71,14 @@ def clinician_report(
     days: pd.DataFrame,
     generated: date,
     routine: Sequence[str] = (),
+    routine_name: str | None = None,
+    changes: Sequence[str] = (),
     notes: Sequence[tuple[date, str]] | None = None,
 ) -> bytes:
-    """The PDF: period, pain chart, summary numbers, SBI, adherence, warning signs, routine."""
+    """The PDF: period, pain chart, summary numbers, SBI, adherence, warning signs, routine.
+
+    `routine` is each exercise at its current dose; `changes` the routine's latest changes.
+    """
     pdf = _Report(title="Sciatica diary: progress report")
     pdf.set_auto_page_break(auto=True, margin=16)
     pdf.add_page()
@@ -98,9 +114,15 @@ def clinician_report(
     pdf.heading("Urgent or emergency warning signs reported")
     flags = ", ".join(f"{day:%d %b %Y}" for day in summary.red_flag_days)
     pdf.paragraph(flags or "None in this period.")
-    pdf.heading("Current routine")
+    pdf.heading(
+        f"Current routine: {routine_name}, doses now" if routine_name else "Current routine"
+    )
     for line in routine or ["No routine yet."]:
         pdf.paragraph(f"- {line}")
+    if routine:
+        pdf.heading("Latest changes to the routine")
+        for line in changes or ["None yet: the routine is at the doses it started with."]:
+            pdf.paragraph(f"- {line}")
     if notes is not None:
         _notes(pdf, notes)
     return bytes(pdf.output())

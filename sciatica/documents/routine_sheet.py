@@ -1,11 +1,11 @@
-"""A routine's week-by-week doses, and a printable routine sheet as a PDF (made offline)."""
+"""A printable routine sheet as a PDF (made offline): today's doses and the latest changes."""
 
 from __future__ import annotations
 
 import io
 import re
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from fpdf.enums import XPos, YPos
 
@@ -15,13 +15,12 @@ from sciatica.diary.triage import advice, signs_for
 from sciatica.documents.pdf import FAMILY, Pdf, Rgb
 from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.exercises.models import Catalog, Exercise
-from sciatica.plans.models import RoutineInput, RoutineItem
-from sciatica.plans.routine import describe_item, dose_for_week, week_number
+from sciatica.plans.models import Routine, RoutineItem
+from sciatica.plans.routine import describe_item
 
 MARGIN_MM = 15
 PICTURE_MM = 62
 GAP_MM = 5
-WEEKS_PER_TABLE = 6  # wider tables get too cramped to read on A4
 INK: Rgb = (40, 44, 52)
 SOFT: Rgb = (95, 100, 110)
 RULE: Rgb = (200, 204, 210)
@@ -29,35 +28,10 @@ _SVG_TEXT_ONLY = re.compile(r"<(title|desc)>.*?</\1>", re.DOTALL)
 _VIEW_BOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
 
 
-def dose_table(
-    items: Sequence[RoutineItem], *, weeks: int, catalog: Catalog
-) -> list[dict[str, str]]:
-    """One row per exercise: its name, then its dose in words for each week of the plan."""
-    rows = []
-    for item in items:
-        exercise = catalog.by_id.get(item.exercise_id)
-        if exercise is None:
-            continue
-        row = {"Exercise": exercise.name}
-        for week in range(1, weeks + 1):
-            dose = dose_for_week(item, exercise=exercise, week=week, weeks=weeks)
-            row[f"Week {week}"] = describe_item(dose)
-        rows.append(row)
-    return rows
-
-
-def sheet_week(routine: RoutineInput, *, today: date) -> int:
-    """The week to print as 'this week': today's, the first before the start, the last after."""
-    week = week_number(routine, day=today)
-    if week is not None:
-        return week
-    return 1 if today < routine.start_date else routine.weeks
-
-
-def _items(routine: RoutineInput, catalog: Catalog) -> list[tuple[RoutineItem, Exercise]]:
+def _items(routine: Routine, catalog: Catalog) -> list[tuple[RoutineItem, Exercise]]:
     return [
         (item, catalog.by_id[item.exercise_id])
-        for item in routine.items
+        for item in routine.current_items
         if item.exercise_id in catalog.by_id
     ]
 
@@ -87,32 +61,38 @@ class _Sheet(Pdf):
 
 
 def routine_sheet_pdf(
-    routine: RoutineInput, *, catalog: Catalog, today: date, country: str | None = None
+    routine: Routine,
+    *,
+    catalog: Catalog,
+    today: date,
+    country: str | None = None,
+    history: Sequence[str] = (),
 ) -> bytes:
-    """A printable sheet: days and weeks, each exercise with picture, steps and dose, stop rules."""
+    """A printable sheet: days, each exercise with picture, steps and today's dose, stop rules.
+
+    `history` lists the routine's latest changes in words, newest first.
+    """
     pdf = _Sheet(title=routine.name)
     pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
     pdf.set_auto_page_break(auto=True, margin=MARGIN_MM + 4)
     pdf.add_page()
-    week = sheet_week(routine, today=today)
-    _header(pdf, routine, week)
+    _header(pdf, routine, today)
     for number, (item, exercise) in enumerate(_items(routine, catalog), start=1):
-        dose = dose_for_week(item, exercise=exercise, week=week, weeks=routine.weeks)
-        _exercise(pdf, number, exercise, dose, week)
-    _week_by_week(pdf, routine, catalog)
+        _exercise(pdf, number, exercise, item)
+    _changes(pdf, history)
     _safety(pdf, country)
     return bytes(pdf.output())
 
 
-def _header(pdf: Pdf, routine: RoutineInput, week: int) -> None:
-    end = routine.start_date + timedelta(days=7 * routine.weeks - 1)
+def _header(pdf: Pdf, routine: Routine, today: date) -> None:
     days = ", ".join(day.label for day in sorted(routine.days, key=int))
     pdf.paragraph(routine.name, size=20, bold=True)
     pdf.ln(1)
     pdf.paragraph(f"Days: {days}", size=11, bold=True)
     pdf.paragraph(
-        f"{routine.weeks} weeks, {routine.start_date:%A %d %B %Y} to {end:%A %d %B %Y}. "
-        f"The doses below are for week {week}; they build up gently each week.",
+        f"Followed from {routine.start_date:%A %d %B %Y}. The doses below are yours on "
+        f"{today:%d %B %Y}: they build up only after good sessions and step back when your "
+        "leg says so, in the app.",
         size=10,
         colour=SOFT,
     )
@@ -125,7 +105,7 @@ def _header(pdf: Pdf, routine: RoutineInput, week: int) -> None:
     pdf.ln(3)
 
 
-def _exercise(pdf: Pdf, number: int, exercise: Exercise, dose: RoutineItem, week: int) -> None:
+def _exercise(pdf: Pdf, number: int, exercise: Exercise, dose: RoutineItem) -> None:
     svg, picture_height = _picture(exercise)
     text_x = MARGIN_MM + PICTURE_MM + GAP_MM
     text_width = pdf.w - MARGIN_MM - text_x
@@ -146,34 +126,22 @@ def _exercise(pdf: Pdf, number: int, exercise: Exercise, dose: RoutineItem, week
         picture_height = 0
     pdf.set_xy(text_x, top)
     pdf.use_font(size=10.5, bold=True)
-    dose_line = f"Week {week}: {describe_item(dose)}"
+    dose_line = f"Your dose: {describe_item(dose)}"
     pdf.multi_cell(text_width, 5.5, dose_line, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.use_font(size=9.5)
     pdf.multi_cell(text_width, 4.6, steps, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_y(max(pdf.get_y(), top + picture_height) + GAP_MM)
 
 
-def _week_by_week(pdf: Pdf, routine: RoutineInput, catalog: Catalog) -> None:
-    rows = dose_table(routine.items, weeks=routine.weeks, catalog=catalog)
-    if not rows:
+def _changes(pdf: Pdf, history: Sequence[str]) -> None:
+    if not history:
         return
-    if pdf.get_y() + 40 > pdf.page_break_trigger:
+    if pdf.get_y() + 30 > pdf.page_break_trigger:
         pdf.add_page()
-    pdf.paragraph("Week by week", size=13, bold=True)
-    pdf.ln(1)
-    for first in range(1, routine.weeks + 1, WEEKS_PER_TABLE):
-        weeks = [f"Week {w}" for w in range(first, min(first + WEEKS_PER_TABLE, routine.weeks + 1))]
-        pdf.use_font(size=8)
-        widths = (1.6, *(1.0 for _ in weeks))
-        with pdf.table(col_widths=widths, line_height=3.8, text_align="LEFT") as table:
-            heading = table.row()
-            for name in ("Exercise", *weeks):
-                heading.cell(name)
-            for row in rows:
-                cells = table.row()
-                for name in ("Exercise", *weeks):
-                    cells.cell(row[name])
-        pdf.ln(3)
+    pdf.paragraph("Latest changes", size=13, bold=True)
+    for line in history:
+        pdf.paragraph(f"- {line}", size=9.5)
+    pdf.ln(3)
 
 
 def _safety(pdf: Pdf, country: str | None) -> None:

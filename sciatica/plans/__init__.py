@@ -1,8 +1,13 @@
 """Routines and sessions: the plan a person follows and how it answers their body.
 
-Owns routine and session models (`models`), checking a plan against the catalogue (`routine`),
-the routine builder's draft and its edits (`draft`), the green/amber/red rules and next steps
-(`progression`), sessions read against the diary (`sessions`), today's plan as the Today and
-Session pages show it (`today`), and the guided session (`guided`) with its timer (`timer`).
-"When does the dose go up?" is answered in `progression`.
+Owns routine, session and decision models (`models`), checking a plan against the catalogue
+and its training days (`routine`), the routine builder's draft and its edits (`draft`), a
+session's green/amber/red (`classify`), the one-step moves a dose can make (`doses`), the rules
+for the next step (`progression`), sessions read against the diary and deciding on a
+suggestion (`sessions`), the session log (`log`), a routine's doses and history in words
+(`history`), today's plan as the Today and Session pages show it (`today`), and the guided
+session (`guided`) with its timer (`timer`).
+
+"When does the dose go up?" is answered in `progression`: only after good sessions confirmed
+by the next morning, one step at a time, and never on a schedule.
 """

@@ -1,14 +1,15 @@
 """The routine builder's draft: a frozen model and pure transitions, as in `timer`.
 
 The page keeps one `RoutineDraft` in session state and swaps it for the next one on every
-change: exercises picked, moved or removed, a dose typed in, the name, days, start and length.
+change: exercises picked, moved or removed, a dose typed in, the name, days and start.
 Loading another routine (a template, a saved one to change, or a clean sheet) raises `version`,
 so the page's widgets, keyed by it, start afresh from the draft's values.
 
 A dose may be set anywhere a routine item allows (`dose_limits`), even outside the exercise's
 safe range: the person keeps what they typed, and `to_routine_input` refuses it by name when
-they save, as `check_routine` does for any routine. `save_draft` is the one step that writes:
-it takes the store as an argument.
+they save, as `check_routine` does for any routine. A saved routine loads at its current
+doses, and saving it makes the draft's doses the current ones, by the person's own decision:
+`save_draft`, the one step that writes, records how they changed in the routine's history.
 """
 
 from __future__ import annotations
@@ -22,12 +23,19 @@ from annotated_types import Ge, Le
 from pydantic import ValidationError
 
 from sciatica.exercises.models import Catalog, Exercise
-from sciatica.plans.models import Routine, RoutineInput, RoutineItem, Weekday
+from sciatica.plans.models import (
+    Change,
+    ItemChange,
+    Routine,
+    RoutineInput,
+    RoutineItem,
+    Step,
+    Weekday,
+)
 from sciatica.plans.routine import DEFAULT_DAYS, UNITS, RoutineRejected, check_routine, entry_item
 from sciatica.storage.store import Store
 
 DoseField = Literal["sets", "hold_seconds", "reps", "minutes", "rest_seconds"]
-DEFAULT_WEEKS: int = RoutineInput.model_fields["weeks"].default
 # Plain reasons for a form the model refuses, by field; any other field reads "Check <field>."
 PROBLEMS = {
     "name": "Give the routine a name.",
@@ -110,7 +118,6 @@ class RoutineDraft:
     name: str = ""
     items: tuple[RoutineItem, ...] = ()
     days: tuple[Weekday, ...] = tuple(sorted(DEFAULT_DAYS))
-    weeks: int = DEFAULT_WEEKS
     routine_id: int | None = None  # the saved routine being changed; None for a new one
     version: int = 1
 
@@ -126,13 +133,16 @@ class RoutineDraft:
     def load(
         self, routine: RoutineInput, *, catalog: Catalog, routine_id: int | None = None
     ) -> RoutineDraft:
-        """A routine in place of this draft, less any exercise the catalogue no longer has."""
+        """A routine in place of this draft, less any exercise the catalogue no longer has.
+
+        A saved routine loads at its current doses: what the person does now.
+        """
+        items = routine.current_items if isinstance(routine, Routine) else routine.items
         return RoutineDraft(
             start_date=routine.start_date,
             name=routine.name,
-            items=tuple(item for item in routine.items if item.exercise_id in catalog.by_id),
+            items=tuple(item for item in items if item.exercise_id in catalog.by_id),
             days=tuple(sorted(routine.days)),
-            weeks=routine.weeks,
             routine_id=routine_id,
             version=self.version + 1,
         )
@@ -172,11 +182,9 @@ class RoutineDraft:
         )
         return replace(self, items=items)
 
-    def with_details(
-        self, *, name: str, days: Iterable[Weekday], start_date: date, weeks: int
-    ) -> RoutineDraft:
-        """The name, training days, first day and length as the person set them."""
-        return replace(self, name=name, days=tuple(days), start_date=start_date, weeks=weeks)
+    def with_details(self, *, name: str, days: Iterable[Weekday], start_date: date) -> RoutineDraft:
+        """The name, training days and first day as the person set them."""
+        return replace(self, name=name, days=tuple(days), start_date=start_date)
 
     def to_routine_input(self, *, catalog: Catalog) -> RoutineInput:
         """The routine to save; RoutineRejected, with plain reasons, if it cannot be saved."""
@@ -186,7 +194,6 @@ class RoutineDraft:
                 items=self.items,
                 days=frozenset(self.days),
                 start_date=self.start_date,
-                weeks=self.weeks,
             )
         except ValidationError as error:
             raise RoutineRejected(plain_problems(error)) from error
@@ -200,10 +207,42 @@ def plain_problems(error: ValidationError) -> list[str]:
     return [PROBLEMS.get(field, f"Check {field}.") for field in sorted(fields)]
 
 
-def save_draft(store: Store, draft: RoutineDraft, *, user_id: str, catalog: Catalog) -> Routine:
-    """Check and store the draft: a new routine becomes the one followed, a changed one stays."""
+EDITED = "You changed the doses yourself in the routine builder."
+
+
+def dose_changes(
+    before: Iterable[RoutineItem], after: Iterable[RoutineItem]
+) -> tuple[ItemChange, ...]:
+    """Each exercise whose dose differs, joined or left, from one list of items to another."""
+    old = {item.exercise_id: item for item in before}
+    new = {item.exercise_id: item for item in after}
+    changed = [ItemChange(before=item, after=new.get(i)) for i, item in old.items()]
+    joined = [ItemChange(after=item) for i, item in new.items() if i not in old]
+    return tuple(c for c in changed + joined if c.before != c.after)
+
+
+def save_draft(
+    store: Store, draft: RoutineDraft, *, user_id: str, catalog: Catalog, today: date
+) -> Routine:
+    """Check and store the draft: a new routine becomes the one followed, a changed one stays.
+
+    A changed routine is followed at the draft's doses from now on; how they differ from the
+    doses it had goes into its history as the person's own edit.
+    """
     routine = draft.to_routine_input(catalog=catalog)
     editing = draft.routine_id
+    edit = None
+    if editing is not None and (saved := store.get_routine(user_id=user_id, routine_id=editing)):
+        changes = dose_changes(saved.current_items, routine.items)
+        if changes:
+            edit = Change(
+                day=today,
+                step=Step.EDIT,
+                sentence=EDITED,
+                accepted=True,
+                changed=True,
+                changes=changes,
+            )
     return store.save_routine(
-        user_id=user_id, routine=routine, routine_id=editing, activate=editing is None
+        user_id=user_id, routine=routine, routine_id=editing, activate=editing is None, edit=edit
     )

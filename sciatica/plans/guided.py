@@ -1,11 +1,11 @@
 """The guided session: today's exercises one at a time, as frozen state and pure transitions.
 
 A guided session keeps the planned session it began with, so its exercises and doses stay put
-however often the page redraws, even across midnight or a week's step up. It moves through
-three things per exercise: the countdown and repetition counter from `timer` (made fresh each
-time an exercise comes up), an outcome (Done, Skip, This hurt) that moves on, and a note after
-an exercise that hurt. Stopping early, or the last outcome, leaves it reviewing: every exercise
-listed with how it went, ready for the session log.
+however often the page redraws, even across midnight or a change to the routine's doses. It
+moves through three things per exercise: the countdown and repetition counter from `timer`
+(made fresh each time an exercise comes up), an outcome (Done, Skip, This hurt) that moves on,
+and a note after an exercise that hurt. Stopping early, or the last outcome, leaves it
+reviewing: every exercise listed with how it went, ready for the session log.
 
 The page keeps one `GuidedSession` in session state and swaps it for what a transition returns;
 nothing here reads the clock (`now` comes from `clock.ticks()`) or knows about Streamlit.
@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from sciatica.exercises.models import Exercise
+from sciatica.plans.classify import Classification, Confirmation
 from sciatica.plans.models import ExerciseOutcome, RoutineItem
-from sciatica.plans.progression import Classification
 from sciatica.plans.routine import PlannedSession
 from sciatica.plans.timer import Countdown, RepCounter
 
@@ -34,7 +34,8 @@ TIME_UP = "Time is up: ease out of the position slowly."
 # The 0-10 numeric rating scale's anchors, as the check-in asks them (CLINICAL.md 2).
 PAIN_HELP = "0 = no pain, 10 = the worst pain you can imagine."
 # A session's colour waits on next morning's leg pain (CLINICAL.md 4: settled by next morning).
-PROVISIONAL_NOTE = "Tomorrow's check-in may change this."
+PROVISIONAL_NOTE = "The next morning's check-in may still change this."
+NOT_CONFIRMED_NOTE = "There was no check-in the next morning, so it is not confirmed."
 OUTCOME_WORDS = {
     ExerciseOutcome.DONE: "done",
     ExerciseOutcome.SKIPPED: "skipped",
@@ -180,6 +181,10 @@ def start_label(timer: Countdown, *, now: float) -> str:
 
 
 def colour_reason(classification: Classification) -> str:
-    """Why a session got its colour, and that next morning may still change a provisional one."""
-    later = f" {PROVISIONAL_NOTE}" if classification.provisional else ""
+    """Why a session got its colour, and what next morning has (or has not) said about it."""
+    later = ""
+    if classification.provisional:
+        later = f" {PROVISIONAL_NOTE}"
+    elif classification.confirmation is Confirmation.NOT_CONFIRMED:
+        later = f" {NOT_CONFIRMED_NOTE}"
     return f"Because {'; '.join(classification.reasons)}.{later}"

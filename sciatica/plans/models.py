@@ -1,4 +1,9 @@
-"""Validated shapes of routines (weekly exercise plans) and logged exercise sessions."""
+"""Validated shapes of routines, logged sessions and the decisions that change a routine.
+
+A routine keeps two lists of exercises: `items`, as the person set them in the builder, and
+`current_items`, what they do now. Only a decision changes the current doses (`Decision`: a
+suggestion accepted, or the person's own edit), and each decision is kept as its history.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +25,7 @@ SESSION_LABELS = {
     "notes": "Notes",
 }
 MAX_ITEMS = 20
-MAX_WEEKS = 26
+KEY_MAX_CHARS = 200
 
 
 class Weekday(IntEnum):
@@ -62,27 +67,53 @@ class RoutineInput(BaseModel):
     name: CleanText = Field(min_length=1, max_length=80, description="The routine's name.")
     items: tuple[RoutineItem, ...] = Field(min_length=1, max_length=MAX_ITEMS)
     days: frozenset[Weekday] = Field(min_length=1, description="Training days of the week.")
-    start_date: date = Field(description="The first day of week one.")
-    weeks: int = Field(default=4, ge=1, le=MAX_WEEKS, description="Length of the plan.")
+    start_date: date = Field(description="The first day the routine is followed.")
 
     @field_validator("items")
     @classmethod
     def _unique_exercises(cls, items: tuple[RoutineItem, ...]) -> tuple[RoutineItem, ...]:
-        ids = [item.exercise_id for item in items]
-        repeated = sorted({exercise for exercise in ids if ids.count(exercise) > 1})
-        if repeated:
-            raise ValueError(f"each exercise can appear once; repeated: {', '.join(repeated)}")
-        return items
+        return _unique(items)
+
+    @field_validator("name")
+    @classmethod
+    def _named(cls, name: str) -> str:
+        # The length is checked before the spaces are trimmed: a name of spaces is no name.
+        if not name:
+            raise ValueError("give the routine a name")
+        return name
+
+
+def _unique(items: tuple[RoutineItem, ...]) -> tuple[RoutineItem, ...]:
+    ids = [item.exercise_id for item in items]
+    repeated = sorted({exercise for exercise in ids if ids.count(exercise) > 1})
+    if repeated:
+        raise ValueError(f"each exercise can appear once; repeated: {', '.join(repeated)}")
+    return items
 
 
 class Routine(RoutineInput):
-    """A stored routine."""
+    """A stored routine, with the doses followed now."""
 
     id: int
     user_id: str
     active: bool
+    current_items: tuple[RoutineItem, ...] = Field(
+        min_length=1, max_length=MAX_ITEMS, description="Each exercise at the dose followed now."
+    )
     created_at: datetime
     updated_at: datetime
+
+    @field_validator("current_items")
+    @classmethod
+    def _unique_current(cls, items: tuple[RoutineItem, ...]) -> tuple[RoutineItem, ...]:
+        return _unique(items)
+
+    def followed(self) -> RoutineInput:
+        """The routine as it is followed now: its current doses in place of the starting ones."""
+        fields = set(RoutineInput.model_fields)
+        return RoutineInput.model_validate(
+            {**self.model_dump(include=fields), "items": self.current_items}
+        )
 
 
 class LegResponse(StrEnum):
@@ -142,3 +173,59 @@ class Session(SessionInput):
     id: int
     user_id: str
     created_at: datetime
+
+
+class Step(StrEnum):
+    """What a suggestion proposes, or what changed a routine."""
+
+    PROGRESS = "progress"  # one variable of one exercise up
+    KEEP = "keep"  # the same dose
+    STEP_BACK = "step_back"  # the exercise that hurt down its ladder, or less of it
+    LEAVE_OUT = "leave_out"  # the exercise that hurt is at its easiest: leave it out
+    PAUSE = "pause"  # two reds in a row: no building up; see a physiotherapist
+    WARNING = "warning"  # a warning sign stands: no exercise suggestions at all
+    EDIT = "edit"  # the person changed the doses in the routine builder
+
+
+class ItemChange(BaseModel):
+    """One exercise before and after a change; None where it joined or left the routine."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    before: RoutineItem | None = Field(default=None, description="As it was.")
+    after: RoutineItem | None = Field(default=None, description="As it is now.")
+
+
+class Change(BaseModel):
+    """One decision in a routine's history: a suggestion accepted or dismissed, or an edit."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    day: date = Field(description="The person's day of the decision, in their time zone.")
+    step: Step = Field(description="What was suggested or done.")
+    sentence: CleanText = Field(max_length=1000, description="What and why, in one sentence.")
+    accepted: bool = Field(description="Accepted (or acknowledged), or dismissed.")
+    changed: bool = Field(default=False, description="Whether the current doses changed.")
+    changes: tuple[ItemChange, ...] = Field(default=(), description="Each exercise changed.")
+
+
+class Decision(Change):
+    """A stored decision, about one of the person's routines."""
+
+    id: int
+    routine_id: int
+    session_id: int | None = Field(description="The latest session when it was decided.")
+    key: str = Field(max_length=KEY_MAX_CHARS, description="Which suggestion it answered.")
+    created_at: datetime
+
+
+class RoutineRecord(BaseModel):
+    """A routine as an export file carries it: its doses now and its history, by file key."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: int = Field(description="The routine's key in the file; sessions point at it.")
+    routine: RoutineInput
+    active: bool = Field(description="Whether it is the routine followed.")
+    current_items: tuple[RoutineItem, ...] = Field(min_length=1, max_length=MAX_ITEMS)
+    history: tuple[Change, ...] = Field(default=(), description="Its decisions, oldest first.")

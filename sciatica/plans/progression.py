@@ -1,255 +1,256 @@
-"""After a session: was it green, amber or red, and what to do next time (CLINICAL.md 4).
+"""When does the dose go up? The next step after the latest session (CLINICAL.md 4 and 9).
 
-Built on the pain-monitoring model (Silbernagel et al., Am J Sports Med 2007) with nerve-root
-rules (symptoms spreading down the leg, new numbness or weakness). Every suggestion says why.
+The routine's current doses are its state; this module only proposes a change, and the person
+decides. The rules, in the order they are checked:
+
+1. A warning sign in the latest check-in pauses every exercise suggestion.
+2. Red (see `classify`): the exercise that hurt steps back one step (`doses.step_back`); one
+   that cannot go lower is named and left out, if the person agrees. An exercise that went
+   fine is never changed; with no exercise marked as hurting, the advice is to do less. Two
+   reds in a row pause building up and recommend seeing a physiotherapist.
+3. Amber keeps the dose.
+4. Progress, one variable of one exercise (`doses.step_up`), only when all of these hold:
+   the last two settled sessions since the last change were green and confirmed by next
+   morning's check-in (a provisional session waits, one not confirmed breaks the run); no
+   session in the last 7 days was red; the routine has not changed in the last 7 days.
+   Otherwise keep the dose, saying which of these is missing.
+
+Every suggestion says why in one sentence. Its `key` names what it rests on, so a decision
+answers exactly one suggestion: when next morning's check-in changes the picture, the
+suggestion changes and asks again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
-from statistics import median
 
 from sciatica.diary.triage import Triage
-from sciatica.exercises.catalog import easier_variant, harder_variant
-from sciatica.exercises.models import Catalog, Exercise
-from sciatica.plans.models import (
-    ExerciseOutcome,
-    LegResponse,
-    RoutineInput,
-    RoutineItem,
-    SessionInput,
+from sciatica.exercises.models import Catalog
+from sciatica.plans.classify import ClassifiedSession, Colour, Confirmation
+from sciatica.plans.doses import Move, step_back, step_up
+from sciatica.plans.models import Decision, ExerciseOutcome, ItemChange, Routine, RoutineItem, Step
+
+CHANGE_EVERY_DAYS = 7  # at most one change a week
+RED_BLOCKS_DAYS = 7  # no building up while a session in the last week was red
+COUNT_WORDS = {2: "Two", 3: "Three", 4: "Four", 5: "Five"}
+WARNING = (
+    "Exercise suggestions are paused because of a warning sign in your latest check-in; "
+    "please follow the advice shown."
 )
-from sciatica.plans.routine import STEPS, entry_item
-
-GREEN_MAX_DURING = 3
-AMBER_MAX_DURING = 5
-NOT_SETTLED_RISE = 2  # next-morning leg pain this far above the 7-day median: not settled
-PROGRESS_EVERY_DAYS = 7  # at most one step up a week
-REGRESS_FRACTION = 0.6  # 40% less volume, within the guide's 30-50%
-
-
-class Colour(StrEnum):
-    """The traffic light for one session."""
-
-    GREEN = "green"
-    AMBER = "amber"
-    RED = "red"
-
-
-class Step(StrEnum):
-    """What the suggestion proposes."""
-
-    PROGRESS = "progress"
-    KEEP = "keep"
-    REGRESS = "regress"
-    PAUSE = "pause"
-    NO_SUGGESTIONS = "no_suggestions"
-
-
-@dataclass(frozen=True, slots=True)
-class Classification:
-    """A session's colour, the reasons for it, and whether next morning is still to come."""
-
-    colour: Colour
-    reasons: tuple[str, ...]
-    provisional: bool
+PAUSED = (
+    "Your last two sessions made your symptoms worse, so building up is paused: please see a "
+    "physiotherapist before you carry on"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """One sentence with its reason, and the routine it would lead to (if it changes it)."""
+    """One step, the sentence that says what and why, and the change it would make."""
 
     step: Step
     sentence: str
-    routine_after: RoutineInput | None = None
+    changes: tuple[ItemChange, ...] = ()
+    basis: tuple[int, ...] = ()  # the sessions it rests on
+
+    @property
+    def key(self) -> str:
+        """What this suggestion is: its step, the sessions it rests on and its change."""
+        changes = json.dumps([change.model_dump(mode="json") for change in self.changes])
+        digest = hashlib.sha256(changes.encode()).hexdigest()[:16]
+        return f"{self.step.value}:{'-'.join(str(i) for i in self.basis)}:{digest}"
+
+    @property
+    def needs_decision(self) -> bool:
+        """A change to accept or dismiss, or advice to acknowledge (a step back, a pause)."""
+        return bool(self.changes) or self.step in (Step.STEP_BACK, Step.LEAVE_OUT, Step.PAUSE)
+
+    def apply(self, items: Sequence[RoutineItem]) -> tuple[RoutineItem, ...]:
+        """The routine's current items with this suggestion's changes made."""
+        replaced = {c.before.exercise_id: c.after for c in self.changes if c.before is not None}
+        result = []
+        for item in items:
+            if item.exercise_id not in replaced:
+                result.append(item)
+            elif (after := replaced[item.exercise_id]) is not None:
+                result.append(after)
+        return tuple(result)
 
 
-def seven_day_median(leg_pain_before: list[int]) -> float | None:
-    """The median leg pain of the check-ins in the seven days before a session."""
-    return median(leg_pain_before) if leg_pain_before else None
+def _keep(sentence: str, latest: ClassifiedSession) -> Suggestion:
+    return Suggestion(Step.KEEP, sentence, basis=(latest.session.id,))
 
 
-def classify(
-    session: SessionInput, *, next_morning_leg_pain: int | None, recent_median: float | None
-) -> Classification:
-    """Green, amber or red for a session, using next morning's check-in where there is one."""
-    red, amber = [], []
-    if session.worst_during > AMBER_MAX_DURING:
-        red.append(f"pain reached {session.worst_during}/10 during the session")
-    elif session.worst_during > GREEN_MAX_DURING:
-        amber.append(f"pain reached {session.worst_during}/10 during the session")
-    if session.leg_response is LegResponse.DOWN:
-        red.append("symptoms spread further down your leg")
-    if session.new_numbness_or_weakness:
-        red.append("you noticed new numbness or weakness")
-    settled = None
-    if next_morning_leg_pain is not None:
-        threshold = recent_median if recent_median is not None else session.pain_before
-        settled = next_morning_leg_pain < threshold + NOT_SETTLED_RISE
-        if not settled:
-            red.append(f"leg pain was still up the next morning ({next_morning_leg_pain}/10)")
-    if red:
-        return Classification(Colour.RED, tuple(red), provisional=False)
-    provisional = settled is None
-    if amber:
-        return Classification(Colour.AMBER, tuple(amber), provisional)
-    return Classification(Colour.GREEN, ("pain stayed low and settled",), provisional)
+def _changes(moves: Sequence[Move]) -> tuple[ItemChange, ...]:
+    return tuple(ItemChange(before=move.before, after=move.after) for move in moves)
 
 
 def suggest_next_step(
     *,
-    colours: list[Colour],
-    last_session: SessionInput | None,
-    routine: RoutineInput | None,
+    history: Sequence[ClassifiedSession],
+    routine: Routine | None,
     catalog: Catalog,
     alert: Triage | None,
-    last_progress_day: date | None,
+    last_change: Decision | None,
     today: date,
-    plan_building: bool = False,
 ) -> Suggestion | None:
-    """The next step after the latest session (colours oldest first); None without sessions.
+    """The next step after the latest session (`history` oldest first); None without sessions.
 
-    `routine` is the plan as it stands this week; while `plan_building`, the plan's own weekly
-    step is the progression, so good sessions are met with "keep following it".
+    `last_change` is the routine's latest decision that changed its doses, if any.
     """
     if alert is not None:
-        return Suggestion(
-            Step.NO_SUGGESTIONS,
-            "Exercise suggestions are paused because of a warning sign in your latest "
-            "check-in; please follow the advice shown.",
-        )
-    if not colours or last_session is None:
+        return Suggestion(Step.WARNING, WARNING)
+    if not history:
         return None
-    if colours[-2:] == [Colour.RED, Colour.RED]:
-        return Suggestion(
-            Step.PAUSE,
-            "Your last two sessions made your symptoms worse, so pause building up and "
-            "consider seeing a physiotherapist before you carry on.",
+    latest = history[-1]
+    if latest.colour is Colour.RED:
+        return _after_red(history, routine, catalog, last_change)
+    if latest.colour is Colour.AMBER:
+        why = latest.classification.reasons[0]
+        return _keep(
+            f"Your last session was sore but manageable ({why}), so keep the same dose.", latest
         )
-    if colours[-1] is Colour.RED:
-        return _regress(last_session, routine, catalog)
-    if colours[-1] is Colour.AMBER:
-        return Suggestion(
-            Step.KEEP,
-            "Your last session was manageable but sore, so keep the same dose next time.",
-        )
-    if colours[-2:] != [Colour.GREEN, Colour.GREEN] or routine is None:
-        return Suggestion(Step.KEEP, "That went well: keep the same dose for now.")
-    if plan_building:
-        return Suggestion(
-            Step.KEEP,
-            "Your last two sessions went well, so keep following your plan: it builds up one "
-            "small step each week.",
-        )
-    if last_progress_day is not None and today - last_progress_day < timedelta(
-        days=PROGRESS_EVERY_DAYS
-    ):
-        ready = last_progress_day + timedelta(days=PROGRESS_EVERY_DAYS)
-        return Suggestion(
-            Step.KEEP,
-            f"Going well; you built up recently, so keep this dose until {ready:%A %d %B}.",
-        )
-    return _progress(routine, catalog)
+    return _after_good(history, routine, catalog, last_change, today)
 
 
-_STEP_WORDS = {
-    "hold_seconds": "hold the {exercise} for {new} seconds instead of {old}",
-    "reps": "do the {exercise} {new} times instead of {old}",
-    "minutes": "make the {exercise} {new} minutes instead of {old}",
-}
-
-
-def _replace(routine: RoutineInput, index: int, item: RoutineItem) -> RoutineInput:
-    items = list(routine.items)
-    items[index] = item
-    return routine.model_copy(update={"items": tuple(items)})
-
-
-def _progress(routine: RoutineInput, catalog: Catalog) -> Suggestion:
-    reason = "Your last two sessions went well"
-    for index, item in enumerate(routine.items):
-        exercise = catalog.by_id.get(item.exercise_id)
-        if exercise is None:
-            continue
-        dose = exercise.dose
-        ranges = {"hold_seconds": dose.hold_seconds, "reps": dose.reps, "minutes": dose.minutes}
-        for name, allowed in ranges.items():
-            old = getattr(item, name)
-            if old is None or allowed is None or old >= allowed.max:
-                continue
-            new = min(old + STEPS[name], allowed.max)
-            change = _STEP_WORDS[name].format(exercise=exercise.name, new=new, old=old)
-            return Suggestion(
-                Step.PROGRESS,
-                f"{reason}, so you could {change}.",
-                _replace(routine, index, item.model_copy(update={name: new})),
-            )
-        if dose.sets and item.sets < dose.sets.max:
-            return Suggestion(
-                Step.PROGRESS,
-                f"{reason}, so you could add a set of the {exercise.name}.",
-                _replace(routine, index, item.model_copy(update={"sets": item.sets + 1})),
-            )
-    for index, item in enumerate(routine.items):
-        harder = harder_variant(catalog, exercise_id=item.exercise_id)
-        if harder is not None and harder.id not in {i.exercise_id for i in routine.items}:
-            current = catalog.by_id[item.exercise_id]
-            return Suggestion(
-                Step.PROGRESS,
-                f"{reason} at the top of every dose, so you could move from the {current.name} "
-                f"to the {harder.name}.",
-                _replace(routine, index, entry_item(harder)),
-            )
-    return Suggestion(Step.KEEP, f"{reason}; your routine is at its full dose, so keep it up.")
-
-
-def _regress(session: SessionInput, routine: RoutineInput | None, catalog: Catalog) -> Suggestion:
-    generic = (
-        "Your last session made your symptoms worse, so next time do less: fewer repetitions "
-        "or shorter holds, and stop any exercise that hurts."
+def _after_red(
+    history: Sequence[ClassifiedSession],
+    routine: Routine | None,
+    catalog: Catalog,
+    last_change: Decision | None,
+) -> Suggestion:
+    latest = history[-1]
+    twice = len(history) > 1 and history[-2].colour is Colour.RED
+    basis = (history[-2].session.id, latest.session.id) if twice else (latest.session.id,)
+    answered = last_change is not None and (
+        last_change.session_id == latest.session.id
+        # an edit, or a change imported from a file, made since that session
+        or (last_change.session_id is None and last_change.day >= latest.session.day)
     )
+    moves, stuck = ([], []) if answered or routine is None else _ease(latest, routine, catalog)
+    words = [move.words for move in moves] + stuck
+    if twice and answered:  # said once and acted on: it stands, but asks nothing more
+        return Suggestion(Step.KEEP, f"{PAUSED}.", basis=basis)
+    if twice:
+        then = f"; until then, {' and '.join(words)}" if words else ""
+        return Suggestion(Step.PAUSE, f"{PAUSED}{then}.", _changes(moves), basis)
+    if answered:
+        return _keep(
+            "You eased your routine after your last session, so keep to it and see how the "
+            "next one goes.",
+            latest,
+        )
+    why = f"Your last session made your symptoms worse ({latest.classification.reasons[0]})"
+    if not words:
+        return Suggestion(
+            Step.STEP_BACK,
+            f"{why}, so next time do less, and mark any exercise that hurts with “This hurt” "
+            "so that just that one can be eased.",
+            basis=basis,
+        )
+    eased = any(move.after is not None for move in moves)
+    step = Step.STEP_BACK if eased or not moves else Step.LEAVE_OUT
+    return Suggestion(step, f"{why}, so {' and '.join(words)}.", _changes(moves), basis)
+
+
+def _ease(
+    latest: ClassifiedSession, routine: Routine, catalog: Catalog
+) -> tuple[list[Move], list[str]]:
+    """A step back for each exercise that hurt, or leaving it out; advice where neither fits."""
+    hurt = {e for e, outcome in latest.session.outcomes.items() if outcome is ExerciseOutcome.HURT}
+    items = routine.current_items
+    held = [item.exercise_id for item in items]
+    moves: list[Move] = []
+    stuck: list[str] = []
+    for item in items:
+        if item.exercise_id not in hurt:
+            continue  # it went fine, or it was not marked: never change it
+        name = catalog.by_id[item.exercise_id].name if item.exercise_id in catalog.by_id else "?"
+        move = step_back(item, catalog=catalog, held=held)
+        if move is not None:
+            moves.append(move)
+        elif len(items) - sum(m.after is None for m in moves) > 1:
+            lowest = f"leave out the {name}, which is already at its easiest and lowest dose"
+            moves.append(Move(item, None, lowest))
+        else:
+            stuck.append(
+                f"rest the {name}, which is already at its easiest and lowest dose, and ask a "
+                "physiotherapist what to do instead"
+            )
+    return moves, stuck
+
+
+def _after_good(
+    history: Sequence[ClassifiedSession],
+    routine: Routine | None,
+    catalog: Catalog,
+    last_change: Decision | None,
+    today: date,
+) -> Suggestion:
+    latest = history[-1]
     if routine is None:
-        return Suggestion(Step.REGRESS, generic)
-    hurt = [eid for eid, outcome in session.outcomes.items() if outcome is ExerciseOutcome.HURT]
-    order = sorted(
-        range(len(routine.items)),
-        key=lambda i: routine.items[i].exercise_id not in hurt,  # exercises that hurt first
+        return _keep("That went well: keep going at the same dose.", latest)
+    reds = [
+        s
+        for s in history
+        if s.colour is Colour.RED and today - s.session.day < timedelta(days=RED_BLOCKS_DAYS)
+    ]
+    if reds:
+        worse = f"{reds[-1].session.day:%A %d %B}"
+        return _keep(
+            f"That went well, but your session on {worse} made your symptoms worse, so keep "
+            "this dose for a week after it.",
+            latest,
+        )
+    if last_change is not None and today - last_change.day < timedelta(days=CHANGE_EVERY_DAYS):
+        ready = last_change.day + timedelta(days=CHANGE_EVERY_DAYS)
+        return _keep(
+            f"Going well; your routine changed on {last_change.day:%A %d %B}, so keep this dose "
+            f"until {ready:%A %d %B}: one change a week at most.",
+            latest,
+        )
+    # Sessions on the day of a change count as before it: the change usually answers them.
+    since = last_change.day if last_change is not None else routine.start_date - timedelta(days=1)
+    settled = [
+        s
+        for s in history
+        if s.session.routine_id == routine.id
+        and s.session.day > since
+        and not s.classification.provisional
+    ]
+    run: list[ClassifiedSession] = []
+    for session in reversed(settled):
+        if not session.classification.confirmed_green:
+            break
+        run.insert(0, session)
+    if len(run) < 2:
+        return _keep(_not_yet(latest, len(run)), latest)
+    move = step_up(routine.current_items, catalog=catalog)
+    if move is None:
+        return _keep("Going well, and your routine is at its full dose, so keep it up.", latest)
+    count = COUNT_WORDS.get(len(run), str(len(run)))
+    start = since + timedelta(days=1) if last_change is None else since
+    return Suggestion(
+        Step.PROGRESS,
+        f"{count} good sessions since {start.day} {start:%b}, next mornings no worse, so you "
+        f"could {move.words}.",
+        _changes([move]),
+        tuple(s.session.id for s in run[-2:]),
     )
-    for index in order:
-        item = routine.items[index]
-        exercise = catalog.by_id.get(item.exercise_id)
-        if exercise is None:
-            continue
-        easier = easier_variant(catalog, exercise_id=item.exercise_id)
-        if easier is not None and easier.id not in {i.exercise_id for i in routine.items}:
-            return Suggestion(
-                Step.REGRESS,
-                f"Your last session made your symptoms worse, so try the easier {easier.name} "
-                f"instead of the {exercise.name}.",
-                _replace(routine, index, entry_item(easier)),
-            )
-        lighter = _lighter(item, exercise)
-        if lighter != item:
-            return Suggestion(
-                Step.REGRESS,
-                f"Your last session made your symptoms worse, so do less of the "
-                f"{exercise.name} next time.",
-                _replace(routine, index, lighter),
-            )
-    return Suggestion(Step.REGRESS, generic)
 
 
-def _lighter(item: RoutineItem, exercise: Exercise) -> RoutineItem:
-    """One set fewer, or 40% less hold, repetitions and minutes, not below the safe range."""
-    if item.sets > 1:
-        return item.model_copy(update={"sets": item.sets - 1})
-    dose = exercise.dose
-    ranges = {"hold_seconds": dose.hold_seconds, "reps": dose.reps, "minutes": dose.minutes}
-    update = {}
-    for name, allowed in ranges.items():
-        value = getattr(item, name)
-        if value is not None and allowed is not None:
-            update[name] = max(allowed.min, round(value * REGRESS_FRACTION))
-    return item.model_copy(update=update)
+def _not_yet(latest: ClassifiedSession, greens: int) -> str:
+    """Why a good session does not build up yet."""
+    if latest.classification.confirmation is Confirmation.WAITING:
+        return "That went well so far; tomorrow's check-in will confirm it, so keep this dose."
+    if latest.classification.confirmation is Confirmation.NOT_CONFIRMED:
+        return (
+            "There was no check-in the morning after your last session, so it is not confirmed: "
+            "keep this dose."
+        )
+    if greens == 1:
+        return "That went well: keep this dose, and after one more good session you can build up."
+    return "Keep this dose: two good sessions in a row, each settled by next morning, come first."

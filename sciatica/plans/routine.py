@@ -1,4 +1,8 @@
-"""Routines: checking a plan against the catalogue, its weekly progression, and today's session."""
+"""Routines: checking a plan against the catalogue, its training days and a day's session.
+
+A routine has no schedule of doses: it is followed at its current doses every training day,
+and only a decision changes them (`progression` says which, `sessions` records it).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sciatica.diary.models import AboutMe
-from sciatica.exercises.models import Catalog, Exercise, IntRange, dose_words
+from sciatica.exercises.models import Catalog, Exercise, IntRange, Kind, dose_words
 from sciatica.exercises.suitability import safe_alternative
 from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
 
@@ -29,7 +33,10 @@ GENTLE = (
     "short-walks",
 )
 TEMPLATE_NAMES = {"Starter routine": STARTER, "Gentle routine": GENTLE}
-ROUTINE_INTRO = "A plan of exercises for set days of the week, building up gently week by week."
+ROUTINE_INTRO = (
+    "A plan of exercises for set days of the week. It builds up only after good sessions, "
+    "and steps back when your leg says so."
+)
 # How each dose dimension's number is written after it, in safe ranges and refusals.
 UNITS = {"sets": "", "hold_seconds": " s", "reps": "", "minutes": " min"}
 
@@ -44,10 +51,9 @@ class RoutineRejected(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class PlannedSession:
-    """The session a routine plans for one day, at that week's dose."""
+    """The session a routine plans for one day, at its current doses."""
 
     day: date
-    week: int
     items: tuple[tuple[RoutineItem, Exercise], ...]
 
 
@@ -121,110 +127,49 @@ def template(
     return RoutineInput(name=name, items=items, days=DEFAULT_DAYS, start_date=start)
 
 
-def describe_schedule(routine: RoutineInput, *, today: date) -> str:
-    """When the routine runs, e.g. 'Mon, Wed, Fri · week 2 of 4, from Mon 23 Nov 2026'."""
+def describe_schedule(routine: RoutineInput) -> str:
+    """When the routine runs, e.g. 'Mon, Wed, Fri · from Mon 23 Nov 2026'."""
     days = ", ".join(day.label for day in sorted(routine.days))
-    week = week_number(routine, day=today)
-    when = f"week {week} of {routine.weeks}" if week else f"{routine.weeks} weeks"
-    return f"{days} · {when}, from {routine.start_date:%a %d %b %Y}"
+    return f"{days} · from {routine.start_date:%a %d %b %Y}"
 
 
-def week_number(routine: RoutineInput, *, day: date) -> int | None:
-    """Which week of the plan a day falls in (1-based), or None outside the plan."""
-    offset = (day - routine.start_date).days
-    if offset < 0 or offset >= routine.weeks * 7:
-        return None
-    return offset // 7 + 1
-
-
-# One build-up step a week, one variable at a time (CLINICAL.md 4: progress one variable,
-# at most one step a week): 5 s more hold, 2 more repetitions or 5 more minutes.
-STEPS = {"hold_seconds": 5, "reps": 2, "minutes": 5}
-BUILD_UP_NOTE = "Holds, repetitions and minutes build up gently towards the top of each safe range."
-
-
-def dose_for_week(item: RoutineItem, *, exercise: Exercise, week: int, weeks: int) -> RoutineItem:
-    """The item's dose in a given week: from week 2, one variable steps up each week."""
-    dose = exercise.dose
-    ranges = {"hold_seconds": dose.hold_seconds, "reps": dose.reps, "minutes": dose.minutes}
-    values: dict[str, int] = {}
-    tops: dict[str, int] = {}
-    for name, allowed in ranges.items():
-        value = getattr(item, name)
-        if value is not None and allowed is not None:
-            values[name], tops[name] = value, allowed.max
-    for turn in range(min(week, weeks) - 1):
-        growing = [name for name in values if values[name] < tops[name]]
-        if not growing:
-            break
-        name = growing[turn % len(growing)]
-        values[name] = min(values[name] + STEPS[name], tops[name])
-    return item.model_copy(update=values)
-
-
-def current_plan(routine: RoutineInput, *, catalog: Catalog, day: date) -> RoutineInput:
-    """The routine seen from a day: this week's doses as the start, for the weeks that remain.
-
-    After the plan's last week, a new four-week plan starting that day from the final doses.
-    """
-    week = week_number(routine, day=day)
-    if week is None and day < routine.start_date:
-        return routine
-    at = week or routine.weeks
-    items = tuple(
-        dose_for_week(item, exercise=catalog.by_id[item.exercise_id], week=at, weeks=routine.weeks)
-        if item.exercise_id in catalog.by_id
-        else item
-        for item in routine.items
-    )
-    if week is None:
-        return routine.model_copy(update={"items": items, "start_date": day, "weeks": 4})
-    start = routine.start_date + timedelta(days=7 * (week - 1))
-    remaining = routine.weeks - week + 1
-    return routine.model_copy(update={"items": items, "start_date": start, "weeks": remaining})
-
-
-def plan_builds_further(routine: RoutineInput, *, catalog: Catalog, day: date) -> bool:
-    """Whether the plan still steps up a dose after this week."""
-    week = week_number(routine, day=day)
-    if week is None or week >= routine.weeks:
-        return False
-    for item in routine.items:
-        exercise = catalog.by_id.get(item.exercise_id)
-        if exercise is None:
-            continue
-        now = dose_for_week(item, exercise=exercise, week=week, weeks=routine.weeks)
-        later = dose_for_week(item, exercise=exercise, week=routine.weeks, weeks=routine.weeks)
-        if now != later:
-            return True
-    return False
+def is_daily(exercise: Exercise) -> bool:
+    """Whether the guide asks for it every day (walking and other aerobic activity)."""
+    # CLINICAL.md 3: low-impact aerobic activity 20-30 min daily, not only on routine days.
+    per_week = exercise.dose.days_per_week
+    return exercise.kind is Kind.AEROBIC or (per_week is not None and per_week.max >= 7)
 
 
 def session_for_day(routine: RoutineInput, *, catalog: Catalog, day: date) -> PlannedSession | None:
-    """The planned session for a day, or None on a rest day or outside the plan."""
-    week = week_number(routine, day=day)
-    if week is None or Weekday(day.weekday()) not in routine.days:
+    """The planned session for a day at the routine's doses; None on a rest day or before it."""
+    if day < routine.start_date or Weekday(day.weekday()) not in routine.days:
         return None
-    items = []
-    for item in routine.items:
-        exercise = catalog.by_id.get(item.exercise_id)
-        if exercise is not None:
-            items.append(
-                (dose_for_week(item, exercise=exercise, week=week, weeks=routine.weeks), exercise)
-            )
-    return PlannedSession(day=day, week=week, items=tuple(items))
+    items = tuple(
+        (item, catalog.by_id[item.exercise_id])
+        for item in routine.items
+        if item.exercise_id in catalog.by_id
+    )
+    return PlannedSession(day=day, items=items)
 
 
-def next_session_day(routine: RoutineInput, *, after: date) -> date | None:
-    """The next training day after a day, within the plan."""
+def daily_items(
+    routine: RoutineInput, *, catalog: Catalog, day: date
+) -> tuple[tuple[RoutineItem, Exercise], ...]:
+    """What the routine offers every day, rest days too: its walking and other aerobic items."""
+    if day < routine.start_date:
+        return ()
+    found = ((item, catalog.by_id.get(item.exercise_id)) for item in routine.items)
+    return tuple((item, exercise) for item, exercise in found if exercise and is_daily(exercise))
+
+
+def next_session_day(routine: RoutineInput, *, after: date) -> date:
+    """The next training day after a day (the first one, for a day before the routine)."""
     first = max(after + timedelta(days=1), routine.start_date)
     for offset in range(7):
         day = first + timedelta(days=offset)
-        if week_number(routine, day=day) is None:
-            return None
         if Weekday(day.weekday()) in routine.days:
             return day
-    return None
+    raise ValueError("A routine has at least one training day.")
 
 
 def first_session_day(routine: RoutineInput) -> date:
@@ -232,13 +177,7 @@ def first_session_day(routine: RoutineInput) -> date:
     start = routine.start_date
     if Weekday(start.weekday()) in routine.days:
         return start
-    found = next_session_day(routine, after=start)
-    return found if found is not None else start
-
-
-def last_plan_day(routine: RoutineInput) -> date:
-    """The last day of the plan's final week."""
-    return routine.start_date + timedelta(days=7 * routine.weeks - 1)
+    return next_session_day(routine, after=start)
 
 
 def describe_item(item: RoutineItem) -> str:

@@ -1,4 +1,9 @@
-"""Sessions in context: their colour from the diary, and the suggestion for next time."""
+"""Sessions in context: their colour from the diary, the next step, and deciding on it.
+
+`next_step` reads the latest sessions, the check-ins around them, the routine's current doses
+and its last change, and asks `progression` what comes next; nothing is stored until the
+person decides (`decide`), which checks first that the suggestion still stands.
+"""
 
 from __future__ import annotations
 
@@ -7,57 +12,64 @@ from datetime import date, timedelta
 
 from sciatica.diary.triage import active_alert
 from sciatica.exercises.models import Catalog
-from sciatica.plans.models import ExerciseOutcome, Routine, Session
-from sciatica.plans.progression import (
-    Classification,
+from sciatica.plans.classify import (
+    ClassifiedSession,
     Colour,
-    Step,
-    Suggestion,
     classify,
-    seven_day_median,
-    suggest_next_step,
+    usual_leg_pain,
 )
-from sciatica.plans.routine import current_plan, plan_builds_further
+from sciatica.plans.models import Change, Decision, ExerciseOutcome, Routine, Session
+from sciatica.plans.progression import Suggestion, suggest_next_step
 from sciatica.progress.summary import SessionPoint
 from sciatica.storage.check_ins import DailyRow
 from sciatica.storage.store import Store
 
 HISTORY_SESSIONS = 10
+WEEK = timedelta(days=7)
 
 
-@dataclass(frozen=True, slots=True)
-class ClassifiedSession:
-    """A logged session and its traffic light."""
-
-    session: Session
-    classification: Classification
+class SuggestionChanged(ValueError):
+    """The suggestion decided on is no longer the one that stands (the diary moved on)."""
 
 
 @dataclass(frozen=True, slots=True)
 class NextStep:
-    """The suggestion for the latest session, and whether it still awaits a decision."""
+    """The suggestion after the latest session, and the decision on it if there is one."""
 
     suggestion: Suggestion
-    session: Session | None
+    latest: ClassifiedSession | None  # the latest session and its colour
     routine: Routine | None
-    undecided: bool
+    decision: Decision | None = None
+
+    @property
+    def session(self) -> Session | None:
+        """The latest session."""
+        return self.latest.session if self.latest is not None else None
+
+    @property
+    def undecided(self) -> bool:
+        """Whether it asks the person to decide and they have not yet."""
+        return self.decision is None and self.suggestion.needs_decision and self.routine is not None
 
 
 def classified_sessions(
-    store: Store, *, user_id: str, limit: int = HISTORY_SESSIONS
+    store: Store, *, user_id: str, today: date, limit: int = HISTORY_SESSIONS
 ) -> list[ClassifiedSession]:
-    """The latest sessions (oldest first), each classified with the check-ins around it."""
-    recent = store.recent_sessions(user_id=user_id, limit=limit)
-    if not recent:
+    """The latest sessions and every one of the last week (oldest first), each classified."""
+    recent = {s.id: s for s in store.recent_sessions(user_id=user_id, limit=limit)}
+    for session in store.sessions_between(user_id=user_id, start=today - WEEK, end=today):
+        recent.setdefault(session.id, session)
+    ordered = sorted(recent.values(), key=lambda session: (session.day, session.id))
+    if not ordered:
         return []
     rows = store.daily_rows(
         user_id=user_id,
-        start=recent[0].day - timedelta(days=7),
-        end=recent[-1].day + timedelta(days=1),
+        start=ordered[0].day - timedelta(days=7),
+        end=ordered[-1].day + timedelta(days=1),
     )
     leg_pain = {row.day: row.leg_pain for row in rows}
     result = []
-    for session in recent:
+    for session in ordered:
         before = [
             pain
             for offset in range(1, 8)
@@ -66,7 +78,8 @@ def classified_sessions(
         classification = classify(
             session,
             next_morning_leg_pain=leg_pain.get(session.day + timedelta(days=1)),
-            recent_median=seven_day_median(before),
+            usual=usual_leg_pain(before),
+            today=today,
         )
         result.append(ClassifiedSession(session, classification))
     return result
@@ -74,59 +87,67 @@ def classified_sessions(
 
 def next_step(store: Store, *, user_id: str, catalog: Catalog, today: date) -> NextStep | None:
     """What to do next time, from the latest sessions, the routine and any warning sign."""
-    history = classified_sessions(store, user_id=user_id)
-    latest = history[-1].session if history else None
-    routine = None
-    if latest is not None and latest.routine_id is not None:
-        routine = store.get_routine(user_id=user_id, routine_id=latest.routine_id)
-    routine = routine or store.active_routine(user_id=user_id)
-    alert = active_alert(store.latest_check_in(user_id=user_id))
-    last_progress = (
-        store.last_progress_day(user_id=user_id, routine_id=routine.id) if routine else None
-    )
+    history = classified_sessions(store, user_id=user_id, today=today)
+    routine = store.active_routine(user_id=user_id)
+    last_change = store.last_change(user_id=user_id, routine_id=routine.id) if routine else None
     suggestion = suggest_next_step(
-        colours=[item.classification.colour for item in history],
-        last_session=latest,
-        # Suggestions start from this week's doses; accepting one restarts the plan from there.
-        routine=current_plan(routine, catalog=catalog, day=today) if routine else None,
+        history=history,
+        routine=routine,
         catalog=catalog,
-        alert=alert,
-        last_progress_day=last_progress,
+        alert=active_alert(store.latest_check_in(user_id=user_id)),
+        last_change=last_change,
         today=today,
-        plan_building=routine is not None
-        and plan_builds_further(routine, catalog=catalog, day=today),
     )
     if suggestion is None:
         return None
-    decided = latest is not None and latest.id in store.decided_session_ids(
-        user_id=user_id, session_ids=[latest.id]
+    decision = (
+        store.find_decision(user_id=user_id, routine_id=routine.id, key=suggestion.key)
+        if routine is not None
+        else None
     )
-    actionable = suggestion.step is not Step.NO_SUGGESTIONS and latest is not None
-    return NextStep(suggestion, latest, routine, undecided=actionable and not decided)
+    return NextStep(suggestion, history[-1] if history else None, routine, decision)
 
 
-def decide(store: Store, *, user_id: str, step: NextStep, accept: bool) -> None:
-    """Accept (changing the routine where the suggestion does) or dismiss a suggestion."""
-    if step.session is None:
-        raise ValueError("There is no session to decide on.")
+def decide(
+    store: Store, *, user_id: str, catalog: Catalog, today: date, key: str, accept: bool
+) -> NextStep:
+    """Accept (making its change) or dismiss the suggestion that stands, if it is `key`.
+
+    Raises SuggestionChanged when it no longer stands, e.g. a check-in arrived since it was
+    shown; the store refuses a routine that is not the person's own (LookupError).
+    """
+    step = next_step(store, user_id=user_id, catalog=catalog, today=today)
+    if step is None or step.routine is None or step.suggestion.key != key:
+        raise SuggestionChanged("This suggestion has changed since you saw it: see the new one.")
+    suggestion, routine = step.suggestion, step.routine
+    changed = accept and bool(suggestion.changes)
     store.record_decision(
         user_id=user_id,
-        session_id=step.session.id,
-        step=step.suggestion.step.value,
-        sentence=step.suggestion.sentence,
-        accepted=accept,
-        routine_id=step.routine.id if step.routine else None,
-        routine_after=step.suggestion.routine_after if accept else None,
+        routine_id=routine.id,
+        session_id=step.session.id if step.session else None,
+        key=key,
+        change=Change(
+            day=today,
+            step=suggestion.step,
+            sentence=suggestion.sentence,
+            accepted=accept,
+            changed=changed,
+            changes=suggestion.changes if changed else (),
+        ),
+        before=routine.current_items,
+        after=suggestion.apply(routine.current_items) if changed else None,
     )
+    return step
 
 
-def colour_words(colour: Colour) -> str:
-    """How a colour reads to a person."""
-    return {
+def colour_words(colour: Colour, *, provisional: bool = False) -> str:
+    """How a colour reads to a person; a provisional one says 'so far'."""
+    words = {
         Colour.GREEN: "Green: went well",
         Colour.AMBER: "Amber: sore but manageable",
         Colour.RED: "Red: made symptoms worse",
     }[colour]
+    return f"{words} so far" if provisional else words
 
 
 def session_points(

@@ -1,8 +1,10 @@
 """Today's plan: what the routine asks of today, as one view for the Today and Session pages.
 
 One of four answers, each with its sentence: no routine yet, a rest day (and when the next
-session is), today's session already logged, or today's exercises at this week's dose. The
-pages choose only how to show it and what to offer (a link to start, or the Start button).
+session is), today's session already logged, or today's exercises at their current doses.
+Walking and other aerobic exercise is for every day (CLINICAL.md 3), so a rest day lists it
+too. The pages choose only how to show it and what to offer (a link to start, or the Start
+button).
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from sciatica.exercises.models import Catalog
 from sciatica.plans.models import Routine, RoutineInput
 from sciatica.plans.routine import (
     PlannedSession,
+    daily_items,
     describe_item,
     first_session_day,
-    last_plan_day,
     next_session_day,
     session_for_day,
 )
@@ -25,6 +27,7 @@ from sciatica.storage.store import Store
 
 NO_ROUTINE = "You have no routine to follow yet. Build one to see each day's exercises here."
 DONE = "You have done today's session. Well done."
+EVERY_DAY = "For every day, rest days too:"
 
 
 class PlanStatus(StrEnum):
@@ -42,9 +45,10 @@ class TodaysPlan:
 
     status: PlanStatus
     message: str  # the sentence to show; for a planned day, the heading above the exercises
-    exercises: tuple[str, ...] = ()  # "Clamshell: 10 times per side", at this week's dose
+    exercises: tuple[str, ...] = ()  # "Clamshell: 10 times per side", at its current dose
     routine: Routine | None = None
     session: PlannedSession | None = None  # the planned session, also once it is logged
+    daily: tuple[str, ...] = ()  # on a rest day, what is for every day (walking)
 
 
 def todays_plan(store: Store, *, user_id: str, catalog: Catalog, today: date) -> TodaysPlan:
@@ -59,17 +63,23 @@ def todays_plan(store: Store, *, user_id: str, catalog: Catalog, today: date) ->
 def plan_for_day(
     routine: Routine | None, *, catalog: Catalog, today: date, logged: bool
 ) -> TodaysPlan:
-    """What a routine asks of a day, given whether a session is already logged for it."""
+    """What a routine asks of a day at its current doses, given whether a session is logged."""
     if routine is None:
         return TodaysPlan(PlanStatus.NO_ROUTINE, NO_ROUTINE)
-    session = session_for_day(routine, catalog=catalog, day=today)
+    followed = routine.followed()
+    session = session_for_day(followed, catalog=catalog, day=today)
     if session is None:
-        return TodaysPlan(PlanStatus.REST_DAY, rest_day_note(routine, today=today), (), routine)
+        daily = tuple(
+            f"{exercise.name}: {describe_item(item)}"
+            for item, exercise in daily_items(followed, catalog=catalog, day=today)
+        )
+        note = rest_day_note(routine, today=today)
+        return TodaysPlan(PlanStatus.REST_DAY, note, (), routine, daily=daily)
     if logged:
         return TodaysPlan(PlanStatus.DONE, DONE, (), routine, session)
     return TodaysPlan(
         PlanStatus.PLANNED,
-        f"Today: {routine.name}, week {session.week}",
+        f"Today: {routine.name}",
         tuple(f"{exercise.name}: {describe_item(item)}" for item, exercise in session.items),
         routine,
         session,
@@ -77,10 +87,8 @@ def plan_for_day(
 
 
 def rest_day_note(routine: RoutineInput, *, today: date) -> str:
-    """For a day without a session: the next session day, or when the plan starts or ended."""
+    """For a day without a session: when the routine starts, or its next session day."""
     if today < routine.start_date:
         return f"“{routine.name}” starts on {first_session_day(routine):%A %d %B}."
     upcoming = next_session_day(routine, after=today)
-    if upcoming is None:
-        return f"“{routine.name}” ended on {last_plan_day(routine):%A %d %B}."
     return f"Today is a rest day in “{routine.name}”. Your next session is on {upcoming:%A %d %B}."

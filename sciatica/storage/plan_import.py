@@ -10,7 +10,8 @@ import json
 
 from sqlalchemy import Connection, select
 
-from sciatica.plans.models import RoutineInput, SessionInput
+from sciatica.plans.models import RoutineInput, RoutineRecord, SessionInput
+from sciatica.storage.decisions import insert_decision
 from sciatica.storage.plans import (
     insert_routine,
     insert_session,
@@ -23,12 +24,13 @@ from sciatica.storage.schema import routines, sessions
 def import_plans(
     connection: Connection,
     user_id: str,
-    imported_routines: list[tuple[int, RoutineInput, bool]],
+    imported_routines: list[RoutineRecord],
     imported_sessions: list[tuple[SessionInput, int | None]],
 ) -> None:
-    """Add routines and sessions from an import, skipping ones the diary already has.
+    """Add routines (with their current doses and history) and sessions the diary lacks.
 
-    Routines arrive with the key they had in the file; sessions point at those keys.
+    Routines arrive with the key they had in the file; sessions point at those keys. A routine
+    the diary already has keeps its own doses and history.
     """
     existing = {
         _routine_identity(routine_from_row(row)): int(row.id)
@@ -40,13 +42,22 @@ def import_plans(
         )
     )
     ids: dict[int, int] = {}
-    for key, routine, active in imported_routines:
-        identity = _routine_identity(routine)
+    for record in imported_routines:
+        identity = _routine_identity(record.routine)
         if identity not in existing:
-            make_active = active and not has_active
-            existing[identity] = insert_routine(connection, user_id, routine, active=make_active)
+            make_active = record.active and not has_active
+            routine_id = insert_routine(
+                connection,
+                user_id,
+                record.routine,
+                active=make_active,
+                current_items=record.current_items,
+            )
+            for number, change in enumerate(record.history, start=1):
+                insert_decision(connection, user_id, routine_id, change, key=f"imported:{number}")
+            existing[identity] = routine_id
             has_active = has_active or make_active
-        ids[key] = existing[identity]
+        ids[record.key] = existing[identity]
     known = {
         _session_identity(session_from_row(row))
         for row in connection.execute(select(sessions).where(sessions.c.user_id == user_id))

@@ -1,63 +1,83 @@
-"""Routines, sessions and the decisions on suggestions in the database (part of the Store).
+"""Routines and sessions in the database (part of the Store).
 
 Owns their queries (`PlanStore`, mixed into `store.Store`) and the conversions between their
-models and rows, which merging an import (`plan_import`) uses too.
+models and rows, which merging an import (`plan_import`) uses too. Decisions on suggestions,
+which change a routine's current doses, are in `decisions`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from sciatica import clock
-from sciatica.plans.models import Routine, RoutineInput, Session, SessionInput
+from sciatica.plans.models import (
+    Change,
+    Routine,
+    RoutineInput,
+    RoutineItem,
+    Session,
+    SessionInput,
+)
 from sciatica.storage.base import StoreBase
-from sciatica.storage.schema import routine_changes, routines, sessions
+from sciatica.storage.decisions import insert_decision
+from sciatica.storage.schema import routines, sessions
 
 
-def _aware(value: datetime) -> datetime:
+def aware(value: datetime) -> datetime:
+    """A stamp read back from the database, in UTC (SQLite keeps no time zone)."""
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
+def items_json(items: Sequence[RoutineItem]) -> list[dict[str, Any]]:
+    """Routine items as a JSON column holds them."""
+    return [item.model_dump(mode="json") for item in items]
+
+
 def routine_values(routine: RoutineInput) -> dict[str, Any]:
-    """The routine's columns, as a routines row holds them."""
+    """The routine's columns as the builder sets them: its current doses start as its items."""
     return {
         "name": routine.name,
-        "items": [item.model_dump(mode="json") for item in routine.items],
+        "items": items_json(routine.items),
         "days": sorted(int(day) for day in routine.days),
         "start_date": routine.start_date,
-        "weeks": routine.weeks,
+        "current_items": items_json(routine.items),
     }
 
 
 def routine_from_row(row: Any) -> Routine:
     """A routines row as a model, its stamps in UTC."""
     data = dict(row._mapping)
-    data["created_at"], data["updated_at"] = _aware(data["created_at"]), _aware(data["updated_at"])
+    data["created_at"], data["updated_at"] = aware(data["created_at"]), aware(data["updated_at"])
     return Routine.model_validate(data)
 
 
 def session_from_row(row: Any) -> Session:
     """A sessions row as a model, its stamp in UTC."""
     data = dict(row._mapping)
-    data["created_at"] = _aware(data["created_at"])
+    data["created_at"] = aware(data["created_at"])
     return Session.model_validate(data)
 
 
 def insert_routine(
-    connection: Connection, user_id: str, routine: RoutineInput, *, active: bool
+    connection: Connection,
+    user_id: str,
+    routine: RoutineInput,
+    *,
+    active: bool,
+    current_items: Sequence[RoutineItem] | None = None,
 ) -> int:
-    """Add a routine, active or not; returns its id."""
+    """Add a routine, active or not, at its own doses unless `current_items` says otherwise."""
     now = clock.now()
+    values = routine_values(routine)
+    if current_items is not None:
+        values["current_items"] = items_json(current_items)
     result = connection.execute(
         insert(routines).values(
-            user_id=user_id,
-            active=active,
-            created_at=now,
-            updated_at=now,
-            **routine_values(routine),
+            user_id=user_id, active=active, created_at=now, updated_at=now, **values
         )
     )
     return int(result.inserted_primary_key[0])  # type: ignore[index]
@@ -73,7 +93,7 @@ def insert_session(connection: Connection, user_id: str, session: SessionInput) 
 
 
 class PlanStore(StoreBase):
-    """Routines and sessions, and the decisions on suggestions; each scoped to one user."""
+    """Routines and sessions, each scoped to one user."""
 
     # Routines ----------------------------------------------------------------------------
 
@@ -84,8 +104,13 @@ class PlanStore(StoreBase):
         routine: RoutineInput,
         routine_id: int | None = None,
         activate: bool = True,
+        edit: Change | None = None,
     ) -> Routine:
-        """Create (or replace) a routine; the active one is the only active one."""
+        """Create (or replace) a routine, followed at its own doses; the active one is the only one.
+
+        Replacing a routine sets its current doses to the new items too; `edit` records in its
+        history how they changed.
+        """
         now = clock.now()
         values = routine_values(routine)
         with self._write() as connection:
@@ -104,6 +129,10 @@ class PlanStore(StoreBase):
                 )
                 if not changed.rowcount:
                     raise LookupError(f"No routine {routine_id} for this user.")
+                if edit is not None:
+                    insert_decision(
+                        connection, user_id, routine_id, edit, key=f"edit:{now.isoformat()}"
+                    )
         saved = self.get_routine(user_id=user_id, routine_id=routine_id)
         assert saved is not None  # committed above
         return saved
@@ -200,59 +229,3 @@ class PlanStore(StoreBase):
         )
         with self._read() as connection:
             return [session_from_row(row) for row in connection.execute(query)][::-1]
-
-    # Decisions on suggestions ------------------------------------------------------------
-
-    def record_decision(
-        self,
-        *,
-        user_id: str,
-        session_id: int,
-        step: str,
-        sentence: str,
-        accepted: bool,
-        routine_id: int | None = None,
-        routine_after: RoutineInput | None = None,
-    ) -> None:
-        """Record that a suggestion was accepted or dismissed, changing the routine if accepted."""
-        now = clock.now()
-        with self._write() as connection:
-            if accepted and routine_after is not None and routine_id is not None:
-                changed = connection.execute(
-                    update(routines)
-                    .where(routines.c.id == routine_id, routines.c.user_id == user_id)
-                    .values(updated_at=now, **routine_values(routine_after))
-                )
-                if not changed.rowcount:
-                    raise LookupError(f"No routine {routine_id} for this user.")
-            connection.execute(
-                insert(routine_changes).values(
-                    user_id=user_id,
-                    routine_id=routine_id,
-                    session_id=session_id,
-                    step=step,
-                    sentence=sentence,
-                    accepted=accepted,
-                    created_at=now,
-                )
-            )
-
-    def decided_session_ids(self, *, user_id: str, session_ids: list[int]) -> set[int]:
-        """Which of these sessions already had their suggestion accepted or dismissed."""
-        query = select(routine_changes.c.session_id).where(
-            routine_changes.c.user_id == user_id, routine_changes.c.session_id.in_(session_ids)
-        )
-        with self._read() as connection:
-            return set(connection.execute(query).scalars())
-
-    def last_progress_day(self, *, user_id: str, routine_id: int) -> date | None:
-        """When the routine last stepped up (an accepted progression)."""
-        query = select(routine_changes.c.created_at).where(
-            routine_changes.c.user_id == user_id,
-            routine_changes.c.routine_id == routine_id,
-            routine_changes.c.step == "progress",
-            routine_changes.c.accepted,
-        )
-        with self._read() as connection:
-            stamps = list(connection.execute(query.order_by(routine_changes.c.created_at.desc())))
-        return _aware(stamps[0][0]).date() if stamps else None

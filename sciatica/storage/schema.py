@@ -77,10 +77,11 @@ routines = Table(
     Column("items", JSON, nullable=False),
     Column("days", JSON, nullable=False),
     Column("start_date", Date, nullable=False),
-    Column("weeks", SmallInteger, nullable=False),
     Column("active", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # The doses followed now; only a decision (routine_decisions) changes them.
+    Column("current_items", JSON, nullable=False),
     Index("ix_routines_user", "user_id"),
 )
 
@@ -102,18 +103,25 @@ sessions = Table(
     Index("ix_sessions_user_day", "user_id", "day"),
 )
 
-routine_changes = Table(
-    "routine_changes",
+# Each decision on a suggestion (accepted, dismissed or acknowledged) and each edit of a
+# routine's doses: the accepted ones that changed the doses are the routine's history. `key`
+# names the suggestion answered, so a suggestion re-evaluated after a check-in is a new one.
+routine_decisions = Table(
+    "routine_decisions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("user_id", String(255), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
-    Column("routine_id", Integer, ForeignKey("routines.id", ondelete="CASCADE"), nullable=True),
-    Column("session_id", Integer, ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
+    Column("routine_id", Integer, ForeignKey("routines.id", ondelete="CASCADE"), nullable=False),
+    Column("session_id", Integer, ForeignKey("sessions.id", ondelete="SET NULL"), nullable=True),
+    Column("day", Date, nullable=False),  # the person's day, in their time zone
     Column("step", String(16), nullable=False),
+    Column("key", String(200), nullable=False),
     Column("sentence", Text, nullable=False),
     Column("accepted", Boolean, nullable=False),
+    Column("changed", Boolean, nullable=False),
+    Column("changes", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    UniqueConstraint("session_id", name="uq_routine_changes_session"),
+    UniqueConstraint("routine_id", "key", name="uq_routine_decisions_routine_key"),
 )
 
 # About me: one row per person, the personal cautions (CLINICAL.md 7).

@@ -2,8 +2,8 @@
 
 Owns opening the database (`Store.open`), what spans the whole diary (saving an import in one
 transaction, whether it is empty, deleting it, the integrity check) and the preferences. The
-check-ins (`check_ins`) and the routines and sessions (`plans`) are its parts; its names are
-importable from here.
+check-ins (`check_ins`), the routines and sessions (`plans`) and the decisions that change a
+routine (`decisions`) are its parts; its names are importable from here.
 """
 
 from __future__ import annotations
@@ -14,17 +14,18 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy import update as sql_update
 
 from sciatica.diary.models import AboutMe, CheckInInput, SignSeen, TriageLevel
-from sciatica.plans.models import RoutineInput, SessionInput
+from sciatica.plans.models import RoutineRecord, SessionInput
 from sciatica.storage.base import StoreError
 from sciatica.storage.check_ins import CheckInStore
 from sciatica.storage.database import create_db_engine, migrate
+from sciatica.storage.decisions import DecisionStore
 from sciatica.storage.plan_import import import_plans
 from sciatica.storage.plans import PlanStore
 from sciatica.storage.safety import SafetyStore
-from sciatica.storage.schema import check_ins, routine_changes, routines, sessions, users
+from sciatica.storage.schema import check_ins, routine_decisions, routines, sessions, users
 
 
-class Store(CheckInStore, PlanStore, SafetyStore):
+class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore):
     """All reads and writes of the diary, each scoped to one user."""
 
     @classmethod
@@ -49,7 +50,7 @@ class Store(CheckInStore, PlanStore, SafetyStore):
         entries: Iterable[tuple[CheckInInput, TriageLevel]],
         country: str | None = None,
         replace_existing: bool = True,
-        routine_records: Sequence[tuple[int, RoutineInput, bool]] = (),
+        routine_records: Sequence[RoutineRecord] = (),
         session_records: Sequence[tuple[SessionInput, int | None]] = (),
         about_me: AboutMe | None = None,
         signs_seen: Sequence[SignSeen] = (),
@@ -91,7 +92,7 @@ class Store(CheckInStore, PlanStore, SafetyStore):
     def delete_user_data(self, *, user_id: str) -> int:
         """Delete everything stored for the user; returns how many check-ins went."""
         with self._write() as connection:
-            for table in (routine_changes, sessions, routines):
+            for table in (routine_decisions, sessions, routines):
                 connection.execute(delete(table).where(table.c.user_id == user_id))
             self._delete_safety(connection, user_id)
             removed = connection.execute(delete(check_ins).where(check_ins.c.user_id == user_id))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 from streamlit.logger import get_logger
@@ -20,7 +21,6 @@ from sciatica.accounts import identity_user_id
 from sciatica.config import Settings
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.triage import Triage, advice
-from sciatica.plans.sessions import NextStep, decide
 from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
 
@@ -154,32 +154,25 @@ def show_triage(result: Triage) -> None:
 _FLASH = "_sciatica_flash"
 
 
-def flash(message: str) -> None:
-    """Rerun the page and show a success message at the top of it once."""
-    st.session_state[_FLASH] = message
+def leave_message(message: str, *, done: bool = True) -> None:
+    """Show a message at the top of the page's next run: success, or else a notice.
+
+    For a button's callback, after which the page runs again anyway.
+    """
+    st.session_state[_FLASH] = (message, done)
+
+
+def flash(message: str, *, done: bool = True) -> NoReturn:
+    """Rerun the page and show a message at the top of it once: success, or else a notice."""
+    leave_message(message, done=done)
     st.rerun()
 
 
 def show_flash() -> None:
     """Show the message left by `flash`, if any."""
-    if message := st.session_state.pop(_FLASH, None):
-        st.success(message, icon=":material/check_circle:")
-
-
-def decision_buttons(step: NextStep, *, key: str) -> None:
-    """Accept or Dismiss for a suggestion; accepting changes the routine where it says so.
-
-    Advice that changes nothing (keep the dose, pause) only needs acknowledging.
-    """
-    if step.suggestion.routine_after is None or step.routine is None:
-        if st.button("Got it", key=f"{key}_noted"):
-            decide(store(), user_id=user_id(), step=step, accept=True)
-            flash("Noted.")
-        return
-    row = st.container(horizontal=True)
-    if row.button("Accept", type="primary", key=f"{key}_accept"):
-        decide(store(), user_id=user_id(), step=step, accept=True)
-        flash("Accepted. Your routine is updated.")
-    if row.button("Dismiss", key=f"{key}_dismiss"):
-        decide(store(), user_id=user_id(), step=step, accept=False)
-        flash("Dismissed. Your routine stays as it is.")
+    if left := st.session_state.pop(_FLASH, None):
+        message, done = left
+        if done:
+            st.success(message, icon=":material/check_circle:")
+        else:
+            st.info(message, icon=":material/update:")

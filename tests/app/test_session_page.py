@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.diary.models import TriageLevel
+from sciatica.diary.triage import emergency_number
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import ExerciseOutcome, LegResponse, Routine, SessionInput, Weekday
 from sciatica.plans.routine import template
@@ -40,13 +41,33 @@ def button(app: AppTest, label: str) -> None:
     assert not app.exception
 
 
-def fill_log(app: AppTest, *, before: int, during: int, after: int, response: LegResponse) -> None:
-    sliders = {slider.label: slider for slider in app.slider}
-    sliders["Leg pain before"].set_value(before)
-    sliders["Worst leg pain during"].set_value(during)
-    sliders["Leg pain after"].set_value(after)
+def fill_log(
+    app: AppTest, *, before: int, during: int, after: int, response: LegResponse = LegResponse.SAME
+) -> None:
+    answers = {pills.label: pills for pills in app.pills}
+    answers["Leg pain before"].set_value(before)
+    answers["Worst leg pain during"].set_value(during)
+    answers["Leg pain after"].set_value(after)
     (radio,) = [r for r in app.radio if r.label == "Where did your leg symptoms go?"]
     radio.set_value(response)
+
+
+def in_order(app: AppTest) -> list[str]:
+    """Each alert and button on the page, top to bottom, as 'kind: text'."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        kind = getattr(node, "type", "")
+        if kind in ("error", "success", "warning", "info"):
+            found.append(f"{kind}: {node.value}")  # type: ignore[attr-defined]
+        elif kind in ("button", "form_submit_button"):
+            found.append(f"button: {node.label}")  # type: ignore[attr-defined]
+        children = getattr(node, "children", {})
+        for index in sorted(children):
+            walk(children[index])
+
+    walk(app.main)
+    return found
 
 
 def save_log(app: AppTest) -> None:
@@ -62,7 +83,7 @@ def test_without_a_routine_the_session_page_points_to_the_builder(open_page: Ope
     assert [b.label for b in app.button] == ["Save session"]  # logging still works
 
 
-def test_logging_a_session_after_the_fact_shows_its_colour_and_a_regression(
+def test_logging_a_session_after_the_fact_shows_its_colour_and_advice_at_the_button(
     open_page: OpenPage, store: Store
 ) -> None:
     routine = save_routine(store)
@@ -71,7 +92,6 @@ def test_logging_a_session_after_the_fact_shows_its_colour_and_a_regression(
     app.date_input[0].set_value(yesterday)
     fill_log(app, before=3, during=6, after=5, response=LegResponse.DOWN)
     save_log(app)
-    assert f"Saved your session of {yesterday:%A %d %B}." in app.success[0].value
     (session,) = store.recent_sessions(user_id="local", limit=5)
     assert (session.day, session.worst_during, session.leg_response) == (
         yesterday,
@@ -79,35 +99,96 @@ def test_logging_a_session_after_the_fact_shows_its_colour_and_a_regression(
         LegResponse.DOWN,
     )
     assert session.routine_id == routine.id
+    # Right at the Save button: what to do now, and that it is saved.
+    order = in_order(app)
+    advice = order[order.index("button: Save session") - 1]
+    assert advice.startswith("error: **Stop here for today: this is a red result.**")
+    assert f"Your session of {yesterday:%A %d %B} is saved." in advice
+    assert "Symptoms spreading further down your leg" in advice
     page_text = " ".join(block.value for block in app.markdown)
     assert "Red: made symptoms worse" in page_text
     assert any("symptoms spread further down your leg" in c.value for c in app.caption)
-    assert "try the easier Single knee-to-chest with a towel" in app.info[-1].value
+    # No exercise was marked as hurting, so none is changed: do less, and mark it next time.
+    advice = next(i.value for i in app.info if "Next time:" in i.value)
+    assert "do less" in advice
+    assert "“This hurt”" in advice
 
 
-def test_accepting_the_suggestion_changes_the_routine(open_page: OpenPage, store: Store) -> None:
+def test_new_numbness_brings_the_advice_to_get_checked_right_at_the_save_button(
+    open_page: OpenPage, store: Store
+) -> None:
     save_routine(store)
     app = open_page(PAGE)
-    fill_log(app, before=3, during=7, after=6, response=LegResponse.SAME)
+    fill_log(app, before=1, during=1, after=1)
+    (box,) = [c for c in app.checkbox if c.label == "New numbness or weakness"]
+    box.check()
     save_log(app)
+    order = in_order(app)
+    advice = order[order.index("button: Save session") - 1]
+    assert advice.startswith("error: **Stop here for today: this is a red result.**")
+    assert "is saved." in advice
+    assert "New numbness or weakness after exercise needs checking" in advice
+    assert f"call {emergency_number(None)} now" in advice
+    assert len(store.recent_sessions(user_id="local", limit=5)) == 1
+
+
+def test_a_session_saved_without_the_pain_answers_is_refused_with_a_clear_message(
+    open_page: OpenPage, store: Store
+) -> None:
+    save_routine(store)
+    app = open_page(PAGE)
+    assert all(pills.value is None for pills in app.pills)  # nothing answered to begin with
+    save_log(app)
+    assert app.error[0].value == (
+        "Not saved. Please answer the pain questions: Leg pain before, Worst leg pain during "
+        "and Leg pain after."
+    )
+    assert store.recent_sessions(user_id="local", limit=5) == []
+    order = in_order(app)
+    assert order[order.index("button: Save session") - 1].startswith("error: Not saved.")
+    app.pills[0].set_value(2)
+    save_log(app)
+    assert "Worst leg pain during and Leg pain after." in app.error[0].value
+    assert store.recent_sessions(user_id="local", limit=5) == []
+
+
+def hurt_first_exercise_and_log_red(app: AppTest) -> None:
+    """A guided session whose first exercise hurt, stopped there, logged as red."""
+    button(app, "Start session")
+    button(app, "This hurt")
+    button(app, "Stop here and log the session")
+    fill_log(app, before=3, during=7, after=6)
+    save_log(app)
+
+
+def test_accepting_a_step_back_eases_just_the_exercise_that_hurt(
+    open_page: OpenPage, store: Store
+) -> None:
+    before = save_routine(store)
+    app = open_page(PAGE)
+    hurt_first_exercise_and_log_red(app)
+    advice = next(i.value for i in app.info if "Next time:" in i.value)
+    assert "swap the Knee-to-chest stretch for the easier" in advice
     button(app, "Accept")
     assert "Accepted. Your routine is updated." in app.success[0].value
     routine = store.active_routine(user_id="local")
     assert routine is not None
-    assert routine.items[0].exercise_id == "knee-to-chest-towel"
-    assert any("already decided" in caption.value for caption in app.caption)
+    assert routine.current_items[0].exercise_id == "knee-to-chest-towel"
+    assert routine.current_items[1:] == before.current_items[1:]  # what went fine is as it was
+    assert routine.items == before.items  # where it started
+    assert not [b for b in app.button if b.label == "Accept"]
 
 
-def test_dismissing_the_suggestion_keeps_the_routine(open_page: OpenPage, store: Store) -> None:
+def test_dismissing_the_step_back_keeps_the_routine(open_page: OpenPage, store: Store) -> None:
     before = save_routine(store)
     app = open_page(PAGE)
-    fill_log(app, before=3, during=7, after=6, response=LegResponse.SAME)
-    save_log(app)
+    hurt_first_exercise_and_log_red(app)
     button(app, "Dismiss")
     after = store.active_routine(user_id="local")
     assert after is not None
-    assert after.items == before.items
+    assert after.current_items == before.current_items
     assert not [b for b in app.button if b.label in ("Accept", "Dismiss")]
+    assert any("already decided" in caption.value for caption in app.caption)
 
 
 def test_a_session_cannot_be_logged_for_a_future_day(open_page: OpenPage, store: Store) -> None:
@@ -116,6 +197,7 @@ def test_a_session_cannot_be_logged_for_a_future_day(open_page: OpenPage, store:
     assert (date_input.label, date_input.value) == ("Date", factories.today())
     assert date_input.proto.max == factories.today().isoformat()
     date_input.set_value(factories.today() + timedelta(days=2))
+    fill_log(app, before=2, during=2, after=2)
     save_log(app)  # the picker keeps the date within its range
     assert [s.day for s in store.recent_sessions(user_id="local", limit=5)] == [factories.today()]
 
@@ -189,7 +271,7 @@ def test_today_shows_todays_session_with_a_link_to_start_it(
     save_routine(store)
     app = open_page("pages/today.py")
     assert not app.exception
-    assert any("Today: Starter routine, week 1" in block.value for block in app.markdown)
+    assert any("Today: Starter routine" in block.value for block in app.markdown)
     assert any(
         "Knee-to-chest stretch: Hold 20 s, 3 times per side" in b.value for b in app.markdown
     )
@@ -206,18 +288,34 @@ def test_today_on_a_rest_day_names_the_next_session_day(open_page: OpenPage, sto
     assert any(expected in info.value for info in app.info)
 
 
-def test_today_offers_the_undecided_suggestion(open_page: OpenPage, store: Store) -> None:
+def test_today_offers_the_undecided_step_back(open_page: OpenPage, store: Store) -> None:
     save_routine(store)
     store.save_session(
         user_id="local",
-        session=SessionInput(day=factories.today(), pain_before=3, worst_during=8, pain_after=6),
+        session=SessionInput(
+            day=factories.today(),
+            pain_before=3,
+            worst_during=8,
+            pain_after=6,
+            outcomes={"clamshell": ExerciseOutcome.HURT},
+        ),
     )
     app = open_page("pages/today.py")
     assert "You have done today's session." in app.success[0].value
-    assert "After your last session:" in app.info[-1].value
+    offered = next(i.value for i in app.info if "After your last session:" in i.value)
+    assert "Clamshell" in offered
     button(app, "Dismiss")
     assert "Dismissed." in app.success[0].value
     assert not [b for b in app.button if b.label == "Accept"]
+
+
+def test_a_rest_day_offers_the_daily_walk(open_page: OpenPage, store: Store) -> None:
+    save_routine(store, days=frozenset(Weekday) - {Weekday(factories.today().weekday())})
+    for page in ("pages/today.py", PAGE):
+        app = open_page(page)
+        rest = next(i.value for i in app.info if "rest day" in i.value)
+        assert "For every day, rest days too:" in rest
+        assert "Low-impact aerobic activity: 20 minutes" in rest
 
 
 def test_the_start_link_from_today_opens_the_first_exercise(

@@ -54,6 +54,14 @@ def set_slider(page: Page, label: str, value: int) -> None:
     expect(thumb).to_have_value(str(value))
 
 
+def answer_pain(page: Page, label: str, value: int) -> None:
+    """Pick a 0-10 answer in the session log (one choice of a radio group) and see it chosen."""
+    group = page.get_by_role("radiogroup", name=label, exact=True)
+    choice = group.get_by_role("radio", name=str(value), exact=True)
+    choice.click()
+    expect(choice).to_have_attribute("aria-checked", "true")
+
+
 def save_check_in(page: Page) -> None:
     """Press Save and wait for the confirmation and the end of the run."""
     page.get_by_role("button", name="Save check-in").click()

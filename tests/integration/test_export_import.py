@@ -179,9 +179,12 @@ def test_routines_and_sessions_travel_with_the_export_and_come_back_the_same(
 ) -> None:
     from sciatica.demo import write_demo_data
 
-    write_demo_data(store, user_id="local", days=60, seed=4, end=today)
+    write_demo_data(store, user_id="local", days=120, seed=1, end=today)
     exported = export_data(store, user_id="local")
-    assert len(exported["routines"]) == 1
+    (routine,) = exported["routines"]
+    assert routine["history"]  # the demo routine changed by the rules, and says why
+    assert all(change["sentence"].endswith(".") for change in routine["history"])
+    assert routine["current_items"] != routine["items"]
     assert exported["sessions"]
     assert {s["routine_key"] for s in exported["sessions"]} == {
         exported["routines"][0]["key"],

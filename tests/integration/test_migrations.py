@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from sqlalchemy import Engine, event
 from sciatica import clock
 from sciatica.diary.models import TriageLevel
 from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import Change, Step
 from sciatica.plans.routine import template
 from sciatica.storage.database import MIGRATIONS_DIR, create_db_engine, migrate, write_transaction
 from sciatica.storage.schema import metadata
@@ -26,6 +29,7 @@ from tests.factories import days_ago, make_check_in
 
 FIRST_REVISION = "0001"
 FIRST_TABLES = {"users", "check_ins"}
+SECOND_REVISION = "0002"
 
 
 def alembic_config() -> Config:
@@ -237,3 +241,134 @@ def test_the_database_file_is_created_where_the_url_points(tmp_path: Path) -> No
     assert version(engine) == head_revision()
     assert app_tables(engine) == set(metadata.tables)
     engine.dispose()
+
+
+def write_as_0002(engine: Engine) -> dict[str, int]:
+    """A diary as the app of revision 0002 wrote it: a routine, sessions, three decisions."""
+    routine = template("Starter routine", catalog=load_catalog(), start=days_ago(21))
+    items = [item.model_dump(mode="json") for item in routine.items]
+    now = clock.now()
+    ids: dict[str, int] = {}
+    with write_transaction(engine) as connection:
+        tables = sa.MetaData()
+        tables.reflect(bind=connection)
+        connection.execute(sa.insert(tables.tables["users"]).values(id="ann", created_at=now))
+        ids["routine"] = connection.execute(
+            sa.insert(tables.tables["routines"]).values(
+                user_id="ann",
+                name=routine.name,
+                items=items,
+                days=[0, 2, 4],
+                start_date=routine.start_date,
+                weeks=4,
+                active=True,
+                created_at=now,
+                updated_at=now,
+            )
+        ).inserted_primary_key[0]
+        for n in range(3):
+            ids[f"session{n}"] = connection.execute(
+                sa.insert(tables.tables["sessions"]).values(
+                    user_id="ann",
+                    routine_id=ids["routine"],
+                    day=days_ago(6 - 2 * n),
+                    pain_before=2,
+                    worst_during=2,
+                    pain_after=2,
+                    leg_response="same",
+                    new_numbness_or_weakness=False,
+                    outcomes={},
+                    notes="",
+                    created_at=now,
+                )
+            ).inserted_primary_key[0]
+        for n, (routine_id, step, accepted) in enumerate(
+            [
+                (ids["routine"], "progress", True),
+                (ids["routine"], "keep", False),
+                (None, "regress", True),
+            ]
+        ):
+            connection.execute(
+                sa.insert(tables.tables["routine_changes"]).values(
+                    user_id="ann",
+                    routine_id=routine_id,
+                    session_id=ids[f"session{n}"],
+                    step=step,
+                    sentence=f"Decision {n}.",
+                    accepted=accepted,
+                    created_at=now,
+                )
+            )
+    return ids
+
+
+def test_routines_and_decisions_written_under_0002_become_current_doses_and_history(
+    engine: Engine,
+) -> None:
+    upgrade(engine, SECOND_REVISION)
+    ids = write_as_0002(engine)
+
+    migrate(engine)
+
+    assert version(engine) == head_revision()
+    assert schema_differences(engine) == []
+    assert "weeks" not in {c["name"] for c in sa.inspect(engine).get_columns("routines")}
+    store = Store(engine)
+    routine = store.get_routine(user_id="ann", routine_id=ids["routine"])
+    assert routine is not None
+    assert routine.current_items == routine.items  # current doses start as the stored items
+    assert len(store.recent_sessions(user_id="ann", limit=10)) == 3
+    # The accepted progression is history; the dismissed one is kept but changed nothing; the
+    # one without a routine answered nothing that remains.
+    decisions = store.decisions(user_id="ann", routine_id=routine.id)
+    assert [(d.step, d.accepted, d.changed) for d in decisions] == [
+        (Step.PROGRESS, True, True),
+        (Step.KEEP, False, False),
+    ]
+    (change,) = store.routine_history(user_id="ann", routine_id=routine.id)
+    assert change.sentence == "Decision 0."
+    assert change.day == change.created_at.astimezone(UTC).date()  # they kept only a UTC stamp
+    assert change.session_id == ids["session0"]
+    # A session may now have more than one decision: a re-evaluated suggestion is a new one.
+    store.record_decision(
+        user_id="ann",
+        routine_id=routine.id,
+        session_id=ids["session0"],
+        key="progress:again",
+        change=Change(day=days_ago(0), step=Step.KEEP, sentence="Again.", accepted=False),
+        before=routine.current_items,
+    )
+    assert len(store.decisions(user_id="ann", routine_id=routine.id)) == 3
+
+
+def test_downgrading_to_0002_keeps_routines_at_the_doses_reached(engine: Engine) -> None:
+    migrate(engine)
+    store = Store(engine)
+    routine = store.save_routine(
+        user_id="ann",
+        routine=template("Starter routine", catalog=load_catalog(), start=days_ago(21)),
+    )
+    higher = (routine.items[0].model_copy(update={"hold_seconds": 25}), *routine.items[1:])
+    store.record_decision(
+        user_id="ann",
+        routine_id=routine.id,
+        session_id=None,
+        key="k",
+        change=Change(
+            day=days_ago(0), step=Step.PROGRESS, sentence="Up.", accepted=True, changed=True
+        ),
+        before=routine.current_items,
+        after=higher,
+    )
+
+    downgrade(engine, SECOND_REVISION)
+
+    assert version(engine) == SECOND_REVISION
+    with engine.connect() as connection:
+        row = connection.execute(sa.text("SELECT items, weeks FROM routines")).one()
+    items = row.items if isinstance(row.items, list) else json.loads(row.items)
+    assert items[0]["hold_seconds"] == 25
+    assert row.weeks == 4
+    migrate(engine)
+    assert schema_differences(engine) == []

@@ -18,6 +18,7 @@ STAMP = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 def make_routine(**overrides: Any) -> Routine:
     base = template("Starter routine", catalog=CATALOG, start=MONDAY)
     data = base.model_dump() | {
+        "current_items": base.items,
         "id": 7,
         "user_id": "local",
         "active": True,
@@ -33,12 +34,13 @@ def parsed_event(routine: Routine) -> Any:
     return event
 
 
-def test_the_calendar_repeats_weekly_on_the_training_days_until_the_plan_ends() -> None:
+def test_the_calendar_repeats_weekly_on_the_training_days_with_no_end() -> None:
     event = parsed_event(make_routine())
     rule = event["RRULE"]
     assert rule["FREQ"] == ["WEEKLY"]
     assert rule["BYDAY"] == ["MO", "WE", "FR"]
-    assert rule["UNTIL"] == [datetime(2026, 12, 20, 23, 59, 59)]  # Sunday of week 4, floating
+    assert "UNTIL" not in rule  # followed until the person changes it
+    assert "COUNT" not in rule
 
 
 def test_the_event_starts_at_six_in_the_evening_floating_on_the_first_training_day() -> None:
@@ -49,14 +51,20 @@ def test_the_event_starts_at_six_in_the_evening_floating_on_the_first_training_d
     assert event.decoded("DTEND") - start == timedelta(minutes=30)
 
 
-def test_summary_names_the_routine_and_the_description_lists_each_exercise_and_dose() -> None:
-    event = parsed_event(make_routine(name="Evening stretches"))
+def test_summary_names_the_routine_and_the_description_lists_each_exercise_at_its_dose_now() -> (
+    None
+):
+    base = make_routine()
+    knee = base.items[0].model_copy(update={"hold_seconds": 25})
+    routine = make_routine(name="Evening stretches", current_items=(knee, *base.items[1:]))
+    event = parsed_event(routine)
     assert str(event["SUMMARY"]) == "Sciatica exercises: Evening stretches"
     description = str(event["DESCRIPTION"])
-    for item in make_routine().items:
+    for item in base.items:
         assert CATALOG.by_id[item.exercise_id].name in description
-    assert "Knee-to-chest stretch: Hold 20 s, 3 times per side" in description
-    assert "building up to hold 30 s, 5 times per side by week 4" in description
+    assert "Knee-to-chest stretch: Hold 25 s, 3 times per side" in description
+    assert "build up only after good sessions" in description
+    assert "week" not in description.lower()  # no schedule of doses any more
     assert "Stop any exercise that increases your pain" in description
 
 
@@ -74,7 +82,7 @@ def test_the_same_routine_gives_the_same_bytes() -> None:
 
 def test_a_routine_on_weekends_only_uses_those_days() -> None:
     weekend = frozenset({Weekday.SAT, Weekday.SUN})
-    event = parsed_event(make_routine(days=weekend, weeks=1))
+    event = parsed_event(make_routine(days=weekend))
     assert event["RRULE"]["BYDAY"] == ["SA", "SU"]
     assert event.decoded("DTSTART") == datetime(2026, 11, 28, 18, 0)
     assert first_session_day(make_routine(days=weekend)) == date(2026, 11, 28)
@@ -89,8 +97,10 @@ def test_a_routine_on_weekends_only_uses_those_days() -> None:
             "Today is a rest day in “Starter routine”. Your next session is on "
             "Wednesday 25 November.",
         ),
-        (date(2026, 12, 20), "“Starter routine” ended on Sunday 20 December."),
-        (date(2027, 1, 4), "“Starter routine” ended on Sunday 20 December."),
+        (
+            date(2027, 1, 3),
+            "Today is a rest day in “Starter routine”. Your next session is on Monday 04 January.",
+        ),
     ],
 )
 def test_rest_day_note_says_when_the_next_session_is(today: date, note: str) -> None:

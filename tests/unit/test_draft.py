@@ -11,12 +11,13 @@ from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.draft import (
     DoseField,
     RoutineDraft,
+    dose_changes,
     dose_limits,
     dose_settings,
 )
-from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
+from sciatica.plans.models import ItemChange, RoutineInput, RoutineItem, Weekday
 from sciatica.plans.routine import RoutineRejected, entry_item, template
-from tests.factories import today
+from tests.factories import make_routine, today
 
 CATALOG = load_catalog()
 THREE = ("knee-to-chest", "clamshell", "short-walks")
@@ -37,7 +38,6 @@ def test_a_new_draft_is_empty_on_the_default_days_from_today() -> None:
     draft = RoutineDraft(start_date=today())
     assert (draft.name, draft.items, draft.routine_id, draft.version) == ("", (), None, 1)
     assert draft.days == (Weekday.MON, Weekday.WED, Weekday.FRI)
-    assert draft.weeks == 4
 
 
 def test_a_draft_is_frozen_so_every_change_makes_a_new_one() -> None:
@@ -195,27 +195,22 @@ def test_clearing_starts_a_new_empty_draft_from_today_with_a_new_version() -> No
     assert edited.clear(today=today()) == RoutineDraft(start_date=today(), version=5)
 
 
-def test_details_take_the_name_days_start_and_length_as_set() -> None:
+def test_details_take_the_name_days_and_start_as_set() -> None:
     start = today() + timedelta(days=1)
     draft = make_draft("clamshell").with_details(
-        name="Evenings", days=[Weekday.TUE, Weekday.SAT], start_date=start, weeks=6
+        name="Evenings", days=[Weekday.TUE, Weekday.SAT], start_date=start
     )
-    assert (draft.name, draft.days, draft.start_date, draft.weeks) == (
+    assert (draft.name, draft.days, draft.start_date) == (
         "Evenings",
         (Weekday.TUE, Weekday.SAT),
         start,
-        6,
     )
 
 
 def test_a_complete_draft_becomes_the_routine_input_to_save() -> None:
-    draft = make_draft(*THREE, name=" Morning ", days=(Weekday.TUE,), weeks=3)
+    draft = make_draft(*THREE, name=" Morning ", days=(Weekday.TUE,))
     assert draft.to_routine_input(catalog=CATALOG) == RoutineInput(
-        name="Morning",
-        items=draft.items,
-        days=frozenset({Weekday.TUE}),
-        start_date=today(),
-        weeks=3,
+        name="Morning", items=draft.items, days=frozenset({Weekday.TUE}), start_date=today()
     )
 
 
@@ -224,7 +219,7 @@ def test_a_complete_draft_becomes_the_routine_input_to_save() -> None:
     [
         ({}, ["Add at least one exercise.", "Give the routine a name."]),
         ({"name": "Mine", "days": ()}, ["Choose at least one day.", "Add at least one exercise."]),
-        ({"name": "Mine", "weeks": 0}, ["Add at least one exercise.", "Check weeks."]),
+        ({"name": "   "}, ["Add at least one exercise.", "Give the routine a name."]),
     ],
 )
 def test_an_incomplete_draft_is_refused_with_plain_reasons(
@@ -242,3 +237,24 @@ def test_a_dose_outside_the_safe_range_is_refused_by_name() -> None:
     assert refused.value.problems == [
         "Knee-to-chest stretch: hold 90 s is outside the safe range 20-30 s."
     ]
+
+
+def test_a_saved_routine_loads_at_its_current_doses_not_where_it_started() -> None:
+    base = make_routine()
+    knee = base.items[0].model_copy(update={"hold_seconds": 25})
+    saved = make_routine(current=(knee, *base.items[1:]))
+    draft = RoutineDraft(start_date=today()).load(saved, catalog=CATALOG, routine_id=saved.id)
+    assert draft.items[0] == knee
+    assert draft.routine_id == saved.id
+
+
+def test_dose_changes_list_each_exercise_changed_joined_or_left() -> None:
+    knee, clamshell, walks = (entry_item(CATALOG.by_id[i]) for i in THREE)
+    higher = knee.model_copy(update={"reps": 5})
+    changes = dose_changes((knee, clamshell), (higher, walks))
+    assert changes == (
+        ItemChange(before=knee, after=higher),
+        ItemChange(before=clamshell, after=None),
+        ItemChange(after=walks),
+    )
+    assert dose_changes((knee,), (knee,)) == ()

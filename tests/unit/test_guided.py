@@ -10,9 +10,9 @@ import pytest
 
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans import guided
+from sciatica.plans.classify import Classification, Colour, Confirmation
 from sciatica.plans.guided import GuidedSession
 from sciatica.plans.models import ExerciseOutcome, RoutineItem
-from sciatica.plans.progression import Classification, Colour
 from sciatica.plans.routine import PlannedSession, entry_item
 from sciatica.plans.timer import Countdown, RepCounter
 
@@ -29,7 +29,7 @@ def make_plan(*exercise_ids: str) -> PlannedSession:
         (entry_item(CATALOG.by_id[exercise_id]), CATALOG.by_id[exercise_id])
         for exercise_id in exercise_ids or EXERCISES
     )
-    return PlannedSession(day=DAY, week=1, items=items)
+    return PlannedSession(day=DAY, items=items)
 
 
 def make_session(**overrides: object) -> GuidedSession:
@@ -245,14 +245,24 @@ def test_the_start_button_says_resume_only_for_a_paused_countdown(
 
 
 @pytest.mark.parametrize(
-    ("provisional", "reason"),
+    ("colour", "confirmation", "reason"),
     [
-        (False, "Because pain during was 2/10."),
-        (True, "Because pain during was 2/10. Tomorrow's check-in may change this."),
+        (Colour.GREEN, Confirmation.CONFIRMED, "Because pain was low."),
+        (
+            Colour.GREEN,
+            Confirmation.WAITING,
+            "Because pain was low. The next morning's check-in may still change this.",
+        ),
+        (
+            Colour.GREEN,
+            Confirmation.NOT_CONFIRMED,
+            "Because pain was low. There was no check-in the next morning, so it is not confirmed.",
+        ),
+        (Colour.RED, Confirmation.WAITING, "Because pain was low."),  # a red never waits
     ],
 )
-def test_a_sessions_colour_is_explained_and_a_provisional_one_says_so(
-    provisional: bool, reason: str
+def test_a_sessions_colour_is_explained_and_says_what_next_morning_has_told(
+    colour: Colour, confirmation: Confirmation, reason: str
 ) -> None:
-    classification = Classification(Colour.GREEN, ("pain during was 2/10",), provisional)
+    classification = Classification(colour, ("pain was low",), confirmation)
     assert guided.colour_reason(classification) == reason

@@ -1,200 +1,381 @@
-from datetime import date
+"""The next step after the latest session: the rules of CLINICAL.md 4 and 9, row by row.
+
+Each row is a run of sessions (how many days ago, how they went, and next morning's leg pain
+from the check-in, or none) with the routine's last change, and the step it must lead to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from sciatica.diary.triage import triage
 from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.classify import ClassifiedSession, Colour, classify
 from sciatica.plans.models import (
+    Change,
+    Decision,
     ExerciseOutcome,
     LegResponse,
-    RoutineInput,
-    SessionInput,
-    Weekday,
+    Routine,
+    RoutineItem,
+    Step,
 )
-from sciatica.plans.progression import Colour, Step, classify, suggest_next_step
+from sciatica.plans.progression import Suggestion, suggest_next_step
 from sciatica.plans.routine import entry_item
-from tests.factories import days_ago, today
+from tests.factories import days_ago, make_routine, make_session, today
 
 CATALOG = load_catalog()
-G, A, R = Colour.GREEN, Colour.AMBER, Colour.RED
+USUAL = 3.0  # the person's usual leg pain in every row
+HURT = ExerciseOutcome.HURT
 
 
-def session(**overrides: object) -> SessionInput:
-    data: dict[str, object] = {"day": today(), "pain_before": 3, "worst_during": 2, "pain_after": 2}
-    data.update(overrides)
-    return SessionInput.model_validate(data, context={"today": today()})
+@dataclass(frozen=True)
+class Day:
+    """One session in a row: when, its pain (before, during, after), and next morning."""
+
+    ago: int
+    pains: tuple[int, int, int] = (2, 2, 2)
+    morning: int | None = 2  # next morning's leg pain; None: no check-in that morning
+    spread: bool = False
+    outcomes: dict[str, ExerciseOutcome] = field(default_factory=dict)
 
 
-def plan(*exercise_ids: str) -> RoutineInput:
-    items = tuple(entry_item(CATALOG.by_id[e]) for e in exercise_ids or ("knee-to-chest",))
-    return RoutineInput(name="Mine", items=items, days=frozenset({Weekday.MON}), start_date=today())
+def good(ago: int, morning: int | None = 2) -> Day:
+    return Day(ago, (2, 2, 2), morning)
 
 
-@pytest.mark.parametrize(
-    ("overrides", "next_morning", "median", "colour", "provisional"),
-    [
-        ({"worst_during": 3}, 3, 3.0, G, False),
-        ({"worst_during": 3}, None, None, G, True),
-        ({"worst_during": 4}, 3, 3.0, A, False),
-        ({"worst_during": 5}, None, 3.0, A, True),
-        ({"worst_during": 6}, 3, 3.0, R, False),
-        ({"leg_response": LegResponse.DOWN}, None, None, R, False),
-        ({"new_numbness_or_weakness": True}, None, None, R, False),
-        ({"worst_during": 2}, 5, 3.0, R, False),  # not settled: 2+ above the 7-day median
-        ({"worst_during": 2}, 4, 3.0, G, False),  # 1 above: settled
-        ({"worst_during": 2, "pain_before": 3}, 5, None, R, False),  # no median: before pain
-        ({"leg_response": LegResponse.UP}, 3, 3.0, G, False),  # centralising is fine
-    ],
-)
-def test_sessions_are_classified_green_amber_or_red(
-    overrides: dict[str, object],
-    next_morning: int | None,
-    median: float | None,
-    colour: Colour,
-    provisional: bool,
-) -> None:
-    result = classify(
-        session(**overrides), next_morning_leg_pain=next_morning, recent_median=median
+def sore(ago: int) -> Day:
+    return Day(ago, (3, 4, 3))
+
+
+def bad(ago: int, **hurt: ExerciseOutcome) -> Day:
+    outcomes = {exercise.replace("_", "-"): outcome for exercise, outcome in hurt.items()}
+    return Day(ago, (3, 4, 7), 5, spread=True, outcomes=outcomes)
+
+
+def classified(days: list[Day], *, routine_id: int = 7) -> list[ClassifiedSession]:
+    """The sessions, oldest first, classified on today's date with the morning given."""
+    result = []
+    for spec in sorted(days, key=lambda d: -d.ago):
+        day = days_ago(spec.ago)
+        session = make_session(
+            day=day,
+            routine_id=routine_id,
+            pain_before=spec.pains[0],
+            worst_during=spec.pains[1],
+            pain_after=spec.pains[2],
+            leg_response=LegResponse.DOWN if spec.spread else LegResponse.SAME,
+            outcomes=spec.outcomes,
+        )
+        # Next morning only counts once it has come.
+        morning = spec.morning if day + timedelta(days=1) <= today() else None
+        result.append(
+            ClassifiedSession(
+                session,
+                classify(session, next_morning_leg_pain=morning, usual=USUAL, today=today()),
+            )
+        )
+    return result
+
+
+def change_on(day: date, *, session_id: int | None = None) -> Decision:
+    change = Change(day=day, step=Step.PROGRESS, sentence="Up.", accepted=True, changed=True)
+    return Decision(
+        **change.model_dump(),
+        id=1,
+        routine_id=7,
+        session_id=session_id,
+        key="k",
+        created_at=make_session().created_at,
     )
-    assert (result.colour, result.provisional) == (colour, provisional)
 
 
 def suggest(
-    colours: list[Colour],
+    days: list[Day],
     *,
-    routine: RoutineInput | None = None,
-    last: SessionInput | None = None,
+    routine: Routine | None = None,
+    changed_ago: int | None = None,
     alert: bool = False,
-    last_progress: date | None = None,
-):
-    return suggest_next_step(
-        colours=colours,
-        last_session=last or session(),
-        routine=routine or plan(),
+) -> Suggestion:
+    suggestion = suggest_next_step(
+        history=classified(days),
+        routine=routine or make_routine(),
         catalog=CATALOG,
         alert=triage(ticked=["bowel"]) if alert else None,
-        last_progress_day=last_progress,
+        last_change=change_on(days_ago(changed_ago)) if changed_ago is not None else None,
         today=today(),
     )
+    assert suggestion is not None
+    return suggestion
+
+
+P, K, B, L, Z, W = (
+    Step.PROGRESS,
+    Step.KEEP,
+    Step.STEP_BACK,
+    Step.LEAVE_OUT,
+    Step.PAUSE,
+    Step.WARNING,
+)
 
 
 @pytest.mark.parametrize(
-    ("colours", "step"),
+    ("days", "changed_ago", "step"),
     [
-        ([G, G], Step.PROGRESS),
-        ([R, G, G], Step.PROGRESS),
-        ([G], Step.KEEP),
-        ([A, G], Step.KEEP),
-        ([G, A], Step.KEEP),
-        ([G, R], Step.REGRESS),
-        ([R, R], Step.PAUSE),
-        ([G, R, R], Step.PAUSE),
+        pytest.param([good(4), good(2)], None, P, id="two confirmed greens: progress"),
+        pytest.param([good(2)], None, K, id="one green is not enough"),
+        pytest.param([good(0, None)], None, K, id="a provisional green justifies nothing"),
+        pytest.param([good(2, None), good(0, None)], None, K, id="two unconfirmed: no progress"),
+        pytest.param(
+            [good(4), good(2, None)], None, K, id="not confirmed by a check-in breaks the run"
+        ),
+        pytest.param(
+            [good(4), good(2), good(0, None)],
+            None,
+            P,
+            id="a provisional green neither counts nor blocks",
+        ),
+        pytest.param([good(6), good(4), sore(2)], None, K, id="amber keeps the dose"),
+        pytest.param([good(6), sore(4), good(2)], None, K, id="greens must be in a row"),
+        pytest.param([bad(6), good(4), good(2)], None, K, id="a red in the last 7 days blocks"),
+        pytest.param([bad(7), good(4), good(2)], None, P, id="a red 7 days ago no longer blocks"),
+        pytest.param([good(5), good(3)], 6, K, id="at most one change a week"),
+        pytest.param([good(5), good(3)], 7, P, id="a week after a change, greens since count"),
+        pytest.param(
+            [good(10), good(9), good(1)], 8, K, id="greens before the last change do not count"
+        ),
+        pytest.param([good(4), Day(2, morning=6)], None, B, id="a morning not settled is red"),
+        pytest.param([good(4), bad(2)], None, B, id="red steps back"),
+        pytest.param([bad(4), bad(2)], None, Z, id="two reds in a row pause"),
+        pytest.param([bad(6), good(4), bad(2)], None, B, id="two reds apart step back only"),
     ],
 )
-def test_the_next_step_follows_the_traffic_lights(colours: list[Colour], step: Step) -> None:
-    suggestion = suggest(colours)
-    assert suggestion is not None
-    assert suggestion.step is step
+def test_the_next_step_follows_the_rules(
+    days: list[Day], changed_ago: int | None, step: Step
+) -> None:
+    suggestion = suggest(days, changed_ago=changed_ago)
+    assert suggestion.step is step, suggestion.sentence
     assert suggestion.sentence.endswith(".")
+    assert (step is P) == bool(suggestion.changes)
 
 
 def test_an_active_warning_sign_stops_every_suggestion() -> None:
-    suggestion = suggest([G, G], alert=True)
-    assert suggestion is not None
-    assert suggestion.step is Step.NO_SUGGESTIONS
-    assert suggestion.routine_after is None
+    suggestion = suggest([good(4), good(2)], alert=True)
+    assert suggestion.step is W
+    assert suggestion.changes == ()
+    assert not suggestion.needs_decision
 
 
 def test_no_sessions_no_suggestion() -> None:
     assert (
         suggest_next_step(
-            colours=[],
-            last_session=None,
-            routine=plan(),
+            history=[],
+            routine=make_routine(),
             catalog=CATALOG,
             alert=None,
-            last_progress_day=None,
+            last_change=None,
             today=today(),
         )
         is None
     )
 
 
-def test_progress_is_one_variable_one_step() -> None:
-    suggestion = suggest([G, G], routine=plan("knee-to-chest", "clamshell"))
-    assert suggestion is not None
-    assert suggestion.routine_after is not None
-    before, after = plan("knee-to-chest", "clamshell").items, suggestion.routine_after.items
-    changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
-    assert len(changed) == 1
-    assert (changed[0][0].hold_seconds, changed[0][1].hold_seconds) == (20, 25)
-    assert "25 seconds instead of 20" in suggestion.sentence
-
-
-@pytest.mark.parametrize(("days", "step"), [(3, Step.KEEP), (6, Step.KEEP), (7, Step.PROGRESS)])
-def test_at_most_one_step_up_a_week(days: int, step: Step) -> None:
-    suggestion = suggest([G, G], last_progress=days_ago(days))
-    assert suggestion is not None
-    assert suggestion.step is step
-
-
-def test_at_the_top_of_every_dose_progress_means_the_harder_variant() -> None:
-    top = entry_item(CATALOG.by_id["seated-hamstring-stretch"]).model_copy(
-        update={"hold_seconds": 30}
+def test_a_progression_says_why_and_changes_one_variable_of_one_exercise() -> None:
+    start = days_ago(10)
+    routine = make_routine(start=start)
+    suggestion = suggest([good(4), good(2)], routine=routine)
+    (change,) = suggestion.changes
+    assert change.before == routine.current_items[0]
+    assert change.after == change.before.model_copy(update={"hold_seconds": 25})  # type: ignore[union-attr]
+    assert suggestion.sentence == (
+        f"Two good sessions since {start.day} {start:%b}, next mornings no worse, so you could "
+        "hold the Knee-to-chest stretch for 25 seconds instead of 20."
     )
-    routine = plan("seated-hamstring-stretch").model_copy(update={"items": (top,)})
-    suggestion = suggest([G, G], routine=routine)
-    assert suggestion is not None
-    assert suggestion.routine_after is not None
-    assert suggestion.routine_after.items[0].exercise_id == "standing-hamstring-stretch"
+    after = suggestion.apply(routine.current_items)
+    assert [a != b for a, b in zip(after, routine.current_items, strict=True)].count(True) == 1
 
 
-def test_a_red_session_steps_the_exercise_that_hurt_back_to_its_easier_variant() -> None:
-    hurt = session(leg_response=LegResponse.DOWN, outcomes={"clamshell": ExerciseOutcome.HURT})
-    suggestion = suggest([R], routine=plan("knee-to-chest", "clamshell"), last=hurt)
-    assert suggestion is not None
-    assert suggestion.routine_after is not None
-    assert [i.exercise_id for i in suggestion.routine_after.items] == [
-        "knee-to-chest",
-        "clamshell-small-range",
-    ]
-    assert (
-        "easier Smaller-range clamshell" in suggestion.sentence or "easier" in suggestion.sentence
-    )
-
-
-def test_red_without_an_easier_variant_means_less_volume() -> None:
-    bridge = entry_item(CATALOG.by_id["glute-bridge"]).model_copy(update={"sets": 3})
-    routine = plan("glute-bridge").model_copy(update={"items": (bridge,)})
-    suggestion = suggest([R], routine=routine)
-    assert suggestion is not None
-    assert suggestion.routine_after is not None
-    assert suggestion.routine_after.items[0].sets == 2
-    assert "do less" in suggestion.sentence
-
-
-def test_less_volume_never_goes_below_the_safe_range() -> None:
-    lowest = entry_item(CATALOG.by_id["pelvic-tilt"]).model_copy(update={"sets": 1})
-    routine = plan("pelvic-tilt").model_copy(update={"items": (lowest,)})
-    suggestion = suggest([R], routine=routine)
-    assert suggestion is not None
-    assert suggestion.step is Step.REGRESS
-    assert suggestion.routine_after is None  # already at its lightest: advice, no change
-    assert "stop any exercise that hurts" in suggestion.sentence
-
-
-def test_while_the_plan_builds_up_two_greens_mean_keep_following_it() -> None:
-    suggestion = suggest_next_step(
-        colours=[G, G],
-        last_session=session(),
-        routine=plan(),
+def test_a_progression_offered_on_a_provisional_session_is_withdrawn_when_it_turns_red() -> None:
+    offered = suggest([good(4), good(2), good(0, None)])
+    assert offered.step is P
+    # Next morning the leg is much worse: the same session, now red, steps back instead.
+    history = classified([good(5), good(3), Day(1, morning=7)])
+    again = suggest_next_step(
+        history=history,
+        routine=make_routine(),
         catalog=CATALOG,
         alert=None,
-        last_progress_day=None,
+        last_change=None,
         today=today(),
-        plan_building=True,
+    )
+    assert again is not None
+    assert again.step is B
+    assert again.key != offered.key
+
+
+def test_a_suggestion_rests_on_named_sessions_so_its_key_changes_when_they_do() -> None:
+    history = classified([good(4), good(2)])
+    routine = make_routine()
+
+    def key(sessions: list[ClassifiedSession]) -> str:
+        found = suggest_next_step(
+            history=sessions,
+            routine=routine,
+            catalog=CATALOG,
+            alert=None,
+            last_change=None,
+            today=today(),
+        )
+        assert found is not None
+        return found.key
+
+    assert key(history) == key(history)
+    assert key(history) != key(classified([good(4), good(2)]))  # other sessions, other key
+
+
+def test_red_steps_back_the_exercise_that_hurt_and_never_one_that_went_fine() -> None:
+    routine = make_routine()  # all at entry doses
+    suggestion = suggest([bad(2, clamshell=HURT)], routine=routine)
+    (change,) = suggestion.changes
+    assert change.before is not None
+    assert change.before.exercise_id == "clamshell"
+    assert change.after == entry_item(CATALOG.by_id["clamshell-small-range"])
+    easier = CATALOG.by_id["clamshell-small-range"].name
+    assert f"swap the Clamshell for the easier {easier}" in suggestion.sentence
+
+
+def test_red_lowers_the_dose_of_the_exercise_that_hurt_when_it_has_been_built_up() -> None:
+    knee = entry_item(CATALOG.by_id["knee-to-chest"]).model_copy(update={"hold_seconds": 30})
+    routine = make_routine(current=(knee, entry_item(CATALOG.by_id["clamshell"])))
+    suggestion = suggest([bad(2, knee_to_chest=HURT)], routine=routine)
+    (change,) = suggestion.changes
+    assert change.after == knee.model_copy(update={"hold_seconds": 20})
+
+
+def test_an_exercise_that_hurt_at_its_easiest_and_lowest_is_named_and_left_out() -> None:
+    routine = make_routine("Gentle routine")
+    suggestion = suggest([bad(2, clamshell_small_range=HURT)], routine=routine)
+    assert suggestion.step is L
+    (change,) = suggestion.changes
+    assert change.after is None
+    assert f"leave out the {CATALOG.by_id['clamshell-small-range'].name}" in suggestion.sentence
+    assert "already at its easiest and lowest dose" in suggestion.sentence
+    assert "clamshell-small-range" not in [i.exercise_id for i in suggestion.apply(routine.items)]
+
+
+def test_the_only_exercise_is_not_left_out_but_rested_on_advice() -> None:
+    only: tuple[RoutineItem, ...] = (entry_item(CATALOG.by_id["clamshell-small-range"]),)
+    routine = make_routine("Gentle routine", current=only)
+    suggestion = suggest([bad(2, clamshell_small_range=HURT)], routine=routine)
+    assert suggestion.changes == ()
+    assert suggestion.needs_decision
+    assert "ask a physiotherapist" in suggestion.sentence
+
+
+def test_red_with_no_exercise_marked_changes_nothing_and_says_do_less() -> None:
+    suggestion = suggest([bad(2)])
+    assert (suggestion.step, suggestion.changes) == (B, ())
+    assert "do less" in suggestion.sentence
+    assert "“This hurt”" in suggestion.sentence
+
+
+def test_two_reds_in_a_row_pause_and_recommend_a_physiotherapist_easing_what_hurt() -> None:
+    suggestion = suggest([bad(4), bad(2, clamshell=HURT)])
+    assert suggestion.step is Z
+    assert "see a physiotherapist" in suggestion.sentence
+    (change,) = suggestion.changes
+    assert change.before is not None
+    assert change.before.exercise_id == "clamshell"
+
+
+def test_a_red_already_answered_by_a_change_keeps_the_eased_dose() -> None:
+    history = classified([bad(2, clamshell=HURT)])
+    suggestion = suggest_next_step(
+        history=history,
+        routine=make_routine(),
+        catalog=CATALOG,
+        alert=None,
+        last_change=change_on(days_ago(2), session_id=history[-1].session.id),
+        today=today(),
     )
     assert suggestion is not None
-    assert suggestion.step is Step.KEEP
-    assert suggestion.routine_after is None
-    assert "builds up one small step each week" in suggestion.sentence
+    assert (suggestion.step, suggestion.changes) == (K, ())
+
+
+def test_a_pause_already_acted_on_still_says_so_but_asks_nothing_more() -> None:
+    history = classified([bad(4), bad(2, clamshell=HURT)])
+    suggestion = suggest_next_step(
+        history=history,
+        routine=make_routine(),
+        catalog=CATALOG,
+        alert=None,
+        last_change=change_on(days_ago(2), session_id=history[-1].session.id),
+        today=today(),
+    )
+    assert suggestion is not None
+    assert (suggestion.step, suggestion.changes) == (K, ())
+    assert "see a physiotherapist" in suggestion.sentence
+    assert not suggestion.needs_decision
+
+
+def test_at_the_full_dose_with_nothing_harder_good_sessions_keep_it_up() -> None:
+    top = (
+        entry_item(CATALOG.by_id["standing-hamstring-stretch"]).model_copy(
+            update={"hold_seconds": 30}
+        ),
+    )
+    suggestion = suggest([good(4), good(2)], routine=make_routine(current=top))
+    assert suggestion.step is K
+    assert "full dose" in suggestion.sentence
+
+
+# Hypothesis: whatever else happened, a red session in the last 7 days never leads to a
+# progression, nor does a warning sign.
+
+days_strategy = st.builds(
+    Day,
+    ago=st.integers(0, 20),
+    pains=st.tuples(st.integers(0, 10), st.integers(0, 10), st.integers(0, 10)),
+    morning=st.none() | st.integers(0, 10),
+    spread=st.booleans(),
+    outcomes=st.dictionaries(
+        st.sampled_from(["knee-to-chest", "clamshell", "bird-dog"]),
+        st.sampled_from(list(ExerciseOutcome)),
+        max_size=3,
+    ),
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    days=st.lists(days_strategy, min_size=1, max_size=8),
+    changed_ago=st.none() | st.integers(0, 30),
+    level=st.integers(0, 10),
+)
+def test_no_sequence_with_a_red_in_the_last_7_days_ever_progresses(
+    days: list[Day], changed_ago: int | None, level: int
+) -> None:
+    history = classified(days)
+    assume(any(s.colour is Colour.RED and s.session.day > days_ago(7) for s in history))
+    knee = entry_item(CATALOG.by_id["knee-to-chest"]).model_copy(
+        update={"hold_seconds": 20 + level % 11}
+    )
+    suggestion = suggest_next_step(
+        history=history,
+        routine=make_routine(current=(knee, entry_item(CATALOG.by_id["clamshell"]))),
+        catalog=CATALOG,
+        alert=None,
+        last_change=change_on(days_ago(changed_ago)) if changed_ago is not None else None,
+        today=today(),
+    )
+    assert suggestion is not None
+    assert suggestion.step is not Step.PROGRESS
+    assert all(
+        change.after is None or change.before is None or change.after != change.before
+        for change in suggestion.changes
+    )

@@ -12,6 +12,9 @@ import pytest
 
 from sciatica.diary.models import TriageLevel
 from sciatica.documents.report import clinician_report, progress_report, report_notes
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import Change, Step
+from sciatica.plans.routine import template
 from sciatica.progress.summary import Period, SessionPoint, daily_frame, summarise
 from sciatica.storage.check_ins import DailyRow
 from sciatica.storage.store import Store
@@ -211,3 +214,48 @@ def test_the_page_s_report_adds_notes_only_when_asked(store: Store, period: Peri
     assert f"{period.start:%d %b %Y}: Walked to the shops." in with_notes
     assert "Before the period." not in with_notes
     assert "Someone else's note." not in with_notes
+
+
+def test_the_page_s_report_shows_the_routine_followed_at_its_doses_now_and_its_changes(
+    store: Store, period: Period
+) -> None:
+    days = daily_frame(rows=[daily_row(period, 0)])
+    summary = summarise(days=days, sessions=[], period=period)
+
+    def text() -> str:
+        pdf = progress_report(
+            store,
+            user_id="local",
+            summary=summary,
+            days=days,
+            include_notes=False,
+            generated=period.end,
+        )
+        return pdf_text(pdf)
+
+    assert "- No routine yet." in text()
+    start = template("Starter routine", catalog=load_catalog(), start=period.start)
+    routine = store.save_routine(user_id="local", routine=start)
+    assert "None yet: the routine is at the doses it started with." in text()
+    higher = (routine.items[0].model_copy(update={"hold_seconds": 25}), *routine.items[1:])
+    store.record_decision(
+        user_id="local",
+        routine_id=routine.id,
+        session_id=None,
+        key="k",
+        change=Change(
+            day=period.end,
+            step=Step.PROGRESS,
+            sentence="Two good sessions, next mornings no worse, so you could hold it longer.",
+            accepted=True,
+            changed=True,
+        ),
+        before=routine.items,
+        after=higher,
+    )
+    found = text()
+    assert "Current routine: Starter routine, doses now" in found
+    assert "- Knee-to-chest stretch: Hold 25 s, 3 times per side (started at hold 20 s, 3" in found
+    assert "Latest changes to the routine" in found
+    assert f"{period.end:%a %d %b %Y}: accepted “Two good sessions, next mornings" in found
+    assert "No routine yet." not in found

@@ -10,28 +10,23 @@ from sciatica.plans.routine import (
     STARTER,
     RoutineRejected,
     check_routine,
-    current_plan,
+    daily_items,
     describe_item,
-    dose_for_week,
+    describe_schedule,
     entry_item,
     next_session_day,
-    plan_builds_further,
     session_for_day,
     template,
-    week_number,
 )
+from tests.factories import make_routine
 
 CATALOG = load_catalog()
 MONDAY = date(2026, 11, 23)
 
 
-def routine(*items: RoutineItem, weeks: int = 4, days: tuple[int, ...] = (0, 2, 4)) -> RoutineInput:
+def routine(*items: RoutineItem, days: tuple[int, ...] = (0, 2, 4)) -> RoutineInput:
     return RoutineInput(
-        name="Mine",
-        items=items,
-        days=frozenset(Weekday(day) for day in days),
-        start_date=MONDAY,
-        weeks=weeks,
+        name="Mine", items=items, days=frozenset(Weekday(day) for day in days), start_date=MONDAY
     )
 
 
@@ -43,7 +38,6 @@ def test_the_starter_routine_is_the_guides_six_at_entry_doses_three_days_a_week(
     starter = template("Starter routine", catalog=CATALOG, start=MONDAY)
     assert [i.exercise_id for i in starter.items] == list(STARTER)
     assert starter.days == {Weekday.MON, Weekday.WED, Weekday.FRI}
-    assert starter.weeks == 4
     knee = starter.items[0]
     assert (knee.hold_seconds, knee.reps, knee.per_side) == (20, 3, True)
     check_routine(starter, catalog=CATALOG)
@@ -94,51 +88,50 @@ def test_an_unknown_exercise_is_refused() -> None:
         check_routine(routine(RoutineItem(exercise_id="moonwalk", reps=3)), catalog=CATALOG)
 
 
-@pytest.mark.parametrize(
-    ("week", "hold", "reps"),
-    [(1, 20, 3), (2, 25, 3), (3, 25, 5), (4, 30, 5), (9, 30, 5)],
-)
-def test_one_variable_steps_up_each_week_to_the_top_of_the_range(
-    week: int, hold: int, reps: int
-) -> None:
-    knee = CATALOG.by_id["knee-to-chest"]
-    dosed = dose_for_week(item("knee-to-chest"), exercise=knee, week=week, weeks=4)
-    assert (dosed.hold_seconds, dosed.reps) == (hold, reps)
+def test_every_training_day_has_the_same_session_at_the_routines_doses() -> None:
+    plan = routine(item("clamshell", reps=12))
+    first, weeks_later = MONDAY, MONDAY + timedelta(weeks=9)
+    for day in (first, weeks_later):
+        session = session_for_day(plan, catalog=CATALOG, day=day)
+        assert session is not None
+        assert [dosed for dosed, _ in session.items] == [item("clamshell", reps=12)]
 
 
-def test_seen_from_week_three_the_plan_starts_at_that_weeks_dose_for_the_weeks_left() -> None:
-    plan = routine(item("knee-to-chest"), weeks=4)
-    seen = current_plan(plan, catalog=CATALOG, day=MONDAY + timedelta(days=15))
-    assert (seen.start_date, seen.weeks) == (MONDAY + timedelta(days=14), 2)
-    assert (seen.items[0].hold_seconds, seen.items[0].reps) == (25, 5)
-    assert plan_builds_further(plan, catalog=CATALOG, day=MONDAY + timedelta(days=15))
-    assert not plan_builds_further(plan, catalog=CATALOG, day=MONDAY + timedelta(days=22))
-
-
-def test_after_the_last_week_a_new_plan_starts_from_the_final_doses() -> None:
-    plan = routine(item("knee-to-chest"), weeks=2)
-    later = MONDAY + timedelta(days=30)
-    seen = current_plan(plan, catalog=CATALOG, day=later)
-    assert (seen.start_date, seen.weeks, seen.items[0].hold_seconds) == (later, 4, 25)
-
-
-def test_a_one_week_plan_stays_at_the_starting_dose() -> None:
-    knee = CATALOG.by_id["knee-to-chest"]
-    assert dose_for_week(item("knee-to-chest"), exercise=knee, week=1, weeks=1).hold_seconds == 20
-
-
-def test_the_plan_knows_its_weeks_training_days_and_rest_days() -> None:
-    plan = routine(item("clamshell"), weeks=2)
-    assert week_number(plan, day=MONDAY - timedelta(days=1)) is None
-    assert week_number(plan, day=MONDAY + timedelta(days=7)) == 2
-    assert week_number(plan, day=MONDAY + timedelta(days=14)) is None
-    wednesday = session_for_day(plan, catalog=CATALOG, day=MONDAY + timedelta(days=2))
-    assert wednesday is not None
-    assert wednesday.week == 1
+def test_the_routine_knows_its_training_days_and_rest_days() -> None:
+    plan = routine(item("clamshell"))
+    assert session_for_day(plan, catalog=CATALOG, day=MONDAY - timedelta(days=7)) is None
     assert session_for_day(plan, catalog=CATALOG, day=MONDAY + timedelta(days=1)) is None
     assert next_session_day(plan, after=MONDAY) == MONDAY + timedelta(days=2)
-    assert next_session_day(plan, after=MONDAY + timedelta(days=11)) is None
+    assert next_session_day(plan, after=MONDAY + timedelta(days=4)) == MONDAY + timedelta(days=7)
     assert next_session_day(plan, after=MONDAY - timedelta(days=10)) == MONDAY
+    assert describe_schedule(plan) == "Mon, Wed, Fri · from Mon 23 Nov 2026"
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "daily"),
+    [
+        ("short-walks", True),
+        ("low-impact-aerobic", True),
+        ("pool-walking", True),
+        ("clamshell", False),
+        ("knee-to-chest", False),
+    ],
+)
+def test_walking_and_other_aerobic_exercise_is_offered_every_day(
+    exercise_id: str, daily: bool
+) -> None:
+    plan = routine(item("clamshell"), *([item(exercise_id)] if exercise_id != "clamshell" else []))
+    tuesday = MONDAY + timedelta(days=1)  # a rest day
+    found = [dosed.exercise_id for dosed, _ in daily_items(plan, catalog=CATALOG, day=tuesday)]
+    assert found == ([exercise_id] if daily else [])
+    assert daily_items(plan, catalog=CATALOG, day=MONDAY - timedelta(days=1)) == ()
+
+
+def test_a_stored_routine_is_followed_at_its_current_doses() -> None:
+    current = (item("knee-to-chest", hold_seconds=25), item("clamshell"))
+    stored = make_routine(current=current)
+    assert stored.followed().items == current
+    assert stored.followed().name == stored.name
 
 
 @pytest.mark.parametrize(

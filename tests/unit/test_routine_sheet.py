@@ -4,23 +4,24 @@ from datetime import date, timedelta
 import pytest
 
 from sciatica.documents import routine_sheet
-from sciatica.documents.routine_sheet import dose_table, routine_sheet_pdf, sheet_week
+from sciatica.documents.routine_sheet import routine_sheet_pdf
 from sciatica.exercises.catalog import load_catalog
-from sciatica.plans.models import RoutineInput
-from sciatica.plans.routine import TEMPLATE_NAMES, template
+from sciatica.plans.models import Routine
+from sciatica.plans.routine import TEMPLATE_NAMES
+from tests.factories import make_routine
 from tests.pdf_reader import pages, pdf_text
 
 CATALOG = load_catalog()
 MONDAY = date(2026, 11, 23)
 
 
-def starter(**overrides: object) -> RoutineInput:
-    return template("Starter routine", catalog=CATALOG, start=MONDAY).model_copy(update=overrides)
+def starter(**overrides: object) -> Routine:
+    return make_routine(start=MONDAY).model_copy(update=overrides)
 
 
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)
 def test_each_template_prints_as_a_valid_pdf_of_one_to_three_pages(name: str) -> None:
-    routine = template(name, catalog=CATALOG, start=MONDAY)
+    routine = make_routine(name, start=MONDAY)
     pdf = routine_sheet_pdf(routine, catalog=CATALOG, today=MONDAY)
     assert pdf.startswith(b"%PDF-")
     assert pdf.rstrip().endswith(b"%%EOF")
@@ -34,16 +35,24 @@ def test_the_sheet_names_the_routine_days_each_exercise_its_dose_and_the_stop_ru
     assert "Days: Mon, Wed, Fri" in text
     for item in starter().items:
         assert CATALOG.by_id[item.exercise_id].name in text
-    assert "Week 1: Hold 20 s, 3 times per side" in text
+    assert "Your dose: Hold 20 s, 3 times per side" in text
     assert "Lie on your back on a mat or carpet" in text  # a step
-    assert "Week by week" in text
+    assert "Week" not in text  # no schedule of doses any more
     assert "Stop any exercise that increases your pain" in text
     assert "Get help now" in text
 
 
-def test_the_sheet_prints_this_weeks_dose() -> None:
-    text = pdf_text(routine_sheet_pdf(starter(), catalog=CATALOG, today=MONDAY + timedelta(8)))
-    assert "Week 2: Hold 25 s, 3 times per side" in text
+def test_the_sheet_prints_the_current_doses_and_the_latest_changes() -> None:
+    base = starter()
+    knee = base.items[0].model_copy(update={"hold_seconds": 25})
+    routine = starter(current_items=(knee, *base.items[1:]))
+    changes = ["Mon 07 Dec 2026: Two good sessions since 23 Nov, next mornings no worse, so ..."]
+    pdf = routine_sheet_pdf(routine, catalog=CATALOG, today=MONDAY + timedelta(14), history=changes)
+    text = pdf_text(pdf)
+    assert "Your dose: Hold 25 s, 3 times per side" in text
+    assert "The doses below are yours on 07 December 2026" in text
+    assert "Latest changes" in text
+    assert "Mon 07 Dec 2026: Two good sessions since 23 Nov" in text
 
 
 def test_the_sheet_draws_a_picture_for_each_exercise() -> None:
@@ -79,25 +88,3 @@ def test_a_character_the_font_lacks_is_left_out_without_failing() -> None:
         starter(name="Stretches \u2713 \U0001f33f"), catalog=CATALOG, today=MONDAY
     )
     assert "Stretches \u2713 " in pdf_text(pdf).splitlines()
-
-
-@pytest.mark.parametrize(
-    ("today", "week"),
-    [
-        (MONDAY - timedelta(days=3), 1),
-        (MONDAY, 1),
-        (MONDAY + timedelta(days=14), 3),
-        (date(2027, 6, 1), 4),
-    ],
-)
-def test_sheet_week_is_this_week_or_the_nearest_end_of_the_plan(today: date, week: int) -> None:
-    assert sheet_week(starter(), today=today) == week
-
-
-def test_dose_table_has_a_row_per_exercise_and_a_column_per_week() -> None:
-    rows = dose_table(starter().items, weeks=4, catalog=CATALOG)
-    assert len(rows) == len(starter().items)
-    assert list(rows[0]) == ["Exercise", "Week 1", "Week 2", "Week 3", "Week 4"]
-    assert rows[0]["Exercise"] == "Knee-to-chest stretch"
-    assert rows[0]["Week 1"] == "Hold 20 s, 3 times per side"
-    assert rows[0]["Week 4"] == "Hold 30 s, 5 times per side"

@@ -1,0 +1,293 @@
+"""Widgets for routines and sessions, shared by the Today, Session and Routine pages.
+
+Each draws what a service in sciatica/plans computed and calls one service per action: today's
+plan, the suggestion after the latest session (and deciding on it), the session log, and a
+saved routine's card with its doses now, its history, and its calendar and printable sheet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from sciatica import ui
+from sciatica.diary.models import NOTES_MAX_CHARS
+from sciatica.documents.calendar import routine_calendar
+from sciatica.documents.routine_sheet import routine_sheet_pdf
+from sciatica.exercises.models import Catalog
+from sciatica.plans.classify import Colour
+from sciatica.plans.draft import RoutineDraft, dose_settings
+from sciatica.plans.guided import PAIN_HELP, colour_reason
+from sciatica.plans.history import change_line, dose_lines, item_change_words
+from sciatica.plans.log import (
+    PAIN_FIELDS,
+    PAIN_SCALE,
+    SessionRejected,
+    session_from_answers,
+    stop_advice,
+)
+from sciatica.plans.models import (
+    SESSION_LABELS,
+    ExerciseOutcome,
+    LegResponse,
+    Routine,
+    RoutineItem,
+    Step,
+)
+from sciatica.plans.routine import describe_schedule
+from sciatica.plans.sessions import NextStep, SuggestionChanged, colour_words, decide
+from sciatica.plans.today import EVERY_DAY, PlanStatus, TodaysPlan
+from sciatica.storage.decisions import StaleRoutine
+
+BADGE = {Colour.GREEN: "green", Colour.AMBER: "orange", Colour.RED: "red"}
+LOG_VERSION = "session_log_version"  # a new number gives the log form fresh, empty widgets
+
+
+def todays_plan(plan: TodaysPlan, *, start: Callable[[], object]) -> None:
+    """Today's exercises, a rest day (with what is for every day), or where to build a routine."""
+    if plan.status is PlanStatus.PLANNED:
+        st.markdown(f"**{plan.message}**" + "".join(f"\n- {line}" for line in plan.exercises))
+        start()
+    elif plan.status is PlanStatus.DONE:
+        st.success(plan.message, icon=":material/check_circle:")
+    elif plan.status is PlanStatus.REST_DAY:
+        daily = "".join(f"\n- {line}" for line in plan.daily)
+        st.info(
+            plan.message + (f"\n\n{EVERY_DAY}{daily}" if daily else ""), icon=":material/bedtime:"
+        )
+    else:
+        st.info(plan.message, icon=":material/event_repeat:")
+        st.page_link("pages/routine.py", label="Build a routine", icon=":material/event_repeat:")
+
+
+def _decide(catalog: Catalog, key: str, accept: bool, done: str) -> None:
+    """A button's callback: decide on the suggestion it was drawn for, named by its key.
+
+    The key comes from the run that drew the button, so a suggestion that changed since (a
+    check-in in another tab) is not decided on by mistake: the page says so instead.
+    """
+    try:
+        decide(
+            ui.store(),
+            user_id=ui.user_id(),
+            catalog=catalog,
+            today=ui.today(),
+            key=key,
+            accept=accept,
+        )
+    except (SuggestionChanged, StaleRoutine, LookupError):
+        changed = "This suggestion changed since you saw it: here is the one that stands now."
+        ui.leave_message(changed, done=False)
+    else:
+        ui.leave_message(done)
+
+
+def suggestion(step: NextStep, *, catalog: Catalog, key: str, label: str) -> None:
+    """The suggestion and why; Accept or Dismiss a change, Got it for advice, once."""
+    st.info(f"**{label}:** {step.suggestion.sentence}", icon=":material/lightbulb:")
+    if not step.undecided:
+        if step.decision is not None:
+            st.caption("You have already decided on this suggestion.")
+        return
+    what = step.suggestion.key
+    if not step.suggestion.changes:
+        st.button(
+            "Got it", key=f"{key}_noted", on_click=_decide, args=(catalog, what, True, "Noted.")
+        )
+        return
+    accepted, dismissed = "Accepted. Your routine is updated.", "Dismissed. Your routine stays."
+    row = st.container(horizontal=True)
+    row.button(
+        "Accept",
+        type="primary",
+        key=f"{key}_accept",
+        on_click=_decide,
+        args=(catalog, what, True, accepted),
+    )
+    row.button(
+        "Dismiss", key=f"{key}_dismiss", on_click=_decide, args=(catalog, what, False, dismissed)
+    )
+
+
+def last_session(step: NextStep | None, *, catalog: Catalog) -> None:
+    """The latest session's colour and why, then the suggestion for next time."""
+    if step is None or step.latest is None:
+        return
+    classification = step.latest.classification
+    colour = classification.colour
+    st.subheader("Your last session", anchor=False)
+    words = colour_words(colour, provisional=classification.provisional)
+    st.markdown(f":{BADGE[colour]}-badge[{words}] {step.latest.session.day:%A %d %B}")
+    st.caption(colour_reason(classification))
+    if step.suggestion.step is not Step.WARNING:
+        suggestion(step, catalog=catalog, key="session_step", label="Next time")
+
+
+def session_log(
+    *,
+    today: date,
+    routine_id: int | None,
+    outcomes: dict[str, ExerciseOutcome],
+    on_saved: Callable[[], object] = lambda: None,
+) -> None:
+    """The session log; `on_saved` runs once it saved a session.
+
+    Advice to stop (new numbness or weakness, symptoms spreading down the leg) shows right at
+    the Save button, as does a refusal; otherwise the page starts again with "Saved" at its top.
+    """
+    n = st.session_state.get(LOG_VERSION, 0)
+    with st.form(f"session_log_{n}"):
+        day = st.date_input("Date", value=today, max_value=today, format="DD/MM/YYYY")
+        answers: dict[str, object] = {
+            field: st.pills(
+                SESSION_LABELS[field], PAIN_SCALE, key=f"log_{n}_{field}", help=PAIN_HELP
+            )
+            for field in PAIN_FIELDS
+        }
+        answers["leg_response"] = st.radio(
+            SESSION_LABELS["leg_response"],
+            list(LegResponse),
+            index=1,
+            format_func=lambda response: response.label,
+        )
+        answers["new_numbness_or_weakness"] = st.checkbox(
+            SESSION_LABELS["new_numbness_or_weakness"]
+        )
+        answers["notes"] = st.text_area("Notes", max_chars=NOTES_MAX_CHARS)
+        # Right above the Save button, where the person is looking: the browser keeps the
+        # button in place and shows what appears above it, where below it could be off screen.
+        notice = st.container()
+        submitted = st.form_submit_button("Save session", type="primary")
+    if not submitted:
+        return
+    data = {**answers, "day": day, "routine_id": routine_id, "outcomes": outcomes}
+    try:
+        entry = session_from_answers(data, today=today)
+    except SessionRejected as error:
+        notice.error("Not saved. " + " ".join(error.problems), icon=":material/error:")
+        return
+    ui.store().save_session(user_id=ui.user_id(), session=entry)
+    st.session_state[LOG_VERSION] = n + 1
+    on_saved()
+    advice = stop_advice(entry, country=ui.country())
+    if advice is None:
+        ui.flash(f"Saved your session of {entry.day:%A %d %B}.")
+    notice.error(advice, icon=":material/front_hand:")
+
+
+def file_stem(name: str) -> str:
+    """A routine's name as a file name."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "routine"
+
+
+def routine_card(
+    routine: Routine,
+    *,
+    catalog: Catalog,
+    step: NextStep | None,
+    actions: Callable[[DeltaGenerator], None],
+) -> None:
+    """A saved routine: its doses now, a pending suggestion, its history, `actions`, downloads."""
+    store, user, today = ui.store(), ui.user_id(), ui.today()
+    badge = " :green-badge[:material/check: Active]" if routine.active else ""
+    st.markdown(f"**{routine.name}**{badge}")
+    st.caption(describe_schedule(routine))
+    st.markdown("\n".join(f"- {line}" for line in dose_lines(routine, catalog=catalog)))
+    if routine.active and step is not None and step.undecided:
+        suggestion(step, catalog=catalog, key=f"routine_step_{routine.id}", label="Suggested")
+    history = store.routine_history(user_id=user, routine_id=routine.id)
+    if history:
+        with st.expander(f"History of changes ({len(history)})"):
+            for change in history:
+                words = [item_change_words(item, catalog=catalog) for item in change.changes]
+                details = "".join(f"\n    - {w}" for w in words if w)
+                st.markdown(f"- {change_line(change)}{details}")
+    lines = [change_line(change) for change in history[:5]]
+    sheet = partial(
+        routine_sheet_pdf,
+        routine,
+        catalog=catalog,
+        today=today,
+        country=ui.country(),
+        history=lines,
+    )
+    row = st.container(horizontal=True)
+    actions(row)
+    for label, data, suffix, mime, icon, hint in (
+        (
+            "Calendar",
+            partial(routine_calendar, routine, catalog=catalog),
+            "ics",
+            "text/calendar",
+            "calendar_month",
+            "Add your training days to your calendar (.ics).",
+        ),
+        (
+            "Print sheet",
+            sheet,
+            "pdf",
+            "application/pdf",
+            "print",
+            "A printable PDF with pictures, steps and your doses now.",
+        ),
+    ):
+        row.download_button(
+            label,
+            data,
+            file_name=f"{file_stem(routine.name)}.{suffix}",
+            mime=mime,
+            icon=f":material/{icon}:",
+            on_click="ignore",
+            key=f"{suffix}_{routine.id}",
+            help=hint,
+        )
+
+
+def draft_exercise(
+    draft: RoutineDraft,
+    index: int,
+    item: RoutineItem,
+    *,
+    catalog: Catalog,
+    move: Callable[[Callable[[RoutineDraft], RoutineDraft]], None],
+    remove: Callable[[str], None],
+) -> RoutineDraft:
+    """One exercise in the builder: move it, remove it, set its dose; the draft with that dose."""
+    exercise = catalog.by_id[item.exercise_id]
+    with st.container(border=True):
+        title, tools = st.columns([3, 2], vertical_alignment="center")
+        title.markdown(f"**{index + 1}. {exercise.name}**")
+        with tools.container(horizontal=True, horizontal_alignment="right"):
+            for label, step, icon in (("Up", -1, "arrow_upward"), ("Down", 1, "arrow_downward")):
+                st.button(
+                    label,
+                    key=f"{label.lower()}_{exercise.id}",
+                    icon=f":material/{icon}:",
+                    type="tertiary",
+                    on_click=move,
+                    args=(partial(RoutineDraft.move, index=index, step=step),),
+                    disabled=not draft.can_move(index, step),
+                )
+            st.button(
+                "Remove",
+                key=f"remove_{exercise.id}",
+                icon=":material/close:",
+                type="tertiary",
+                on_click=remove,
+                args=(exercise.id,),
+            )
+        settings = dose_settings(item, exercise)
+        columns = st.columns(max(2, len(settings)), vertical_alignment="bottom")
+        for column, setting in zip(columns, settings, strict=False):
+            key = f"rt_{draft.version}_{setting.field}_{exercise.id}"
+            st.session_state.setdefault(key, setting.value)
+            number = column.number_input(
+                setting.label, setting.low, setting.high, step=1, key=key, help=setting.hint
+            )
+            draft = draft.set_dose(exercise.id, setting.field, number)
+    return draft

@@ -1,0 +1,211 @@
+"""The plan follows the body, page by page: a session, next morning, a suggestion, a decision."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sciatica.diary.models import TriageLevel
+from sciatica.documents.export import apply_import, parse_import
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.history import dose_lines
+from sciatica.plans.models import Routine, SessionInput, Weekday
+from sciatica.plans.routine import template
+from sciatica.storage.store import Store
+from tests import factories
+from tests.factories import make_check_in, version_two_export
+
+OpenPage = Callable[[str], AppTest]
+CATALOG = load_catalog()
+SESSION, ROUTINE, TODAY = "pages/session.py", "pages/routine.py", "pages/today.py"
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[Store]:
+    opened = Store.open(database_url)
+    yield opened
+    opened.close()
+
+
+def text(app: AppTest) -> str:
+    """Everything the page says, in one string."""
+    parts = [b.value for b in app.markdown] + [b.value for b in app.caption]
+    parts += [b.value for kind in (app.info, app.success, app.warning, app.error) for b in kind]
+    return "\n".join(parts)
+
+
+def button(app: AppTest, label: str) -> None:
+    (found,) = [b for b in app.button if b.label == label]
+    found.click().run()
+
+
+def check_in(store: Store, days_ago: int, leg_pain: int = 2) -> None:
+    entry = make_check_in(day=factories.days_ago(days_ago), leg_pain=leg_pain)
+    store.save_check_in(user_id="local", entry=entry, triage_level=TriageLevel.NONE)
+
+
+def every_day_routine(store: Store) -> Routine:
+    plan = template("Starter routine", catalog=CATALOG, start=factories.days_ago(21))
+    return store.save_routine(user_id="local", routine=plan.model_copy(update={"days": Weekday}))
+
+
+def test_the_whole_loop_session_next_morning_suggestion_accept(
+    open_page: OpenPage, store: Store
+) -> None:
+    routine = every_day_routine(store)
+    store.save_session(
+        user_id="local",
+        session=SessionInput(
+            day=factories.days_ago(3),
+            routine_id=routine.id,
+            pain_before=2,
+            worst_during=2,
+            pain_after=2,
+        ),
+    )
+    check_in(store, 2)
+
+    # A good session yesterday, logged on the page: good so far, next morning to come.
+    app = open_page(SESSION)
+    app.date_input[0].set_value(factories.days_ago(1))
+    for pills in app.pills:
+        pills.set_value(2)
+    (submit,) = [b for b in app.button if b.label == "Save session"]
+    submit.click().run()
+    assert "Green: went well so far" in text(app)
+    assert "The next morning's check-in may still change this." in text(app)
+    assert "tomorrow's check-in will confirm it" in text(app)
+    assert not [b for b in app.button if b.label == "Accept"]
+
+    # Next morning's check-in confirms it: one exercise, one variable, and why.
+    check_in(store, 0)
+    app.run()
+    start = routine.start_date
+    offer = next(i.value for i in app.info if "Next time:" in i.value)
+    assert offer == (
+        f"**Next time:** Two good sessions since {start.day} {start:%b}, next mornings no worse, "
+        "so you could hold the Knee-to-chest stretch for 25 seconds instead of 20."
+    )
+    button(app, "Accept")
+    assert "Accepted. Your routine is updated." in app.success[0].value
+    followed = store.active_routine(user_id="local")
+    assert followed is not None
+    assert followed.current_items[0].hold_seconds == 25
+
+    # Everywhere the dose shows, it is the new one, with where it started and why it changed.
+    app.switch_page(ROUTINE).run()
+    assert "Knee-to-chest stretch: Hold 25 s, 3 times per side (started at hold 20 s" in text(app)
+    (history,) = [e for e in app.expander if e.label.startswith("History of changes")]
+    assert "Two good sessions since" in " ".join(m.value for m in history.markdown)
+    app.switch_page(TODAY).run()
+    assert "Knee-to-chest stretch: Hold 25 s, 3 times per side" in text(app)
+    assert "After your last session" not in text(app)  # decided: nothing more to ask
+
+
+def test_a_version_2_file_of_red_sessions_shows_starting_doses_and_no_progress_anywhere(
+    open_page: OpenPage, store: Store
+) -> None:
+    apply_import(
+        store,
+        user_id="local",
+        plan=parse_import(version_two_export(red=True), today=factories.today()),
+    )
+    routine = store.active_routine(user_id="local")
+    assert routine is not None
+    for page in (SESSION, ROUTINE, TODAY):
+        app = open_page(page)
+        said = text(app)
+        assert "could" not in said  # a progression is worded "you could ..."
+        assert "Two good sessions" not in said
+        if page != TODAY:
+            assert "building up is paused" in said
+    app = open_page(ROUTINE)
+    for line in dose_lines(routine, catalog=CATALOG):
+        assert "started at" not in line
+        assert line in text(app)
+    assert routine.current_items == routine.items
+
+
+def test_a_version_2_file_of_good_sessions_offers_one_step_up_and_shows_it_once_accepted(
+    open_page: OpenPage, store: Store
+) -> None:
+    apply_import(
+        store,
+        user_id="local",
+        plan=parse_import(version_two_export(red=False), today=factories.today()),
+    )
+    app = open_page(SESSION)
+    offer = next(i.value for i in app.info if "Next time:" in i.value)
+    assert "good sessions since" in offer
+    assert "so you could" in offer
+    button(app, "Accept")
+    app.switch_page(ROUTINE).run()
+    assert "(started at" in text(app)  # one exercise above where it started
+    assert text(app).count("(started at") == 1
+
+
+def test_a_session_spreading_down_the_leg_is_red_and_pauses_building_up_after_two(
+    open_page: OpenPage, store: Store
+) -> None:
+    routine = every_day_routine(store)
+    for days_ago in (3, 1):
+        store.save_session(
+            user_id="local",
+            session=SessionInput(
+                day=factories.days_ago(days_ago),
+                routine_id=routine.id,
+                pain_before=2,
+                worst_during=3,
+                pain_after=2,
+                leg_response="down",
+            ),
+        )
+    app = open_page(SESSION)
+    assert "Red: made symptoms worse" in text(app)
+    assert "building up is paused: please see a physiotherapist" in text(app)
+    button(app, "Got it")
+    assert app.success[0].value == "Noted."
+    app.switch_page(TODAY).run()
+    assert "After your last session" not in text(app)
+
+
+def test_accepting_a_suggestion_that_changed_meanwhile_changes_nothing_and_shows_the_new_one(
+    open_page: OpenPage, store: Store
+) -> None:
+    routine = every_day_routine(store)
+    for days_ago in (5, 3):
+        store.save_session(
+            user_id="local",
+            session=SessionInput(
+                day=factories.days_ago(days_ago),
+                routine_id=routine.id,
+                pain_before=2,
+                worst_during=2,
+                pain_after=2,
+            ),
+        )
+        check_in(store, days_ago - 1)
+    store.save_session(
+        user_id="local",
+        session=SessionInput(
+            day=factories.days_ago(1),
+            routine_id=routine.id,
+            pain_before=2,
+            worst_during=2,
+            pain_after=2,
+            outcomes={"clamshell": "hurt"},
+        ),
+    )
+    app = open_page(SESSION)
+    assert "so you could" in next(i.value for i in app.info if "Next time:" in i.value)
+    check_in(store, 0, leg_pain=7)  # meanwhile, in another tab: next morning is much worse
+    button(app, "Accept")
+    assert "This suggestion changed since you saw it" in app.info[0].value
+    followed = store.active_routine(user_id="local")
+    assert followed is not None
+    assert followed.current_items == routine.current_items
+    offer = next(i.value for i in app.info if "Next time:" in i.value)
+    assert "made your symptoms worse" in offer
+    assert "Clamshell" in offer
