@@ -7,18 +7,20 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from sciatica import ui
-from sciatica.diary.triage import active_alert
+from sciatica.diary.today import current_alert
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.draft import RoutineDraft, save_draft
 from sciatica.plans.models import Routine, Weekday
 from sciatica.plans.routine import ROUTINE_INTRO, TEMPLATE_NAMES, RoutineRejected, template
 from sciatica.plans.sessions import next_step
+from sciatica.ui import alerts
 from sciatica.ui import plans as widgets
 
 DRAFT = "routine_draft"  # a plain key: the draft survives a visit to another page
 CONFIRM_DELETE = "routine_confirm_delete"
 
 catalog, store, user, today = load_catalog(), ui.store(), ui.user_id(), ui.today()
+about_me = store.get_about_me(user_id=user)
 names = {exercise.id: exercise.name for exercise in catalog.exercises}
 
 
@@ -61,7 +63,10 @@ draft: RoutineDraft = st.session_state.setdefault(DRAFT, RoutineDraft(start_date
 
 st.title("Routine")
 ui.show_flash()
-alert = active_alert(store.latest_check_in(user_id=user))
+if alerts.under_16_notice():
+    st.stop()
+standing = current_alert(store, user_id=user)  # stands until the person has been seen
+alert = standing.triage if standing else None
 if alert is not None:
     ui.show_triage(alert)
 st.caption(ROUTINE_INTRO)
@@ -79,9 +84,14 @@ for routine in routines:
             confirm_delete(routine, draft)
 
 st.subheader(f"Change “{draft.name}”" if draft.routine_id else "Build a routine")
+alerts.disclaimer()
 with st.container(horizontal=True):
     for name in TEMPLATE_NAMES:
-        ready_made = template(name, catalog=catalog, start=today)
+        try:
+            ready_made = template(name, catalog=catalog, start=today, about_me=about_me)
+        except RoutineRejected as error:  # nothing in it suits what About me says
+            st.caption(f"{name}: {error}")
+            continue
         use = partial(RoutineDraft.load, routine=ready_made, catalog=catalog)
         st.button(f"Use the {name.lower()}", key=f"template_{name}", on_click=change, args=(use,))
     scratch = partial(RoutineDraft.clear, today=today)

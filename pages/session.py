@@ -5,7 +5,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from sciatica import clock, ui
-from sciatica.diary.triage import active_alert
+from sciatica.diary.today import current_alert
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.plans import guided
@@ -15,13 +15,15 @@ from sciatica.plans.routine import describe_item
 from sciatica.plans.sessions import next_step
 from sciatica.plans.timer import format_seconds
 from sciatica.plans.today import todays_plan
+from sciatica.ui import alerts
 from sciatica.ui import plans as widgets
 
 GUIDED = "session_guided"
 FIGURE_PX = 400
 
 catalog, store, user, today = load_catalog(), ui.store(), ui.user_id(), ui.today()
-alert = active_alert(store.latest_check_in(user_id=user))
+standing = current_alert(store, user_id=user)  # stands until the person has been seen
+alert = standing.triage if standing else None
 plan = todays_plan(store, user_id=user, catalog=catalog, today=today)
 routine_id = plan.routine.id if plan.routine else None
 state = guided.resume(
@@ -100,6 +102,7 @@ def exercise_step(current: GuidedSession) -> None:
 
 
 def start_button() -> None:
+    alerts.disclaimer()
     st.button("Start session", type="primary", icon=":material/play_arrow:", on_click=begin)
 
 
@@ -109,6 +112,8 @@ if st.query_params.pop("start", None) and state is None and alert is None and pl
 
 st.title("Session")
 ui.show_flash()
+if alerts.under_16_notice():
+    st.stop()
 if alert is not None:
     ui.show_triage(alert)
     st.page_link("pages/check_in.py", label="Update your check-in", icon=":material/edit_note:")

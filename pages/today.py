@@ -17,7 +17,7 @@ overview = today_overview(store, user_id=user, today=today)
 st.title("Today")
 st.caption(f"{today:%A %d %B %Y}")
 ui.show_flash()
-alerts.safety_first(overview.standing, today=today)
+plans_suit = alerts.safety_first(overview.standing, today=today)
 
 if overview.todays_check_in is not None:
     done = overview.todays_check_in
@@ -34,7 +34,7 @@ if overview.routine is not None:
     ui.show_triage(overview.routine)
 
 # Exercises: none while a warning sign stands (the advice above says so).
-if overview.alert is None:
+if overview.alert is None and plans_suit:
     st.subheader("Exercises", anchor=False)
     catalog = load_catalog()
     plan = todays_plan(store, user_id=user, catalog=catalog, today=today)

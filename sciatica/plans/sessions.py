@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sciatica.diary.triage import active_alert
+from sciatica.diary.today import current_alert
 from sciatica.exercises.models import Catalog
 from sciatica.plans.classify import (
     ClassifiedSession,
@@ -94,7 +94,7 @@ def next_step(store: Store, *, user_id: str, catalog: Catalog, today: date) -> N
         history=history,
         routine=routine,
         catalog=catalog,
-        alert=active_alert(store.latest_check_in(user_id=user_id)),
+        alert=standing.triage if (standing := current_alert(store, user_id=user_id)) else None,
         last_change=last_change,
         today=today,
     )

@@ -20,7 +20,7 @@ from sciatica import clock
 from sciatica.accounts import identity_user_id
 from sciatica.config import Settings
 from sciatica.diary.models import TriageLevel
-from sciatica.diary.triage import Triage, advice
+from sciatica.diary.triage import Triage, advice, emergency_dial
 from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
 
@@ -149,6 +149,15 @@ def show_triage(result: Triage) -> None:
         st.warning(body, icon=":material/warning:")
     else:
         st.info(body, icon=":material/stethoscope:")
+    if result.stops_exercise:  # the number to call, one tap away on a phone
+        call_buttons(emergency_dial(country()), key=f"triage_{result.level.value}")
+
+
+def call_buttons(numbers: tuple[str, ...], *, key: str) -> None:
+    """'Call 112', 'Call 999'... as tel: links, side by side where there is room."""
+    row = st.container(horizontal=True, key=f"{key}_calls")
+    for number in numbers:
+        row.link_button(f"Call {number}", f"tel:{number}", type="primary", icon=":material/call:")
 
 
 _FLASH = "_sciatica_flash"

@@ -44,14 +44,7 @@ _SCROLL_JS = """<script>
 
 def emergency_link(country: str | None, *, key: str = "call") -> None:
     """One 'Call 999' button per emergency number, each a tel: link that dials it on a phone."""
-    call_buttons(emergency_dial(country), key=key)
-
-
-def call_buttons(numbers: tuple[str, ...], *, key: str) -> None:
-    """'Call 112', 'Call 999'... as tel: links, side by side where there is room."""
-    row = st.container(horizontal=True, key=f"{key}_calls")
-    for number in numbers:
-        row.link_button(f"Call {number}", f"tel:{number}", type="primary", icon=":material/call:")
+    ui.call_buttons(emergency_dial(country), key=key)
 
 
 def _advice(notice: Notice, *, key: str) -> None:
@@ -64,7 +57,7 @@ def _advice(notice: Notice, *, key: str) -> None:
     else:
         st.info(body, icon=":material/stethoscope:")
     if notice.calls:
-        call_buttons(notice.calls, key=key)
+        ui.call_buttons(notice.calls, key=key)
 
 
 def scroll_here(key: str, *, block: str = "nearest") -> None:
@@ -187,16 +180,24 @@ def standing_banner(alert: StandingAlert | None, *, today: date) -> None:
             ui.flash("Noted: a doctor has assessed this back pain.")
 
 
-def under_16_notice() -> None:
-    """For someone under 16: the app is not meant for them, and a doctor should see them."""
+def under_16_notice() -> bool:
+    """For someone under 16: the app is not meant for them, and a doctor should see them.
+
+    True when the notice was shown: the page then offers no exercise plan (CLINICAL.md 7).
+    """
     answers = ui.store().get_about_me(user_id=ui.user_id())
-    if answers is not None and answers.under_16:
-        caution = about_me_content().questions["under_16"].caution
-        st.warning(caution, icon=":material/child_care:")
+    if answers is None or not answers.under_16:
+        return False
+    caution = about_me_content().questions["under_16"].caution
+    st.warning(caution, icon=":material/child_care:")
+    return True
 
 
-def safety_first(alert: StandingAlert | None, *, today: date) -> None:
-    """The top of Today: About me on first use, the under-16 notice, and any standing sign."""
-    if not first_use():
-        under_16_notice()
+def safety_first(alert: StandingAlert | None, *, today: date) -> bool:
+    """The top of Today: About me on first use, the under-16 notice, and any standing sign.
+
+    True when exercise plans suit the person (not under 16).
+    """
+    under_16 = False if first_use() else under_16_notice()
     standing_banner(alert, today=today)
+    return not under_16

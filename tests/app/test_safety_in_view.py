@@ -186,3 +186,46 @@ def test_a_history_of_cancer_stands_on_today_until_a_doctor_assessed_it(
     app.button(key="standing_cancer_assessed").click().run()
     assert not app.warning
     assert app.success[0].value == "Noted: a doctor has assessed this back pain."
+
+
+@pytest.mark.parametrize("page", ["pages/session.py", "pages/routine.py"])
+def test_under_16_the_session_and_routine_pages_offer_no_plan(
+    open_page: OpenPage, database_url: str, page: str
+) -> None:
+    answered(database_url, under_16=True)
+    app = open_page(page)
+    assert "not meant for" in app.warning[0].value
+    labels = [button.label for button in app.button]
+    assert "Start session" not in labels
+    assert not [label for label in labels if label.startswith("Use the")]
+
+
+def test_under_16_today_shows_the_notice_and_no_exercises(
+    open_page: OpenPage, database_url: str
+) -> None:
+    answered(database_url, under_16=True)
+    app = open_page("pages/today.py")
+    assert "not meant for" in app.warning[0].value
+    assert "Exercises" not in [header.value for header in app.subheader]
+
+
+def test_a_sign_ticked_yesterday_still_pauses_sessions_with_a_number_to_call(
+    open_page: OpenPage, database_url: str
+) -> None:
+    answered(database_url)
+    store = Store.open(database_url)
+    yesterday = factories.days_ago(1)
+    store.save_check_in(
+        user_id="local",
+        entry=make_check_in(day=yesterday, red_flags=["bladder_control"]),
+        triage_level=TriageLevel.EMERGENCY,
+    )
+    store.save_check_in(
+        user_id="local", entry=make_check_in(day=factories.today()), triage_level=TriageLevel.NONE
+    )
+    store.close()
+    app = open_page("pages/session.py")
+    assert app.error, "the emergency advice stands on Session"
+    calls = [link for link in app.get("link_button") if link.proto.url.startswith("tel:")]
+    assert calls, "the emergency number is a tel: link"
+    assert "Start session" not in [button.label for button in app.button]
