@@ -9,10 +9,9 @@ from sciatica import ui
 from sciatica.diary.safety import safety_content
 from sciatica.diary.today import current_alert
 from sciatica.diary.triage import active_alert
-from sciatica.exercises.catalog import comfort_options, family, load_catalog
+from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.filters import filter_from_query_params, filter_to_query_params
 from sciatica.exercises.library import (
-    exercise_figure,
     left_out_note,
     library_view,
     loosen_hint,
@@ -20,7 +19,6 @@ from sciatica.exercises.library import (
 )
 from sciatica.exercises.models import (
     Equipment,
-    Exercise,
     ExerciseFilter,
     Kind,
     Level,
@@ -29,6 +27,7 @@ from sciatica.exercises.models import (
 )
 from sciatica.exercises.suitability import suits
 from sciatica.ui import alerts
+from sciatica.ui.exercises import exercise_card
 
 # Filter field -> the multiselect's label and options (shown by each enum's .label).
 CHOICES: dict[str, tuple[str, Sequence[StrEnum]]] = {
@@ -39,7 +38,6 @@ CHOICES: dict[str, tuple[str, Sequence[StrEnum]]] = {
     "levels": ("Level", list(Level)),
 }
 PAGE_SIZE, SHOWN = 8, "ex_shown"  # a few cards at a time keep the page quick to draw
-FIGURE_PX = 400  # wide enough to read, small enough that a standing figure fits
 EMPTY: dict[str, object] = {"search": "", **{field: [] for field in CHOICES}}
 
 catalog, store, user = load_catalog(), ui.store(), ui.user_id()
@@ -70,47 +68,6 @@ def clear_filters() -> None:
         st.session_state[f"ex_{field}"] = empty
 
 
-def bullets(lines: tuple[str, ...]) -> str:
-    return "\n".join(f"- {line}" for line in lines)
-
-
-def card(exercise: Exercise, caution: str = "") -> None:
-    with st.container(border=True, key=f"card_{exercise.id}"):
-        st.subheader(exercise.name, anchor=False)
-        st.caption(f"{exercise.kind.label} · {exercise.position.label} · {exercise.level.label}")
-        if caution:
-            st.warning(caution, icon=":material/person:")
-        st.image(exercise_figure(exercise.id), alt=exercise.illustration.alt, width=FIGURE_PX)
-        st.markdown(f"**{exercise.dose.describe()}.** {exercise.dose.note or ''}")
-        st.write(exercise.purpose)
-        if exercise.pregnancy_note:
-            st.caption(f":material/pregnant_woman: {exercise.pregnancy_note}")
-        with st.expander("How to do it, and when to stop"):
-            steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
-            st.markdown(f"{steps}\n\n**Doing it well**\n{bullets(exercise.form_cues)}")
-            st.markdown(f"**Stop if**\n{bullets(exercise.stop_if)}")
-            cited = (catalog.sources_by_id[source_id] for source_id in exercise.sources)
-            st.caption("Sources: " + "; ".join(source.cite() for source in cited))
-        versions = [
-            *family(catalog, exercise_id=exercise.id),
-            *comfort_options(catalog, exercise_id=exercise.id),
-        ]
-        others = [other for other in versions if other is not exercise]
-        if others:
-            st.markdown("**Other versions of this exercise**")
-        for other in others:
-            with st.container(gap=None):
-                st.button(
-                    other.name,
-                    key=f"open_{exercise.id}_{other.id}",
-                    on_click=show_one,
-                    args=(other.id,),
-                    type="tertiary",
-                    icon=":material/arrow_forward:",
-                )
-                st.caption(other.choose_if or "The main version of this exercise.")
-
-
 st.title("Exercises")
 latest = store.latest_check_in(user_id=user)
 about_me = store.get_about_me(user_id=user)
@@ -131,7 +88,8 @@ st.page_link(
 )
 if chosen is not None:
     st.button("All exercises", on_click=show_all, type="tertiary", icon=":material/arrow_back:")
-    card(chosen, suits(chosen, about_me, today=ui.today()).reason)
+    caution = suits(chosen, about_me, today=ui.today()).reason
+    exercise_card(chosen, catalog=catalog, caution=caution, on_open=show_one)
 else:
     st.text_input("Search", key="ex_search", placeholder="For example: hamstring, chair, walk")
     columns = [*st.columns(3), *st.columns(3, vertical_alignment="bottom")]
@@ -155,7 +113,8 @@ else:
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
     shown = st.session_state.setdefault(SHOWN, PAGE_SIZE)
     for exercise in view.exercises[:shown]:
-        card(exercise, view.cautions.get(exercise.id, ""))
+        caution = view.cautions.get(exercise.id, "")
+        exercise_card(exercise, catalog=catalog, caution=caution, on_open=show_one)
     if (left := len(view.exercises) - shown) > 0:
         st.button(
             f"Show {min(left, PAGE_SIZE)} more", on_click=show_more, icon=":material/expand_more:"
