@@ -20,7 +20,8 @@ from sciatica import clock
 from sciatica.accounts import identity_user_id
 from sciatica.config import Settings
 from sciatica.diary.models import TriageLevel
-from sciatica.diary.triage import Triage, advice, emergency_dial
+from sciatica.diary.notices import Notice, triage_notice
+from sciatica.diary.triage import Triage
 from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
 
@@ -135,22 +136,24 @@ def country() -> str | None:
     return store().get_country(user_id=user_id())
 
 
-def show_triage(result: Triage) -> None:
+def show_triage(result: Triage, *, key: str = "triage") -> None:
     """Show the advice for an emergency, urgent or routine result; nothing for none."""
-    if result.level is TriageLevel.NONE:
-        return
-    text = advice(result.level, country=country())
-    signs = "".join(f"\n- {flag.question}" for flag in result.flags)
-    reasons = "".join(f"\n- {reason}" for reason in result.reasons)
-    body = f"**{text.title}.** {text.text}{signs}{reasons}"
-    if result.level is TriageLevel.EMERGENCY:
+    if result.level is not TriageLevel.NONE:
+        advice_block(triage_notice(result, country=country()), key=key)
+
+
+def advice_block(notice: Notice, *, key: str) -> None:
+    """A notice's advice in its colour, its points as a list, and the numbers to call."""
+    points = "".join(f"\n- {point}" for point in notice.points)
+    body = f"**{notice.title}.** {notice.text}{points}"
+    if notice.level is TriageLevel.EMERGENCY:
         st.error(body, icon=":material/emergency:")
-    elif result.level is TriageLevel.URGENT:
+    elif notice.level is TriageLevel.URGENT:
         st.warning(body, icon=":material/warning:")
     else:
         st.info(body, icon=":material/stethoscope:")
-    if result.stops_exercise:  # the number to call, one tap away on a phone
-        call_buttons(emergency_dial(country()), key=f"triage_{result.level.value}")
+    if notice.calls:  # the number to call, one tap away on a phone
+        call_buttons(notice.calls, key=key)
 
 
 def call_buttons(numbers: tuple[str, ...], *, key: str) -> None:

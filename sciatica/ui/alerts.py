@@ -47,19 +47,6 @@ def emergency_link(country: str | None, *, key: str = "call") -> None:
     ui.call_buttons(emergency_dial(country), key=key)
 
 
-def _advice(notice: Notice, *, key: str) -> None:
-    points = "".join(f"\n- {point}" for point in notice.points)
-    body = f"**{notice.title}.** {notice.text}{points}"
-    if notice.level is TriageLevel.EMERGENCY:
-        st.error(body, icon=":material/emergency:")
-    elif notice.level is TriageLevel.URGENT:
-        st.warning(body, icon=":material/warning:")
-    else:
-        st.info(body, icon=":material/stethoscope:")
-    if notice.calls:
-        ui.call_buttons(notice.calls, key=key)
-
-
 def scroll_here(key: str, *, block: str = "nearest") -> None:
     """Bring the container with this key into view in the browser (after a save, say)."""
     script = _SCROLL_JS.format(key=key, block=block, nonce=next(_SCROLLS))
@@ -69,7 +56,7 @@ def scroll_here(key: str, *, block: str = "nearest") -> None:
 def advice_here(notice: Notice, *, key: str) -> None:
     """Advice right where the person just answered, brought fully into view; no dialog."""
     with st.container(key=key):
-        _advice(notice, key=f"{key}_here")
+        ui.advice_block(notice, key=f"{key}_here")
     scroll_here(key)
 
 
@@ -77,7 +64,7 @@ def outcome_here(notice: Notice, *, key: str = "outcome") -> None:
     """Show what a save did at this spot, in view: advice (and a dialog) first, then 'Saved'."""
     with st.container(key=key):
         if notice.level is not TriageLevel.NONE:
-            _advice(notice, key=f"{key}_here")
+            ui.advice_block(notice, key=f"{key}_here")
         if notice.saved:
             st.success(notice.saved, icon=":material/check_circle:")
     scroll_here(key, block="start" if notice.urgent else "nearest")
@@ -87,7 +74,7 @@ def outcome_here(notice: Notice, *, key: str = "outcome") -> None:
 
 def _dialog(notice: Notice, *, key: str) -> None:
     def body() -> None:
-        _advice(notice, key=f"{key}_dialog")
+        ui.advice_block(notice, key=f"{key}_dialog")
         if st.button("I understand", key=f"{key}_close"):
             st.rerun()
 
@@ -164,7 +151,7 @@ def standing_banner(alert: StandingAlert | None, *, today: date) -> None:
         return
     notice = triage_notice(alert.triage, country=ui.country())
     with st.container(key="standing_alert"):
-        _advice(notice, key="standing")
+        ui.advice_block(notice, key="standing")
         if alert.since:
             days = ", ".join(
                 f"{relative_day(day, today=today)}" for day in sorted(set(alert.since.values()))
