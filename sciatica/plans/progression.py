@@ -80,6 +80,12 @@ class Suggestion:
         return tuple(result)
 
 
+AFTER_SURGERY = (
+    "That went well. After back surgery, follow the programme your surgeon or physiotherapist "
+    "gave you: the app suggests no step up of its own, so keep the same dose."
+)
+
+
 def _keep(sentence: str, latest: ClassifiedSession) -> Suggestion:
     return Suggestion(Step.KEEP, sentence, basis=(latest.session.id,))
 
@@ -96,10 +102,13 @@ def suggest_next_step(
     alert: Triage | None,
     last_change: Decision | None,
     today: date,
+    after_surgery: bool = False,
 ) -> Suggestion | None:
     """The next step after the latest session (`history` oldest first); None without sessions.
 
-    `last_change` is the routine's latest decision that changed its doses, if any.
+    `last_change` is the routine's latest decision that changed its doses, if any. After back
+    surgery in the last 6 months (About me), the app offers no step up of its own: the surgeon's
+    or physiotherapist's programme leads; keeping or easing a dose still applies.
     """
     if alert is not None:
         return Suggestion(Step.WARNING, WARNING)
@@ -113,6 +122,8 @@ def suggest_next_step(
         return _keep(
             f"Your last session was sore but manageable ({why}), so keep the same dose.", latest
         )
+    if after_surgery:
+        return _keep(AFTER_SURGERY, latest)
     return _after_good(history, routine, catalog, last_change, today)
 
 

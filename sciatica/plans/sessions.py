@@ -97,6 +97,7 @@ def next_step(store: Store, *, user_id: str, catalog: Catalog, today: date) -> N
         alert=standing.triage if (standing := current_alert(store, user_id=user_id)) else None,
         last_change=last_change,
         today=today,
+        after_surgery=bool((about := store.get_about_me(user_id=user_id)) and about.back_surgery),
     )
     if suggestion is None:
         return None

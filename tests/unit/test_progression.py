@@ -25,7 +25,7 @@ from sciatica.plans.models import (
     RoutineItem,
     Step,
 )
-from sciatica.plans.progression import Suggestion, suggest_next_step
+from sciatica.plans.progression import AFTER_SURGERY, Suggestion, suggest_next_step
 from sciatica.plans.routine import entry_item
 from tests.factories import days_ago, make_routine, make_session, today
 
@@ -198,6 +198,22 @@ def test_a_progression_says_why_and_changes_one_variable_of_one_exercise() -> No
     )
     after = suggestion.apply(routine.current_items)
     assert [a != b for a, b in zip(after, routine.current_items, strict=True)].count(True) == 1
+
+
+def test_after_back_surgery_good_sessions_keep_the_dose_and_say_whose_programme_leads() -> None:
+    routine = make_routine(start=days_ago(10))
+    assert suggest([good(4), good(2)], routine=routine).step is Step.PROGRESS
+    held = suggest_next_step(
+        history=classified([good(4), good(2)]),
+        routine=routine,
+        catalog=CATALOG,
+        alert=None,
+        last_change=None,
+        today=today(),
+        after_surgery=True,
+    )
+    assert held is not None
+    assert (held.step, held.sentence, held.changes) == (Step.KEEP, AFTER_SURGERY, ())
 
 
 def test_a_progression_offered_on_a_provisional_session_is_withdrawn_when_it_turns_red() -> None:
