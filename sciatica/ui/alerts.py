@@ -28,7 +28,8 @@ from sciatica.diary.today import mark_cancer_assessed, mark_seen
 from sciatica.diary.triage import content, emergency_dial
 
 _SCROLLS = count()
-# Scroll the block into view once it is drawn (twice: the page below may still be settling).
+# Scroll the block into view once it is drawn, and again while the page may still be settling
+# (a slow phone or a busy machine can lay out the rest of the page later).
 _SCROLL_JS = """<script>
 (() => {{
   const show = () => {{
@@ -36,8 +37,7 @@ _SCROLL_JS = """<script>
       || document.querySelector(".st-key-{key}");
     if (here) here.scrollIntoView({{block: "{block}", behavior: "instant"}});
   }};
-  setTimeout(show, 50);
-  setTimeout(show, 400);
+  for (const wait of [50, 400, 1000, 2000]) setTimeout(show, wait);
 }})();
 </script><span data-scroll="{nonce}"></span>"""
 

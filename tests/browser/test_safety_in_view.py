@@ -34,8 +34,19 @@ def screen(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def in_view(page: Page, locator: Locator) -> bool:
-    """Whether the element lies wholly inside the visible part of the page."""
+def in_view(page: Page, locator: Locator, *, within_ms: int = 3000) -> bool:
+    """Whether the element comes to lie wholly inside the visible part of the page.
+
+    The page brings it into view after drawing; on a busy machine that can take a moment.
+    """
+    deadline = within_ms
+    while not _wholly_visible(page, locator) and deadline > 0:
+        page.wait_for_timeout(100)
+        deadline -= 100
+    return _wholly_visible(page, locator)
+
+
+def _wholly_visible(page: Page, locator: Locator) -> bool:
     box = locator.bounding_box()
     size = page.viewport_size
     assert box is not None
