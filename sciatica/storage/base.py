@@ -1,4 +1,4 @@
-"""What every part of the Store shares: the engine, its connections and the user's row.
+"""What every part of the Store shares: the engine, its connections, the user's row, and row helpers.
 
 `Store` (`store`) is put together from `CheckInStore` (`check_ins`) and `PlanStore` (`plans`);
 each reads and writes through the connections here and makes sure the user exists first.
@@ -6,19 +6,46 @@ each reads and writes through the connections here and makes sure the user exist
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Column, Connection, Engine, Row, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from sciatica import clock
+from sciatica.plans.models import RoutineItem
 from sciatica.storage.database import write_transaction
-from sciatica.storage.schema import users
+from sciatica.storage.schema import routines, users
 
 
 class StoreError(RuntimeError):
     """The database could not be opened or written."""
+
+
+def aware(value: datetime) -> datetime:
+    """A stamp read back from the database, in UTC (SQLite keeps no time zone)."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def items_json(items: Sequence[RoutineItem]) -> list[dict[str, Any]]:
+    """Routine items as a JSON column holds them."""
+    return [item.model_dump(mode="json") for item in items]
+
+
+def owned_routine(
+    connection: Connection, user_id: str, routine_id: int, *columns: Column[Any]
+) -> Row[Any]:
+    """The routine's row (these columns) if it is the user's; LookupError if not."""
+    row = connection.execute(
+        select(routines.c.id, *columns).where(
+            routines.c.id == routine_id, routines.c.user_id == user_id
+        )
+    ).first()
+    if row is None:
+        raise LookupError(f"No routine {routine_id} for this user.")
+    return row
 
 
 class StoreBase:

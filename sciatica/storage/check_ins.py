@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date
+from datetime import date
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, delete, func, insert, select
@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sciatica import clock
 from sciatica.diary.models import SBI_FIELDS, CheckIn, CheckInInput, TriageLevel
-from sciatica.storage.base import StoreBase, StoreError
+from sciatica.storage.base import StoreBase, StoreError, aware
 from sciatica.storage.schema import check_ins
 
 _INPUT_FIELDS = tuple(CheckInInput.model_fields)
@@ -48,9 +48,7 @@ class SavedCheckIn:
 def _row_to_check_in(row: Any) -> CheckIn:
     data = dict(row._mapping)
     data["red_flags"] = frozenset(data["red_flags"] or ())
-    for stamp in ("created_at", "updated_at"):
-        if data[stamp].tzinfo is None:  # SQLite keeps no zone; every stamp is written in UTC
-            data[stamp] = data[stamp].replace(tzinfo=UTC)
+    data["created_at"], data["updated_at"] = aware(data["created_at"]), aware(data["updated_at"])
     return CheckIn.model_validate(data)
 
 

@@ -8,7 +8,7 @@ user, and a decision is refused for a routine or session that is not theirs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sciatica import clock
 from sciatica.plans.models import Change, Decision, RoutineItem
-from sciatica.storage.base import StoreBase
+from sciatica.storage.base import StoreBase, aware, items_json, owned_routine
 from sciatica.storage.schema import routine_decisions, routines, sessions
 
 
@@ -51,14 +51,9 @@ def insert_decision(
 
 def _decision(row: Any) -> Decision:
     data = dict(row._mapping)
-    stamp = data["created_at"]
-    data["created_at"] = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    data["created_at"] = aware(data["created_at"])
     data.pop("user_id")
     return Decision.model_validate(data)
-
-
-def _items(items: Sequence[RoutineItem]) -> list[dict[str, Any]]:
-    return [item.model_dump(mode="json") for item in items]
 
 
 class DecisionStore(StoreBase):
@@ -82,13 +77,7 @@ class DecisionStore(StoreBase):
         """
         try:
             with self._write() as connection:
-                owned = connection.execute(
-                    select(routines.c.current_items).where(
-                        routines.c.id == routine_id, routines.c.user_id == user_id
-                    )
-                ).first()
-                if owned is None:
-                    raise LookupError(f"No routine {routine_id} for this user.")
+                owned = owned_routine(connection, user_id, routine_id, routines.c.current_items)
                 if (
                     session_id is not None
                     and not connection.execute(
@@ -107,7 +96,7 @@ class DecisionStore(StoreBase):
                     connection.execute(
                         update(routines)
                         .where(routines.c.id == routine_id, routines.c.user_id == user_id)
-                        .values(current_items=_items(after), updated_at=clock.now())
+                        .values(current_items=items_json(after), updated_at=clock.now())
                     )
                 insert_decision(
                     connection, user_id, routine_id, change, key=key, session_id=session_id

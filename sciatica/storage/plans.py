@@ -8,7 +8,7 @@ which change a routine's current doses, are in `decisions`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -22,19 +22,9 @@ from sciatica.plans.models import (
     Session,
     SessionInput,
 )
-from sciatica.storage.base import StoreBase
+from sciatica.storage.base import StoreBase, aware, items_json, owned_routine
 from sciatica.storage.decisions import insert_decision
 from sciatica.storage.schema import routines, sessions
-
-
-def aware(value: datetime) -> datetime:
-    """A stamp read back from the database, in UTC (SQLite keeps no time zone)."""
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def items_json(items: Sequence[RoutineItem]) -> list[dict[str, Any]]:
-    """Routine items as a JSON column holds them."""
-    return [item.model_dump(mode="json") for item in items]
 
 
 def routine_values(routine: RoutineInput) -> dict[str, Any]:
@@ -164,13 +154,7 @@ class PlanStore(StoreBase):
     def set_active_routine(self, *, user_id: str, routine_id: int) -> None:
         """Make one routine the active one."""
         with self._write() as connection:
-            owned = connection.execute(
-                select(routines.c.id).where(
-                    routines.c.id == routine_id, routines.c.user_id == user_id
-                )
-            ).first()
-            if owned is None:
-                raise LookupError(f"No routine {routine_id} for this user.")
+            owned_routine(connection, user_id, routine_id)
             connection.execute(
                 update(routines)
                 .where(routines.c.user_id == user_id)
@@ -197,13 +181,7 @@ class PlanStore(StoreBase):
         with self._write() as connection:
             self._ensure_user(connection, user_id)
             if session.routine_id is not None:
-                owned = connection.execute(
-                    select(routines.c.id).where(
-                        routines.c.id == session.routine_id, routines.c.user_id == user_id
-                    )
-                ).first()
-                if owned is None:
-                    raise LookupError(f"No routine {session.routine_id} for this user.")
+                owned_routine(connection, user_id, session.routine_id)
             session_id = insert_session(connection, user_id, session)
         query = select(sessions).where(sessions.c.id == session_id)
         with self._read() as connection:
