@@ -1,4 +1,4 @@
-"""What every part of the Store shares: the engine, its connections, the user's row, and row helpers.
+"""What every part of the Store shares: the engine, connections, the user's row, row helpers.
 
 `Store` (`store`) is put together from `CheckInStore` (`check_ins`) and `PlanStore` (`plans`);
 each reads and writes through the connections here and makes sure the user exists first.
