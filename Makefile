@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-dates lint format browser postgres demo bench clean
+.PHONY: run test test-dates lint format browser postgres demo bench clean extract update compile
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,29 @@ run: $(VENV)/.runtime ## Start the app on http://localhost:8501 (this computer o
 
 demo: $(VENV)/.runtime ## Write 120 days of examples into an empty diary; prints which database
 	$(BIN)/python -m sciatica demo-data --days 120
+
+# Languages (README: Languages). The app reads the .po catalogues itself when it starts, so
+# nothing needs compiling to run it; `compile` checks each catalogue the way a compiler would.
+LOCALE_DIR := sciatica/locale
+POT := $(LOCALE_DIR)/messages.pot
+LANGUAGES := sv
+
+extract: $(VENV)/.runtime ## Collect the marked messages into the template (messages.pot)
+	$(BIN)/pybabel extract --mapping-file babel.cfg --output-file $(POT) --project sciatica \
+		--add-location file --sort-by-file --no-wrap --add-comments Translators: \
+		.
+
+update: extract ## Bring each language's catalogue up to date with the template
+	$(BIN)/pybabel update --input-file $(POT) --output-dir $(LOCALE_DIR) --no-wrap \
+		--ignore-pot-creation-date --ignore-obsolete
+	@echo "Now translate what is new or marked fuzzy in $(LOCALE_DIR)/*/LC_MESSAGES/messages.po"
+
+compile: $(VENV)/.runtime ## Check each catalogue compiles, and how much of it is translated
+	@for language in $(LANGUAGES); do \
+		$(BIN)/pybabel compile --statistics --locale $$language \
+			--input-file $(LOCALE_DIR)/$$language/LC_MESSAGES/messages.po --output-file /dev/null \
+			|| exit 1; \
+	done
 
 # Browser tests need Chromium. On Debian as root, Debian's package; elsewhere Playwright's own.
 browser: $(VENV)/.dev
