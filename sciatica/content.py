@@ -1,4 +1,12 @@
-"""Loading of the validated content files in data/ (sources, warning signs, safety text)."""
+"""Loading of the validated content files in data/ (sources, warning signs, safety text).
+
+Content speaks every language: each text a person reads is written in YAML as one entry per
+language, `{en: ..., sv: ...}`, and declared `Text` in its model. A file is loaded for one
+language (the current one unless told), and its models then hold plain strings in that
+language, so the code that shows them does not change. Loading any language checks that every
+text has all of them: a missing or empty Swedish text fails loudly, naming the field. (`Text`
+itself lives in `sciatica.i18n`, so that models need not import this loader.)
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,9 @@ from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
+
+from sciatica import i18n
+from sciatica.i18n import Language, gettext
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -35,6 +46,10 @@ class Source(Frozen):
         False, description="The link and title were confirmed against the page itself."
     )
     checked: str = Field(min_length=10, description="What confirming it found, or could not.")
+    supports: str | None = Field(
+        None, min_length=10, description="What in the app it is cited for, where that helps."
+    )
+    language: Language = Field("en", description="The language the source is written in.")
 
     @model_validator(mode="after")
     def _link_only_when_confirmed(self) -> Source:
@@ -44,9 +59,19 @@ class Source(Frozen):
         return self
 
     def cite(self) -> str:
-        """Markdown: the title as a link where confirmed, then the publisher."""
+        """Markdown: the title as a link where confirmed, the publisher, and its language.
+
+        A title is cited as published, in its own language; a source in another language than
+        the reader's says so.
+        """
         title = f"[{self.title}]({self.url})" if self.url else f"*{self.title}*"
-        return f"{title}, {self.publisher}"
+        cited = f"{title}, {self.publisher}"
+        if self.language != i18n.current():
+            cited += f" ({gettext(_SOURCE_LANGUAGE[self.language])})"
+        return cited
+
+
+_SOURCE_LANGUAGE: dict[Language, str] = {"en": i18n.N_("in English"), "sv": i18n.N_("in Swedish")}
 
 
 class SourceList(Frozen):
@@ -55,14 +80,17 @@ class SourceList(Frozen):
     sources: tuple[Source, ...]
 
 
-def load_yaml(path: Path, model: type[ModelT]) -> ModelT:
-    """Read a YAML file and validate it, raising ContentError with the file and field named."""
+def load_yaml(path: Path, model: type[ModelT], *, language: Language | None = None) -> ModelT:
+    """Read a YAML file and validate it in a language (the current one unless given).
+
+    Raises ContentError with the file and field named.
+    """
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise ContentError(f"{path.name}: cannot be read: {error}") from error
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw, context={"language": language or i18n.current()})
     except ValidationError as error:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in item['loc'])}: {item['msg']}"

@@ -12,8 +12,10 @@ from typing import Literal
 
 from pydantic import Field
 
+from sciatica import i18n
 from sciatica.content import DATA_DIR, ContentError, Frozen, check_sources, load_yaml
 from sciatica.diary.models import AboutMe
+from sciatica.i18n import Language, Text, _
 
 Answer = Literal[
     "pregnant", "back_surgery", "hip_replacement", "osteoporosis", "under_16", "had_cancer"
@@ -31,32 +33,39 @@ ANSWERS: tuple[Answer, ...] = (
 class Question(Frozen):
     """One About-me statement to tick, and the caution it adds."""
 
-    label: str = Field(min_length=5, max_length=80)
-    caution: str = Field(min_length=20)
+    label: Text = Field(min_length=5, max_length=80)
+    caution: Text = Field(min_length=20)
     sources: tuple[str, ...]
 
 
 class FollowUps(Frozen):
     """Questions asked only with a ticked statement."""
 
-    due_date: str
-    cancer_assessed: str
+    due_date: Text
+    cancer_assessed: Text
 
 
 class AboutMeContent(Frozen):
     """The About-me file."""
 
-    intro: str
+    intro: Text
     questions: dict[Answer, Question]
     follow_ups: FollowUps
-    cancer_reason: str
-    cancer_resolve: str
+    cancer_reason: Text
+    cancer_resolve: Text
+
+
+def about_me_content(language: Language | None = None) -> AboutMeContent:
+    """The About-me wording, validated, every question present and every source known.
+
+    In the current language unless given; each language is read once.
+    """
+    return _about_me_content(language or i18n.current())
 
 
 @cache
-def about_me_content() -> AboutMeContent:
-    """The About-me wording, validated, every question present and every source known."""
-    loaded = load_yaml(DATA_DIR / "about_me.yaml", AboutMeContent)
+def _about_me_content(language: Language) -> AboutMeContent:
+    loaded = load_yaml(DATA_DIR / "about_me.yaml", AboutMeContent, language=language)
     missing = [answer for answer in ANSWERS if answer not in loaded.questions]
     if missing:
         raise ContentError(f"about_me.yaml: questions missing: {', '.join(missing)}")
@@ -81,6 +90,6 @@ def cautions(about: AboutMe | None) -> list[Question]:
 def summary(about: AboutMe | None) -> str:
     """One line for the export preview and the Safety page: what the person told the app."""
     if about is None or about.answered_on is None:
-        return "Not answered yet."
+        return _("Not answered yet.")
     labels = [about_me_content().questions[answer].label for answer in ticked(about)]
-    return "; ".join(labels) + "." if labels else "None of these apply."
+    return "; ".join(labels) + "." if labels else _("None of these apply.")

@@ -19,7 +19,7 @@ from datetime import date
 
 from sciatica.diary.about_me import about_me_content
 from sciatica.diary.models import AboutMe, SignSeen, TriageLevel
-from sciatica.diary.triage import Triage, advice, emergency_dial, red_flag, triage
+from sciatica.diary.triage import Triage, advice, dial_for, red_flag, triage
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +45,9 @@ def triage_notice(result: Triage, *, country: str | None, saved: str = "") -> No
         return Notice(level=result.level, saved=saved)
     words = advice(result.level, country=country)
     points = tuple(flag.question for flag in result.flags) + result.reasons
-    # Urgent advice also says to call if it gets worse quickly, so it offers the number too.
-    calls = emergency_dial(country) if result.stops_exercise else ()
+    # Urgent advice also says to call if it gets worse quickly, so it offers the number too,
+    # after the country's number for urgent advice where there is one (1177 in Sweden).
+    calls = dial_for(result.level, country=country)
     return Notice(result.level, words.title, words.text, points, calls, saved)
 
 

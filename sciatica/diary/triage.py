@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
 from statistics import fmean
+from typing import Annotated
 
 from pydantic import Field
 
+from sciatica import i18n
 from sciatica.content import DATA_DIR, ContentError, Frozen, check_sources, load_yaml
 from sciatica.diary.models import CheckInInput, TriageLevel
+from sciatica.i18n import Language, Text, _
 
 # A clinically important fall on the 0-10 scale needs both: at least 2 points and at least 30% of
 # the baseline (Ostelo 2008 proposes 2 points, and 30% once the baseline is taken into account).
@@ -31,42 +33,58 @@ class RedFlag(Frozen):
     level: TriageLevel
     alone_level: TriageLevel | None = None
     asked: bool = Field(True, description="False for a retired sign kept for older check-ins.")
-    question: str = Field(min_length=10, max_length=160)
+    question: Text = Field(min_length=10, max_length=160)
     sources: tuple[str, ...]
 
 
 class Advice(Frozen):
     """What to do at one level; `{number}` stands for the emergency number."""
 
-    title: str
-    text: str
+    title: Text
+    text: Text
+
+
+class UrgentAdvice(Frozen):
+    """A country's number for urgent medical advice, and the sentence that offers it."""
+
+    number: str = Field(pattern=r"^\d+$", description="The number to dial, e.g. '1177'.")
+    text: Text = Field(min_length=10, description="One sentence naming the number.")
 
 
 class Country(Frozen):
-    """An emergency number for one country or region."""
+    """The emergency numbers of one country or region, and where to get urgent advice."""
 
-    name: str
-    number: str = Field(description="As written for people, e.g. '112 or 999'.")
+    name: Text
+    numbers: tuple[Annotated[str, Field(pattern=r"^\d+$")], ...] = Field(
+        min_length=1, description="Each number for an ambulance, in the order to offer them."
+    )
+    urgent: UrgentAdvice | None = Field(None, description="A number for urgent advice.")
+    sources: tuple[str, ...] = Field((), description="Where the numbers were confirmed.")
 
     @property
     def dial(self) -> tuple[str, ...]:
-        """Each number to dial, in the order written: ('112', '999')."""
-        return tuple(re.findall(r"\d+", self.number))
+        """Each number to dial, in order: ('112', '999')."""
+        return self.numbers
+
+    @property
+    def number(self) -> str:
+        """The numbers as written for people, in the current language: '112 or 999'."""
+        return i18n.format_list(self.numbers, style="or")
 
 
 class BothLegs(Frozen):
     """The question asked at once when the side chosen is both legs."""
 
-    question: str
-    confirm: str
-    deny: str
+    question: Text
+    confirm: Text
+    deny: Text
 
 
 class Seen(Frozen):
     """How a standing warning sign is put to rest."""
 
-    button: str
-    note: str
+    button: Text
+    note: Text
 
 
 class RedFlagContent(Frozen):
@@ -92,10 +110,17 @@ class Triage(Frozen):
         return self.level.rank >= TriageLevel.URGENT.rank
 
 
+def content(language: Language | None = None) -> RedFlagContent:
+    """The warning signs, advice and emergency numbers, validated, in a language.
+
+    The current language unless given; each language is read once.
+    """
+    return _content(language or i18n.current())
+
+
 @cache
-def content() -> RedFlagContent:
-    """The warning signs, advice and emergency numbers, validated."""
-    loaded = load_yaml(DATA_DIR / "red_flags.yaml", RedFlagContent)
+def _content(language: Language) -> RedFlagContent:
+    loaded = load_yaml(DATA_DIR / "red_flags.yaml", RedFlagContent, language=language)
     ids = [flag.id for flag in loaded.red_flags]
     if len(set(ids)) != len(ids):
         raise ContentError("red_flags.yaml: warning-sign ids must be unique")
@@ -106,6 +131,9 @@ def content() -> RedFlagContent:
             raise ContentError(f"red_flags.yaml: advice for {level} is missing")
     if "default" not in loaded.emergency_numbers:
         raise ContentError("red_flags.yaml: emergency_numbers needs a default")
+    for code, country in loaded.emergency_numbers.items():
+        if country.sources:
+            check_sources(country.sources, where=f"red_flags.yaml: emergency_numbers.{code}")
     return loaded
 
 
@@ -127,10 +155,10 @@ def signs_for(level: TriageLevel) -> list[str]:
     signs = []
     for flag in red_flags():
         if flag.level is level:
-            suffix = ", together with any sign above" if flag.alone_level else ""
-            signs.append(flag.question + suffix)
+            together = _("{sign}, together with any sign above")
+            signs.append(together.format(sign=flag.question) if flag.alone_level else flag.question)
         elif flag.alone_level is level:
-            signs.append(f"{flag.question}, on its own")
+            signs.append(_("{sign}, on its own").format(sign=flag.question))
     return signs
 
 
@@ -149,11 +177,29 @@ def _country(code: str | None) -> Country:
     return numbers.get(code or "default", numbers["default"])
 
 
+def urgent_dial(country: str | None) -> tuple[str, ...]:
+    """The country's number for urgent medical advice, if it has one: ('1177',)."""
+    urgent = _country(country).urgent
+    return (urgent.number,) if urgent else ()
+
+
+def dial_for(level: TriageLevel, *, country: str | None) -> tuple[str, ...]:
+    """The numbers advice at a level offers to call: urgent advice first where it leads."""
+    if level is TriageLevel.EMERGENCY:
+        return emergency_dial(country)
+    if level is TriageLevel.URGENT:
+        return urgent_dial(country) + emergency_dial(country)
+    return ()
+
+
 def advice(level: TriageLevel, *, country: str | None) -> Advice:
-    """The advice for a level, with the emergency number filled in."""
+    """The advice for a level, with the emergency number (and urgent advice) filled in."""
     template = content().advice[level]
-    number = emergency_number(country)
-    return Advice(title=template.title, text=template.text.format(number=number))
+    place = _country(country)
+    text = template.text.format(number=place.number)
+    if level is TriageLevel.URGENT and place.urgent is not None:
+        text = f"{place.urgent.text} {text}"
+    return Advice(title=template.title, text=text)
 
 
 def triage(*, ticked: Iterable[str], history_reasons: Sequence[str] = ()) -> Triage:
@@ -196,16 +242,18 @@ def routine_reasons(
     previous_week = [entry for entry in recent if 7 <= (today - entry.day).days < 14]
     bad_nights = sum(entry.sleeping_interference >= DISTURBED_SLEEP_SCORE for entry in week)
     if bad_nights >= DISTURBED_SLEEP_DAYS:
-        reasons.append("Pain has badly disturbed your sleep on most days this week.")
+        reasons.append(_("Pain has badly disturbed your sleep on most days this week."))
     if first_week and week and (today - first_week[0].day).days >= NO_IMPROVEMENT_DAYS:
         baseline = fmean(entry.leg_pain for entry in first_week)
         fall = baseline - fmean(entry.leg_pain for entry in week)
         if baseline > 0 and not is_important_fall(baseline=baseline, fall=fall):
-            reasons.append("Your leg pain has not clearly improved after six weeks of self-care.")
+            reasons.append(
+                _("Your leg pain has not clearly improved after six weeks of self-care.")
+            )
     if len(week) >= 3 and len(previous_week) >= 3:
         rise = fmean(e.leg_pain for e in week) - fmean(e.leg_pain for e in previous_week)
         if rise >= IMPORTANT_CHANGE_POINTS:
-            reasons.append("Your leg pain has been getting worse over the past two weeks.")
+            reasons.append(_("Your leg pain has been getting worse over the past two weeks."))
     return reasons
 
 

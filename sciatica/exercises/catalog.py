@@ -15,12 +15,14 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from sciatica import i18n
 from sciatica.content import DATA_DIR, ContentError, sources
 from sciatica.exercises.models import (
     Catalog,
     Exercise,
 )
 from sciatica.exercises.poses import Pose
+from sciatica.i18n import LANGUAGES, Language
 
 DEFAULT_CATALOG = DATA_DIR / "exercises.yaml"
 DEFAULT_POSES = DATA_DIR / "poses.yaml"
@@ -32,21 +34,29 @@ class CatalogError(ValueError):
     """The catalogue or pose file cannot be read, is malformed, or has a broken link."""
 
 
-def load_catalog(path: Path | None = None, *, poses_path: Path | None = None) -> Catalog:
-    """Load and check a catalogue; the shipped one is read once and cached."""
+def load_catalog(
+    path: Path | None = None, *, poses_path: Path | None = None, language: Language | None = None
+) -> Catalog:
+    """Load and check a catalogue in a language (the current one unless given).
+
+    The shipped one is read once per language and cached. Every text must be there in every
+    language, whichever is loaded.
+    """
+    language = language or i18n.current()
     if path is None and poses_path is None:
-        return _load_default()
+        return _load_default(language)
     catalog_path = path or DEFAULT_CATALOG
     sibling = catalog_path.with_name("poses.yaml")
-    return _load(catalog_path, poses_path or (sibling if sibling.exists() else DEFAULT_POSES))
+    poses = poses_path or (sibling if sibling.exists() else DEFAULT_POSES)
+    return _load(catalog_path, poses, language)
 
 
-@lru_cache(maxsize=1)
-def _load_default() -> Catalog:
-    return _load(DEFAULT_CATALOG, DEFAULT_POSES)
+@lru_cache(maxsize=len(LANGUAGES))
+def _load_default(language: Language) -> Catalog:
+    return _load(DEFAULT_CATALOG, DEFAULT_POSES, language)
 
 
-def _load(path: Path, poses_path: Path) -> Catalog:
+def _load(path: Path, poses_path: Path, language: Language) -> Catalog:
     pose_list = _validate(poses_path, _read(poses_path, "poses")["poses"], Pose, {}, "pose")
     poses = _by_id(poses_path, pose_list)
     raw = _read(path, "exercises")
@@ -54,7 +64,7 @@ def _load(path: Path, poses_path: Path) -> Catalog:
         known_sources = sources()
     except ContentError as error:
         raise CatalogError(str(error)) from error
-    context = {"poses": poses, "sources": known_sources}
+    context = {"poses": poses, "sources": known_sources, "language": language}
     exercises = _validate(path, raw["exercises"], Exercise, context, "entry")
     _check_links(path, exercises)
     cited = {source_id for exercise in exercises for source_id in exercise.sources}

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from sciatica import i18n
 from sciatica.clock import relative_day
 from sciatica.diary.models import AboutMe, CheckInInput
 from sciatica.diary.triage import Triage, active_alert
@@ -14,6 +15,7 @@ from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.exercises.filters import filter_exercises, suggest_loosening, today_adjustment
 from sciatica.exercises.models import Catalog, Exercise, ExerciseFilter
 from sciatica.exercises.suitability import suits
+from sciatica.i18n import Language, ngettext
 
 NOTHING_TO_GO_ON = (
     "You have not checked in yet, so there is nothing to go on: every exercise is shown."
@@ -83,13 +85,18 @@ def library_view(
 
 def match_count(count: int) -> str:
     """'12 exercises match', '1 exercise matches'."""
-    return "1 exercise matches" if count == 1 else f"{count} exercises match"
+    return ngettext("{count} exercise matches", "{count} exercises match", count).format(
+        count=count
+    )
 
 
 def left_out_note(count: int) -> str:
     """Why fewer exercises show: what the person said in About me (Safety page)."""
-    things = "1 exercise is" if count == 1 else f"{count} exercises are"
-    return f"{things} left out because of what you said in About me (on the Safety page)."
+    return ngettext(
+        "{count} exercise is left out because of what you said in About me (on the Safety page).",
+        "{count} exercises are left out because of what you said in About me (on the Safety page).",
+        count,
+    ).format(count=count)
 
 
 def loosen_hint(names: tuple[str, ...] | list[str]) -> str:
@@ -100,7 +107,11 @@ def loosen_hint(names: tuple[str, ...] | list[str]) -> str:
     return f"No exercises match. Try loosening {listed}."
 
 
-@lru_cache(maxsize=256)
 def exercise_figure(exercise_id: str) -> str:
-    """The SVG picture of a shipped exercise, drawn once per id (the drawing is deterministic)."""
-    return exercise_figure_svg(load_catalog().get(exercise_id))
+    """The SVG picture of a shipped exercise, drawn once per id and language (it has words)."""
+    return _figure(exercise_id, i18n.current())
+
+
+@lru_cache(maxsize=256)
+def _figure(exercise_id: str, language: Language) -> str:
+    return exercise_figure_svg(load_catalog(language=language).get(exercise_id))

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from sciatica.content import Source
 from sciatica.exercises.poses import Illustration
+from sciatica.i18n import Text
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SEARCH_MAX_CHARS = 200
@@ -131,7 +132,7 @@ class Dose(Frozen):
     per_side: bool = Field(False, description="Reps and holds count for each side.")
     minutes: IntRange | None = Field(None, description="Minutes, for aerobic activity.")
     days_per_week: IntRange | None = Field(None, description="Unset: follow the routine.")
-    note: str | None = Field(None, min_length=3, description="A plain-words addition.")
+    note: Text | None = Field(None, min_length=3, description="A plain-words addition.")
 
     def describe(self) -> str:
         """The dose in plain words, e.g. 'Hold 20-30 s, 3 times per side'."""
@@ -186,18 +187,18 @@ class Exercise(Frozen):
     """One exercise or modification in the catalogue."""
 
     id: str = Field(pattern=SLUG, description="Stable slug.")
-    name: str = Field(min_length=3, max_length=80, description="Short name.")
+    name: Text = Field(min_length=3, max_length=80, description="Short name.")
     kind: Kind = Field(description="Stretch, strengthening, aerobic or nerve mobility.")
     target_areas: tuple[TargetArea, ...] = Field(min_length=1, description="Body areas worked.")
     position: Position = Field(description="Starting position.")
     equipment: tuple[Equipment, ...] = Field(min_length=1, description="What you need.")
     level: Level = Field(description="Gentle or moderate.")
     dose: Dose = Field(description="How long, how many, how often.")
-    steps: tuple[str, ...] = Field(min_length=2, description="Numbered steps, in order.")
-    purpose: str = Field(min_length=20, description="What it does and why it may help.")
-    form_cues: tuple[str, ...] = Field(min_length=1, description="How to do it well.")
-    stop_if: tuple[str, ...] = Field(min_length=1, description="When to stop.")
-    pregnancy_note: str | None = Field(None, min_length=10, description="Advice in pregnancy.")
+    steps: tuple[Text, ...] = Field(min_length=2, description="Numbered steps, in order.")
+    purpose: Text = Field(min_length=20, description="What it does and why it may help.")
+    form_cues: tuple[Text, ...] = Field(min_length=1, description="How to do it well.")
+    stop_if: tuple[Text, ...] = Field(min_length=1, description="When to stop.")
+    pregnancy_note: Text | None = Field(None, min_length=10, description="Advice in pregnancy.")
     sources: tuple[str, ...] = Field(min_length=1, description="Ids in data/sources.yaml.")
     illustration: Illustration = Field(description="Picture of start and end positions.")
     movements: tuple[Movement, ...] = Field(
@@ -208,7 +209,7 @@ class Exercise(Frozen):
         False, description="A comfort option of its family's main exercise, not a ladder step."
     )
     ladder: int = Field(1, ge=1, description="Place in its family, 1 = easiest.")
-    choose_if: str | None = Field(
+    choose_if: Text | None = Field(
         None, min_length=10, validate_default=True, description="When to pick this variant."
     )
 

@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from sciatica.i18n import Text
+
 Joint = Literal[
     "hip", "shoulder", "head", "near_elbow", "far_elbow", "near_hand", "far_hand",
     "near_knee", "far_knee", "near_ankle", "far_ankle", "near_toe", "far_toe",
@@ -75,7 +77,7 @@ class Illustration(_Frozen):
 
     start: Pose = Field(description="Starting position.")
     end: Pose = Field(description="End position.")
-    alt: str = Field(min_length=10, description="Text alternative describing the picture.")
+    alt: Text = Field(min_length=10, description="Text alternative describing the picture.")
 
     @field_validator("start", "end", mode="before")
     @classmethod

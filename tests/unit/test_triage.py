@@ -1,12 +1,17 @@
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
+from sciatica import i18n
 from sciatica.diary.models import CheckInInput, TriageLevel
+from sciatica.diary.notices import triage_notice
 from sciatica.diary.triage import (
+    RedFlag,
     active_alert,
     advice,
     content,
+    dial_for,
     emergency_dial,
     emergency_number,
     is_important_fall,
@@ -14,8 +19,20 @@ from sciatica.diary.triage import (
     routine_reasons,
     signs_for,
     triage,
+    urgent_dial,
 )
+from sciatica.i18n import LANGUAGES, Language
 from tests.factories import days_ago, make_check_in
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request: pytest.FixtureRequest) -> Iterator[Language]:
+    """Run the test in each language the app speaks: routing never depends on the words."""
+    with i18n.use(request.param):
+        yield request.param
+
+
+in_each_language = pytest.mark.usefixtures("language")
 
 # Every routing in CLINICAL.md section 1, sign by sign.
 EMERGENCY_SIGNS = [
@@ -30,16 +47,19 @@ URGENT_SIGNS = ["worsening_weakness", "fever_unwell", "weight_loss", "injury", "
 RETIRED_SIGNS = ["cancer_weight"]  # no longer asked; older check-ins still carry it
 
 
+@in_each_language
 @pytest.mark.parametrize("sign", EMERGENCY_SIGNS)
 def test_each_cauda_equina_sign_alone_is_an_emergency(sign: str) -> None:
     assert triage(ticked=[sign]).level is TriageLevel.EMERGENCY
 
 
+@in_each_language
 @pytest.mark.parametrize("sign", URGENT_SIGNS)
 def test_each_urgent_sign_alone_needs_a_doctor_within_two_days(sign: str) -> None:
     assert triage(ticked=[sign]).level is TriageLevel.URGENT
 
 
+@in_each_language
 @pytest.mark.parametrize("sign", RETIRED_SIGNS)
 def test_a_retired_sign_is_no_longer_asked_but_older_check_ins_still_read_as_urgent(
     sign: str,
@@ -48,6 +68,7 @@ def test_a_retired_sign_is_no_longer_asked_but_older_check_ins_still_read_as_urg
     assert triage(ticked=[sign]).level is TriageLevel.URGENT
 
 
+@in_each_language
 @pytest.mark.parametrize(
     ("first", "second"),
     [(a, b) for a in EMERGENCY_SIGNS + URGENT_SIGNS for b in URGENT_SIGNS if a != b],
@@ -75,58 +96,77 @@ def test_a_history_of_cancer_is_no_longer_a_sign_to_untick_each_day() -> None:
     assert "losing weight without trying" in questions
 
 
+@in_each_language
 def test_new_sexual_problems_alone_are_urgent() -> None:
     assert triage(ticked=["sexual_function"]).level is TriageLevel.URGENT
 
 
+@in_each_language
 @pytest.mark.parametrize("other", EMERGENCY_SIGNS)
 def test_new_sexual_problems_with_an_emergency_sign_are_an_emergency(other: str) -> None:
     assert triage(ticked=["sexual_function", other]).level is TriageLevel.EMERGENCY
 
 
+@in_each_language
 def test_sexual_problems_with_an_urgent_sign_stay_urgent() -> None:
     assert triage(ticked=["sexual_function", "fever_unwell"]).level is TriageLevel.URGENT
 
 
+@in_each_language
 def test_the_most_urgent_sign_decides_the_level() -> None:
     assert triage(ticked=["night_pain", "saddle"]).level is TriageLevel.EMERGENCY
 
 
+@in_each_language
 def test_no_signs_and_no_diary_concerns_is_none() -> None:
     result = triage(ticked=[])
     assert (result.level, result.flags, result.stops_exercise) == (TriageLevel.NONE, (), False)
 
 
+@in_each_language
 def test_diary_concerns_alone_suggest_a_routine_appointment() -> None:
     result = triage(ticked=[], history_reasons=["Pain has been getting worse."])
     assert result.level is TriageLevel.ROUTINE
     assert not result.stops_exercise
 
 
+@in_each_language
 def test_an_unknown_sign_is_an_error_not_silence() -> None:
     with pytest.raises(ValueError, match="unknown warning sign: made_up"):
         triage(ticked=["made_up"])
 
 
+@in_each_language
 def test_every_sign_in_the_content_file_is_covered_by_this_table() -> None:
     covered = {*EMERGENCY_SIGNS, *URGENT_SIGNS, "sexual_function"}
     assert {flag.id for flag in red_flags()} == covered
     assert {flag.id for flag in content().red_flags} == covered | set(RETIRED_SIGNS)
 
 
+@in_each_language
 def test_every_sign_names_at_least_one_source() -> None:
     assert all(flag.sources for flag in red_flags())
 
 
+@in_each_language
 @pytest.mark.parametrize(
     ("country", "number"),
-    [("GB", "999"), ("US", "911"), ("AU", "000"), ("NZ", "111"), ("EU", "112"), (None, "112")],
+    [
+        ("GB", "999"),
+        ("US", "911"),
+        ("AU", "000"),
+        ("NZ", "111"),
+        ("EU", "112"),
+        ("SE", "112"),
+        (None, "112"),
+    ],
 )
 def test_emergency_advice_names_the_number_for_the_country(country: str, number: str) -> None:
     assert number in emergency_number(country)
     assert number in advice(TriageLevel.EMERGENCY, country=country).text
 
 
+@in_each_language
 @pytest.mark.parametrize(
     ("country", "dial"),
     [
@@ -136,6 +176,7 @@ def test_emergency_advice_names_the_number_for_the_country(country: str, number:
         ("AU", ("000",)),
         ("NZ", ("111",)),
         ("EU", ("112",)),
+        ("SE", ("112",)),
         (None, ("112", "999", "911")),
     ],
 )
@@ -160,6 +201,7 @@ def test_signs_that_count_only_with_others_say_so() -> None:
     assert any(sign.endswith("on its own") for sign in signs_for(TriageLevel.URGENT))
 
 
+@in_each_language
 @pytest.mark.parametrize(
     ("flags", "alert"),
     [
@@ -175,6 +217,7 @@ def test_latest_check_in_with_an_urgent_or_emergency_sign_is_an_active_alert(
     assert (result.level if result else None) is alert
 
 
+@in_each_language
 def test_no_check_in_means_no_alert() -> None:
     assert active_alert(None) is None
 
@@ -234,3 +277,78 @@ def test_pain_rising_by_two_points_over_a_fortnight_suggests_an_appointment(toda
     assert routine_reasons(first_week=recent, recent=recent, today=today) == [
         "Your leg pain has been getting worse over the past two weeks."
     ]
+
+
+def test_the_warning_signs_route_the_same_in_every_language() -> None:
+    def routing(language: Language) -> list[tuple[object, ...]]:
+        return [
+            (flag.id, flag.level, flag.alone_level, flag.asked, flag.sources)
+            for flag in content(language).red_flags
+        ]
+
+    english = routing("en")
+    assert all(routing(language) == english for language in LANGUAGES)
+    numbers = {code: country.dial for code, country in content("en").emergency_numbers.items()}
+    assert {code: c.dial for code, c in content("sv").emergency_numbers.items()} == numbers
+
+
+@in_each_language
+@pytest.mark.parametrize(
+    ("level", "dial"),
+    [
+        (TriageLevel.EMERGENCY, ("112",)),
+        (TriageLevel.URGENT, ("1177", "112")),  # healthcare advice first, 112 if it gets worse
+        (TriageLevel.ROUTINE, ()),
+    ],
+)
+def test_sweden_offers_112_in_an_emergency_and_1177_first_when_urgent(
+    level: TriageLevel, dial: tuple[str, ...]
+) -> None:
+    assert dial_for(level, country="SE") == dial
+    assert urgent_dial("SE") == ("1177",)
+    assert urgent_dial("GB") == ()
+
+
+def test_urgent_advice_in_sweden_names_1177_in_both_languages() -> None:
+    with i18n.use("sv"):
+        urgent = advice(TriageLevel.URGENT, country="SE")
+        emergency = advice(TriageLevel.EMERGENCY, country="SE")
+    assert "Ring 1177 för sjukvårdsrådgivning" in urgent.text
+    assert "ring 112" in urgent.text
+    assert emergency.text.startswith("Ring 112 eller åk till närmaste akutmottagning nu.")
+    assert "Call 1177 for healthcare advice" in advice(TriageLevel.URGENT, country="SE").text
+
+
+def test_the_urgent_notice_in_sweden_offers_1177_then_112() -> None:
+    notice = triage_notice(triage(ticked=["night_pain"]), country="SE")
+    assert notice.calls == ("1177", "112")
+
+
+def test_the_saddle_sign_in_swedish_explains_ridbyxeanestesi_in_everyday_words() -> None:
+    question = {flag.id: flag.question for flag in red_flags_in("sv")}["saddle"]
+    assert "underlivet" in question
+    assert "ändtarmsöppningen" in question
+    assert "insidan av låren" in question
+    assert "där du sitter på en cykelsadel" in question
+    # The term comes after the words that explain it, never alone.
+    assert question.index("(ridbyxeanestesi)") > question.index("cykelsadel")
+
+
+def test_the_swedish_signs_name_bladder_and_bowel_in_plain_words() -> None:
+    questions = {flag.id: flag.question for flag in red_flags_in("sv")}
+    assert "kissa" in questions["bladder_start"]
+    assert "kissa alls" in questions["bladder_retention"]
+    assert "bajs" in questions["bowel"]
+    assert "båda benen" in questions["both_legs"]
+
+
+def test_several_numbers_read_as_a_list_in_the_language() -> None:
+    assert emergency_number(None) == "112, 999 or 911"
+    with i18n.use("sv"):
+        assert emergency_number(None) == "112, 999 eller 911"
+        assert emergency_number("IE") == "112 eller 999"
+
+
+def red_flags_in(language: Language) -> list[RedFlag]:
+    with i18n.use(language):
+        return list(red_flags())
