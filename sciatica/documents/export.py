@@ -14,12 +14,14 @@ from sciatica import clock
 from sciatica.diary.models import AboutMe, CheckInInput, SignSeen, describe_errors, parse_check_in
 from sciatica.diary.triage import content, red_flag, triage
 from sciatica.documents.export_plans import export_plans, parse_plans
+from sciatica.i18n import Language
 from sciatica.plans.models import RoutineRecord, SessionInput
 from sciatica.storage.store import Store
 
 EXPORT_FORMAT = "sciatica-export"
 # 2 added routines and sessions; 3 each routine's current doses and history of changes,
-# About me and the warning signs seen about. Versions 1 and 2 still import.
+# About me and the warning signs seen about. Versions 1 and 2 still import. The language chosen
+# for the app is an optional field: a file without it leaves the person's choice as it is.
 EXPORT_VERSION = 3
 MAX_IMPORT_BYTES = 20 * 1024 * 1024  # ten years of daily check-ins with long notes is ~10 MB
 MAX_PROBLEMS_SHOWN = 50
@@ -45,6 +47,7 @@ class ExportDocument(BaseModel):
     version: Literal[1, 2, 3] = Field(description="Version of this file format.")
     exported_at: datetime = Field(description="When the file was written.")
     country: str | None = Field(default=None, description="Country for the emergency number.")
+    language: Language | None = Field(default=None, description="The language chosen, if any.")
     check_ins: list[dict[str, Any]] = Field(description="One object per check-in day.")
     routines: list[dict[str, Any]] = Field(default_factory=list, description="Weekly plans.")
     sessions: list[dict[str, Any]] = Field(default_factory=list, description="Logged sessions.")
@@ -64,6 +67,7 @@ class ImportPlan:
     sessions: list[tuple[SessionInput, int | None]] = field(default_factory=list)
     about_me: AboutMe | None = None
     signs_seen: list[SignSeen] = field(default_factory=list)
+    language: Language | None = None
 
 
 def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> dict[str, Any]:
@@ -82,6 +86,7 @@ def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> d
         "version": EXPORT_VERSION,
         "exported_at": (now or clock.now()).isoformat(),
         "country": store.get_country(user_id=user_id),
+        "language": store.get_language(user_id=user_id),
         "check_ins": check_ins,
         "routines": routines,
         "sessions": sessions,
@@ -132,7 +137,15 @@ def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
         problems = rejected.problems + problems
     if problems:
         raise ImportRejected(problems)
-    return ImportPlan(plan.check_ins, plan.country, routines, sessions, about_me, signs_seen)
+    return ImportPlan(
+        plan.check_ins,
+        plan.country,
+        routines,
+        sessions,
+        about_me,
+        signs_seen,
+        language=document.language,
+    )
 
 
 def _parse_safety(
@@ -237,6 +250,7 @@ def apply_import(
         user_id=user_id,
         entries=entries,
         country=plan.country,
+        language=plan.language,
         replace_existing=replace_existing,
         routine_records=plan.routines,
         session_records=plan.sessions,

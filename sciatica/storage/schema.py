@@ -36,6 +36,7 @@ users = Table(
     Column("id", String(255), primary_key=True),
     Column("country", String(8), nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("language", String(8), nullable=True),
 )
 
 check_ins = Table(

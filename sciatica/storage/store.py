@@ -14,6 +14,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy import update as sql_update
 
 from sciatica.diary.models import AboutMe, CheckInInput, SignSeen, TriageLevel
+from sciatica.i18n import Language, as_language
 from sciatica.plans.models import RoutineRecord, SessionInput
 from sciatica.storage.base import StoreError
 from sciatica.storage.check_ins import CheckInStore
@@ -49,16 +50,17 @@ class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore):
         user_id: str,
         entries: Iterable[tuple[CheckInInput, TriageLevel]],
         country: str | None = None,
+        language: Language | None = None,
         replace_existing: bool = True,
         routine_records: Sequence[RoutineRecord] = (),
         session_records: Sequence[tuple[SessionInput, int | None]] = (),
         about_me: AboutMe | None = None,
         signs_seen: Sequence[SignSeen] = (),
     ) -> int:
-        """Write many check-ins (country, routines, sessions, About me) in one transaction.
+        """Write many check-ins (country, language, routines, sessions, About me) at once.
 
-        Days that already have a check-in are replaced, or kept when `replace_existing` is
-        false. Returns how many check-ins were written.
+        All in one transaction: days that already have a check-in are replaced, or kept when
+        `replace_existing` is false. Returns how many check-ins were written.
         """
         count = 0
         with self._write() as connection:
@@ -66,6 +68,10 @@ class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore):
             if country is not None:
                 connection.execute(
                     sql_update(users).where(users.c.id == user_id).values(country=country)
+                )
+            if language is not None:
+                connection.execute(
+                    sql_update(users).where(users.c.id == user_id).values(language=language)
                 )
             existing = set() if replace_existing else self._days(connection, user_id)
             for entry, level in entries:
@@ -123,4 +129,20 @@ class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore):
             self._ensure_user(connection, user_id)
             connection.execute(
                 sql_update(users).where(users.c.id == user_id).values(country=country)
+            )
+
+    def get_language(self, *, user_id: str) -> Language | None:
+        """The language the person chose for the app ('en', 'sv'), if they chose one."""
+        with self._read() as connection:
+            value = connection.execute(
+                select(users.c.language).where(users.c.id == user_id)
+            ).scalar()
+        return as_language(value)  # a language since dropped reads as no choice
+
+    def set_language(self, *, user_id: str, language: Language | None) -> None:
+        """Remember the person's language, or forget it (None: follow the browser again)."""
+        with self._write() as connection:
+            self._ensure_user(connection, user_id)
+            connection.execute(
+                sql_update(users).where(users.c.id == user_id).values(language=language)
             )

@@ -111,6 +111,21 @@ def test_the_country_travels_with_the_export(store: Store, today: date) -> None:
     assert store.get_country(user_id="local") == "AU"
 
 
+def test_the_language_chosen_travels_with_the_export(store: Store, today: date) -> None:
+    store.set_language(user_id="local", language="sv")
+    exported = export_json(store, user_id="local")
+    assert json.loads(exported)["language"] == "sv"
+    store.set_language(user_id="local", language=None)
+    apply_import(store, user_id="local", plan=parse_import(exported, today=today))
+    assert store.get_language(user_id="local") == "sv"
+
+
+def test_a_file_without_a_language_leaves_the_choice_as_it_is(store: Store, today: date) -> None:
+    store.set_language(user_id="local", language="sv")
+    apply_import(store, user_id="local", plan=parse_import(document(version=3), today=today))
+    assert store.get_language(user_id="local") == "sv"
+
+
 @pytest.mark.parametrize(
     ("raw", "problem"),
     [
@@ -121,6 +136,7 @@ def test_the_country_travels_with_the_export(store: Store, today: date) -> None:
         (document(extra=1), "File: extra: Extra inputs are not permitted"),
         (document(check_ins="nope"), "File: check_ins: Input should be a valid list"),
         (document(country="XX"), "File: country 'XX' is not one the app knows."),
+        (document(language="fi"), "File: language: Input should be 'en' or 'sv'"),
         (with_check_ins({"day": "{tomorrow}"}), "Check-in 1 ({tomorrow}): Date: cannot be"),
         (with_check_ins({"leg_pain": "a lot"}), "Check-in 1 ({today}): Leg pain: input"),
         (with_check_ins({"back_pain": 11}), "Back pain: must be between 0 and 10."),

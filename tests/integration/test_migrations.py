@@ -372,3 +372,24 @@ def test_downgrading_to_0002_keeps_routines_at_the_doses_reached(engine: Engine)
     assert row.weeks == 4
     migrate(engine)
     assert schema_differences(engine) == []
+
+
+def test_a_person_from_before_languages_keeps_their_country_and_follows_the_browser(
+    engine: Engine,
+) -> None:
+    upgrade(engine, "0004")
+    Store(engine).set_country(user_id="ann", country="SE")
+
+    migrate(engine)
+
+    assert schema_differences(engine) == []
+    store = Store(engine)
+    assert store.get_language(user_id="ann") is None  # no choice yet: the browser decides
+    assert store.get_country(user_id="ann") == "SE"
+    store.set_language(user_id="ann", language="sv")
+    assert store.get_language(user_id="ann") == "sv"
+
+    downgrade(engine, "0004")
+    assert version(engine) == "0004"
+    assert "language" not in {column["name"] for column in sa.inspect(engine).get_columns("users")}
+    assert store.get_country(user_id="ann") == "SE"

@@ -139,3 +139,18 @@ def test_daily_rows_carry_each_days_numbers_with_the_sbi_total(store: Store, tod
         (today, 4, None),
     ]
     assert rows[0].triage_level == "none"
+
+
+def test_the_language_is_remembered_per_user_and_can_be_forgotten(store: Store) -> None:
+    store.set_language(user_id="ann", language="sv")
+    assert store.get_language(user_id="ann") == "sv"
+    assert store.get_language(user_id="bob") is None
+    store.set_language(user_id="ann", language=None)  # follow the browser again
+    assert store.get_language(user_id="ann") is None
+
+
+def test_a_language_the_app_no_longer_speaks_reads_as_no_choice(store: Store) -> None:
+    store.set_country(user_id="ann", country="GB")
+    with store.engine.begin() as connection:
+        connection.execute(sa.text("UPDATE users SET language = 'xx' WHERE id = 'ann'"))
+    assert store.get_language(user_id="ann") is None
