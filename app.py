@@ -6,6 +6,7 @@ from sciatica import ui
 from sciatica.ui.pages import PAGES
 
 st.set_page_config(page_title="Sciatica diary", page_icon="🌿", layout="centered")
+ui.use_language()  # the person's language for everything this run draws
 ui.require_login()
 
 navigation = st.navigation(

@@ -1,55 +1,73 @@
-"""Safety: when to get help, when to stop an exercise, and where the advice comes from."""
+"""Safety: when to get help, when to stop an exercise, and where the advice comes from.
+
+Also the person's settings that safety depends on: their country (the emergency number) and
+their language ("Language / Språk", named in both so that it is found in either).
+"""
 
 import streamlit as st
 
-from sciatica import ui
+from sciatica import i18n, ui
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.safety import cited_sources, safety_content
 from sciatica.diary.triage import advice, content, signs_for
+from sciatica.i18n import _
 from sciatica.ui import alerts
 
 store, user = ui.store(), ui.user_id()
 safety = safety_content()
 numbers = content().emergency_numbers
 
-st.title("Safety")
+st.title(_("Safety"))
 ui.show_flash()
 alerts.disclaimer()
 
 codes = list(numbers)
-chosen = store.get_country(user_id=user) or "default"
+shown = ui.country() or "default"
 country = st.selectbox(
-    "Your country (for the emergency number)",
+    _("Your country (for the emergency number)"),
     codes,
-    index=codes.index(chosen) if chosen in codes else 0,
+    index=codes.index(shown) if shown in codes else 0,
     format_func=lambda code: f"{numbers[code].name}: {numbers[code].number}",
 )
-if country != chosen:
-    store.set_country(user_id=user, country=None if country == "default" else country)
-    st.toast("Saved your country.")
+if country != shown:
+    store.set_country(user_id=user, country=country)  # "default" too: chosen over the browser
+    st.toast(_("Saved your country."))
 
-st.subheader("About me", anchor="about-me")
+language = st.selectbox(
+    "Language / Språk",
+    i18n.LANGUAGES,
+    index=i18n.LANGUAGES.index(i18n.current()),
+    format_func=lambda code: i18n.NAMES[code],
+)
+if language != i18n.current():
+    store.set_language(user_id=user, language=language)
+    i18n.set_language(language)
+    ui.flash(_("Saved your language."))
+
+st.subheader(_("About me"), anchor="about-me")
 answers = store.get_about_me(user_id=user)
 alerts.show_cautions(answers)
 alerts.about_me_form(key="safety")
 
+place = None if country == "default" else country
 for level in (TriageLevel.EMERGENCY, TriageLevel.URGENT):
-    text = advice(level, country=None if country == "default" else country)
+    text = advice(level, country=place)
     signs = signs_for(level)
     box = st.error if level is TriageLevel.EMERGENCY else st.warning
-    box(f"**{text.title}** if you have any of these:\n" + "".join(f"\n- {s}" for s in signs))
+    lead = _("**{title}** if you have any of these:").format(title=text.title)
+    box(lead + "\n" + "".join(f"\n- {s}" for s in signs))
     st.markdown(text.text)
     if level is TriageLevel.EMERGENCY:
-        alerts.emergency_link(None if country == "default" else country, key="safety")
+        alerts.emergency_link(place, key="safety")
 
 for section in safety.sections:
     st.subheader(section.title)
     st.markdown("\n".join(f"- {point}" for point in section.points))
 
-st.subheader("Questions people ask")
+st.subheader(_("Questions people ask"))
 for item in safety.faq:
     with st.expander(item.question):
         st.markdown(item.answer)
 
-st.subheader("Sources")
+st.subheader(_("Sources"))
 st.markdown("\n".join(f"- {source.cite()}" for source in cited_sources()))

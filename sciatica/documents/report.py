@@ -8,8 +8,10 @@ from datetime import date
 import pandas as pd
 from fpdf.enums import XPos, YPos
 
+from sciatica import i18n
 from sciatica.documents.pdf import Pdf, Rgb
 from sciatica.exercises.catalog import load_catalog
+from sciatica.i18n import Language, _, ngettext
 from sciatica.plans.history import active_routine_summary
 from sciatica.progress import summary as p
 from sciatica.progress.style import BACK_COLOUR, FLAG_COLOUR, LEG_COLOUR
@@ -25,8 +27,9 @@ class _Report(Pdf):
     def footer(self) -> None:
         self.set_y(-12)
         self.use_font(size=8, colour=_GREY)
-        self.cell(0, 5, "Self-reported in the Sciatica diary app; not a diagnosis.")
-        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+        self.cell(0, 5, _("Self-reported in the Sciatica diary app; not a diagnosis."))
+        page = _("Page {page} of {pages}").format(page=self.page_no(), pages="{nb}")
+        self.cell(0, 5, page, align="R")
 
     def heading(self, text: str) -> None:
         """A section heading."""
@@ -47,14 +50,20 @@ def progress_report(
     days: pd.DataFrame,
     include_notes: bool,
     generated: date,
+    language: Language | None = None,
 ) -> bytes:
     """The clinician report for a period, with the routine followed now and its latest changes.
 
-    The diary notes go in only when the person asks.
+    The diary notes go in only when the person asks. In `language`, the current one unless
+    given.
     """
+    language = language or i18n.current()
     notes = report_notes(store, user_id=user_id, period=summary.period) if include_notes else None
-    followed = active_routine_summary(store, user_id=user_id, catalog=load_catalog())
+    catalog = load_catalog(language=language)
+    with i18n.use(language):
+        followed = active_routine_summary(store, user_id=user_id, catalog=catalog)
     return clinician_report(
+        language=language,
         summary=summary,
         days=days,
         generated=generated,
@@ -74,35 +83,68 @@ def clinician_report(
     routine_name: str | None = None,
     changes: Sequence[str] = (),
     notes: Sequence[tuple[date, str]] | None = None,
+    language: Language | None = None,
 ) -> bytes:
     """The PDF: period, pain chart, summary numbers, SBI, adherence, warning signs, routine.
 
-    `routine` is each exercise at its current dose; `changes` the routine's latest changes.
+    `routine` is each exercise at its current dose; `changes` the routine's latest changes,
+    both already in words. The report is in `language`, the current one unless given.
     """
-    pdf = _Report(title="Sciatica diary: progress report")
+    with i18n.use(language or i18n.current()):
+        return _clinician_report(
+            summary=summary,
+            days=days,
+            generated=generated,
+            routine=routine,
+            routine_name=routine_name,
+            changes=changes,
+            notes=notes,
+        )
+
+
+def _clinician_report(
+    *,
+    summary: p.ProgressSummary,
+    days: pd.DataFrame,
+    generated: date,
+    routine: Sequence[str],
+    routine_name: str | None,
+    changes: Sequence[str],
+    notes: Sequence[tuple[date, str]] | None,
+) -> bytes:
+    title = _("Sciatica diary: progress report")
+    pdf = _Report(title=title)
     pdf.set_auto_page_break(auto=True, margin=16)
     pdf.add_page()
     period = summary.period
-    pdf.paragraph("Sciatica diary: progress report", size=16, bold=True)
+    pdf.paragraph(title, size=16, bold=True)
+    checked_in = ngettext(
+        "check-ins on {count} day", "check-ins on {count} days", summary.check_in_days
+    ).format(count=summary.check_in_days)
+    lasting = ngettext("{count} day", "{count} days", period.days).format(count=period.days)
     pdf.paragraph(
-        f"Period: {period.label} ({period.days} days); check-ins on {summary.check_in_days} "
-        f"days. Generated {generated:%d %b %Y}.",
+        _("Period: {period} ({days}); {check_ins}. Generated {generated}.").format(
+            period=period.label,
+            days=lasting,
+            check_ins=checked_in,
+            generated=i18n.format_date(generated, "dd MMM y"),
+        ),
         colour=_GREY,
     )
-    pdf.heading("Leg and back pain (0-10)")
+    pdf.heading(_("Leg and back pain (0-10)"))
     table = trend_table(days=days, period=period, columns=p.PAIN)
     _pain_chart(pdf, table=table, period=period, leg=summary.leg, flags=summary.red_flag_days)
-    pdf.heading("Pain: baseline (first week) and the rest of the period")
-    for name, change in (("Leg pain", summary.leg), ("Back pain", summary.back)):
+    pdf.heading(_("Pain: baseline (first week) and the rest of the period"))
+    for name, change in ((_("Leg pain"), summary.leg), (_("Back pain"), summary.back)):
         pdf.paragraph(f"{name}: {_pain_numbers(change)}")
     pdf.paragraph(
         "Clinically important: a fall of at least 2 points and 30% from baseline (Ostelo 2008).",
         size=9,
         colour=_GREY,
     )
-    pdf.heading("Bothersomeness (Sciatica Bothersomeness Index, 0-24)")
+    pdf.heading(_("Bothersomeness (Sciatica Bothersomeness Index, 0-24)"))
     pdf.paragraph(_sbi_numbers(summary.sbi))
-    pdf.heading("Exercise sessions")
+    pdf.heading(_("Exercise sessions"))
     low, high = p.SESSIONS_TARGET
     pdf.paragraph(
         f"{summary.sessions} session{'' if summary.sessions == 1 else 's'}, "
@@ -111,16 +153,18 @@ def clinician_report(
         if summary.sessions
         else "No exercise sessions logged in this period."
     )
-    pdf.heading("Urgent or emergency warning signs reported")
+    pdf.heading(_("Urgent or emergency warning signs reported"))
     flags = ", ".join(f"{day:%d %b %Y}" for day in summary.red_flag_days)
     pdf.paragraph(flags or "None in this period.")
     pdf.heading(
-        f"Current routine: {routine_name}, doses now" if routine_name else "Current routine"
+        _("Current routine: {name}, doses now").format(name=routine_name)
+        if routine_name
+        else _("Current routine")
     )
     for line in routine or ["No routine yet."]:
         pdf.paragraph(f"- {line}")
     if routine:
-        pdf.heading("Latest changes to the routine")
+        pdf.heading(_("Latest changes to the routine"))
         for line in changes or ["None yet: the routine is at the doses it started with."]:
             pdf.paragraph(f"- {line}")
     if notes is not None:
@@ -204,7 +248,7 @@ def _pain_chart(
         ys = top + height * (1 - line / 10)
         # A missing value starts a new segment, so gaps in the diary stay gaps on paper.
         segment = line.isna().cumsum()
-        for _, part in pd.DataFrame({"x": xs, "y": ys, "s": segment})[line.notna()].groupby("s"):
+        for _s, part in pd.DataFrame({"x": xs, "y": ys, "s": segment})[line.notna()].groupby("s"):
             points = list(zip(part["x"], part["y"], strict=True))
             if len(points) > 1:
                 pdf.polyline(points)
@@ -223,7 +267,7 @@ def _pain_chart(
 
 
 def _notes(pdf: _Report, notes: Sequence[tuple[date, str]]) -> None:
-    pdf.heading("Notes from the diary (most recent first)")
+    pdf.heading(_("Notes from the diary (most recent first)"))
     if not notes:
         pdf.paragraph("No notes in this period.")
     shown = 0

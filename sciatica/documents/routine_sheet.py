@@ -9,12 +9,14 @@ from datetime import date
 
 from fpdf.enums import XPos, YPos
 
+from sciatica import i18n
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.safety import safety_content
 from sciatica.diary.triage import advice, signs_for
 from sciatica.documents.pdf import FAMILY, Pdf, Rgb
 from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.exercises.models import Catalog, Exercise
+from sciatica.i18n import Language, _
 from sciatica.plans.models import Routine, RoutineItem
 from sciatica.plans.routine import describe_item
 
@@ -55,9 +57,8 @@ class _Sheet(Pdf):
     def footer(self) -> None:
         self.set_y(-12)
         self.use_font(size=8, colour=SOFT)
-        self.cell(
-            0, 5, f"Sciatica diary routine sheet - page {self.page_no()} of {{nb}}", align="C"
-        )
+        footer = _("Sciatica diary routine sheet - page {page} of {pages}")
+        self.cell(0, 5, footer.format(page=self.page_no(), pages="{nb}"), align="C")
 
 
 def routine_sheet_pdf(
@@ -67,11 +68,27 @@ def routine_sheet_pdf(
     today: date,
     country: str | None = None,
     history: Sequence[str] = (),
+    language: Language | None = None,
 ) -> bytes:
     """A printable sheet: days, each exercise with picture, steps and today's dose, stop rules.
 
-    `history` lists the routine's latest changes in words, newest first.
+    `history` lists the routine's latest changes in words, newest first. The sheet is in
+    `language` (the current one unless given); `catalog` and `history` should be too.
     """
+    with i18n.use(language or i18n.current()):
+        return _routine_sheet(
+            routine, catalog=catalog, today=today, country=country, history=history
+        )
+
+
+def _routine_sheet(
+    routine: Routine,
+    *,
+    catalog: Catalog,
+    today: date,
+    country: str | None,
+    history: Sequence[str],
+) -> bytes:
     pdf = _Sheet(title=routine.name)
     pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
     pdf.set_auto_page_break(auto=True, margin=MARGIN_MM + 4)
@@ -85,20 +102,20 @@ def routine_sheet_pdf(
 
 
 def _header(pdf: Pdf, routine: Routine, today: date) -> None:
-    days = ", ".join(day.label for day in sorted(routine.days, key=int))
+    names = (i18n.weekday_name(day, width="abbreviated") for day in sorted(routine.days, key=int))
     pdf.paragraph(routine.name, size=20, bold=True)
     pdf.ln(1)
-    pdf.paragraph(f"Days: {days}", size=11, bold=True)
-    pdf.paragraph(
-        f"Followed from {routine.start_date:%A %d %B %Y}. The doses below are yours on "
-        f"{today:%d %B %Y}: they build up only after good sessions and step back when your "
-        "leg says so, in the app.",
-        size=10,
-        colour=SOFT,
+    pdf.paragraph(_("Days: {days}").format(days=", ".join(names)), size=11, bold=True)
+    followed = _(
+        "Followed from {start}. The doses below are yours on {today}: they build up only after "
+        "good sessions and step back when your leg says so, in the app."
     )
+    start = i18n.format_date(routine.start_date, "EEEE dd MMMM y")
+    on = i18n.format_date(today, "dd MMMM y")
+    pdf.paragraph(followed.format(start=start, today=on), size=10, colour=SOFT)
     pdf.ln(1)
     pdf.paragraph(
-        "Move slowly and breathe normally. Stop any exercise that increases your pain.",
+        _("Move slowly and breathe normally. Stop any exercise that increases your pain."),
         size=10,
         bold=True,
     )
@@ -126,7 +143,7 @@ def _exercise(pdf: Pdf, number: int, exercise: Exercise, dose: RoutineItem) -> N
         picture_height = 0
     pdf.set_xy(text_x, top)
     pdf.use_font(size=10.5, bold=True)
-    dose_line = f"Your dose: {describe_item(dose)}"
+    dose_line = _("Your dose: {dose}").format(dose=describe_item(dose))
     pdf.multi_cell(text_width, 5.5, dose_line, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.use_font(size=9.5)
     pdf.multi_cell(text_width, 4.6, steps, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -138,14 +155,14 @@ def _changes(pdf: Pdf, history: Sequence[str]) -> None:
         return
     if pdf.get_y() + 30 > pdf.page_break_trigger:
         pdf.add_page()
-    pdf.paragraph("Latest changes", size=13, bold=True)
+    pdf.paragraph(_("Latest changes"), size=13, bold=True)
     for line in history:
         pdf.paragraph(f"- {line}", size=9.5)
     pdf.ln(3)
 
 
 def _safety(pdf: Pdf, country: str | None) -> None:
-    stop = next(s for s in safety_content().sections if s.title.startswith("Stop"))
+    stop = next(s for s in safety_content().sections if s.id == "stop")
     # Both levels of warning sign, each with its advice (CLINICAL.md 1): urgent signs matter
     # on paper too, since a sheet on the fridge is read on days the app is not opened.
     levels = (TriageLevel.EMERGENCY, TriageLevel.URGENT)
@@ -159,14 +176,17 @@ def _safety(pdf: Pdf, country: str | None) -> None:
     pdf.ln(2)
     for level in levels:
         words = advice(level, country=country)
-        pdf.paragraph(f"{words.title} if you have any of these:", size=10.5, bold=True)
+        lead = _("{title} if you have any of these:").format(title=words.title)
+        pdf.paragraph(lead, size=10.5, bold=True)
         for sign in signs[level]:
             pdf.paragraph(f"- {sign}", size=9.5)
         pdf.paragraph(words.text, size=9.5)
         pdf.ln(2)
     pdf.paragraph(
-        "This sheet supports self-care. It does not diagnose and does not replace a doctor "
-        "or physiotherapist.",
+        _(
+            "This sheet supports self-care. It does not diagnose and does not replace a doctor "
+            "or physiotherapist."
+        ),
         size=8.5,
         colour=SOFT,
     )

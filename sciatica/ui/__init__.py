@@ -1,5 +1,10 @@
 """Shared Streamlit wiring: the one store, the current user, the user's today, the alert banner.
 
+The language of each run too (`use_language`, called by app.py before anything is drawn): the
+person's saved choice, else their browser's language, else English. It is set for the run
+(`sciatica.i18n`) and kept in the session, where widget callbacks, which run before app.py,
+find it.
+
 Also how a page fails: an unexpected error is logged on the server with its traceback and the
 person sees a calm message (`run_page`), since a traceback in the browser shows SQL and file
 paths. With `client.showErrorDetails` set to "full" (tests, a developer's own config), the
@@ -15,19 +20,22 @@ from typing import NoReturn
 import streamlit as st
 from streamlit.logger import get_logger
 from streamlit.navigation.page import StreamlitPage
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from sciatica import clock
+from sciatica import clock, i18n
 from sciatica.accounts import identity_user_id
 from sciatica.config import Settings
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.notices import Notice, triage_notice
-from sciatica.diary.triage import Triage
+from sciatica.diary.triage import Triage, content
+from sciatica.i18n import Language, _
 from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
 
 _LOGGER = get_logger(__name__)
 _BACKUP_CHECKED = "_sciatica_backup_checked"
 _BACKUP_PROBLEM = "_sciatica_backup_problem"
+_LANGUAGE = "_sciatica_language"
 _FULL_DETAILS = ("full", "true", "True", True)  # True is Streamlit's deprecated spelling of full
 PAGE_FAILED = (
     "Something went wrong on this page; nothing in your diary was lost. If you were saving "
@@ -132,8 +140,36 @@ def today() -> date:
 
 
 def country() -> str | None:
-    """The country chosen for the emergency number."""
-    return store().get_country(user_id=user_id())
+    """The country for the emergency number: as chosen, else the browser's, if the app knows it."""
+    return store().get_country(user_id=user_id()) or browser_country()
+
+
+def browser_country() -> str | None:
+    """The country of the browser's locale ('sv-SE' -> 'SE') when the app has its numbers."""
+    tag = (st.context.locale or "").replace("_", "-").split("-")
+    code = tag[1].upper() if len(tag) > 1 else None
+    return code if code in content().emergency_numbers else None
+
+
+def use_language() -> Language:
+    """Speak the person's language in this run: as saved, else the browser's, else English."""
+    chosen = None
+    if not logins_enabled() or st.user.is_logged_in:
+        chosen = store().get_language(user_id=user_id())
+    language = chosen or i18n.from_locale(st.context.locale) or i18n.DEFAULT_LANGUAGE
+    i18n.set_language(language)
+    st.session_state[_LANGUAGE] = language
+    return language
+
+
+def _session_language() -> Language | None:
+    """The language the session's last run spoke, for a widget callback run before app.py."""
+    if get_script_run_ctx() is None:
+        return None
+    return i18n.as_language(st.session_state.get(_LANGUAGE))
+
+
+i18n.set_fallback(_session_language)
 
 
 def show_triage(result: Triage, *, key: str = "triage") -> None:
@@ -160,7 +196,8 @@ def call_buttons(numbers: tuple[str, ...], *, key: str) -> None:
     """'Call 112', 'Call 999'... as tel: links, side by side where there is room."""
     row = st.container(horizontal=True, key=f"{key}_calls")
     for number in numbers:
-        row.link_button(f"Call {number}", f"tel:{number}", type="primary", icon=":material/call:")
+        label = _("Call {number}").format(number=number)
+        row.link_button(label, f"tel:{number}", type="primary", icon=":material/call:")
 
 
 _FLASH = "_sciatica_flash"

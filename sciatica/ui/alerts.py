@@ -26,6 +26,7 @@ from sciatica.diary.notices import Notice, StandingAlert, triage_notice
 from sciatica.diary.safety import safety_content
 from sciatica.diary.today import mark_cancer_assessed, mark_seen
 from sciatica.diary.triage import content, emergency_dial
+from sciatica.i18n import _
 
 _SCROLLS = count()
 # Scroll the block into view once it is drawn, and again while the page may still be settling
@@ -100,12 +101,13 @@ def first_use() -> bool:
     safety = safety_content()
     with st.container(border=True, key="first_use"):
         st.markdown(f"**Before you start.** {safety.disclaimer} {safety.stop_rule}")
-        about_me_form(key="first_use", submit="Save and continue")
+        about_me_form(key="first_use", submit=_("Save and continue"))
     return True
 
 
-def about_me_form(*, key: str, submit: str = "Save About me") -> None:
+def about_me_form(*, key: str, submit: str | None = None) -> None:
     """About me: the statements to tick, their follow-ups, and a button to save them."""
+    submit = submit or _("Save About me")
     store, user, today = ui.store(), ui.user_id(), ui.today()
     stored = store.get_about_me(user_id=user)
     start = stored or AboutMe()
@@ -128,12 +130,13 @@ def about_me_form(*, key: str, submit: str = "Save About me") -> None:
         if answer == "had_cancer" and chosen[answer]:
             assessed = st.radio(
                 words.follow_ups.cancer_assessed,
-                ["Yes", "Not yet"],
+                [True, False],
                 index=0 if start.cancer_assessed else 1,
+                format_func=lambda yes: _("Yes") if yes else _("Not yet"),
                 horizontal=True,
                 key=f"{key}_cancer_assessed",
             )
-            chosen["cancer_assessed"] = assessed == "Yes"
+            chosen["cancer_assessed"] = assessed
     if st.button(submit, type="primary", key=f"{key}_save"):
         first = stored.answered_on if stored and stored.answered_on else today
         try:
@@ -142,7 +145,7 @@ def about_me_form(*, key: str, submit: str = "Save About me") -> None:
             st.error(" ".join(describe_errors(error, model=AboutMe, labels={})))
             return
         store.save_about_me(user_id=user, answers=answers)
-        ui.flash("Saved. About me is up to date.")
+        ui.flash(_("Saved. About me is up to date."))
 
 
 def standing_banner(alert: StandingAlert | None, *, today: date) -> None:
