@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from sciatica import i18n
 from sciatica.diary.models import TriageLevel
 from sciatica.documents.report import clinician_report, progress_report, report_notes
 from sciatica.exercises.catalog import load_catalog
@@ -259,3 +260,55 @@ def test_the_page_s_report_shows_the_routine_followed_at_its_doses_now_and_its_c
     assert "Latest changes to the routine" in found
     assert f"{period.end:%a %d %b %Y}: accepted “Two good sessions, next mornings" in found
     assert "No routine yet." not in found
+
+
+# In Swedish ------------------------------------------------------------------------------
+
+
+def test_the_report_in_swedish_prints_its_headings_with_a_ring_a_dots_and_o_dots(
+    period: Period,
+) -> None:
+    days = two_weeks(period)
+    summary = summarise(days=days, sessions=[session(period, 3)], period=period)
+    pdf = clinician_report(summary=summary, days=days, generated=period.end, language="sv")
+    assert b"/FontFile2" in pdf  # the shipped font, embedded
+    assert b"/Subtype /Type1" not in pdf  # and no core font, which has no å, ä or ö
+    text = pdf_text(pdf)
+    generated = i18n.format_date(period.end, "dd MMM y", language="sv")
+    for expected in (
+        "Ischiasdagboken: rapport över hur det har gått",
+        "(30 dagar); incheckningar under 14 dagar. Skapad " + generated + ".",
+        "Smärta i ben och rygg (0–10)",
+        "Smärta: utgångsläge (första veckan) och resten av perioden",
+        "Träningspass",
+        "Nuvarande rutin",
+        "Egenrapporterat i appen Ischiasdagboken; ingen diagnos.",
+    ):
+        assert expected in text, expected
+    assert {"å", "ä", "ö"} <= set(text)
+    assert "progress report" not in text
+    assert i18n.current() == "en"  # the app's own language is left as it was
+
+
+def test_the_page_s_report_speaks_the_current_language_unless_told(
+    store: Store, period: Period
+) -> None:
+    days = daily_frame(rows=[daily_row(period, 0)])
+    summary = summarise(days=days, sessions=[], period=period)
+
+    def title(**language: str) -> str:
+        pdf = progress_report(
+            store,
+            user_id="local",
+            summary=summary,
+            days=days,
+            include_notes=False,
+            generated=period.end,
+            **language,  # type: ignore[arg-type]
+        )
+        return pdf_text(pdf).splitlines()[0]
+
+    assert title() == "Sciatica diary: progress report"
+    assert title(language="sv") == "Ischiasdagboken: rapport över hur det har gått"
+    with i18n.use("sv"):
+        assert title() == "Ischiasdagboken: rapport över hur det har gått"

@@ -88,3 +88,27 @@ def test_a_character_the_font_lacks_is_left_out_without_failing() -> None:
         starter(name="Stretches \u2713 \U0001f33f"), catalog=CATALOG, today=MONDAY
     )
     assert "Stretches \u2713 " in pdf_text(pdf).splitlines()
+
+
+def test_the_sheet_in_swedish_prints_swedish_days_steps_stop_rules_and_numbers() -> None:
+    pdf = routine_sheet_pdf(
+        starter(),
+        catalog=load_catalog(language="sv"),
+        today=MONDAY,
+        country="SE",
+        language="sv",
+    )
+    assert b"/Subtype /Type1" not in pdf
+    text = pdf_text(pdf)
+    for expected in (
+        "Dagar: mån, ons, fre",
+        "Följs sedan måndag 23 november 2026.",
+        "Knä mot bröst",
+        "1. Ligg på rygg på en matta, med böjda knän och fötterna i",
+        "Sluta med en övning och kämpa inte vidare genom smärta",
+        "Sök hjälp nu om du har något av det här:",
+        "Ring 1177 för sjukvårdsrådgivning",
+        "Ischiasdagboken, rutinblad – sida 1 av",
+    ):
+        assert expected in text, expected
+    assert "if you have any of these" not in text
