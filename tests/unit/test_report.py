@@ -278,7 +278,7 @@ def test_the_report_in_swedish_prints_its_headings_with_a_ring_a_dots_and_o_dots
     for expected in (
         "Ischiasdagboken: rapport över hur det har gått",
         "(30 dagar); incheckningar under 14 dagar. Skapad " + generated + ".",
-        "Smärta i ben och rygg (0–10)",
+        "Smärta i ben och rygg (0\u201310)",
         "Smärta: utgångsläge (första veckan) och resten av perioden",
         "Träningspass",
         "Nuvarande rutin",

@@ -108,7 +108,7 @@ def test_the_sheet_in_swedish_prints_swedish_days_steps_stop_rules_and_numbers()
         "Sluta med en övning och kämpa inte vidare genom smärta",
         "Sök hjälp nu om du har något av det här:",
         "Ring 1177 för sjukvårdsrådgivning",
-        "Ischiasdagboken, rutinblad – sida 1 av",
+        "Ischiasdagboken, rutinblad \u2013 sida 1 av",
     ):
         assert expected in text, expected
     assert "if you have any of these" not in text
