@@ -164,7 +164,7 @@ def use_language() -> Language:
 
 def _session_language() -> Language | None:
     """The language the session's last run spoke, for a widget callback run before app.py."""
-    if get_script_run_ctx() is None:
+    if get_script_run_ctx(suppress_warning=True) is None:
         return None
     return i18n.as_language(st.session_state.get(_LANGUAGE))
 
