@@ -51,11 +51,14 @@ def _wholly_visible(page: Page, locator: Locator) -> bool:
     size = page.viewport_size
     assert box is not None
     assert size is not None
+    # Layout is in fractions of a pixel: scrolled flush with the bottom edge ("nearest"), an
+    # element can end 0.4 px past it and still be wholly seen.
+    slack = 1
     return (
-        box["y"] >= 0
-        and box["y"] + box["height"] <= size["height"]
-        and box["x"] >= 0
-        and box["x"] + box["width"] <= size["width"]
+        box["y"] >= -slack
+        and box["y"] + box["height"] <= size["height"] + slack
+        and box["x"] >= -slack
+        and box["x"] + box["width"] <= size["width"] + slack
     )
 
 
