@@ -22,7 +22,7 @@ ui.show_flash()
 alerts.disclaimer()
 
 codes = list(numbers)
-shown = ui.country() or "default"
+shown = ui.chosen_country() or "default"
 country = st.selectbox(
     _("Your country (for the emergency number)"),
     codes,
@@ -49,7 +49,7 @@ answers = store.get_about_me(user_id=user)
 alerts.show_cautions(answers)
 alerts.about_me_form(key="safety")
 
-place = None if country == "default" else country
+place = ui.country()  # as chosen, else a guess from the browser that keeps 112, 999, 911
 for level in (TriageLevel.EMERGENCY, TriageLevel.URGENT):
     text = advice(level, country=place)
     signs = signs_for(level)

@@ -172,9 +172,25 @@ def emergency_dial(country: str | None) -> tuple[str, ...]:
     return _country(country).dial
 
 
+# A country code read from the browser's locale, not chosen by the person, is written "~SE".
+# A locale says which language someone reads, not where they are, so a guess puts that country's
+# numbers first and adds its urgent-advice line but never drops the common emergency numbers.
+GUESSED = "~"
+
+
+def guessed(code: str) -> str:
+    """The code for a country guessed from the browser's locale: 'SE' -> '~SE'."""
+    return f"{GUESSED}{code}"
+
+
 def _country(code: str | None) -> Country:
     numbers = content().emergency_numbers
-    return numbers.get(code or "default", numbers["default"])
+    fallback = numbers["default"]
+    if code and code.startswith(GUESSED):
+        guess = numbers.get(code.removeprefix(GUESSED), fallback)
+        extra = tuple(number for number in fallback.numbers if number not in guess.numbers)
+        return guess.model_copy(update={"numbers": guess.numbers + extra})
+    return numbers.get(code or "default", fallback)
 
 
 def urgent_dial(country: str | None) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ from sciatica.accounts import identity_user_id
 from sciatica.config import Settings
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.notices import Notice, triage_notice
-from sciatica.diary.triage import Triage, content
+from sciatica.diary.triage import Triage, content, guessed
 from sciatica.i18n import Language, _
 from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
@@ -140,15 +140,23 @@ def today() -> date:
 
 
 def country() -> str | None:
-    """The country for the emergency number: as chosen, else the browser's, if the app knows it."""
-    return store().get_country(user_id=user_id()) or browser_country()
+    """The country for the emergency number: as chosen, else a guess from the browser's locale."""
+    return chosen_country() or browser_country()
+
+
+def chosen_country() -> str | None:
+    """The country the person chose on the Safety page ('default' for "Not set"), if any."""
+    return store().get_country(user_id=user_id())
 
 
 def browser_country() -> str | None:
-    """The country of the browser's locale ('sv-SE' -> 'SE') when the app has its numbers."""
+    """A guess from the browser's locale ('sv-SE' -> '~SE') when the app has that country.
+
+    The guess adds the country's numbers first and keeps the common ones (see triage.guessed).
+    """
     tag = (st.context.locale or "").replace("_", "-").split("-")
     code = tag[1].upper() if len(tag) > 1 else None
-    return code if code in content().emergency_numbers else None
+    return guessed(code) if code in content().emergency_numbers else None
 
 
 def use_language() -> Language:

@@ -14,6 +14,7 @@ from sciatica.diary.triage import (
     dial_for,
     emergency_dial,
     emergency_number,
+    guessed,
     is_important_fall,
     red_flags,
     routine_reasons,
@@ -182,6 +183,23 @@ def test_emergency_advice_names_the_number_for_the_country(country: str, number:
 )
 def test_each_emergency_number_can_be_dialled(country: str | None, dial: tuple[str, ...]) -> None:
     assert emergency_dial(country) == dial
+
+
+@pytest.mark.parametrize(
+    ("code", "dial", "urgent"),
+    [
+        ("SE", ("112", "999", "911"), ("1177",)),
+        ("US", ("911", "112", "999"), ()),
+        ("GB", ("999", "112", "911"), ()),
+        ("AU", ("000", "112", "999", "911"), ()),
+    ],
+)
+def test_a_country_guessed_from_the_browser_comes_first_but_keeps_the_common_numbers(
+    code: str, dial: tuple[str, ...], urgent: tuple[str, ...]
+) -> None:
+    # A locale tells the language someone reads, not where they are: never fewer numbers.
+    assert emergency_dial(guessed(code)) == dial
+    assert urgent_dial(guessed(code)) == urgent
 
 
 def test_urgent_advice_says_within_24_to_48_hours() -> None:
