@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from sciatica import ui
+from sciatica.content import plural
 from sciatica.diary.models import EARLIEST_DAY
 from sciatica.documents.report import progress_report
 from sciatica.exercises.catalog import load_catalog
@@ -80,7 +81,7 @@ rows = store.daily_rows(user_id=user, start=period.start, end=period.end + timed
 sessions = session_points(store, user_id=user, start=period.start, end=period.end, rows=rows)
 days = daily_frame(rows=[row for row in rows if row.day <= period.end])
 summary = summarise(days=days, sessions=sessions, period=period)
-st.caption(f"{period.label} ({period.days} days)")
+st.caption(f"{period.label} ({plural(period.days, 'day', 'days')})")
 st.markdown("\n".join(f"- {line}" for line in summary_sentences(summary=summary)))
 
 if days.empty and not sessions:

@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from sciatica.clock import relative_day
+from sciatica.content import plural
 from sciatica.diary.models import AboutMe, CheckInInput
 from sciatica.diary.triage import Triage, active_alert
 from sciatica.exercises.catalog import load_catalog
@@ -83,12 +84,12 @@ def library_view(
 
 def match_count(count: int) -> str:
     """'12 exercises match', '1 exercise matches'."""
-    return "1 exercise matches" if count == 1 else f"{count} exercises match"
+    return plural(count, "exercise matches", "exercises match")
 
 
 def left_out_note(count: int) -> str:
     """Why fewer exercises show: what the person said in About me (Safety page)."""
-    things = "1 exercise is" if count == 1 else f"{count} exercises are"
+    things = plural(count, "exercise is", "exercises are")
     return f"{things} left out because of what you said in About me (on the Safety page)."
 
 
