@@ -1,4 +1,8 @@
-"""The exercise library: what to list for a filter and the latest check-in, and its pictures."""
+"""The exercise library: what to list for a filter and the latest check-in, and its pictures.
+
+The list is of families (an exercise with its easier and harder versions), in catalogue order:
+the source guide's six first (data/exercises.yaml).
+"""
 
 from __future__ import annotations
 
@@ -82,9 +86,33 @@ def library_view(
     )
 
 
-def match_count(count: int) -> str:
-    """'12 exercises match', '1 exercise matches'."""
-    return plural(count, "exercise matches", "exercises match")
+@dataclass(frozen=True, slots=True)
+class Family:
+    """An exercise family as listed: its main exercise, and the versions that matched."""
+
+    root: Exercise
+    versions: tuple[Exercise, ...]  # in the list's order (easier first when that was asked)
+
+
+def families(catalog: Catalog, exercises: tuple[Exercise, ...]) -> list[Family]:
+    """The matching exercises grouped into their families, each where its first one stands."""
+    grouped: dict[str, list[Exercise]] = {}
+    for exercise in exercises:
+        grouped.setdefault(exercise.family_id, []).append(exercise)
+    return [Family(catalog.get(root), tuple(versions)) for root, versions in grouped.items()]
+
+
+def match_count(count: int, *, families: int) -> str:
+    """'25 exercises in 12 families', '1 exercise in 1 family'."""
+    exercises = plural(count, "exercise", "exercises")
+    return f"{exercises} in {plural(families, 'family', 'families')}"
+
+
+def versions_label(family: Family) -> str:
+    """'Bird dog · 5 versions' (how many are listed), or the name alone for a single one."""
+    if len(family.versions) == 1:
+        return family.root.name
+    return f"{family.root.name} · {plural(len(family.versions), 'version', 'versions')}"
 
 
 def left_out_note(count: int) -> str:
