@@ -20,6 +20,7 @@ from sciatica.progress.summary import (
     summarise,
 )
 from sciatica.progress.text import summary_sentences
+from sciatica.ui import tables
 
 # Plain session-state keys outlive the widgets' own keys, which go when the page is left.
 PERIOD, FROM, TO = "progress_period", "progress_from", "progress_to"
@@ -106,7 +107,7 @@ def show(panel: Panel) -> None:
         )
         st.caption(panel.sentence)
     if not panel.table.empty and st.toggle("Show data", key=f"progress_data_{panel.key}"):
-        st.dataframe(panel.table, hide_index=True)
+        tables.readable_table(panel.table)
         st.download_button(
             "Download this chart's data (CSV)",
             panel.csv,
