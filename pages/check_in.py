@@ -53,7 +53,7 @@ if start.existing is not None:
 elif start.carried_from is not None:
     st.caption(
         f"Starting from your last check-in ({relative_day(start.carried_from, today=today)}): "
-        "change what differs. Warning signs, medication and notes start empty."
+        "change what differs."
     )
 
 values = start.values
@@ -113,12 +113,12 @@ with st.expander(
 if start.ask_sbi:
     answered = start.existing is not None and start.existing.sbi_total is not None
     with st.expander(
-        "Weekly questions: how bothersome was this week?",
+        "Weekly questions (optional)",
         expanded=answered,
         icon=":material/event_available:",
     ):
         st.caption(
-            "Over the past week. 0 = not at all bothersome, 6 = extremely bothersome. "
+            "How bothersome was each over the past week? 0 = not at all, 6 = extremely. "
             "Answer all four, or leave all four empty."
         )
         for name in SBI_FIELDS:
@@ -127,7 +127,7 @@ if start.ask_sbi:
             )
 
 # Safety content stays in view every day: each sign is asked explicitly (CLINICAL.md 1).
-with st.container(border=True, key="warning_signs", gap="xsmall"):
+with st.container(border=True, key="warning_signs", gap="xxsmall"):
     st.markdown("**Warning signs, new or worse:**")
     ticked = values["red_flags"]
     flags = [
