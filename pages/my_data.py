@@ -145,19 +145,18 @@ else:
     st.caption(
         "A backup is also made automatically each day. The last "
         f"{KEEP[BackupKind.DAILY]} daily backups and the last {KEEP[BackupKind.MANUAL]} made "
-        f"with this button are kept in {backups_dir}."
+        f"with this button are kept in {backups_dir}, each named by the time it was taken."
     )
     if found := list_backups(backups_dir):
         rows = [
             {
                 "Taken (UTC)": b.taken_at.strftime("%Y-%m-%d %H:%M"),
                 "Kind": KIND_LABELS[b.kind],
-                "File": str(b.path),
                 "Size (kB)": round(b.size_bytes / 1024),
             }
             for b in found
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.table(pd.DataFrame(rows).set_index("Taken (UTC)"))
 
 st.subheader("Delete all my data")
 with st.expander("Delete everything this app stores about me"):

@@ -178,7 +178,7 @@ def test_back_up_now_clicks_are_listed_apart_from_the_daily_backup(
     seed(database_url)
     app = open_page("pages/my_data.py")
     next(b for b in app.button if b.label == "Back up now").click().run()
-    kinds = list(app.dataframe[0].value["Kind"])
+    kinds = list(app.table[0].value["Kind"])
     assert sorted(kinds) == ["Daily", "Manual"]
 
 
