@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pandas as pd
 import streamlit as st
 
@@ -13,6 +15,6 @@ BOX_PX = 480
 
 def readable_table(table: pd.DataFrame) -> None:
     """The table as text (a dash for a gap), stacked in parts that fit a 375-pixel screen."""
-    height = BOX_PX if len(table) > SCROLL_FROM_ROWS else "content"
+    height: int | Literal["content"] = BOX_PX if len(table) > SCROLL_FROM_ROWS else "content"
     for part in in_parts(as_text(table)):
         st.table(part, height=height)
