@@ -1,20 +1,29 @@
-"""Check-in: about a minute a day, with the warning-sign screen."""
+"""Check-in: about a minute a day, with the warning-sign screen.
+
+Phone first: the daily questions start from the last check-in, so a returning person moves
+what changed and saves; the weekly questions show only when due, the optional ones are folded,
+and what saving did appears right under the Save button.
+"""
 
 import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
 from sciatica import ui
+from sciatica.clock import relative_day
 from sciatica.diary.check_in import (
     BOTH_LEGS,
+    NOT_ANSWERED,
     RECENT_TABLE_SIZE,
     form_start,
+    recent_notes,
     recent_table,
     record_check_in,
     with_both_legs,
 )
 from sciatica.diary.models import (
     FIELD_LABELS,
+    MEDICATION_MAX_CHARS,
     NOTES_MAX_CHARS,
     SBI_FIELDS,
     LegExtent,
@@ -26,8 +35,12 @@ from sciatica.diary.notices import check_in_notice, triage_notice
 from sciatica.diary.triage import content, red_flags, triage
 from sciatica.ui import alerts
 
-SBI_SCALE = ["Not at all", "Hardly", "Slightly", "Somewhat", "Moderately", "Very", "Extremely"]
 PAIN_HELP = "0 = no pain, 10 = the worst pain you can imagine."
+LIFE_FIELDS = {
+    "walking_interference": "walking",
+    "sitting_interference": "sitting",
+    "sleeping_interference": "sleeping",
+}
 
 store, user, today = ui.store(), ui.user_id(), ui.today()
 st.title("Check-in")
@@ -39,14 +52,17 @@ if start.existing is not None:
     st.info(f"You already checked in for {day:%A %d %B}. Saving again updates it.")
 elif start.carried_from is not None:
     st.caption(
-        f"Filled in from your check-in on {start.carried_from:%A %d %B}. Change what differs."
+        f"Starting from your last check-in ({relative_day(start.carried_from, today=today)}): "
+        "change what differs."
     )
 
 values = start.values
 k = f"{day.isoformat()}"  # widget keys per day, so picking another day loads its values
 answers: dict[str, object] = {"day": day}
-# Where the symptoms are sits outside the form, so that choosing "Both" asks at once whether it
-# is new or getting worse: sciatica in both legs is an emergency sign (CLINICAL.md 1).
+# No form: choosing "Both" asks at once whether it is new or getting worse (sciatica in both
+# legs is an emergency sign, CLINICAL.md 1), and the side is asked only with leg symptoms.
+for name, label in (("leg_pain", "Leg pain"), ("back_pain", "Back pain")):
+    answers[name] = st.slider(label, 0, 10, values[name], help=PAIN_HELP, key=f"{name}_{k}")
 extent = answers["extent"] = st.select_slider(
     FIELD_LABELS["extent"],
     list(LegExtent),
@@ -54,17 +70,20 @@ extent = answers["extent"] = st.select_slider(
     format_func=lambda extent: extent.label,
     key=f"extent_{k}",
 )
-sides = [None, *Side]
-side = answers["side"] = st.radio(
-    FIELD_LABELS["side"],
-    sides,
-    index=sides.index(values["side"] and Side(values["side"])),
-    format_func=lambda side: side.capitalize() if side else "Not sure / no leg symptoms",
-    horizontal=True,
-    key=f"side_{k}",
-)
+side = None
+if extent is not LegExtent.NONE:
+    sides = [None, *Side]
+    side = st.radio(
+        FIELD_LABELS["side"],
+        sides,
+        index=sides.index(values["side"] and Side(values["side"])),
+        format_func=lambda side: side.capitalize() if side else "Not sure",
+        horizontal=True,
+        key=f"side_{k}",
+    )
+answers["side"] = side
 both_new = False
-if side is Side.BOTH and extent is not LegExtent.NONE:
+if side is Side.BOTH:
     both = content().both_legs
     with st.container(border=True, key="both_legs_question"):
         said = st.radio(
@@ -79,16 +98,45 @@ if side is Side.BOTH and extent is not LegExtent.NONE:
                 triage_notice(triage(ticked=[BOTH_LEGS]), country=ui.country()),
                 key="both_legs_advice",
             )
-with st.form("check_in_form", border=False):
-    answers["leg_pain"] = st.slider(
-        "Leg pain", 0, 10, values["leg_pain"], help=PAIN_HELP, key=f"leg_{k}"
-    )
-    answers["back_pain"] = st.slider(
-        "Back pain", 0, 10, values["back_pain"], help=PAIN_HELP, key=f"back_{k}"
-    )
-    st.markdown("**How much did pain get in the way today?** 0 = not at all, 10 = completely.")
-    for name in ("walking_interference", "sitting_interference", "sleeping_interference"):
+
+# Folded for a returning person, with the answers it holds in its label: open to change them.
+life = {name: st.session_state.get(f"{name}_{k}", values[name]) for name in LIFE_FIELDS}
+summary = ", ".join(f"{word} {life[name]}" for name, word in LIFE_FIELDS.items())
+with st.expander(
+    f"Pain got in the way of: {summary}", expanded=not start.returning, key=f"life_{k}"
+):
+    st.caption("How much did pain get in the way today? 0 = not at all, 10 = completely.")
+    for name in LIFE_FIELDS:
         answers[name] = st.slider(FIELD_LABELS[name], 0, 10, values[name], key=f"{name}_{k}")
+
+# Weekly, and only when due (CLINICAL.md 2): folded, so that it never crowds the daily form.
+if start.ask_sbi:
+    answered = start.existing is not None and start.existing.sbi_total is not None
+    with st.expander(
+        "Weekly questions (optional)",
+        expanded=answered,
+        icon=":material/event_available:",
+    ):
+        st.caption(
+            "How bothersome was each over the past week? 0 = not at all, 6 = extremely. "
+            "Answer all four, or leave all four empty."
+        )
+        for name in SBI_FIELDS:
+            answers[name] = st.segmented_control(
+                FIELD_LABELS[name], range(7), default=values[name], key=f"{name}_{k}"
+            )
+
+# Safety content stays in view every day: each sign is asked explicitly (CLINICAL.md 1).
+with st.container(border=True, key="warning_signs", gap="xxsmall"):
+    st.markdown("**Warning signs, new or worse:**")
+    ticked = values["red_flags"]
+    flags = [
+        flag.id
+        for flag in red_flags()
+        if st.checkbox(flag.question, value=flag.id in ticked, key=f"flag_{flag.id}_{k}")
+    ]
+
+with st.expander("Activity, medication and notes (optional)"):
     answers["activity_minutes"] = st.number_input(
         FIELD_LABELS["activity_minutes"],
         0,
@@ -98,40 +146,18 @@ with st.form("check_in_form", border=False):
         help="Walking, swimming, cycling or similar gentle activity.",
         key=f"minutes_{k}",
     )
-    with st.expander("This week: how bothersome were these?", expanded=start.ask_sbi):
-        st.caption(
-            "Over the past week. 0 = not at all bothersome, 6 = extremely bothersome. "
-            "Answer all four, or leave all four empty."
-        )
-        for name in SBI_FIELDS:
-            answers[name] = st.radio(
-                FIELD_LABELS[name],
-                range(7),
-                index=values[name],
-                horizontal=True,
-                format_func=lambda score: (
-                    f"{score} {SBI_SCALE[score]}" if score in (0, 6) else str(score)
-                ),
-                key=f"{name}_{k}",
-            )
-    with st.container(border=True):
-        st.markdown("**Warning signs.** Tick any that are new or getting worse. Most days: none.")
-        ticked = values["red_flags"]
-        flags = [
-            flag.id
-            for flag in red_flags()
-            if st.checkbox(flag.question, value=flag.id in ticked, key=f"flag_{flag.id}_{k}")
-        ]
     answers["medication"] = st.text_input(
-        FIELD_LABELS["medication"], values["medication"], max_chars=200, key=f"med_{k}"
+        FIELD_LABELS["medication"],
+        values["medication"],
+        max_chars=MEDICATION_MAX_CHARS,
+        key=f"med_{k}",
     )
     answers["notes"] = st.text_area(
         "Notes", values["notes"], max_chars=NOTES_MAX_CHARS, key=f"notes_{k}"
     )
-    submitted = st.form_submit_button("Save check-in", type="primary")
 
 # What saving did shows here, right under the button, and is scrolled into view.
-if submitted:
+if st.button("Save check-in", type="primary", key="check_in_save"):
     answers["red_flags"] = with_both_legs(flags, side=side, new_or_worse=both_new)
     try:
         entry = parse_check_in(answers, today=today)
@@ -152,7 +178,14 @@ if submitted:
 st.subheader("Your last two weeks")
 recent = store.recent_check_ins(user_id=user, limit=RECENT_TABLE_SIZE)
 if recent:
-    table = pd.DataFrame(recent_table(recent))
-    st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 3)
+    st.table(pd.DataFrame(recent_table(recent)).set_index("Day"))
+    st.caption(
+        f"Leg and back pain 0-10 · SBI: weekly bothersomeness, 0-24 · {NOT_ANSWERED} not answered."
+    )
+    if notes := recent_notes(recent):
+        with st.expander(f"Notes from these days ({len(notes)})"):
+            for when, note in notes:
+                st.markdown(f"**{when}**")
+                st.text(note)  # the person's own words: shown as text, never as markdown
 else:
     st.caption("Your check-ins will appear here.")

@@ -1,4 +1,8 @@
-"""Exercises: the catalogue with pictures and doses, filtered to what suits you, in the URL."""
+"""Exercises: the catalogue's families with pictures and doses, filtered to what suits you.
+
+The filters are in the URL (a link opens the same list) and kept for the visit: leaving the
+page and coming back through the sidebar finds them as they were.
+"""
 
 from collections.abc import Sequence
 from enum import StrEnum
@@ -10,8 +14,13 @@ from sciatica.diary.safety import safety_content
 from sciatica.diary.today import current_alert
 from sciatica.diary.triage import active_alert
 from sciatica.exercises.catalog import load_catalog
-from sciatica.exercises.filters import filter_from_query_params, filter_to_query_params
+from sciatica.exercises.filters import (
+    filter_from_query_params,
+    filter_summary,
+    filter_to_query_params,
+)
 from sciatica.exercises.library import (
+    families,
     left_out_note,
     library_view,
     loosen_hint,
@@ -27,7 +36,7 @@ from sciatica.exercises.models import (
 )
 from sciatica.exercises.suitability import suits
 from sciatica.ui import alerts
-from sciatica.ui.exercises import exercise_card
+from sciatica.ui.exercises import exercise_card, family_fold
 
 # Filter field -> the multiselect's label and options (shown by each enum's .label).
 CHOICES: dict[str, tuple[str, Sequence[StrEnum]]] = {
@@ -37,18 +46,21 @@ CHOICES: dict[str, tuple[str, Sequence[StrEnum]]] = {
     "equipment": ("Equipment", list(Equipment)),
     "levels": ("Level", list(Level)),
 }
-PAGE_SIZE, SHOWN = 8, "ex_shown"  # a few cards at a time keep the page quick to draw
 EMPTY: dict[str, object] = {"search": "", **{field: [] for field in CHOICES}}
+WRITTEN = "ex_url"  # the filter part of the URL as this page last wrote it
 
 catalog, store, user = load_catalog(), ui.store(), ui.user_id()
 params = {name: st.query_params.get_all(name) for name in st.query_params}
-start = filter_from_query_params(params)
 chosen = catalog.by_id.get(params.get("exercise", [""])[-1])
-# Widgets take their first value from the URL when first drawn; after that they own it.
-for field, (_, options) in CHOICES.items():
-    st.session_state.setdefault(f"ex_{field}", [o for o in options if o in getattr(start, field)])
-st.session_state.setdefault("ex_search", start.search)
-st.session_state.setdefault("ex_suits_today", start.suits_today)
+in_url = {name: values for name, values in params.items() if name != "exercise"}
+# The widgets keep their values for the visit (persist_state). A link that brings filters of
+# its own (not the URL this page wrote itself) sets them; coming back without any keeps them.
+if (in_url and in_url != st.session_state.get(WRITTEN)) or "ex_search" not in st.session_state:
+    start = filter_from_query_params(params)
+    for field, (_, options) in CHOICES.items():
+        st.session_state[f"ex_{field}"] = [o for o in options if o in getattr(start, field)]
+    st.session_state["ex_search"] = start.search
+    st.session_state["ex_suits_today"] = start.suits_today
 
 
 def show_one(exercise_id: str) -> None:
@@ -57,10 +69,6 @@ def show_one(exercise_id: str) -> None:
 
 def show_all() -> None:
     del st.query_params["exercise"]
-
-
-def show_more() -> None:
-    st.session_state[SHOWN] += PAGE_SIZE
 
 
 def clear_filters() -> None:
@@ -91,13 +99,26 @@ if chosen is not None:
     caution = suits(chosen, about_me, today=ui.today()).reason
     exercise_card(chosen, catalog=catalog, caution=caution, on_open=show_one)
 else:
-    st.text_input("Search", key="ex_search", placeholder="For example: hamstring, chair, walk")
-    columns = [*st.columns(3), *st.columns(3, vertical_alignment="bottom")]
-    for column, (field, (label, options)) in zip(columns, CHOICES.items(), strict=False):
-        column.multiselect(
-            label, options, key=f"ex_{field}", format_func=lambda o: o.label, placeholder="Any"
+    flt = ExerciseFilter.model_validate(
+        {field: st.session_state[f"ex_{field}"] for field in [*EMPTY, "suits_today"]}
+    )
+    with st.expander(filter_summary(flt), icon=":material/filter_list:"):
+        st.text_input(
+            "Search",
+            key="ex_search",
+            placeholder="For example: hamstring, chair, walk",
+            persist_state="session",
         )
-    columns[-1].toggle("Suits me today", key="ex_suits_today")
+        for field, (label, options) in CHOICES.items():
+            st.multiselect(
+                label,
+                options,
+                key=f"ex_{field}",
+                format_func=lambda o: o.label,
+                placeholder="Any",
+                persist_state="session",
+            )
+        st.toggle("Suits me today", key="ex_suits_today", persist_state="session")
     flt = ExerciseFilter.model_validate(
         {field: st.session_state[f"ex_{field}"] for field in [*EMPTY, "suits_today"]}
     )
@@ -106,19 +127,21 @@ else:
         st.info(view.today_note, icon=":material/spa:")
     if view.left_out:
         st.caption(f":material/person: {left_out_note(view.left_out)}")
-    if view.exercises:
-        st.markdown(f"**{match_count(len(view.exercises))}**")
+    listed = families(catalog, view.exercises)
+    if listed:
+        st.markdown(f"**{match_count(len(view.exercises), families=len(listed))}**")
     else:
         st.warning(loosen_hint(view.loosen), icon=":material/filter_alt_off:")
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
-    shown = st.session_state.setdefault(SHOWN, PAGE_SIZE)
-    for exercise in view.exercises[:shown]:
-        caution = view.cautions.get(exercise.id, "")
-        exercise_card(exercise, catalog=catalog, caution=caution, on_open=show_one)
-    if (left := len(view.exercises) - shown) > 0:
-        st.button(
-            f"Show {min(left, PAGE_SIZE)} more", on_click=show_more, icon=":material/expand_more:"
+    for group in listed:
+        family_fold(
+            group,
+            catalog=catalog,
+            cautions=view.cautions,
+            on_open=show_one,
+            expanded=len(listed) == 1,
         )
     wanted = filter_to_query_params(flt)
+    st.session_state[WRITTEN] = wanted
     if wanted != params:
         st.query_params.from_dict(wanted)

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from sciatica import ui
+from sciatica.documents import data_words as words
 from sciatica.documents.csv_io import check_ins_csv, parse_check_in_csv
 from sciatica.documents.export import (
     MAX_IMPORT_BYTES,
@@ -28,6 +29,8 @@ from sciatica.storage.database import describe_database
 
 CONFIRM_WORD = "DELETE"
 KIND_LABELS = {BackupKind.DAILY: "Daily", BackupKind.MANUAL: "Manual"}
+# One limit: the caption's, the uploader's own, and server.maxUploadSize in .streamlit/config.toml.
+MAX_IMPORT_MB = MAX_IMPORT_BYTES // 2**20
 store, user, today, config = ui.store(), ui.user_id(), ui.today(), ui.settings()
 url = config.resolved_database_url()
 count = store.count_check_ins(user_id=user)
@@ -38,7 +41,7 @@ shared = ui.logins_enabled()
 st.title("My data")
 ui.show_flash()
 where = "It is kept on this service's server" if shared else describe_database(url)
-st.write(f"Your diary holds **{count}** check-ins. {where}.")
+st.write(f"{words.diary_size(count)} {where}.")
 
 st.subheader("Download")
 left, right = st.columns(2)
@@ -63,10 +66,12 @@ right.download_button(
 st.subheader("Import")
 st.caption(
     "A JSON file downloaded from this app, or a CSV with the header of the check-ins CSV above "
-    f"(day, leg_pain and back_pain are required). Up to {MAX_IMPORT_BYTES // 2**20} MB."
+    f"(day, leg_pain and back_pain are required). Up to {MAX_IMPORT_MB} MB."
 )
 upload_key = f"import_{st.session_state.get('import_round', 0)}"
-upload = st.file_uploader("File to import", type=["json", "csv"], key=upload_key)
+upload = st.file_uploader(
+    "File to import", type=["json", "csv"], key=upload_key, max_upload_size=MAX_IMPORT_MB
+)
 if upload is not None:
     raw = upload.getvalue()
     try:
@@ -81,17 +86,18 @@ if upload is not None:
         )
     else:
         preview = preview_import(store, user_id=user, plan=plan)
-        span = f", {preview.first_day} to {preview.last_day}" if preview.first_day else ""
-        plans = f", {preview.routines} routines and {preview.sessions} sessions"
-        st.info(f"The file holds {preview.check_ins} check-ins{span}{plans}.")
+        st.info(
+            words.file_holds(
+                check_ins=preview.check_ins,
+                routines=preview.routines,
+                sessions=preview.sessions,
+                first=preview.first_day,
+                last=preview.last_day,
+            )
+        )
         replace = True
         if preview.existing_days:
-            days = ", ".join(str(day) for day in preview.existing_days[:10])
-            more = len(preview.existing_days) - 10
-            st.warning(
-                f"{len(preview.existing_days)} of these days are already in your diary: "
-                f"{days}{f' and {more} more' if more > 0 else ''}."
-            )
+            st.warning(words.days_already_there(preview.existing_days))
             choice = st.radio(
                 "Days you already have", ["Keep what I have", "Replace with the file's"]
             )
@@ -99,7 +105,16 @@ if upload is not None:
         if st.button("Import", type="primary"):
             written = apply_import(store, user_id=user, plan=plan, replace_existing=replace)
             st.session_state["import_round"] = st.session_state.get("import_round", 0) + 1
-            ui.flash(f"Imported {written} check-ins.")
+            kept = 0 if replace else len(preview.existing_days)
+            ui.flash(
+                words.imported(
+                    written=written,
+                    kept=kept,
+                    routines=preview.routines,
+                    sessions=preview.sessions,
+                ),
+                done=written > 0 or preview.routines + preview.sessions > 0,
+            )
 
 st.subheader("Backups")
 backups_dir = config.resolved_backup_dir()
@@ -130,31 +145,31 @@ else:
     st.caption(
         "A backup is also made automatically each day. The last "
         f"{KEEP[BackupKind.DAILY]} daily backups and the last {KEEP[BackupKind.MANUAL]} made "
-        f"with this button are kept in {backups_dir}."
+        f"with this button are kept in {backups_dir}, each named by the time it was taken."
     )
     if found := list_backups(backups_dir):
         rows = [
             {
                 "Taken (UTC)": b.taken_at.strftime("%Y-%m-%d %H:%M"),
                 "Kind": KIND_LABELS[b.kind],
-                "File": str(b.path),
                 "Size (kB)": round(b.size_bytes / 1024),
             }
             for b in found
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.table(pd.DataFrame(rows).set_index("Taken (UTC)"))
 
 st.subheader("Delete all my data")
 with st.expander("Delete everything this app stores about me"):
-    st.write(
-        f"This permanently deletes your {count} check-ins and your settings from this app. "
-        "Download a copy first if you may want it back. Backup files are not touched."
+    st.markdown(
+        "This permanently deletes from this app:"
+        + "".join(f"\n- {thing}" for thing in words.what_deleting_removes(count))
+        + "\n\nDownload a copy first if you may want it back. Backup files are not touched."
     )
     with st.form("delete_form", border=False):
         typed = st.text_input(f"Type {CONFIRM_WORD} to confirm")
         if st.form_submit_button("Delete all my data"):
             if typed.strip() == CONFIRM_WORD:
                 removed = store.delete_user_data(user_id=user)
-                ui.flash(f"Deleted {removed} check-ins and your settings.")
+                ui.flash(words.deleted(removed))
             else:
                 st.error(f"Nothing was deleted. Type {CONFIRM_WORD} in capitals to confirm.")

@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from sciatica import ui
+from sciatica.content import plural
 from sciatica.diary.models import EARLIEST_DAY
 from sciatica.documents.report import progress_report
 from sciatica.exercises.catalog import load_catalog
@@ -19,6 +20,7 @@ from sciatica.progress.summary import (
     summarise,
 )
 from sciatica.progress.text import summary_sentences
+from sciatica.ui import tables
 
 # Plain session-state keys outlive the widgets' own keys, which go when the page is left.
 PERIOD, FROM, TO = "progress_period", "progress_from", "progress_to"
@@ -80,7 +82,7 @@ rows = store.daily_rows(user_id=user, start=period.start, end=period.end + timed
 sessions = session_points(store, user_id=user, start=period.start, end=period.end, rows=rows)
 days = daily_frame(rows=[row for row in rows if row.day <= period.end])
 summary = summarise(days=days, sessions=sessions, period=period)
-st.caption(f"{period.label} ({period.days} days)")
+st.caption(f"{period.label} ({plural(period.days, 'day', 'days')})")
 st.markdown("\n".join(f"- {line}" for line in summary_sentences(summary=summary)))
 
 if days.empty and not sessions:
@@ -105,7 +107,7 @@ def show(panel: Panel) -> None:
         )
         st.caption(panel.sentence)
     if not panel.table.empty and st.toggle("Show data", key=f"progress_data_{panel.key}"):
-        st.dataframe(panel.table, hide_index=True)
+        tables.readable_table(panel.table)
         st.download_button(
             "Download this chart's data (CSV)",
             panel.csv,

@@ -15,10 +15,12 @@ from sciatica.plans.routine import describe_item
 from sciatica.plans.sessions import next_step
 from sciatica.plans.timer import format_seconds
 from sciatica.plans.today import todays_plan
-from sciatica.ui import alerts
+from sciatica.ui import alerts, cues
 from sciatica.ui import plans as widgets
 
 GUIDED = "session_guided"
+HOLD_ENDED = "session_hold_ended"  # set when a countdown runs out: cue once on the next run
+SOUND = "session_sound"  # the person's choice, kept for the whole visit
 FIGURE_PX = 400
 
 catalog, store, user, today = load_catalog(), ui.store(), ui.user_id(), ui.today()
@@ -50,9 +52,12 @@ def tools() -> None:
     st.session_state[GUIDED] = current
     if (timer := current.timer) is not None:
         left = timer.remaining(now=now)
-        st.metric("Time left", format_seconds(left))
-        if left == 0:
-            st.caption(guided.TIME_UP)
+        if left == 0:  # a clear change, not only a number: the hold is over, rest
+            st.success(guided.HOLD_DONE, icon=":material/check_circle:")
+        else:
+            st.metric("Time left", format_seconds(left))
+        if st.session_state.pop(HOLD_ENDED, False) and st.session_state.get(SOUND, True):
+            cues.hold_done_cue()
         pressed = None
         with st.container(horizontal=True):
             label, go = guided.start_label(timer, now=now), ":material/play_arrow:"
@@ -62,8 +67,16 @@ def tools() -> None:
                 pressed = guided.pause_timer(current, now=now)
             if st.button("Reset", icon=":material/replay:"):
                 pressed = guided.reset_timer(current)
+        st.toggle(
+            "Sound at the end of each hold",
+            value=True,
+            key=SOUND,
+            persist_state="session",
+            help="A short beep, and a buzz on a phone that allows it.",
+        )
         if pressed is not None or ran_out:
             st.session_state[GUIDED] = pressed if pressed is not None else current
+            st.session_state[HOLD_ENDED] = ran_out and pressed is None
             st.rerun()  # the whole page, so the fragment ticks only while the timer runs
     if (counter := current.counter) is not None:
         st.markdown(f"**{counter.describe()}**")
@@ -82,13 +95,13 @@ def exercise_step(current: GuidedSession) -> None:
     st.progress(share, text=words)
     if current.note:
         st.info(current.note, icon=":material/healing:")
+    # On a phone the exercise, its picture, the dose and Start all fit the first screen; how to
+    # do it follows the buttons.
     st.subheader(exercise.name, anchor=False)
     st.image(exercise_figure_svg(exercise), width=FIGURE_PX)
     st.markdown(f"**Your dose: {describe_item(item)}.**")
-    st.markdown("\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)))
-    st.caption("Stop if: " + " ".join(exercise.stop_if))
     running = current.timer is not None and current.timer.running
-    with st.container(border=True):
+    with st.container(border=True, key="session_tools"):
         st.fragment(tools, run_every=1 if running else None)()
     with st.container(horizontal=True):
         st.button(
@@ -96,6 +109,8 @@ def exercise_step(current: GuidedSession) -> None:
         )
         st.button("Skip", on_click=apply, args=(guided.record, ExerciseOutcome.SKIPPED))
         st.button("This hurt", on_click=apply, args=(guided.record, ExerciseOutcome.HURT))
+    st.markdown("\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)))
+    st.caption("Stop if: " + " ".join(exercise.stop_if))
     st.button(
         "Stop here and log the session", type="tertiary", on_click=apply, args=(guided.stop_early,)
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sciatica import clock
 from sciatica.config import Settings
+from sciatica.content import plural
 from sciatica.demo import write_demo_data
 from sciatica.documents.export import (
     MAX_IMPORT_BYTES,
@@ -94,7 +95,9 @@ def _demo(
         )
         return EXIT_REJECTED
     count = write_demo_data(store, user_id=user_id, days=days, seed=seed, end=today)
-    print(f"Wrote {count} example check-ins ending {today:%d %B %Y}.")
+    print(
+        f"Wrote {plural(count, 'example check-in', 'example check-ins')} ending {today:%d %B %Y}."
+    )
     print(where)
     return 0
 
@@ -111,5 +114,5 @@ def _import(store: Store, path: Path, *, user_id: str, today: date) -> int:
         print(f"Nothing was imported. Problems in {path}:\n{error}", file=sys.stderr)
         return EXIT_REJECTED
     count = apply_import(store, user_id=user_id, plan=plan)
-    print(f"Imported {count} check-ins.")
+    print(f"Imported {plural(count, 'check-in', 'check-ins')}.")
     return 0

@@ -1,4 +1,5 @@
-"""Loading of the validated content files in data/ (sources, warning signs, safety text).
+"""The app's words: loading of the validated content files in data/ (sources, warning signs,
+safety text), and the one plural helper for counts not yet in the catalogue.
 
 Content speaks every language: each text a person reads is written in YAML as one entry per
 language, `{en: ..., sv: ...}`, and declared `Text` in its model. A file is loaded for one
@@ -117,3 +118,15 @@ def check_sources(ids: tuple[str, ...], *, where: str) -> None:
         raise ContentError(f"{where}: unknown source {', '.join(missing)}")
     if not ids:
         raise ContentError(f"{where}: names no source")
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """The count with the right form: plural(1, "check-in", "check-ins") gives "1 check-in".
+
+    A form with "{n}" in it is a whole phrase and gets the count there instead:
+    plural(2, "{n} of these days is", "{n} of these days are") gives "2 of these days are".
+    Every counted noun in the app's sentences goes through here, so that one place can later
+    hand the choice to a translation catalogue (gettext's ngettext takes the same three).
+    """
+    form = one if count == 1 else many
+    return form.replace("{n}", str(count)) if "{n}" in form else f"{count} {form}"

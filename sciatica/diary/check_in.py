@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sciatica.clock import relative_day
-from sciatica.diary.models import CheckIn, CheckInInput, Side, TriageLevel
+from sciatica.diary.models import CheckIn, CheckInInput, LegExtent, Side, TriageLevel
 from sciatica.diary.triage import Triage, triage
 from sciatica.storage.store import Store
 
@@ -39,7 +39,8 @@ class FormStart:
     values: dict[str, Any]
     existing: CheckIn | None
     carried_from: date | None
-    ask_sbi: bool
+    ask_sbi: bool  # the weekly questions are due, or this day's check-in answered them
+    returning: bool = False  # the person has checked in before (this day or earlier)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,16 +56,18 @@ class CheckInOutcome:
 def form_start(store: Store, *, user_id: str, day: date) -> FormStart:
     """Values for the form: that day's check-in if it exists, else carried from the latest."""
     existing = store.get_check_in(user_id=user_id, day=day)
+    last_sbi = store.last_sbi_day(user_id=user_id, before=day)
+    due = last_sbi is None or (day - last_sbi).days >= SBI_INTERVAL_DAYS
     if existing is not None:
         values = existing.model_dump(include=set(CheckInInput.model_fields))
-        return FormStart(values, existing, None, ask_sbi=existing.sbi_total is not None)
+        answered = existing.sbi_total is not None
+        return FormStart(values, existing, None, ask_sbi=answered or due, returning=True)
     defaults = CheckInInput.model_construct(day=day, leg_pain=0, back_pain=0).model_dump()
     previous = store.latest_check_in(user_id=user_id, before=day + timedelta(days=1))
     if previous is not None:
         defaults.update({name: getattr(previous, name) for name in _CARRIED_OVER})
-    last_sbi = store.last_sbi_day(user_id=user_id, before=day)
-    ask_sbi = last_sbi is None or (day - last_sbi).days >= SBI_INTERVAL_DAYS
-    return FormStart(defaults, None, previous.day if previous else None, ask_sbi)
+    carried = previous.day if previous else None
+    return FormStart(defaults, None, carried, ask_sbi=due, returning=previous is not None)
 
 
 def with_both_legs(ticked: Iterable[str], *, side: Side | None, new_or_worse: bool) -> list[str]:
@@ -105,22 +108,40 @@ def describe_change(current: CheckInInput, previous: CheckInInput | None, *, tod
     return f"Leg pain {current.leg_pain}, {direction} {abs(change)} since {when}."
 
 
-def recent_table(check_ins: list[CheckIn]) -> list[dict[str, object]]:
-    """Rows for the recent check-ins table, in the order given; the most telling columns first."""
+NOT_ANSWERED = "\u2013"  # an en dash for a question not answered that day, never "None"
+
+
+def short_day(day: date) -> str:
+    """'Tue 1 Dec': a day in a phone-wide table."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def recent_table(check_ins: list[CheckIn]) -> list[dict[str, str]]:
+    """Rows for the recent check-ins table, in the order given; six short columns fit a phone.
+
+    Notes are left out: long free text squeezes a table on a phone (`recent_notes` lists them).
+    """
     return [
         {
-            "Date": entry.day,
-            "Leg pain": entry.leg_pain,
-            "Back pain": entry.back_pain,
-            "Reaches": entry.extent.label,
-            "Warning signs": _LEVEL_WORDS[entry.triage_level],
-            "Notes": entry.notes,
-            "Side": entry.side.capitalize() if entry.side else "",
-            "SBI (0-24)": entry.sbi_total,
-            "Activity (min)": entry.activity_minutes,
+            "Day": short_day(entry.day),
+            "Leg": str(entry.leg_pain),
+            "Back": str(entry.back_pain),
+            "Reaches": _reaches(entry),
+            "SBI": NOT_ANSWERED if entry.sbi_total is None else str(entry.sbi_total),
+            "Signs": _LEVEL_WORDS[entry.triage_level],
         }
         for entry in check_ins
     ]
+
+
+def recent_notes(check_ins: list[CheckIn]) -> list[tuple[str, str]]:
+    """(day, note) for each of these check-ins with a note, in the order given."""
+    return [(short_day(entry.day), entry.notes) for entry in check_ins if entry.notes]
+
+
+def _reaches(entry: CheckIn) -> str:
+    side = f", {entry.side}" if entry.side and entry.extent is not LegExtent.NONE else ""
+    return entry.extent.label + side
 
 
 _LEVEL_WORDS = {

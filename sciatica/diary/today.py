@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
+from sciatica.content import plural
 from sciatica.diary.models import CheckIn
 from sciatica.diary.notices import StandingAlert, seen_records, standing_alert
 from sciatica.diary.triage import Triage, routine_reasons, triage
@@ -83,9 +84,9 @@ def week_summary(week: list[CheckIn]) -> str:
     """One sentence on the last seven days of leg pain."""
     if not week:
         return ""
-    days = "day" if len(week) == 1 else "days"
     average = fmean(entry.leg_pain for entry in week)
     low = min(entry.leg_pain for entry in week)
     high = max(entry.leg_pain for entry in week)
     spread = f", from {low} to {high}" if low != high else ""
-    return f"Average leg pain {average:.1f} over {len(week)} {days} checked in{spread}."
+    days = plural(len(week), "day", "days")
+    return f"Average leg pain {average:.1f} over {days} checked in{spread}."

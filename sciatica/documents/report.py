@@ -9,6 +9,7 @@ import pandas as pd
 from fpdf.enums import XPos, YPos
 
 from sciatica import i18n
+from sciatica.content import plural
 from sciatica.documents.pdf import Pdf, Rgb
 from sciatica.exercises.catalog import load_catalog
 from sciatica.i18n import Language, _, ngettext
@@ -147,7 +148,7 @@ def _clinician_report(
     pdf.heading(_("Exercise sessions"))
     low, high = p.SESSIONS_TARGET
     pdf.paragraph(
-        f"{summary.sessions} session{'' if summary.sessions == 1 else 's'}, "
+        f"{plural(summary.sessions, 'session', 'sessions')}, "
         f"{summary.sessions_per_week:.1f} a week "
         f"(the exercise guide suggests {low}-{high} a week)."
         if summary.sessions
@@ -175,13 +176,13 @@ def _clinician_report(
 def _pain_numbers(change: p.PainChange | None) -> str:
     if change is None:
         return "no check-ins."
-    basis = f"{change.baseline:.1f} at baseline ({change.baseline_days} days)"
+    basis = f"{change.baseline:.1f} at baseline ({plural(change.baseline_days, 'day', 'days')})"
     if change.later is None or change.fall is None:
         return f"{basis}; no check-ins after the first week yet."
     percent = f" ({-change.percent:+.0f}%)" if change.percent is not None else ""
     verdict = "a clinically important fall" if change.important else "no clinically important fall"
     return (
-        f"{basis}, {change.later:.1f} afterwards ({change.later_days} days): "
+        f"{basis}, {change.later:.1f} afterwards ({plural(change.later_days, 'day', 'days')}): "
         f"change {-change.fall:+.1f} points{percent}; {verdict}."
     )
 
@@ -192,8 +193,9 @@ def _sbi_numbers(change: p.SbiChange | None) -> str:
     if change.answers == 1:
         return f"Answered once: {change.first}/24."
     within = "beyond" if change.beyond_variation else "within"
+    answers = plural(change.answers, "weekly answer", "weekly answers")
     return (
-        f"First {change.first}/24, latest {change.latest}/24 ({change.answers} weekly answers): "
+        f"First {change.first}/24, latest {change.latest}/24 ({answers}): "
         f"change {change.latest - change.first:+d}, {within} the measurement error of about "
         f"{p.SBI_NORMAL_VARIATION} points."
     )

@@ -143,3 +143,17 @@ def today_adjustment(*, leg_pain: int | None, extent: str | None) -> TodayAdjust
     why = " and ".join(reasons)
     reason = f"Because {why} today, only gentle exercises are shown, easier versions first."
     return TodayAdjustment(gentle_only=True, easier_first=True, reason=reason)
+
+
+def filter_summary(flt: ExerciseFilter) -> str:
+    """The filters fold's label: 'Filters' and what is on, e.g. 'Filters: Seated, suits me today'.
+
+    A search is named, not quoted: the label reads as markdown, and the words are the person's.
+    """
+    on = ["search"] if flt.search else []
+    for _, (field, _enum) in _PARAMS.items():
+        values: frozenset[StrEnum] = getattr(flt, field)
+        on += sorted(str(getattr(value, "label", value)) for value in values)
+    if flt.suits_today:
+        on.append("suits me today")
+    return f"Filters: {', '.join(on)}" if on else "Filters"

@@ -1,4 +1,8 @@
-"""The exercise library: what to list for a filter and the latest check-in, and its pictures."""
+"""The exercise library: what to list for a filter and the latest check-in, and its pictures.
+
+The list is of families (an exercise with its easier and harder versions), in catalogue order:
+the source guide's six first (data/exercises.yaml).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.exercises.filters import filter_exercises, suggest_loosening, today_adjustment
 from sciatica.exercises.models import Catalog, Exercise, ExerciseFilter
 from sciatica.exercises.suitability import suits
-from sciatica.i18n import Language, ngettext
+from sciatica.i18n import Language, _, ngettext
 
 NOTHING_TO_GO_ON = (
     "You have not checked in yet, so there is nothing to go on: every exercise is shown."
@@ -83,11 +87,36 @@ def library_view(
     )
 
 
-def match_count(count: int) -> str:
-    """'12 exercises match', '1 exercise matches'."""
-    return ngettext("{count} exercise matches", "{count} exercises match", count).format(
-        count=count
-    )
+@dataclass(frozen=True, slots=True)
+class Family:
+    """An exercise family as listed: its main exercise, and the versions that matched."""
+
+    root: Exercise
+    versions: tuple[Exercise, ...]  # in the list's order (easier first when that was asked)
+
+
+def families(catalog: Catalog, exercises: tuple[Exercise, ...]) -> list[Family]:
+    """The matching exercises grouped into their families, each where its first one stands."""
+    grouped: dict[str, list[Exercise]] = {}
+    for exercise in exercises:
+        grouped.setdefault(exercise.family_id, []).append(exercise)
+    return [Family(catalog.get(root), tuple(versions)) for root, versions in grouped.items()]
+
+
+def match_count(count: int, *, families: int) -> str:
+    """'25 exercises in 12 families', '1 exercise in 1 family'."""
+    exercises = ngettext("{count} exercise", "{count} exercises", count).format(count=count)
+    groups = ngettext("{count} family", "{count} families", families).format(count=families)
+    return _("{exercises} in {families}").format(exercises=exercises, families=groups)
+
+
+def versions_label(family: Family) -> str:
+    """'Bird dog · 5 versions' (how many are listed), or the name alone for a single one."""
+    count = len(family.versions)
+    if count == 1:
+        return family.root.name
+    versions = ngettext("{count} version", "{count} versions", count).format(count=count)
+    return f"{family.root.name} · {versions}"
 
 
 def left_out_note(count: int) -> str:

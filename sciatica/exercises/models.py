@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from sciatica.content import Source
+from sciatica.content import Source, plural
 from sciatica.exercises.poses import Illustration
 from sciatica.i18n import Text
 
@@ -166,13 +166,18 @@ def dose_words(
     """
     parts = []
     if minutes is not None:
-        parts.append(f"{minutes} minutes")
+        parts.append(
+            plural(minutes, "minute", "minutes")
+            if isinstance(minutes, int)
+            else f"{minutes} minutes"  # a range such as 20-30
+        )
     if hold_seconds is not None:
         parts.append(f"hold {hold_seconds} s")
     if reps is not None:
         most = reps.max if isinstance(reps, IntRange) else reps
         side = " per side" if per_side else ""
-        parts.append(f"{reps} {'time' if most == 1 else 'times'}{side}")
+        times = plural(most, "time", "times").removeprefix(f"{most} ")
+        parts.append(f"{reps} {times}{side}")
     if isinstance(sets, IntRange):
         parts.append(f"{sets} sets")
     if days_per_week is not None:

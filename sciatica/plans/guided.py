@@ -30,7 +30,7 @@ HURT_NOTE = (
     "If symptoms spread down your leg or you feel new numbness, stop and log the session."
 )
 # A held stretch is let go of gently, not dropped (the guide's steps end each hold slowly).
-TIME_UP = "Time is up: ease out of the position slowly."
+HOLD_DONE = "Hold done: ease out of the position slowly, then rest."
 # The 0-10 numeric rating scale's anchors, as the check-in asks them (CLINICAL.md 2).
 PAIN_HELP = "0 = no pain, 10 = the worst pain you can imagine."
 # A session's colour waits on next morning's leg pain (CLINICAL.md 4: settled by next morning).

@@ -1,7 +1,8 @@
-"""Progress tables: the data behind each Progress chart, by day or by week."""
+"""Progress tables: the data behind each Progress chart, by day or by week, and as text."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -16,6 +17,8 @@ from sciatica.progress.summary import (
 )
 
 SAME_WITHIN = 0.05  # values that read the same to one decimal are the same
+NOT_RECORDED = "\u2013"  # an en dash where a day or week has no value: never "None" or "nan"
+PHONE_COLUMNS = 4  # a day or week and four numbers fit a 375-pixel screen without scrolling
 
 
 def single_value(table: pd.DataFrame, columns: Sequence[str]) -> float | None:
@@ -89,3 +92,32 @@ def exercise_table(*, visits: pd.DataFrame, names: Mapping[str, str] | None = No
     labels = names or {}
     table["exercise"] = [labels.get(str(i), str(i).replace("_", " ")) for i in table["exercise"]]
     return table
+
+
+def _cell(value: object) -> str:
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return NOT_RECORDED
+    if isinstance(value, date):  # a pandas Timestamp is a date too
+        return f"{value.day} {value:%b %Y}"
+    if isinstance(value, (int, np.integer)):
+        return str(value)
+    if isinstance(value, (float, np.floating)):
+        return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    return str(value)
+
+
+def as_text(table: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as it reads: whole numbers plain, others to one decimal, '1 Dec 2026', a dash."""
+    return table.map(_cell)
+
+
+def in_parts(table: pd.DataFrame, *, columns: int = PHONE_COLUMNS) -> list[pd.DataFrame]:
+    """The table as parts of at most `columns` values, each led by the first column (its index).
+
+    Stacked one under the other, the parts fit a phone where the whole table would scroll sideways.
+    """
+    key, *values = table.columns
+    indexed = table.set_index(key)
+    return [indexed[values[at : at + columns]] for at in range(0, len(values), columns)] or [
+        indexed
+    ]

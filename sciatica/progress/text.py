@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 
+from sciatica.content import plural
 from sciatica.progress.summary import (
     BASELINE_DAYS,
     LIFE,
@@ -32,10 +33,12 @@ def summary_sentences(*, summary: ProgressSummary) -> list[str]:
         lines = ["You have no check-ins in this period. Choose a longer period, or check in today."]
     else:
         lines = [
-            f"You checked in on {summary.check_in_days} of the {period.days} days in this period."
+            f"You checked in on {summary.check_in_days} of "
+            f"{plural(period.days, 'the {n} day', 'the {n} days')} in this period."
         ]
         if summary.longest_gap_days >= BASELINE_DAYS:
-            lines[0] += f" The longest gap between check-ins was {summary.longest_gap_days} days."
+            gap = plural(summary.longest_gap_days, "day", "days")
+            lines[0] += f" The longest gap between check-ins was {gap}."
     for name, change in (("leg pain", summary.leg), ("back pain", summary.back)):
         if change is not None:
             lines.append(pain_sentence(name=name, change=change))
@@ -48,7 +51,7 @@ def summary_sentences(*, summary: ProgressSummary) -> list[str]:
         more = f" and {len(flags) - 3} more" if len(flags) > 3 else ""
         lines.append(
             f"You reported warning signs that need prompt medical advice on "
-            f"{_plural(len(flags), 'day')} in this period ({shown}{more}). If any are still "
+            f"{plural(len(flags), 'day', 'days')} in this period ({shown}{more}). If any are still "
             "there, follow the advice on the Safety page."
         )
     elif summary.check_in_days:
@@ -61,11 +64,11 @@ def pain_sentence(*, name: str, change: PainChange) -> str:
     if change.later is None or change.fall is None:
         return (
             f"Your {name} averaged {change.baseline:.1f}/10 over "
-            f"{_plural(change.baseline_days, 'check-in')}, all in your first week here; the "
-            "weeks after it will be compared with that first week."
+            f"{plural(change.baseline_days, 'check-in', 'check-ins')}, all in your first week "
+            "here; the weeks after it will be compared with that first week."
         )
     basis = (
-        f" (based on {_plural(change.baseline_days, 'day')})"
+        f" (based on {plural(change.baseline_days, 'day', 'days')})"
         if change.baseline_days < BASELINE_DAYS
         else ""
     )
@@ -120,7 +123,8 @@ def adherence_sentence(*, sessions: int, per_week: float) -> str:
         fit = f"in line with the {low}-{high} a week the exercise guide suggests"
     else:
         fit = f"more than the {low}-{high} a week the exercise guide suggests"
-    return f"You logged {_plural(sessions, 'exercise session')}, about {rate:.1f} a week: {fit}."
+    logged = plural(sessions, "exercise session", "exercise sessions")
+    return f"You logged {logged}, about {rate:.1f} a week: {fit}."
 
 
 def _compare(value: float, *, unit: str = "points") -> str:
@@ -128,10 +132,6 @@ def _compare(value: float, *, unit: str = "points") -> str:
     if abs(value) < 0.05:
         return "no different"
     return f"{abs(value):.1f} {unit} {'lower' if value < 0 else 'higher'}"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _day(day: date) -> str:
@@ -166,10 +166,11 @@ def sbi_chart_sentence(*, table: pd.DataFrame) -> str:
         return f"One weekly bothersomeness score so far: {scores.iloc[0]:.0f} out of 24."
     score = single_value(table, ["sbi_total"])
     if score is not None:
-        return f"Your bothersomeness score was {score:.0f} out of 24 in all {len(scores)} weeks."
+        weeks = plural(len(scores), "week", "weeks")
+        return f"Your bothersomeness score was {score:.0f} out of 24 in all {weeks}."
     return (
-        f"Across {len(scores)} weeks your bothersomeness score ranged from {scores.min():.0f} "
-        f"to {scores.max():.0f} out of 24; the latest is {scores.iloc[-1]:.0f}."
+        f"Across {plural(len(scores), 'week', 'weeks')} your bothersomeness score ranged from "
+        f"{scores.min():.0f} to {scores.max():.0f} out of 24; the latest is {scores.iloc[-1]:.0f}."
     )
 
 
@@ -179,10 +180,10 @@ def adherence_chart_sentence(*, table: pd.DataFrame) -> str:
     weeks = len(table)
     count = single_value(table, ["sessions"])
     if count is not None:
-        each = "the one week shown" if weeks == 1 else f"each of the {weeks} weeks shown"
-        return f"You did {_plural(round(count), 'session')} in {each}."
+        each = plural(weeks, "the one week shown", "each of the {n} weeks shown")
+        return f"You did {plural(round(count), 'session', 'sessions')} in {each}."
     reached = int((table["sessions"] >= low).sum())
-    return f"You did {low} or more sessions in {reached} of {_plural(weeks, 'week')}."
+    return f"You did {low} or more sessions in {reached} of {plural(weeks, 'week', 'weeks')}."
 
 
 def response_sentence(*, visits: pd.DataFrame) -> str:
@@ -191,12 +192,12 @@ def response_sentence(*, visits: pd.DataFrame) -> str:
     if level is not None:
         return (
             f"Your leg pain was {_score(level)}/10 before, straight after and the next morning "
-            f"of each of {_plural(len(visits), 'session')}."
+            f"of each of {plural(len(visits), 'session', 'sessions')}."
         )
     after, morning = visits["change_after"].dropna(), visits["change_next_morning"].dropna()
     text = (
         f"On average your leg pain was {_compare(float(after.mean()))} straight after a session "
-        f"than before it ({_plural(len(after), 'session')})"
+        f"than before it ({plural(len(after), 'session', 'sessions')})"
     )
     if len(morning):
         text += (
@@ -255,13 +256,15 @@ def exercise_sentence(*, table: pd.DataFrame) -> str:
     if len(table) == 1:
         return (
             f"Next-morning leg pain after sessions with {best['exercise']}: {change} than "
-            f"before the session, over {best['sessions']} sessions; {NOT_PROOF}."
+            f"before the session, over {plural(int(best['sessions']), 'session', 'sessions')}; "
+            f"{NOT_PROOF}."
         )
     tied = table[(table["change"] - best["change"]).abs() < SAME_WITHIN]
     if len(tied) == len(table):
         return (
             f"Next-morning leg pain was {change} than before the session after each of these "
-            f"{len(table)} exercises alike, so none of them stands out from the others."
+            f"{plural(len(table), 'exercise', 'exercises')} alike, so none of them stands out "
+            "from the others."
         )
     if len(tied) > 1:
         return (
@@ -271,5 +274,6 @@ def exercise_sentence(*, table: pd.DataFrame) -> str:
         )
     return (
         f"Next-morning leg pain was lowest after sessions with {best['exercise']}: "
-        f"{change} than before the session, over {best['sessions']} sessions; {NOT_PROOF}."
+        f"{change} than before the session, over "
+        f"{plural(int(best['sessions']), 'session', 'sessions')}; {NOT_PROOF}."
     )

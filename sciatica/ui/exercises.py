@@ -1,4 +1,8 @@
-"""The exercise card: picture, dose, steps, stop rules, sources and the other versions."""
+"""The exercise library's pieces: a family's fold, an exercise's card, and the filters' fold.
+
+On a phone every family of the library is a one-line fold, so the guide's six (and the bird
+dog among them) are on the first screen; opening one draws its versions and picture only then.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,36 @@ from collections.abc import Callable
 import streamlit as st
 
 from sciatica.exercises.catalog import comfort_options, family
-from sciatica.exercises.library import exercise_figure
+from sciatica.exercises.library import Family, exercise_figure, versions_label
 from sciatica.exercises.models import Catalog, Exercise
 
 FIGURE_PX = 400  # wide enough to read, small enough that a standing figure fits
+MAIN_VERSION = "The main version of this exercise."
 
 
 def _bullets(lines: tuple[str, ...]) -> str:
     return "\n".join(f"- {line}" for line in lines)
+
+
+def _details(exercise: Exercise, *, catalog: Catalog, caution: str, steps_folded: bool) -> None:
+    """Name, picture, dose and purpose; then the steps, stop rules and sources."""
+    st.subheader(exercise.name, anchor=False)
+    st.caption(f"{exercise.kind.label} · {exercise.position.label} · {exercise.level.label}")
+    if caution:
+        st.warning(caution, icon=":material/person:")
+    st.image(exercise_figure(exercise.id), alt=exercise.illustration.alt, width=FIGURE_PX)
+    st.markdown(f"**{exercise.dose.describe()}.** {exercise.dose.note or ''}")
+    st.write(exercise.purpose)
+    if exercise.pregnancy_note:
+        st.caption(f":material/pregnant_woman: {exercise.pregnancy_note}")
+    steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
+    cited = (catalog.sources_by_id[source_id] for source_id in exercise.sources)
+    with st.expander("How to do it, and when to stop") if steps_folded else st.container():
+        if not steps_folded:
+            st.markdown("**How to do it**")
+        st.markdown(f"{steps}\n\n**Doing it well**\n{_bullets(exercise.form_cues)}")
+        st.markdown(f"**Stop if**\n{_bullets(exercise.stop_if)}")
+        st.caption("Sources: " + "; ".join(source.cite() for source in cited))
 
 
 def exercise_card(
@@ -22,21 +48,7 @@ def exercise_card(
 ) -> None:
     """One exercise in a bordered card; `on_open(id)` shows another version of it."""
     with st.container(border=True, key=f"card_{exercise.id}"):
-        st.subheader(exercise.name, anchor=False)
-        st.caption(f"{exercise.kind.label} · {exercise.position.label} · {exercise.level.label}")
-        if caution:
-            st.warning(caution, icon=":material/person:")
-        st.image(exercise_figure(exercise.id), alt=exercise.illustration.alt, width=FIGURE_PX)
-        st.markdown(f"**{exercise.dose.describe()}.** {exercise.dose.note or ''}")
-        st.write(exercise.purpose)
-        if exercise.pregnancy_note:
-            st.caption(f":material/pregnant_woman: {exercise.pregnancy_note}")
-        with st.expander("How to do it, and when to stop"):
-            steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
-            st.markdown(f"{steps}\n\n**Doing it well**\n{_bullets(exercise.form_cues)}")
-            st.markdown(f"**Stop if**\n{_bullets(exercise.stop_if)}")
-            cited = (catalog.sources_by_id[source_id] for source_id in exercise.sources)
-            st.caption("Sources: " + "; ".join(source.cite() for source in cited))
+        _details(exercise, catalog=catalog, caution=caution, steps_folded=True)
         versions = [
             *family(catalog, exercise_id=exercise.id),
             *comfort_options(catalog, exercise_id=exercise.id),
@@ -54,4 +66,53 @@ def exercise_card(
                     type="tertiary",
                     icon=":material/arrow_forward:",
                 )
-                st.caption(other.choose_if or "The main version of this exercise.")
+                st.caption(other.choose_if or MAIN_VERSION)
+
+
+def family_fold(
+    group: Family,
+    *,
+    catalog: Catalog,
+    cautions: dict[str, str],
+    on_open: Callable[[str], None],
+    expanded: bool = False,
+) -> None:
+    """A family as one line that opens to its versions (one chosen at a time) and their card.
+
+    What is inside is drawn only while it is open, so a closed family costs nothing.
+    """
+    root = group.root.id
+    fold = st.expander(
+        versions_label(group),
+        expanded=expanded,
+        key=f"family_{root}",
+        on_change="rerun",
+        icon=":material/self_improvement:",
+    )
+    if not fold.open:
+        return
+    with fold:
+        chosen = group.versions[0]
+        if len(group.versions) > 1:
+            by_id = {version.id: version for version in group.versions}
+            chosen = by_id[
+                st.radio(
+                    "Version",
+                    list(by_id),
+                    format_func=lambda exercise_id: by_id[exercise_id].name,
+                    captions=[version.choose_if or MAIN_VERSION for version in group.versions],
+                    key=f"version_{root}",
+                )
+            ]
+        with st.container(key=f"card_{chosen.id}"):
+            _details(
+                chosen, catalog=catalog, caution=cautions.get(chosen.id, ""), steps_folded=False
+            )
+            st.button(
+                "Open on a page of its own",
+                key=f"own_page_{chosen.id}",
+                on_click=on_open,
+                args=(chosen.id,),
+                type="tertiary",
+                icon=":material/open_in_full:",
+            )

@@ -4,7 +4,8 @@ from datetime import timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sciatica.diary.models import TriageLevel
+from sciatica.diary.check_in import NOT_ANSWERED
+from sciatica.diary.models import LegExtent, TriageLevel
 from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import make_check_in
@@ -49,7 +50,7 @@ def test_saving_a_check_in_writes_it_and_says_saved_with_a_comparison(
     saved = stored(database_url).get_check_in(user_id="local", day=today)
     assert saved is not None
     assert (saved.leg_pain, saved.back_pain, saved.notes) == (6, 2, "Sore")
-    assert len(page.dataframe) == 1
+    assert len(page.table) == 1
 
 
 def test_saving_the_same_day_again_says_it_updated(page: AppTest, database_url: str) -> None:
@@ -70,7 +71,7 @@ def test_the_form_starts_from_the_latest_check_in(open_page: OpenPage, database_
     )
     app = open_page("pages/check_in.py")
     assert (slider(app, "Leg pain").value, slider(app, "Back pain").value) == (7, 4)
-    assert any("Filled in from your check-in" in c.value for c in app.caption)
+    assert any("Starting from your last check-in (yesterday)" in c.value for c in app.caption)
 
 
 def test_a_bladder_sign_shows_the_emergency_message_and_still_saves(
@@ -119,3 +120,79 @@ def test_picking_a_past_date_loads_that_days_check_in(
     app.date_input(key="check_in_day").set_value(past).run()
     assert slider(app, "Leg pain").value == 9
     assert any("You already checked in" in info.value for info in app.info)
+
+
+def save_yesterday(database_url: str, **answers: object) -> None:
+    store = stored(database_url)
+    entry = make_check_in(day=factories.days_ago(1), **answers)
+    store.save_check_in(user_id="local", entry=entry, triage_level=TriageLevel.NONE)
+    store.close()
+
+
+def test_a_returning_person_moves_leg_pain_and_saves_keeping_the_rest(
+    open_page: OpenPage, database_url: str
+) -> None:
+    save_yesterday(
+        database_url, leg_pain=5, back_pain=3, extent="thigh", side="left", sitting_interference=4
+    )
+    app = open_page("pages/check_in.py")
+    slider(app, "Leg pain").set_value(4)
+    save_button(app).click().run()
+    assert app.success[0].value.startswith("Saved. Leg pain 4, down 1 since yesterday.")
+    saved = stored(database_url).get_check_in(user_id="local", day=factories.today())
+    assert saved is not None
+    assert (saved.leg_pain, saved.back_pain, saved.extent, saved.side) == (4, 3, "thigh", "left")
+    assert saved.sitting_interference == 4
+    assert not saved.red_flags
+    assert saved.notes == ""
+
+
+def test_daily_life_is_folded_for_a_returning_person_with_its_answers_in_view(
+    open_page: OpenPage, database_url: str
+) -> None:
+    save_yesterday(
+        database_url, walking_interference=2, sitting_interference=5, sleeping_interference=1
+    )
+    app = open_page("pages/check_in.py")
+    labels = [expander.label for expander in app.expander]
+    assert "Pain got in the way of: walking 2, sitting 5, sleeping 1" in labels
+
+
+def test_the_side_is_asked_only_with_leg_symptoms(open_page: OpenPage) -> None:
+    app = open_page("pages/check_in.py")
+    assert not [radio for radio in app.radio if radio.label == "Which side"]
+    app.select_slider(key=f"extent_{factories.today().isoformat()}").set_value(LegExtent.FOOT).run()
+    assert [radio for radio in app.radio if radio.label == "Which side"]
+
+
+def test_the_weekly_questions_are_not_asked_again_within_the_week(
+    open_page: OpenPage, database_url: str
+) -> None:
+    save_yesterday(database_url, sbi_leg_pain=1, sbi_numbness=1, sbi_weakness=1, sbi_sitting=1)
+    app = open_page("pages/check_in.py")
+    assert not [e for e in app.expander if e.label.startswith("Weekly questions")]
+    assert not app.get("button_group")
+
+
+def test_the_weekly_questions_when_due_are_one_tap_each_and_save_all_four(
+    page: AppTest, database_url: str
+) -> None:
+    day = factories.today().isoformat()
+    for name, score in (("leg_pain", 3), ("numbness", 2), ("weakness", 0), ("sitting", 4)):
+        page.button_group(key=f"sbi_{name}_{day}").set_value(score).run()
+    save_button(page).click().run()
+    saved = stored(database_url).get_check_in(user_id="local", day=factories.today())
+    assert saved is not None
+    assert saved.sbi_total == 9
+
+
+def test_the_recent_table_shows_a_dash_not_none_and_notes_as_plain_text(
+    open_page: OpenPage, database_url: str
+) -> None:
+    save_yesterday(database_url, notes="**not bold** <b>nor this</b>")
+    app = open_page("pages/check_in.py")
+    table = app.table[0].value
+    assert list(table.columns) == ["Leg", "Back", "Reaches", "SBI", "Signs"]
+    assert table["SBI"].tolist() == [NOT_ANSWERED]
+    assert "None" not in table.to_string()
+    assert [text.value for text in app.text] == ["**not bold** <b>nor this</b>"]

@@ -13,7 +13,7 @@ from streamlit.testing.v1.element_tree import Multiselect
 from sciatica.diary.models import TriageLevel
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.filters import filter_exercises
-from sciatica.exercises.library import NOTHING_TO_GO_ON
+from sciatica.exercises.library import NOTHING_TO_GO_ON, families, versions_label
 from sciatica.exercises.models import Equipment, ExerciseFilter, Kind, Level, Position, TargetArea
 from sciatica.storage.store import Store
 from tests import factories
@@ -46,20 +46,47 @@ def save(database_url: str, **overrides: object) -> None:
     store.close()
 
 
-def card_names(app: AppTest) -> list[str]:
-    """Every card's name, pressing "Show N more" until all are shown."""
-    while more := [button for button in app.button if button.label.startswith("Show ")]:
-        more[0].click().run()
-        assert not app.exception
-    return [header.value for header in app.subheader]
+def folds(app: AppTest) -> list[str]:
+    """The family folds' labels, top to bottom."""
+    return [e.label for e in app.expander if not e.label.startswith(("Filters", "How to do"))]
 
 
-def test_the_list_starts_with_a_few_cards_and_shows_more_on_request(
+def versions(app: AppTest, family: str) -> list[str]:
+    """The versions a family offers, in order (opening its fold)."""
+    app.session_state[f"family_{family}"] = True
+    app.run()
+    radios = [r for r in app.radio if r.label == "Version" and r.key == f"version_{family}"]
+    return list(radios[0].options) if radios else []
+
+
+def card_names(app: AppTest) -> set[str]:
+    """Every exercise listed: each family opened, its versions (or its one card) read."""
+    for root in {exercise.family_id for exercise in CATALOG.exercises}:
+        app.session_state[f"family_{root}"] = True
+    app.run()
+    assert not app.exception
+    offered = {option for r in app.radio if r.label == "Version" for option in r.options}
+    return offered | {header.value for header in app.subheader}
+
+
+def expected_folds(flt: ExerciseFilter) -> list[str]:
+    return [versions_label(f) for f in families(CATALOG, tuple(filter_exercises(CATALOG, flt)))]
+
+
+def test_the_list_is_one_fold_per_family_the_guides_six_first_with_every_exercise(
     open_exercises: OpenExercises,
 ) -> None:
     app = open_exercises()
-    assert len(app.subheader) == 8
-    assert [b.label for b in app.button if b.label.startswith("Show ")] == ["Show 8 more"]
+    assert folds(app) == expected_folds(ExerciseFilter())
+    assert folds(app)[:6] == [
+        "Knee-to-chest stretch · 2 versions",
+        "Standing hamstring stretch · 3 versions",
+        "Lying gluteal (piriformis) stretch · 2 versions",
+        "Clamshell · 3 versions",
+        "Bird dog · 5 versions",
+        "Low-impact aerobic activity · 3 versions",
+    ]
+    assert not app.get("image"), "a closed family draws nothing"
     assert len(card_names(app)) == EVERYONE
 
 
@@ -73,7 +100,7 @@ def test_page_lists_every_exercise_under_the_stop_rule(open_exercises: OpenExerc
     assert app.title[0].value == "Exercises"
     rule = "Stop the exercise if your pain increases, and talk to a health professional."
     assert rule in app.markdown[0].value  # the source guide's own words
-    assert f"**{EVERYONE} exercises match**" in [block.value for block in app.markdown]
+    assert f"**{EVERYONE} exercises in 12 families**" in [block.value for block in app.markdown]
     assert len(card_names(app)) == EVERYONE
     assert app.get("page_link")[0].proto.page == "safety"
 
@@ -94,8 +121,10 @@ def test_each_filter_narrows_the_cards_to_its_matches(
     app = open_exercises()
     multiselect(app, label).select(choice).run()
     assert not app.exception
-    expected = filter_exercises(CATALOG, ExerciseFilter.model_validate({field: {choice}}))
-    assert card_names(app) == [exercise.name for exercise in expected]
+    flt = ExerciseFilter.model_validate({field: {choice}})
+    assert folds(app) == expected_folds(flt)
+    expected = filter_exercises(CATALOG, flt)
+    assert card_names(app) == {exercise.name for exercise in expected}
     assert 0 < len(expected) < EVERYONE
 
 
@@ -117,12 +146,14 @@ def test_suits_me_today_with_leg_pain_8_shows_only_gentle_exercises_easier_first
     app.toggle(key="ex_suits_today").set_value(True).run()
     assert not app.exception
     assert "your leg pain is 8/10" in app.info[0].value
+    knee = versions(app, "knee-to-chest")
+    assert knee.index("Single knee-to-chest with a towel") < knee.index("Knee-to-chest stretch")
+    bird_dog = versions(app, "bird-dog")
+    assert bird_dog.index("Bird dog, arm only") < bird_dog.index("Bird dog, leg only")
     names = card_names(app)
     by_name = {exercise.name: exercise for exercise in CATALOG.exercises}
     assert names
     assert all(by_name[name].level is Level.GENTLE for name in names)
-    assert names.index("Single knee-to-chest with a towel") < names.index("Knee-to-chest stretch")
-    assert names.index("Bird dog, arm only") < names.index("Bird dog, leg only")
 
 
 def test_suits_me_today_before_any_check_in_says_so_and_shows_everything(
@@ -143,7 +174,8 @@ def test_an_emergency_sign_shows_the_advice_and_no_exercises_at_all(
     app = open_exercises(**params)
     assert not app.exception
     assert "Get help now" in app.error[0].value
-    assert card_names(app) == []
+    assert card_names(app) == set()
+    assert not folds(app)
     assert not app.multiselect
     assert not app.get("image")
 
@@ -153,7 +185,7 @@ def test_an_empty_result_names_the_filter_to_loosen_and_clearing_brings_all_back
 ) -> None:
     app = open_exercises(kind="stretch", position="in_water")
     assert not app.exception
-    assert card_names(app) == []
+    assert card_names(app) == set()
     assert app.warning[0].value == "No exercises match. Try loosening Type or Position."
     next(button for button in app.button if button.label == "Clear filters").click().run()
     assert not app.exception
@@ -187,7 +219,7 @@ def test_one_exercise_by_url_shows_only_its_card_with_a_way_back(
 ) -> None:
     app = open_exercises(exercise="bird-dog-arm-only", position="all_fours")
     assert not app.exception
-    assert card_names(app) == ["Bird dog, arm only"]
+    assert card_names(app) == {"Bird dog, arm only"}
     assert len(app.get("image")) == 1
     back = next(button for button in app.button if button.label == "All exercises")
     back.click().run()
@@ -197,19 +229,36 @@ def test_one_exercise_by_url_shows_only_its_card_with_a_way_back(
     assert "Bird dog" in card_names(app)
 
 
-def test_a_modification_button_opens_that_exercise_and_puts_it_in_the_url(
+def test_a_family_offers_its_versions_with_when_to_choose_each_and_opens_one_on_its_own(
     open_exercises: OpenExercises,
 ) -> None:
     app = open_exercises(q="bird dog")
     assert not app.exception
-    texts = [caption.value for caption in app.caption]
+    assert folds(app) == ["Bird dog · 5 versions"]  # the one family found: open at once
+    (chooser,) = [radio for radio in app.radio if radio.label == "Version"]
+    assert chooser.value == "bird-dog"
     assert any(
-        text.startswith("Choose this if the full bird dog makes you wobble") for text in texts
+        caption.startswith("Choose this if the full bird dog makes you wobble")
+        for caption in chooser.proto.captions
     )
-    app.button(key="open_bird-dog_bird-dog-leg-only").click().run()
+    chooser.set_value("bird-dog-leg-only").run()
+    assert app.subheader[0].value == "Bird dog, leg only"
+    app.button(key="own_page_bird-dog-leg-only").click().run()
     assert not app.exception
-    assert card_names(app) == ["Bird dog, leg only"]
+    assert card_names(app) == {"Bird dog, leg only"}
     assert app.query_params == {"q": "bird dog", "exercise": "bird-dog-leg-only"}
+
+
+def test_filters_are_kept_after_visiting_another_page(open_exercises: OpenExercises) -> None:
+    app = open_exercises()
+    multiselect(app, "Position").select(Position.SEATED).run()
+    app.switch_page("pages/today.py").run()
+    app.query_params.clear()
+    app.switch_page("pages/exercises.py").run()
+    assert not app.exception
+    assert multiselect(app, "Position").value == [Position.SEATED]
+    assert folds(app) == expected_folds(ExerciseFilter(positions=frozenset({Position.SEATED})))
+    assert app.expander[0].label == "Filters: Seated"
 
 
 def test_a_card_has_dose_purpose_steps_cues_and_linked_sources(

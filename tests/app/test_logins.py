@@ -65,8 +65,8 @@ def test_two_people_never_see_each_others_check_ins(
         assert not app.exception
         assert f"leg pain {pain}," in app.success[0].value
         app.switch_page("pages/check_in.py").run()
-        table = app.dataframe[0].value
-        assert list(table["Leg pain"]) == [pain]
+        table = app.table[0].value
+        assert list(table["Leg"]) == [str(pain)]
 
 
 def test_a_logged_in_person_can_log_out(

@@ -1,6 +1,7 @@
 import json
 import logging
 import sqlite3
+import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.diary.models import TriageLevel
+from sciatica.documents.export import MAX_IMPORT_BYTES
 from sciatica.storage.store import Store
 from sciatica.ui import PAGE_FAILED
 from tests import factories
@@ -68,7 +70,7 @@ def test_the_page_offers_both_downloads_and_says_where_the_data_is(
     assert not app.exception
     labels = [button.label for button in app.get("download_button")]
     assert labels == ["Download everything (JSON)", "Download check-ins (CSV)"]
-    assert any("holds **1** check-ins" in block.value for block in app.markdown)
+    assert any("Your diary holds 1 check-in." in block.value for block in app.markdown)
     assert any("SQLite file on this computer" in block.value for block in app.markdown)
 
 
@@ -78,10 +80,10 @@ def test_importing_a_file_shows_a_preview_then_writes_it(
     app = open_page("pages/my_data.py")
     app.file_uploader[0].upload("diary.json", export_file(leg_pain=8)).run()
     assert not app.exception
-    assert "The file holds 1 check-ins" in app.info[0].value
+    assert "The file holds 1 check-in, " in app.info[0].value
     next(button for button in app.button if button.label == "Import").click().run()
     assert not app.exception
-    assert app.success[0].value == "Imported 1 check-ins."
+    assert app.success[0].value == "Imported 1 check-in."
     assert count(database_url) == 1
 
 
@@ -89,9 +91,12 @@ def test_a_day_already_in_the_diary_can_be_kept(open_page: OpenPage, database_ur
     seed(database_url, leg_pain=2)
     app = open_page("pages/my_data.py")
     app.file_uploader[0].upload("diary.json", export_file(leg_pain=8)).run()
-    assert "1 of these days are already in your diary" in app.warning[0].value
+    assert "1 of these days is already in your diary" in app.warning[0].value
     app.radio[0].set_value("Keep what I have").run()
     next(button for button in app.button if button.label == "Import").click().run()
+    assert app.info[0].value == (
+        "No check-ins were imported; the 1 day already in your diary stayed as it was."
+    )
     store = Store.open(database_url)
     assert store.get_check_in(user_id="local", day=factories.today()).leg_pain == 2  # type: ignore[union-attr]
     store.close()
@@ -120,7 +125,9 @@ def test_deleting_needs_the_confirmation_word(open_page: OpenPage, database_url:
     next(t for t in app.text_input if t.label.startswith("Type DELETE")).input("DELETE")
     next(b for b in app.button if b.label == "Delete all my data").click().run()
     assert not app.exception
-    assert app.success[0].value == "Deleted 1 check-ins and your settings."
+    assert app.success[0].value == (
+        "Deleted 1 check-in and everything else this app stored about you."
+    )
     assert count(database_url) == 0
 
 
@@ -147,7 +154,7 @@ def test_a_daily_backup_that_fails_is_a_calm_message_on_my_data_not_a_crash(
     (warning,) = app.warning
     assert warning.value.startswith("Today's automatic backup was not made.")
     assert "Your diary itself is safe" in warning.value
-    assert any("holds **1** check-ins" in block.value for block in app.markdown)
+    assert any("Your diary holds 1 check-in." in block.value for block in app.markdown)
 
 
 def test_back_up_now_that_fails_says_why_and_the_page_carries_on(
@@ -171,7 +178,7 @@ def test_back_up_now_clicks_are_listed_apart_from_the_daily_backup(
     seed(database_url)
     app = open_page("pages/my_data.py")
     next(b for b in app.button if b.label == "Back up now").click().run()
-    kinds = list(app.dataframe[0].value["Kind"])
+    kinds = list(app.table[0].value["Kind"])
     assert sorted(kinds) == ["Daily", "Manual"]
 
 
@@ -213,3 +220,24 @@ def test_a_csv_with_a_quote_never_closed_is_refused_on_the_page_and_changes_noth
     assert "a quoted cell starting on line 2 is never closed" in app.error[0].value
     assert not [button for button in app.button if button.label == "Import"]
     assert count(database_url) == 1
+
+
+def test_the_delete_confirmation_lists_everything_that_goes(
+    open_page: OpenPage, database_url: str
+) -> None:
+    seed(database_url)
+    app = open_page("pages/my_data.py")
+    listed = next(block.value for block in app.markdown if "permanently deletes" in block.value)
+    for thing in ("1 check-in", "routines", "sessions", "About me", "warning signs", "country"):
+        assert thing in listed
+
+
+def test_the_upload_limit_is_one_number_in_the_caption_the_uploader_and_the_server(
+    open_page: OpenPage,
+) -> None:
+    limit = MAX_IMPORT_BYTES // 2**20
+    server = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]
+    assert server["maxUploadSize"] == limit
+    app = open_page("pages/my_data.py")
+    assert app.file_uploader[0].proto.max_upload_size_mb == limit
+    assert any(f"Up to {limit} MB." in caption.value for caption in app.caption)

@@ -8,9 +8,11 @@ from datetime import timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sciatica import clock
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.triage import emergency_number
 from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.guided import HOLD_DONE
 from sciatica.plans.models import ExerciseOutcome, LegResponse, Routine, SessionInput, Weekday
 from sciatica.plans.routine import template
 from sciatica.storage.store import Store
@@ -330,3 +332,46 @@ def test_the_start_link_from_today_opens_the_first_exercise(
     assert not app.exception
     assert app.subheader[0].value == "Knee-to-chest stretch"
     assert "start" not in app.query_params
+
+
+@pytest.fixture
+def ticks(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The countdown's clock, moved by the test: set ticks[0]."""
+    moment = [1000.0]
+    monkeypatch.setattr(clock, "ticks", lambda: moment[0])
+    return moment
+
+
+def cues(app: AppTest) -> list[str]:
+    return [html.proto.body for html in app.get("html") if "holdCues" in html.proto.body]
+
+
+def test_the_end_of_a_hold_turns_green_and_cues_once(
+    open_page: OpenPage, store: Store, ticks: list[float]
+) -> None:
+    save_routine(store)
+    app = open_page(PAGE)
+    button(app, "Start session")
+    button(app, "Start")
+    assert not cues(app)
+    ticks[0] += 60
+    app.run()
+    assert any(alert.value == HOLD_DONE for alert in app.success)
+    assert len(cues(app)) == 1
+    app.run()
+    assert not cues(app), "the cue sounds once, when the hold ends"
+    assert any(alert.value == HOLD_DONE for alert in app.success)
+
+
+def test_with_the_sound_off_the_hold_ends_quietly_but_still_visibly(
+    open_page: OpenPage, store: Store, ticks: list[float]
+) -> None:
+    save_routine(store)
+    app = open_page(PAGE)
+    button(app, "Start session")
+    app.toggle(key="session_sound").set_value(False).run()
+    button(app, "Start")
+    ticks[0] += 60
+    app.run()
+    assert any(alert.value == HOLD_DONE for alert in app.success)
+    assert not cues(app)

@@ -69,15 +69,31 @@ def save_check_in(page: Page) -> None:
     wait_idle(page)
 
 
+def expand(page: Page, label: str) -> Locator:
+    """Open the expander whose label holds `label` (if closed) and return it."""
+    box = page.locator("details").filter(has=page.locator("summary", has_text=label))
+    if box.get_attribute("open") is None:
+        box.locator("summary").click()
+    expect(box).to_have_attribute("open", "")
+    return box
+
+
 def recent_rows(page: Page) -> list[dict[str, Any]]:
-    """The rows of the "last two weeks" table, read from the grid's accessible HTML table."""
-    table = page.get_by_test_id("stDataFrame").locator("table").first
+    """The rows of the "last two weeks" table (the day first, as its index column)."""
+    table = page.get_by_test_id("stTable").locator("table").first
     table.wait_for(state="attached")
     rows: list[dict[str, Any]] = table.evaluate(
         """table => {
             const heads = [...table.querySelectorAll("thead th")].map(th => th.textContent);
+            heads[0] = "Day";
             return [...table.querySelectorAll("tbody tr")].map(tr => Object.fromEntries(
-                [...tr.querySelectorAll("td")].map((td, i) => [heads[i], td.textContent])));
+                [...tr.querySelectorAll("th, td")].map((cell, i) => [heads[i], cell.textContent])));
         }"""
     )
     return rows
+
+
+def recent_notes(page: Page) -> list[str]:
+    """The notes listed under the "last two weeks" table, as the person wrote them."""
+    box = expand(page, "Notes from these days")
+    return box.get_by_test_id("stText").all_text_contents()

@@ -8,10 +8,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from sciatica import clock
+from sciatica.diary.check_in import short_day
 from tests.browser.conftest import StreamlitServer
 from tests.browser.helpers import (
+    expand,
     go_to,
     open_page,
+    recent_notes,
     recent_rows,
     save_check_in,
     set_slider,
@@ -25,7 +28,7 @@ HOSTILE_NOTES = "<script>window.__xss=1</script><b>bold</b>"
 
 def users_today() -> str:
     """Today where the browser is, as the recent table prints it."""
-    return clock.today(TIMEZONE).isoformat()
+    return short_day(clock.today(TIMEZONE))
 
 
 @pytest.fixture
@@ -43,14 +46,15 @@ def check_in(page: Page, server: StreamlitServer) -> Page:
 def fill_and_save(page: Page, *, leg: int, back: int, notes: str) -> None:
     set_slider(page, "Leg pain", leg)
     set_slider(page, "Back pain", back)
-    page.get_by_label("Notes").fill(notes)
+    expand(page, "Activity, medication and notes").get_by_label("Notes").fill(notes)
     save_check_in(page)
 
 
 def expect_form_shows(page: Page, *, leg: int, back: int, notes: str) -> None:
     expect(slider(page, "Leg pain")).to_have_value(str(leg))
     expect(slider(page, "Back pain")).to_have_value(str(back))
-    expect(page.get_by_label("Notes")).to_have_value(notes)
+    optional = expand(page, "Activity, medication and notes")
+    expect(optional.get_by_label("Notes")).to_have_value(notes)
 
 
 def test_check_in_filled_by_labels_is_saved_and_shown_again_after_reload(check_in: Page) -> None:
@@ -64,9 +68,9 @@ def test_check_in_filled_by_labels_is_saved_and_shown_again_after_reload(check_i
     expect_form_shows(check_in, leg=6, back=3, notes="Walked to the shop.")
     rows = recent_rows(check_in)
     assert len(rows) == 1
-    assert rows[0]["Date"] == users_today()
-    assert (rows[0]["Leg pain"], rows[0]["Back pain"]) == ("6", "3")
-    assert rows[0]["Notes"] == "Walked to the shop."
+    assert rows[0]["Day"] == users_today()
+    assert (rows[0]["Leg"], rows[0]["Back"]) == ("6", "3")
+    assert recent_notes(check_in) == ["Walked to the shop."]
 
 
 def test_saved_check_in_is_found_again_after_a_server_restart(
@@ -79,7 +83,7 @@ def test_saved_check_in_is_found_again_after_a_server_restart(
     go_to(check_in, "Check-in")
 
     expect_form_shows(check_in, leg=7, back=2, notes="Bad night.")
-    assert [row["Leg pain"] for row in recent_rows(check_in)] == ["7"]
+    assert [row["Leg"] for row in recent_rows(check_in)] == ["7"]
 
 
 def test_ticking_a_bladder_sign_shows_get_help_now_and_still_saves(check_in: Page) -> None:
@@ -99,7 +103,7 @@ def test_ticking_a_bladder_sign_shows_get_help_now_and_still_saves(check_in: Pag
     expect(check_in.get_by_text(re.compile(r"^Saved\b"))).to_be_visible()
     dialog.get_by_role("button", name="I understand").click()
     wait_idle(check_in)
-    assert recent_rows(check_in)[0]["Warning signs"] == "Emergency"
+    assert recent_rows(check_in)[0]["Signs"] == "Emergency"
 
 
 def test_hostile_notes_are_saved_and_shown_as_literal_text(check_in: Page) -> None:
@@ -108,8 +112,9 @@ def test_hostile_notes_are_saved_and_shown_as_literal_text(check_in: Page) -> No
     check_in.reload()
     wait_idle(check_in)
 
-    expect(check_in.get_by_label("Notes")).to_have_value(HOSTILE_NOTES)
-    assert recent_rows(check_in)[0]["Notes"] == HOSTILE_NOTES
+    optional = expand(check_in, "Activity, medication and notes")
+    expect(optional.get_by_label("Notes")).to_have_value(HOSTILE_NOTES)
+    assert recent_notes(check_in) == [HOSTILE_NOTES]
     assert check_in.evaluate("window.__xss") is None
     expect(check_in.get_by_test_id("stApp").locator("b", has_text="bold")).to_have_count(0)
 

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import StreamlitServer
-from tests.browser.helpers import go_to, open_page, wait_idle
+from tests.browser.helpers import expand, go_to, open_page, wait_idle
 
 
 def card(page: Page, exercise_id: str) -> Locator:
@@ -16,7 +16,8 @@ def card(page: Page, exercise_id: str) -> Locator:
 
 
 def choose(page: Page, label: str, option: str) -> None:
-    """Pick one option in the multiselect with this label, as a user would."""
+    """Pick one option in the multiselect with this label (in the Filters fold), as a user would."""
+    expand(page, "Filters")
     page.get_by_role("combobox", name=label, exact=True).click()
     page.get_by_role("option", name=option, exact=True).click()
     page.keyboard.press("Escape")
@@ -31,19 +32,24 @@ def test_position_seated_shows_the_seated_hamstring_stretch(
 
     choose(page, "Position", "Seated")
 
+    expect(page.get_by_text("Bird dog", exact=False)).to_have_count(0)
+    expand(page, "Standing hamstring stretch")
+    wait_idle(page)
     expect(page.get_by_role("heading", name="Seated hamstring stretch")).to_be_visible()
-    expect(page.get_by_role("heading", name="Bird dog", exact=True)).to_have_count(0)
     expect(page).to_have_url(re.compile(r"/exercises\?position=seated$"))
 
 
-def test_bird_dog_card_offers_its_reduced_range_version_and_clicking_it_opens_that_card(
+def test_the_bird_dog_family_offers_its_versions_and_one_opens_on_a_page_of_its_own(
     page: Page, server: StreamlitServer
 ) -> None:
     open_page(page, f"{server.url}/exercises?position=all_fours")
-    bird_dog = card(page, "bird-dog")
-    expect(bird_dog.get_by_text(re.compile(r"^Choose this if the full bird dog"))).to_be_visible()
+    family = expand(page, "Bird dog")
+    wait_idle(page)
+    expect(family.get_by_text(re.compile(r"^Choose this if the full bird dog"))).to_be_visible()
 
-    bird_dog.get_by_role("button", name="Bird dog, arm only").click()
+    family.get_by_text("Bird dog, arm only", exact=True).click()
+    wait_idle(page)
+    card(page, "bird-dog-arm-only").get_by_role("button", name="Open on a page of its own").click()
     wait_idle(page)
 
     expect(page).to_have_url(re.compile(r"exercise=bird-dog-arm-only"))
@@ -53,7 +59,7 @@ def test_bird_dog_card_offers_its_reduced_range_version_and_clicking_it_opens_th
 
     page.get_by_role("button", name="All exercises").click()
     wait_idle(page)
-    expect(card(page, "bird-dog")).to_be_visible()
+    expect(page.locator("summary", has_text="Bird dog")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/exercises\?position=all_fours$"))
 
 

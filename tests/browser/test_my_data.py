@@ -29,5 +29,5 @@ def test_the_json_download_holds_the_saved_check_in_and_imports_back(
 
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(saved))
     wait_idle(page)
-    expect(page.get_by_text("The file holds 1 check-ins")).to_be_visible()
-    expect(page.get_by_text("1 of these days are already in your diary")).to_be_visible()
+    expect(page.get_by_text("The file holds 1 check-in, ")).to_be_visible()
+    expect(page.get_by_text("1 of these days is already in your diary")).to_be_visible()

@@ -89,3 +89,18 @@ def test_the_weekly_questions_are_offered_when_a_week_has_passed(store: Store, t
     record_check_in(store, user_id="local", entry=make_check_in(day=sbi_day, **SBI), today=today)
     assert form_start(store, user_id="local", day=sbi_day + timedelta(days=6)).ask_sbi is False
     assert form_start(store, user_id="local", day=sbi_day + timedelta(days=7)).ask_sbi is True
+
+
+def test_only_someone_who_checked_in_before_counts_as_returning(store: Store, today: date) -> None:
+    assert form_start(store, user_id="local", day=today).returning is False
+    record_check_in(store, user_id="local", entry=make_check_in(day=days_ago(3)), today=today)
+    assert form_start(store, user_id="local", day=today).returning is True
+
+
+def test_changing_a_days_check_in_still_offers_the_weekly_questions_when_due(
+    store: Store, today: date
+) -> None:
+    record_check_in(store, user_id="local", entry=make_check_in(), today=today)
+    start = form_start(store, user_id="local", day=today)
+    assert start.existing is not None
+    assert start.ask_sbi is True

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from sciatica.content import ContentError, Source, SourceList, load_yaml, sources
+from sciatica.content import ContentError, Source, SourceList, load_yaml, plural, sources
 from sciatica.diary.safety import cited_sources, safety_content
 from sciatica.diary.triage import content
 
@@ -84,3 +84,17 @@ def test_unreadable_yaml_fails_with_the_file_named(tmp_path: Path) -> None:
     broken.write_text("sources: [unclosed")
     with pytest.raises(ContentError, match=r"bad\.yaml: cannot be read"):
         load_yaml(broken, Source)
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(0, "0 check-ins"), (1, "1 check-in"), (2, "2 check-ins"), (21, "21 check-ins")],
+)
+def test_plural_picks_the_form_for_the_count(count: int, expected: str) -> None:
+    assert plural(count, "check-in", "check-ins") == expected
+
+
+def test_plural_puts_the_count_where_a_phrase_asks_for_it() -> None:
+    one, many = "{n} of these days is", "{n} of these days are"
+    assert plural(1, one, many) == "1 of these days is"
+    assert plural(3, one, many) == "3 of these days are"

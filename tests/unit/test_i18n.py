@@ -68,18 +68,20 @@ def test_a_callback_without_a_set_language_speaks_the_sessions() -> None:
 
 
 @pytest.mark.parametrize(
-    ("count", "english", "swedish"),
+    ("count", "groups", "english", "swedish"),
     [
-        (0, "0 exercises match", "0 övningar passar"),
-        (1, "1 exercise matches", "1 övning passar"),
-        (2, "2 exercises match", "2 övningar passar"),
-        (21, "21 exercises match", "21 övningar passar"),
+        (0, 0, "0 exercises in 0 families", "0 övningar i 0 familjer"),
+        (1, 1, "1 exercise in 1 family", "1 övning i 1 familj"),
+        (2, 1, "2 exercises in 1 family", "2 övningar i 1 familj"),
+        (21, 12, "21 exercises in 12 families", "21 övningar i 12 familjer"),
     ],
 )
-def test_plural_forms_come_from_the_catalogue(count: int, english: str, swedish: str) -> None:
-    assert match_count(count) == english
+def test_plural_forms_come_from_the_catalogue(
+    count: int, groups: int, english: str, swedish: str
+) -> None:
+    assert match_count(count, families=groups) == english
     with i18n.use("sv"):
-        assert match_count(count) == swedish
+        assert match_count(count, families=groups) == swedish
 
 
 def test_a_whole_sentence_is_one_message_with_its_plural() -> None:

@@ -9,13 +9,16 @@ import pytest
 from sciatica.diary.models import TriageLevel
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.figures import exercise_figure_svg
+from sciatica.exercises.filters import filter_summary
 from sciatica.exercises.library import (
     NO_CHANGE_TODAY,
     NOTHING_TO_GO_ON,
     exercise_figure,
+    families,
     library_view,
     loosen_hint,
     match_count,
+    versions_label,
 )
 from sciatica.exercises.models import ExerciseFilter, Kind, Level, Position
 from tests.factories import days_ago, make_check_in
@@ -87,11 +90,38 @@ def test_an_empty_result_says_which_filters_to_loosen() -> None:
 
 
 @pytest.mark.parametrize(
-    ("count", "text"),
-    [(0, "0 exercises match"), (1, "1 exercise matches"), (12, "12 exercises match")],
+    ("count", "groups", "text"),
+    [
+        (1, 1, "1 exercise in 1 family"),
+        (3, 1, "3 exercises in 1 family"),
+        (25, 12, "25 exercises in 12 families"),
+    ],
 )
-def test_match_count_reads_naturally(count: int, text: str) -> None:
-    assert match_count(count) == text
+def test_match_count_reads_naturally(count: int, groups: int, text: str) -> None:
+    assert match_count(count, families=groups) == text
+
+
+def test_the_whole_library_is_twelve_families_the_guides_six_first() -> None:
+    listed = families(CATALOG, library_view(CATALOG, ExerciseFilter(), latest=None).exercises)
+    assert [family.root.id for family in listed[:6]] == [
+        "knee-to-chest",
+        "standing-hamstring-stretch",
+        "lying-piriformis-stretch",
+        "clamshell",
+        "bird-dog",
+        "low-impact-aerobic",
+    ]
+    assert sum(len(family.versions) for family in listed) == len(CATALOG.exercises)
+    bird_dog = listed[4]
+    assert bird_dog.versions[0].id == "bird-dog"  # the main version first
+    assert versions_label(bird_dog) == "Bird dog · 5 versions"
+
+
+def test_a_filter_keeps_a_family_with_only_its_matching_versions() -> None:
+    flt = ExerciseFilter(positions=frozenset({Position.SEATED}))
+    listed = families(CATALOG, library_view(CATALOG, flt, latest=None).exercises)
+    hamstring = next(f for f in listed if f.root.id == "standing-hamstring-stretch")
+    assert [version.id for version in hamstring.versions] == ["seated-hamstring-stretch"]
 
 
 @pytest.mark.parametrize(
@@ -129,3 +159,11 @@ def test_an_older_check_in_says_which_day_it_goes_by(today: date) -> None:
     )
     assert same_day.today_note is not None
     assert "goes by your check-in" not in same_day.today_note
+
+
+def test_the_filters_fold_names_what_is_on_but_never_quotes_the_search() -> None:
+    assert filter_summary(ExerciseFilter()) == "Filters"
+    flt = ExerciseFilter(
+        search="**bold** [link](x)", positions=frozenset({Position.SEATED}), suits_today=True
+    )
+    assert filter_summary(flt) == "Filters: search, Seated, suits me today"

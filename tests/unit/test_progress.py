@@ -17,6 +17,7 @@ from sciatica.progress.summary import (
     sessions_frame,
     summarise,
 )
+from sciatica.progress.tables import NOT_RECORDED, as_text, in_parts
 from sciatica.progress.text import exercise_sentence, summary_sentences, trend_sentence
 from sciatica.storage.check_ins import DailyRow
 from tests import factories
@@ -295,3 +296,28 @@ def test_exercise_sentence_is_worded_as_an_association() -> None:
     sentence = exercise_sentence(table=table)
     assert "clamshell: 0.8 points lower than before the session, over 4 sessions" in sentence
     assert "association, not proof" in sentence
+
+
+def test_a_table_as_text_shows_a_dash_for_a_gap_and_numbers_as_they_read() -> None:
+    table = pd.DataFrame(
+        {
+            "Date": [date(2026, 3, 1), date(2026, 3, 2)],
+            "Leg pain": [4.0, float("nan")],
+            "Leg pain, 7-day average": [3.25, None],
+            "Sessions": [2, 0],
+        }
+    )
+    shown = as_text(table)
+    assert shown.to_dict("list") == {
+        "Date": ["1 Mar 2026", "2 Mar 2026"],
+        "Leg pain": ["4", NOT_RECORDED],
+        "Leg pain, 7-day average": ["3.2", NOT_RECORDED],
+        "Sessions": ["2", "0"],
+    }
+
+
+def test_a_wide_table_comes_in_parts_each_led_by_its_day() -> None:
+    table = pd.DataFrame({"Date": ["a"], **{f"v{n}": [n] for n in range(7)}})
+    parts = in_parts(table)
+    assert [list(part.columns) for part in parts] == [["v0", "v1", "v2", "v3"], ["v4", "v5", "v6"]]
+    assert all(part.index.name == "Date" for part in parts)
