@@ -149,7 +149,7 @@ if submitted:
         )
         alerts.outcome_here(notice, key="check_in_outcome")
 
-st.subheader("Your last two weeks")
+st.header("Your last two weeks")
 recent = store.recent_check_ins(user_id=user, limit=RECENT_TABLE_SIZE)
 if recent:
     table = pd.DataFrame(recent_table(recent))

@@ -40,7 +40,7 @@ ui.show_flash()
 where = "It is kept on this service's server" if shared else describe_database(url)
 st.write(f"Your diary holds **{count}** check-ins. {where}.")
 
-st.subheader("Download")
+st.header("Download")
 left, right = st.columns(2)
 # The files are built only when a button is pressed: years of diary cost nothing per rerun.
 left.download_button(
@@ -60,7 +60,7 @@ right.download_button(
     icon=":material/table:",
 )
 
-st.subheader("Import")
+st.header("Import")
 st.caption(
     "A JSON file downloaded from this app, or a CSV with the header of the check-ins CSV above "
     f"(day, leg_pain and back_pain are required). Up to {MAX_IMPORT_BYTES // 2**20} MB."
@@ -101,7 +101,7 @@ if upload is not None:
             st.session_state["import_round"] = st.session_state.get("import_round", 0) + 1
             ui.flash(f"Imported {written} check-ins.")
 
-st.subheader("Backups")
+st.header("Backups")
 backups_dir = config.resolved_backup_dir()
 try:
     sqlite_path(url)
@@ -144,7 +144,7 @@ else:
         ]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
-st.subheader("Delete all my data")
+st.header("Delete all my data")
 with st.expander("Delete everything this app stores about me"):
     st.write(
         f"This permanently deletes your {count} check-ins and your settings from this app. "

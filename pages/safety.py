@@ -28,7 +28,7 @@ if country != chosen:
     store.set_country(user_id=user, country=None if country == "default" else country)
     st.toast("Saved your country.")
 
-st.subheader("About me", anchor="about-me")
+st.header("About me", anchor="about-me")
 answers = store.get_about_me(user_id=user)
 alerts.show_cautions(answers)
 alerts.about_me_form(key="safety")
@@ -43,13 +43,13 @@ for level in (TriageLevel.EMERGENCY, TriageLevel.URGENT):
         alerts.emergency_link(None if country == "default" else country, key="safety")
 
 for section in safety.sections:
-    st.subheader(section.title)
+    st.header(section.title)
     st.markdown("\n".join(f"- {point}" for point in section.points))
 
-st.subheader("Questions people ask")
+st.header("Questions people ask")
 for item in safety.faq:
     with st.expander(item.question):
         st.markdown(item.answer)
 
-st.subheader("Sources")
+st.header("Sources")
 st.markdown("\n".join(f"- {source.cite()}" for source in cited_sources()))

@@ -22,7 +22,7 @@ def exercise_card(
 ) -> None:
     """One exercise in a bordered card; `on_open(id)` shows another version of it."""
     with st.container(border=True, key=f"card_{exercise.id}"):
-        st.subheader(exercise.name, anchor=False)
+        st.header(exercise.name, anchor=False)
         st.caption(f"{exercise.kind.label} · {exercise.position.label} · {exercise.level.label}")
         if caution:
             st.warning(caution, icon=":material/person:")

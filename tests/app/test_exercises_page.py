@@ -51,14 +51,14 @@ def card_names(app: AppTest) -> list[str]:
     while more := [button for button in app.button if button.label.startswith("Show ")]:
         more[0].click().run()
         assert not app.exception
-    return [header.value for header in app.subheader]
+    return [header.value for header in app.header]
 
 
 def test_the_list_starts_with_a_few_cards_and_shows_more_on_request(
     open_exercises: OpenExercises,
 ) -> None:
     app = open_exercises()
-    assert len(app.subheader) == 8
+    assert len(app.header) == 8
     assert [b.label for b in app.button if b.label.startswith("Show ")] == ["Show 8 more"]
     assert len(card_names(app)) == EVERYONE
 
