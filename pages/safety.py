@@ -5,7 +5,7 @@ import streamlit as st
 from sciatica import ui
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.safety import cited_sources, safety_content
-from sciatica.diary.triage import advice, content, signs_for
+from sciatica.diary.triage import advice, content, emergency_dial, signs_for
 from sciatica.ui import alerts
 
 store, user = ui.store(), ui.user_id()
@@ -34,13 +34,14 @@ alerts.show_cautions(answers)
 alerts.about_me_form(key="safety")
 
 for level in (TriageLevel.EMERGENCY, TriageLevel.URGENT):
-    text = advice(level, country=None if country == "default" else country)
+    code = None if country == "default" else country
+    text = advice(level, country=code)
     signs = signs_for(level)
     box = st.error if level is TriageLevel.EMERGENCY else st.warning
     box(f"**{text.title}** if you have any of these:\n" + "".join(f"\n- {s}" for s in signs))
-    st.markdown(text.text)
+    st.markdown(ui.dial_links(text.text, emergency_dial(code)))
     if level is TriageLevel.EMERGENCY:
-        alerts.emergency_link(None if country == "default" else country, key="safety")
+        alerts.emergency_link(code, key="safety")
 
 for section in safety.sections:
     st.header(section.title)

@@ -32,6 +32,7 @@ class Notice:
     points: tuple[str, ...] = ()
     calls: tuple[str, ...] = ()
     saved: str = ""
+    numbers: tuple[str, ...] = ()  # the emergency numbers `text` names, each drawn as a tel: link
 
     @property
     def urgent(self) -> bool:
@@ -47,7 +48,8 @@ def triage_notice(result: Triage, *, country: str | None, saved: str = "") -> No
     points = tuple(flag.question for flag in result.flags) + result.reasons
     # Urgent advice also says to call if it gets worse quickly, so it offers the number too.
     calls = emergency_dial(country) if result.stops_exercise else ()
-    return Notice(result.level, words.title, words.text, points, calls, saved)
+    numbers = emergency_dial(country)
+    return Notice(result.level, words.title, words.text, points, calls, saved, numbers)
 
 
 def saved_line(*, updated: bool, comparison: str) -> str:

@@ -92,7 +92,7 @@ def test_choosing_a_country_changes_the_emergency_number_and_is_remembered(
     app = open_page("pages/safety.py")
     app.selectbox[0].select("AU").run()
     assert not app.exception
-    assert any("Call 000" in block.value for block in app.markdown)
+    assert any("Call [000](tel:000)" in block.value for block in app.markdown)  # one tap
     store = Store.open(database_url)
     assert store.get_country(user_id="local") == "AU"
     store.close()
