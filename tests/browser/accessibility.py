@@ -14,6 +14,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Locator, Page
 
 from tests.browser.helpers import wait_idle
+from tests.contrast import contrast, rgb
 
 # What a test fails on: anything axe rates serious or critical, and headings out of order
 # (rated moderate by axe, but a screen reader user moves through a page by its headings).
@@ -28,6 +29,12 @@ _CONTENT_HEIGHT = """() => Math.max(
         .map((area) => area.scrollHeight))"""
 _CHARTS_DRAWN = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
     .every((chart) => chart.querySelector(".main-svg") !== null)"""
+# Every piece of text drawn inside a chart (an SVG, which axe-core does not check for contrast)
+# with its fill colour: axis labels and titles, chart titles, subtitles, legends.
+_CHART_TEXT = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart'] svg text")]
+    .filter((text) => text.textContent.trim() && text.getBoundingClientRect().width > 0
+        && Number(getComputedStyle(text).fillOpacity) > 0)
+    .map((text) => [text.textContent.trim(), getComputedStyle(text).fill])"""
 _IS_FOCUSED = "el => el === document.activeElement || el.contains(document.activeElement)"
 
 
@@ -71,6 +78,13 @@ def axe_violations(page: Page, *, exclude: tuple[str, ...] = ()) -> list[dict[st
     )
     violations: list[dict[str, Any]] = results["violations"]
     return violations
+
+
+def chart_text_below(page: Page, background: str, ratio: float) -> list[tuple[str, str, float]]:
+    """Text in the page's charts whose contrast on `background` is under `ratio`."""
+    drawn: list[list[str]] = page.evaluate(_CHART_TEXT)
+    found = [(text, fill, contrast(rgb(fill), rgb(background))) for text, fill in drawn]
+    return [(text, fill, round(value, 2)) for text, fill, value in found if value < ratio]
 
 
 def failing(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:

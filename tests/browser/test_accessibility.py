@@ -8,6 +8,7 @@ tall as the page. A full-page screenshot of each lands in artifacts/pages/ for a
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,19 +23,23 @@ from sciatica.storage.store import Store
 from sciatica.ui.pages import PAGES, PageSpec
 from tests.browser.accessibility import (
     axe_violations,
+    chart_text_below,
     describe,
     failing,
     fit_window_to_page,
     screenshot,
     wait_drawn,
 )
-from tests.browser.conftest import ARTIFACTS, StreamlitServer
+from tests.browser.conftest import ARTIFACTS, REPO_ROOT, StreamlitServer
 from tests.browser.helpers import IDLE_TIMEOUT_MS, open_page, wait_idle
+from tests.contrast import AA_NORMAL_TEXT
 
 TIMEZONE = "Europe/London"  # the browser context's zone
 USER = "local"  # the server's user without logins
 SIZES = {"375x812": {"width": 375, "height": 812}, "1280x900": {"width": 1280, "height": 900}}
 SHOTS = ARTIFACTS / "pages"
+THEME = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())["theme"]
+PAGE_BACKGROUND = THEME["backgroundColor"]  # charts are transparent: the page shows through
 DEFAULT_NUMBERS = ("112", "999", "911")  # no country chosen: the common emergency numbers
 
 # Text nodes that show an emergency number, outside the country picker (a form control, where
@@ -137,6 +142,7 @@ def test_every_page_has_no_serious_accessibility_problem_and_headings_in_order(
     problems = failing(axe_violations(page))
 
     assert problems == [], describe(problems)
+    assert chart_text_below(page, PAGE_BACKGROUND, AA_NORMAL_TEXT) == []
 
 
 def numbers_shown(page: Page, numbers: tuple[str, ...]) -> list[dict[str, Any]]:

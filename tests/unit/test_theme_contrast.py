@@ -13,47 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from sciatica.progress.style import AXIS_TEXT
+from tests.contrast import AA_NORMAL_TEXT, Rgb, blend, contrast, rgb
+
 pytestmark = pytest.mark.timeless
 
-AA_NORMAL_TEXT = 4.5  # WCAG 2.2 SC 1.4.3, text under 18.66 px bold or 24 px
 CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 CAPTION_OPACITY = 0.6
 SELECTED_TINT = 0.1
 WHITE = "#ffffff"
-
-Rgb = tuple[int, int, int]
-
-
-def rgb(colour: str) -> Rgb:
-    """'#1f2a2c' -> (31, 42, 44)."""
-    digits = colour.removeprefix("#")
-    assert len(digits) == 6, colour
-    red, green, blue = (int(digits[i : i + 2], 16) for i in (0, 2, 4))
-    return red, green, blue
-
-
-def blend(front: Rgb, back: Rgb, opacity: float) -> Rgb:
-    """`front` drawn at `opacity` over `back`, as a browser composites it."""
-    mixed = (round(opacity * f + (1 - opacity) * b) for f, b in zip(front, back, strict=True))
-    red, green, blue = mixed
-    return red, green, blue
-
-
-def luminance(colour: Rgb) -> float:
-    """WCAG relative luminance."""
-
-    def linear(channel: int) -> float:
-        value = channel / 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (linear(channel) for channel in colour)
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast(first: Rgb, second: Rgb) -> float:
-    """WCAG contrast ratio, 1 to 21."""
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def theme() -> dict[str, str]:
@@ -77,6 +45,7 @@ def pairs() -> list[tuple[str, Rgb, Rgb]]:
         ("a selected pill or period", primary, blend(primary, page, SELECTED_TINT)),
         ("a primary button's label", rgb(WHITE), primary),
         ("primary-coloured text on the page", primary, page),
+        ("chart axis labels and subtitles", rgb(AXIS_TEXT), page),
     ]
 
 
