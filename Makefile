@@ -8,19 +8,24 @@ CHROMIUM ?= /usr/bin/chromium
 .PHONY: run test test-dates lint format browser postgres demo bench clean extract update compile
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "Creating the virtual environment in $(VENV)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.runtime: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
-	touch $@
+	@echo "Installing the app's packages into $(VENV) (about a minute the first time)..."
+	@$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
-	touch $@ $(VENV)/.runtime
+	@echo "Installing the app's packages and the developer tools (a few minutes the first time)..."
+	@$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.runtime
 
-run: $(VENV)/.runtime ## Start the app on http://localhost:8501 (this computer only; README)
-	$(BIN)/python -m sciatica.ui.server --server.port $(PORT)
+# Serves on this computer only (README: "Who can open the app"); prints the address when ready.
+run: $(VENV)/.runtime ## make run, or make run PORT=8600 for another port
+	@echo "Starting the app on port $(PORT); it prints the address to open when it is ready..."
+	@$(BIN)/python -m sciatica.ui.server --server.port $(PORT)
 
 demo: $(VENV)/.runtime ## Write 120 days of examples into an empty diary; prints which database
 	$(BIN)/python -m sciatica demo-data --days 120

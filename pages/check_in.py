@@ -175,7 +175,7 @@ if st.button("Save check-in", type="primary", key="check_in_save"):
         )
         alerts.outcome_here(notice, key="check_in_outcome")
 
-st.subheader("Your last two weeks")
+st.header("Your last two weeks")
 recent = store.recent_check_ins(user_id=user, limit=RECENT_TABLE_SIZE)
 if recent:
     st.table(pd.DataFrame(recent_table(recent)).set_index("Day"))

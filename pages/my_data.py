@@ -43,7 +43,7 @@ ui.show_flash()
 where = "It is kept on this service's server" if shared else describe_database(url)
 st.write(f"{words.diary_size(count)} {where}.")
 
-st.subheader("Download")
+st.header("Download")
 left, right = st.columns(2)
 # The files are built only when a button is pressed: years of diary cost nothing per rerun.
 left.download_button(
@@ -63,7 +63,7 @@ right.download_button(
     icon=":material/table:",
 )
 
-st.subheader("Import")
+st.header("Import")
 st.caption(
     "A JSON file downloaded from this app, or a CSV with the header of the check-ins CSV above "
     f"(day, leg_pain and back_pain are required). Up to {MAX_IMPORT_MB} MB."
@@ -116,7 +116,7 @@ if upload is not None:
                 done=written > 0 or preview.routines + preview.sessions > 0,
             )
 
-st.subheader("Backups")
+st.header("Backups")
 backups_dir = config.resolved_backup_dir()
 try:
     sqlite_path(url)
@@ -158,7 +158,7 @@ else:
         ]
         st.table(pd.DataFrame(rows).set_index("Taken (UTC)"))
 
-st.subheader("Delete all my data")
+st.header("Delete all my data")
 with st.expander("Delete everything this app stores about me"):
     st.markdown(
         "This permanently deletes from this app:"

@@ -139,7 +139,7 @@ for key in others:
         with box:
             show(panels.panel(key))
 
-st.subheader("Report for your physiotherapist")
+st.header("Report for your physiotherapist")
 st.caption("One or two pages: the period, your pain chart, the numbers above and warning signs.")
 include_notes = st.checkbox("Include my notes", help="Your diary notes from this period.")
 st.download_button(

@@ -71,7 +71,7 @@ if alert is not None:
     ui.show_triage(alert)
 st.caption(ROUTINE_INTRO)
 
-st.subheader("Your routines")
+st.header("Your routines")
 routines = store.list_routines(user_id=user)
 if not routines:
     st.caption("No routines saved yet. Build your first one below.")
@@ -83,7 +83,7 @@ for routine in routines:
         if st.session_state.get(CONFIRM_DELETE) == routine.id:
             confirm_delete(routine, draft)
 
-st.subheader(f"Change “{draft.name}”" if draft.routine_id else "Build a routine")
+st.header(f"Change “{draft.name}”" if draft.routine_id else "Build a routine")
 alerts.disclaimer()
 with st.container(horizontal=True):
     for name in TEMPLATE_NAMES:

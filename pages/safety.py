@@ -9,7 +9,7 @@ import streamlit as st
 from sciatica import i18n, ui
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.safety import cited_sources, safety_content
-from sciatica.diary.triage import advice, content, signs_for
+from sciatica.diary.triage import advice, content, dial_for, signs_for
 from sciatica.i18n import _
 from sciatica.ui import alerts
 
@@ -44,7 +44,7 @@ if language != i18n.current():
     i18n.set_language(language)
     ui.flash(_("Saved your language."))
 
-st.subheader(_("About me"), anchor="about-me")
+st.header(_("About me"), anchor="about-me")
 answers = store.get_about_me(user_id=user)
 alerts.show_cautions(answers)
 alerts.about_me_form(key="safety")
@@ -56,18 +56,18 @@ for level in (TriageLevel.EMERGENCY, TriageLevel.URGENT):
     box = st.error if level is TriageLevel.EMERGENCY else st.warning
     lead = _("**{title}** if you have any of these:").format(title=text.title)
     box(lead + "\n" + "".join(f"\n- {s}" for s in signs))
-    st.markdown(text.text)
+    st.markdown(ui.dial_links(text.text, dial_for(level, country=place)))
     if level is TriageLevel.EMERGENCY:
         alerts.emergency_link(place, key="safety")
 
 for section in safety.sections:
-    st.subheader(section.title)
+    st.header(section.title)
     st.markdown("\n".join(f"- {point}" for point in section.points))
 
-st.subheader(_("Questions people ask"))
+st.header(_("Questions people ask"))
 for item in safety.faq:
     with st.expander(item.question):
         st.markdown(item.answer)
 
-st.subheader(_("Sources"))
+st.header(_("Sources"))
 st.markdown("\n".join(f"- {source.cite()}" for source in cited_sources()))

@@ -97,7 +97,7 @@ def exercise_step(current: GuidedSession) -> None:
         st.info(current.note, icon=":material/healing:")
     # On a phone the exercise, its picture, the dose and Start all fit the first screen; how to
     # do it follows the buttons.
-    st.subheader(exercise.name, anchor=False)
+    st.header(exercise.name, anchor=False)
     st.image(exercise_figure_svg(exercise), width=FIGURE_PX)
     st.markdown(f"**Your dose: {describe_item(item)}.**")
     running = current.timer is not None and current.timer.running
@@ -136,7 +136,7 @@ if alert is not None:
 if state is not None and not state.reviewing:
     exercise_step(state)
 elif state is not None:
-    st.subheader("How did it go?", anchor=False)
+    st.header("How did it go?", anchor=False)
     st.markdown("\n".join(f"- {line}" for line in state.review()))
     widgets.session_log(
         today=today,
@@ -151,7 +151,7 @@ elif state is not None:
 else:
     st.session_state.pop(GUIDED, None)
     above = st.container()  # drawn after the log, so a session saved just now shows in it
-    st.subheader("Log a session", anchor=False)
+    st.header("Log a session", anchor=False)
     st.caption("Did your exercises without the guide, or on another day? Log them here.")
     widgets.session_log(today=today, routine_id=routine_id, outcomes={})
     if alert is None:

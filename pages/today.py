@@ -35,7 +35,7 @@ if overview.routine is not None:
 
 # Exercises: none while a warning sign stands (the advice above says so).
 if overview.alert is None and plans_suit:
-    st.subheader("Exercises", anchor=False)
+    st.header("Exercises", anchor=False)
     catalog = load_catalog()
     plan = todays_plan(store, user_id=user, catalog=catalog, today=today)
     widgets.todays_plan(

@@ -19,7 +19,15 @@ from datetime import date
 
 from sciatica.diary.about_me import about_me_content
 from sciatica.diary.models import AboutMe, SignSeen, TriageLevel
-from sciatica.diary.triage import Triage, advice, dial_for, red_flag, triage
+from sciatica.diary.triage import (
+    Triage,
+    advice,
+    dial_for,
+    emergency_dial,
+    red_flag,
+    triage,
+    urgent_dial,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +40,7 @@ class Notice:
     points: tuple[str, ...] = ()
     calls: tuple[str, ...] = ()
     saved: str = ""
+    numbers: tuple[str, ...] = ()  # the emergency numbers `text` names, each drawn as a tel: link
 
     @property
     def urgent(self) -> bool:
@@ -48,7 +57,8 @@ def triage_notice(result: Triage, *, country: str | None, saved: str = "") -> No
     # Urgent advice also says to call if it gets worse quickly, so it offers the number too,
     # after the country's number for urgent advice where there is one (1177 in Sweden).
     calls = dial_for(result.level, country=country)
-    return Notice(result.level, words.title, words.text, points, calls, saved)
+    numbers = urgent_dial(country) + emergency_dial(country)
+    return Notice(result.level, words.title, words.text, points, calls, saved, numbers)
 
 
 def saved_line(*, updated: bool, comparison: str) -> str:

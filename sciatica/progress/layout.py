@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from sciatica.progress.style import FONT, TRANSPARENT
+from sciatica.progress.style import AXIS_TEXT, FONT, TRANSPARENT
 
 DAY_MS = 86_400_000
 PLOT_HEIGHT = 380  # the chart's height without a legend
@@ -86,7 +86,7 @@ def figure(
             "yref": "container",
             "yanchor": "top",
             "pad": {"t": 12, "l": 10},
-            "subtitle": {"text": subtitle, "font": {"size": LEGEND_FONT + 1}},
+            "subtitle": {"text": subtitle, "font": {"size": LEGEND_FONT + 1, "color": AXIS_TEXT}},
         },
         "showlegend": rows > 0,
         # Measured from the chart's bottom edge: the plot and its axis title make room above it.
@@ -101,13 +101,23 @@ def figure(
             "font": {"size": LEGEND_FONT},
         },
         "dragmode": False,
-        "xaxis": x_axis | {"fixedrange": True, "automargin": True},
-        "yaxis": y_axis | {"fixedrange": True, "automargin": True},
+        "xaxis": readable_axis(x_axis) | {"fixedrange": True, "automargin": True},
+        "yaxis": readable_axis(y_axis) | {"fixedrange": True, "automargin": True},
         "shapes": list(shapes),
     }
     # One constructor call without Plotly's per-property validation: several times faster,
     # which keeps the page quick with years of data. Tests validate every builder's output.
     return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def readable_axis(axis: dict[str, Any]) -> dict[str, Any]:
+    """The axis with its labels and title in `AXIS_TEXT`, dark enough to read (4.5:1)."""
+    title = axis.get("title", {})
+    title = {"text": title} if isinstance(title, str) else title
+    return axis | {
+        "tickfont": {"color": AXIS_TEXT} | axis.get("tickfont", {}),
+        "title": title | {"font": {"color": AXIS_TEXT} | title.get("font", {})},
+    }
 
 
 def legend_rows(entries: Sequence[str], width: int = PHONE_PLOT_WIDTH) -> int:

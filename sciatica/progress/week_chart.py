@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import plotly.graph_objects as go
 
 from sciatica.diary.models import CheckInInput
-from sciatica.progress.layout import DAY_MS
+from sciatica.progress.layout import DAY_MS, readable_axis
 from sciatica.progress.style import FONT, LEG_COLOUR
 
 
@@ -39,21 +39,25 @@ def recent_leg_pain_figure(
         showlegend=False,
         # Weekday names fit a phone where dates would not; the hover gives the date. Half a day
         # either side keeps the first and last marks whole and the ticks on days, not times.
-        xaxis={
-            "title": {"text": "Day"},
-            "type": "date",
-            "range": [f"{window[0] - timedelta(days=1)} 12:00", f"{window[-1]} 12:00"],
-            "tickformat": "%a",
-            "dtick": DAY_MS,
-            "tick0": f"{window[0]:%Y-%m-%d}",
-            "fixedrange": True,
-        },
-        yaxis={
-            "title": {"text": "Pain (0-10)"},
-            "range": [-0.3, 10.3],
-            "dtick": 2,
-            "fixedrange": True,
-        },
+        xaxis=readable_axis(
+            {
+                "title": {"text": "Day"},
+                "type": "date",
+                "range": [f"{window[0] - timedelta(days=1)} 12:00", f"{window[-1]} 12:00"],
+                "tickformat": "%a",
+                "dtick": DAY_MS,
+                "tick0": f"{window[0]:%Y-%m-%d}",
+                "fixedrange": True,
+            }
+        ),
+        yaxis=readable_axis(
+            {
+                "title": {"text": "Pain (0-10)"},
+                "range": [-0.3, 10.3],
+                "dtick": 2,
+                "fixedrange": True,
+            }
+        ),
         dragmode=False,  # a finger on the chart scrolls the page
     )
     return figure

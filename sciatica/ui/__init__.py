@@ -13,6 +13,8 @@ error is raised to Streamlit as usual instead.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -189,7 +191,7 @@ def show_triage(result: Triage, *, key: str = "triage") -> None:
 def advice_block(notice: Notice, *, key: str) -> None:
     """A notice's advice in its colour, its points as a list, and the numbers to call."""
     points = "".join(f"\n- {point}" for point in notice.points)
-    body = f"**{notice.title}.** {notice.text}{points}"
+    body = f"**{notice.title}.** {dial_links(notice.text, notice.numbers)}{points}"
     if notice.level is TriageLevel.EMERGENCY:
         st.error(body, icon=":material/emergency:")
     elif notice.level is TriageLevel.URGENT:
@@ -198,6 +200,18 @@ def advice_block(notice: Notice, *, key: str) -> None:
         st.info(body, icon=":material/stethoscope:")
     if notice.calls:  # the number to call, one tap away on a phone
         call_buttons(notice.calls, key=key)
+
+
+def dial_links(text: str, numbers: Sequence[str]) -> str:
+    """Markdown: each of these emergency numbers in the text as a tel: link, one tap to call.
+
+    For the app's own advice wording only (it is markdown); a number inside a longer one
+    (999 in 9999) is left alone.
+    """
+    if not numbers:
+        return text
+    pattern = "|".join(re.escape(number) for number in sorted(set(numbers), key=len, reverse=True))
+    return re.sub(rf"(?<![\w\[:])({pattern})(?![\w\]])", r"[\1](tel:\1)", text)
 
 
 def call_buttons(numbers: tuple[str, ...], *, key: str) -> None:

@@ -24,7 +24,7 @@ def _bullets(lines: tuple[str, ...]) -> str:
 
 def _details(exercise: Exercise, *, catalog: Catalog, caution: str, steps_folded: bool) -> None:
     """Name, picture, dose and purpose; then the steps, stop rules and sources."""
-    st.subheader(exercise.name, anchor=False)
+    st.header(exercise.name, anchor=False)
     st.caption(f"{exercise.kind.label} · {exercise.position.label} · {exercise.level.label}")
     if caution:
         st.warning(caution, icon=":material/person:")

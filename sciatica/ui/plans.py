@@ -120,7 +120,7 @@ def last_session(step: NextStep | None, *, catalog: Catalog) -> None:
         return
     classification = step.latest.classification
     colour = classification.colour
-    st.subheader("Your last session", anchor=False)
+    st.header("Your last session", anchor=False)
     words = colour_words(colour, provisional=classification.provisional)
     st.markdown(f":{BADGE[colour]}-badge[{words}] {step.latest.session.day:%A %d %B}")
     st.caption(colour_reason(classification))

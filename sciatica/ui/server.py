@@ -1,6 +1,7 @@
 """Serve the app: `streamlit run app.py`, checked first, with bookmarked page links working.
 
-Usage: `python -m sciatica.ui.server [streamlit options]`, e.g. `--server.port 8501`.
+Usage: `python -m sciatica.ui.server [streamlit options]`, e.g. `--server.port 8501`. Once the
+server answers it prints where to open the app, e.g. "The app is ready at http://localhost:8501".
 
 Before the server starts, with the configuration Streamlit has just loaded from
 .streamlit/config.toml, STREAMLIT_* variables and these options, two things are checked; either
@@ -28,6 +29,7 @@ from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.secrets import secrets_singleton
 from streamlit.web import bootstrap, cli
+from streamlit.web.server import Server
 
 from sciatica.config import Settings
 from sciatica.storage.database import DatabaseUrlRejected, check_database_url
@@ -90,6 +92,34 @@ def startup_problem() -> str | None:
     )
 
 
+def ready_message(*, address: str | None, port: int) -> str:
+    """What the server prints once it answers: the address to open (it opens no browser)."""
+    stop = "Press Ctrl+C to stop it."
+    host = (address or "").strip().strip("[]")
+    shown = f"[{host}]" if ":" in host else host
+    if is_loopback(address):
+        shown = "localhost" if ":" not in host else shown
+        return f"The app is ready at http://{shown}:{port} (on this computer only). {stop}"
+    if host and host not in ("0.0.0.0", "::"):
+        return f"The app is ready at http://{shown}:{port}. {stop}"
+    return (
+        f"The app is ready at http://localhost:{port} on this computer, and at this computer's "
+        f"network address, port {port}, from other devices. {stop}"
+    )
+
+
+def _announced(on_start: Callable[..., None]) -> Callable[..., None]:
+    """Streamlit's own steps once the server is up, then where to open the app."""
+
+    @functools.wraps(on_start)
+    def announce(server: Server) -> None:
+        on_start(server)
+        address, port = config.get_option("server.address"), config.get_option("server.port")
+        print(f"\n  {ready_message(address=address, port=port)}\n", flush=True)
+
+    return announce
+
+
 def _checked(run: Callable[..., None]) -> Callable[..., None]:
     """Streamlit's server start, preceded by the start-up checks."""
 
@@ -119,6 +149,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     # A later Streamlit without bootstrap.run fails here rather than starting unchecked.
     bootstrap.run = _checked(bootstrap.run)
     options = list(sys.argv[1:] if argv is None else argv)
+    # Once the server answers, say where to open it: http://localhost:PORT rather than
+    # Streamlit's welcome, which names 127.0.0.1 and talks of "your Streamlit app". Streamlit
+    # calls bootstrap._on_server_start just after the server starts; without it (a later
+    # Streamlit), its own welcome stays.
+    if callable(getattr(bootstrap, "_on_server_start", None)):
+        bootstrap._on_server_start = _announced(bootstrap._on_server_start)
+        options = ["--logger.hideWelcomeMessage", "true", *options]  # options given win
     sys.argv = ["streamlit", "run", str(APP), *options]
     cli.main(prog_name="streamlit")
 

@@ -81,7 +81,7 @@ def test_a_bladder_sign_shows_the_emergency_message_and_still_saves(
     save_button(page).click().run()
     assert not page.exception
     assert "Get help now" in page.error[0].value
-    assert "112, 999 or 911" in page.error[0].value
+    assert "[112](tel:112), [999](tel:999) or [911](tel:911)" in page.error[0].value
     saved = stored(database_url).get_check_in(user_id="local", day=factories.today())
     assert saved is not None
     assert saved.triage_level is TriageLevel.EMERGENCY

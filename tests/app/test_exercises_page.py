@@ -66,7 +66,7 @@ def card_names(app: AppTest) -> set[str]:
     app.run()
     assert not app.exception
     offered = {option for r in app.radio if r.label == "Version" for option in r.options}
-    return offered | {header.value for header in app.subheader}
+    return offered | {header.value for header in app.header}
 
 
 def expected_folds(flt: ExerciseFilter) -> list[str]:
@@ -242,7 +242,7 @@ def test_a_family_offers_its_versions_with_when_to_choose_each_and_opens_one_on_
         for caption in chooser.proto.captions
     )
     chooser.set_value("bird-dog-leg-only").run()
-    assert app.subheader[0].value == "Bird dog, leg only"
+    assert app.header[0].value == "Bird dog, leg only"
     app.button(key="own_page_bird-dog-leg-only").click().run()
     assert not app.exception
     assert card_names(app) == {"Bird dog, leg only"}

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from sciatica.demo import write_demo_data
 from sciatica.diary.models import TriageLevel
+from sciatica.progress.panels import TITLES
 from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import make_check_in
@@ -111,6 +112,28 @@ def test_each_chart_carries_its_sentence_as_its_text_alternative(open_page: Open
         # A figure's own title is the short start of its panel's (the rest is a subtitle).
         assert title.startswith(json.loads(chart.proto.spec)["layout"]["title"]["text"])
         assert sentence in captions
+
+
+@pytest.mark.usefixtures("demo_diary")
+def test_every_chart_shows_its_sentence_and_has_its_numbers_one_click_away(
+    open_page: OpenPage,
+) -> None:
+    app = open_every_panel(open_page(PAGE))
+    assert not app.exception
+    drawn = [chart.proto.alt.split(". ", 1) for chart in app.get("plotly_chart")]
+    assert len(drawn) == 6
+    captions = [caption.value for caption in app.caption]
+    toggles = {toggle.key: toggle for toggle in app.toggle}
+    for title, sentence in drawn:
+        assert sentence in captions  # shown beside the chart, not only read out
+        (key,) = [key for key, name in TITLES.items() if name == title]
+        assert toggles[f"progress_data_{key}"].label == "Show data"
+        toggles[f"progress_data_{key}"].set_value(True)
+    app.run()
+    assert not app.exception
+    # Wide tables come in stacked parts that fit a phone: at least one part per chart.
+    assert len(app.table) >= 6
+    assert all(not table.value.empty for table in app.table)
 
 
 @pytest.mark.usefixtures("demo_diary")

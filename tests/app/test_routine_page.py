@@ -179,7 +179,7 @@ def test_edit_loads_a_saved_routine_and_saving_updates_it(
     button(app, "Use the starter routine")
     button(app, "Save routine")
     button(app, "Edit")
-    assert app.subheader[1].value == "Change “Starter routine”"
+    assert app.header[1].value == "Change “Starter routine”"
     app.text_input[0].input("Starter, my way")
     button(app, "Save routine")
     (routine,) = saved(store)

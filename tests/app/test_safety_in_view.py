@@ -211,7 +211,7 @@ def test_under_16_today_shows_the_notice_and_no_exercises(
     answered(database_url, under_16=True)
     app = open_page("pages/today.py")
     assert "not meant for" in app.warning[0].value
-    assert "Exercises" not in [header.value for header in app.subheader]
+    assert "Exercises" not in [header.value for header in app.header]
 
 
 def test_a_sign_ticked_yesterday_still_pauses_sessions_with_a_number_to_call(

@@ -210,18 +210,18 @@ def test_the_guided_session_goes_one_exercise_at_a_time_and_logs_the_outcomes(
     save_routine(store)
     app = open_page(PAGE)
     button(app, "Start session")
-    assert app.subheader[0].value == "Knee-to-chest stretch"
+    assert app.header[0].value == "Knee-to-chest stretch"
     assert app.metric[0].value == "20 s"
     assert any("First side · 0 of 3 done" in block.value for block in app.markdown)
     button(app, "Count one")
     assert any("First side · 1 of 3 done" in block.value for block in app.markdown)
     button(app, "Done")
-    assert app.subheader[0].value == "Standing hamstring stretch"
+    assert app.header[0].value == "Standing hamstring stretch"
     button(app, "This hurt")
     assert "You stopped the Standing hamstring stretch because it hurt" in app.info[0].value
     button(app, "Skip")
     button(app, "Stop here and log the session")
-    assert app.subheader[0].value == "How did it go?"
+    assert app.header[0].value == "How did it go?"
     fill_log(app, before=2, during=3, after=2, response=LegResponse.UP)
     save_log(app)
     (session,) = store.recent_sessions(user_id="local", limit=5)
@@ -330,7 +330,7 @@ def test_the_start_link_from_today_opens_the_first_exercise(
     app.query_params["start"] = "1"
     app.switch_page(PAGE).run()
     assert not app.exception
-    assert app.subheader[0].value == "Knee-to-chest stretch"
+    assert app.header[0].value == "Knee-to-chest stretch"
     assert "start" not in app.query_params
 
 

@@ -79,7 +79,7 @@ def test_safety_lists_warning_signs_stop_rules_faq_and_sources(open_page: OpenPa
     assert "does not diagnose" in app.info[0].value
     assert "New trouble starting to pee" in app.error[0].value
     assert "Severe pain at night" in app.warning[0].value
-    headers = [header.value for header in app.subheader]
+    headers = [header.value for header in app.header]
     assert "Stop an exercise and do not push through pain" in headers
     assert "Sources" in headers
     assert any("nice.org.uk" in block.value for block in app.markdown)
@@ -92,7 +92,7 @@ def test_choosing_a_country_changes_the_emergency_number_and_is_remembered(
     app = open_page("pages/safety.py")
     app.selectbox[0].select("AU").run()
     assert not app.exception
-    assert any("Call 000" in block.value for block in app.markdown)
+    assert any("Call [000](tel:000)" in block.value for block in app.markdown)  # one tap
     store = Store.open(database_url)
     assert store.get_country(user_id="local") == "AU"
     store.close()

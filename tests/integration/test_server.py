@@ -164,3 +164,28 @@ def test_an_in_memory_database_stops_the_server_before_it_starts(tmp_path: Path,
     assert result.returncode == EXIT_REFUSED
     assert "is an in-memory SQLite database" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_server_says_where_to_open_the_app_once_it_answers(tmp_path: Path) -> None:
+    port = free_port()
+    output = tmp_path / "server.out"
+    with output.open("wb") as out:
+        process = subprocess.Popen(
+            server_command(port),
+            cwd=tmp_path,
+            env=server_environment(tmp_path),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    ready = f"The app is ready at http://localhost:{port} (on this computer only)."
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while ready not in output.read_text():
+            assert process.poll() is None, output.read_text()
+            assert time.monotonic() < deadline, f"no ready line in time:\n{output.read_text()}"
+            time.sleep(0.1)
+        assert _healthy(port)
+        assert "You can now view your Streamlit app" not in output.read_text()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
