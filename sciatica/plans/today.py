@@ -89,6 +89,9 @@ def plan_for_day(
 def rest_day_note(routine: RoutineInput, *, today: date) -> str:
     """For a day without a session: when the routine starts, or its next session day."""
     if today < routine.start_date:
-        return f"“{routine.name}” starts on {first_session_day(routine):%A %d %B}."
+        first = first_session_day(routine) or routine.start_date
+        return f"“{routine.name}” starts on {first:%A %d %B}."
     upcoming = next_session_day(routine, after=today)
+    if upcoming is None:
+        return f"Today is a rest day in “{routine.name}”."
     return f"Today is a rest day in “{routine.name}”. Your next session is on {upcoming:%A %d %B}."
