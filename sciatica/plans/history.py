@@ -22,9 +22,13 @@ class RoutineSummary:
     changes: tuple[str, ...]  # "Mon 07 Dec 2026: accepted “Two good sessions since ...”"
 
 
+UNKNOWN_EXERCISE = "An exercise no longer in the catalogue"
+
+
 def _name(item: RoutineItem, catalog: Catalog) -> str:
+    # Names come from the catalogue only: a stored id is whatever a file or an old version wrote.
     exercise = catalog.by_id.get(item.exercise_id)
-    return exercise.name if exercise is not None else item.exercise_id
+    return exercise.name if exercise is not None else UNKNOWN_EXERCISE
 
 
 def _lower(words: str) -> str:
