@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from sciatica.diary.models import AboutMe, SignSeen, TriageLevel
 from sciatica.exercises.catalog import load_catalog
-from sciatica.plans.models import Change, ExerciseOutcome, Step
+from sciatica.plans.models import Change, ExerciseOutcome, ItemChange, Step, Weekday
 from sciatica.plans.routine import template
 from sciatica.storage import schema
 from sciatica.storage.store import Store
@@ -36,6 +36,9 @@ PAYLOADS = (
     '<a href="http://evil">x</a>',
     "**bold**",
 )
+ALL_PAYLOADS = " ".join(PAYLOADS)  # for the notes and sentences, which hold them all at once
+# As many as a routine's name holds, the markup that only shows itself in the page's text.
+NAME_PAYLOADS = " ".join(PAYLOADS[1:4] + PAYLOADS[6:])
 
 
 def diary_with_dates_at_the_ends(database_url: str, extreme: date) -> None:
@@ -106,6 +109,51 @@ def diary_with_dates_at_the_ends(database_url: str, extreme: date) -> None:
         connection.execute(sa.update(schema.about_me).values(due_date=extreme, answered_on=extreme))
         connection.execute(sa.update(schema.signs_seen).values(sign_day=extreme, seen_on=extreme))
     assert other.id != followed.id
+    store.close()
+
+
+def diary_with_text(database_url: str, text: str, *, name: str | None = None) -> None:
+    """A diary whose every free-text field holds `text`: the routine's name (one followed, one
+    not; `name` instead where given, as a name holds 80 characters at most), check-in notes
+    and medication, session notes and a history sentence.
+
+    Every training day is today's, so Today and Session name the routine in today's plan.
+    """
+    store = Store.open(database_url)
+    catalog = load_catalog()
+    store.save_about_me(user_id=USER, answers=AboutMe(answered_on=days_ago(30)))
+    for ago in (3, 2, 1, 0):
+        entry = make_check_in(day=days_ago(ago), notes=text, medication=text)
+        store.save_check_in(user_id=USER, entry=entry, triage_level=TriageLevel.NONE)
+    every_day = frozenset(Weekday)
+    for start in (days_ago(40), days_ago(20)):  # the second saved is the one followed
+        routine = template("Starter routine", catalog=catalog, start=start)
+        routine = routine.model_copy(update={"name": name or text, "days": every_day})
+        followed = store.save_routine(user_id=USER, routine=routine)
+    for ago in (3, 2, 1):
+        session = make_session_input(
+            day=days_ago(ago),
+            routine_id=followed.id,
+            notes=text,
+            outcomes={item.exercise_id: ExerciseOutcome.DONE for item in followed.items},
+        )
+        store.save_session(user_id=USER, session=session)
+    # An edit of the first exercise's rest, so that it is in the routine's history of changes.
+    first, *others = followed.current_items
+    rested = first.model_copy(update={"rest_seconds": first.rest_seconds + 15})
+    edit = ItemChange(before=first, after=rested)
+    change = Change(
+        day=days_ago(1), step=Step.EDIT, sentence=text, accepted=True, changed=True, changes=(edit,)
+    )
+    store.record_decision(
+        user_id=USER,
+        routine_id=followed.id,
+        session_id=None,
+        key="payload",
+        change=change,
+        before=followed.current_items,
+        after=(rested, *others),
+    )
     store.close()
 
 

@@ -11,18 +11,26 @@ itself (spec 0.31, "Backslash escapes"), and Streamlit's LaTeX and directive rea
 same escapes. So each character that can start markup gets one, and the person sees exactly
 what they typed. Punctuation that is markup only at the start of a line (a list, a heading
 underline) is escaped there; elsewhere commas and full stops stay as they are, so that escaped
-text still reads plainly in tests and logs. Newlines become markdown line breaks.
+text still reads plainly in tests and logs. Bare web and e-mail addresses, which GFM links
+whatever the escapes, get an invisible word joiner instead (below). Newlines become markdown
+line breaks.
+
+tests/browser/test_text_is_text.py checks in Chromium that none of it draws anything.
 """
 
 from __future__ import annotations
 
 import re
 
-# Emphasis, code, links and images, HTML and autolinks, LaTeX, directives and bare URLs
-# (`http:`), strikethrough, tables, headings, entities, attributes, e-mail autolinks.
+# Emphasis, code, links and images, HTML and autolinks, LaTeX, directives, strikethrough,
+# tables, headings, entities and attributes; `@` too, for e-mail links.
 _ANYWHERE = re.compile(r"([\\`*_\[\]<>$:~|#&{}@])")
-# `www.example.com` is a link in GFM with no scheme: its first dot is escaped.
-_WWW = re.compile(r"(?i)\b(www)\.")
+# GFM also makes links of bare `http://`, `https://`, `www.` and e-mail addresses, and does it
+# after escapes are read (remark's autolink-literal transform works on the text itself), so a
+# backslash cannot stop it. A word joiner (U+2060: invisible, zero width, not a space) right
+# after the scheme or `www`, or before the `@`, leaves nothing the transform recognises.
+WORD_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)\b(https?(?=\\:)|www(?=\.))|(?=\\@)")
 # A list item, block quote or heading underline at the start of a line; "1." or "1)" too.
 _LINE_START = re.compile(r"^([ \t]*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
 
@@ -30,7 +38,7 @@ _LINE_START = re.compile(r"^([ \t]*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
 def plain(text: str) -> str:
     """`text` escaped for a markdown string, so that it shows as itself and as nothing else."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n")
-    escaped = _WWW.sub(r"\1\\.", _ANYWHERE.sub(r"\\\1", lines))
+    escaped = _AUTOLINK.sub(rf"\1{WORD_JOINER}", _ANYWHERE.sub(r"\\\1", lines))
     return _LINE_START.sub(_escape_line_start, escaped).replace("\n", "  \n")
 
 
