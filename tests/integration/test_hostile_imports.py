@@ -15,6 +15,7 @@ import pytest
 
 from sciatica import cli
 from sciatica.diary.models import TriageLevel
+from sciatica.documents.csv_io import parse_check_in_csv
 from sciatica.documents.export import ImportRejected, apply_import, export_data, parse_import
 from sciatica.storage.store import Store
 from tests import factories
@@ -24,8 +25,8 @@ from tests.hostile import HOSTILE_FILES, hostile_file, valid_export
 USER = "local"
 
 
-@pytest.fixture(autouse=True)
-def _configured_database(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def command_line(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The command line works on the test's database, as SCIATICA_DATABASE_URL tells it to."""
     monkeypatch.setenv("SCIATICA_DATABASE_URL", database_url)
 
@@ -67,6 +68,7 @@ def test_a_hostile_file_is_refused_with_one_message_that_names_the_record(name: 
     assert rejected.value.problems == [message]
 
 
+@pytest.mark.usefixtures("command_line")
 @pytest.mark.parametrize("name", HOSTILE_FILES)
 def test_the_command_line_refuses_a_hostile_file_with_exit_2_and_changes_nothing(
     name: str,
@@ -85,6 +87,7 @@ def test_the_command_line_refuses_a_hostile_file_with_exit_2_and_changes_nothing
     assert whole_diary(store) == kept_diary
 
 
+@pytest.mark.usefixtures("command_line")
 def test_a_file_over_the_size_limit_is_refused_by_the_command_line(
     store: Store, kept_diary: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -136,6 +139,7 @@ def test_a_record_that_is_not_an_object_is_named() -> None:
     assert rejected.value.problems == ["Session 2: Input should be a valid dictionary."]
 
 
+@pytest.mark.usefixtures("command_line")
 def test_control_characters_from_the_file_reach_the_terminal_only_as_question_marks(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -147,3 +151,23 @@ def test_control_characters_from_the_file_reach_the_terminal_only_as_question_ma
     err = capsys.readouterr().err
     assert "\x1b" not in err
     assert "Check-in 1 (?[2J?[31m): Date:" in err
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (b"0001-01-01,4,2", "Check-in 1 (0001-01-01): Date: must be on or after 01 January 2000."),
+        (b"9999-12-25,4,2", "Check-in 1 (9999-12-25): Date: cannot be in the future."),
+        (
+            b"{day},4," + b"9" * 5000,
+            "Check-in 1 ({day}): Back pain: unable to parse input string as an integer, "
+            "exceeded maximum size.",
+        ),
+    ],
+)
+def test_a_hostile_csv_is_refused_with_one_message(row: bytes, message: str) -> None:
+    day = str(factories.days_ago(5))
+    raw = b"day,leg_pain,back_pain\n" + row.replace(b"{day}", day.encode()) + b"\n"
+    with pytest.raises(ImportRejected) as rejected:
+        parse_check_in_csv(raw, today=factories.today())
+    assert rejected.value.problems == [message.replace("{day}", day)]
