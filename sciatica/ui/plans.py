@@ -52,19 +52,19 @@ LOG_VERSION = "session_log_version"  # a new number gives the log form fresh, em
 def todays_plan(plan: TodaysPlan, *, start: Callable[[], object]) -> None:
     """Today's exercises, a rest day (with what is for every day), or where to build a routine."""
     if plan.status is PlanStatus.PLANNED:
-        heading = f"**{plain(plan.message)}**"  # it names the routine, as the person typed it
+        heading = f"**{plan.message_naming(plain)}**"
         st.markdown(heading + "".join(f"\n- {line}" for line in plan.exercises))
         start()
     elif plan.status is PlanStatus.DONE:
-        st.success(plain(plan.message), icon=":material/check_circle:")
+        st.success(plan.message_naming(plain), icon=":material/check_circle:")
     elif plan.status is PlanStatus.REST_DAY:
         daily = "".join(f"\n- {line}" for line in plan.daily)
         st.info(
-            plain(plan.message) + (f"\n\n{EVERY_DAY}{daily}" if daily else ""),
+            plan.message_naming(plain) + (f"\n\n{EVERY_DAY}{daily}" if daily else ""),
             icon=":material/bedtime:",
         )
     else:
-        st.info(plain(plan.message), icon=":material/event_repeat:")
+        st.info(plan.message_naming(plain), icon=":material/event_repeat:")
         st.page_link("pages/routine.py", label="Build a routine", icon=":material/event_repeat:")
 
 
@@ -209,7 +209,7 @@ def routine_card(
             for change in history:
                 words = [item_change_words(item, catalog=catalog) for item in change.changes]
                 details = "".join(f"\n    - {w}" for w in words if w)
-                st.markdown(f"- {plain(change_line(change))}{details}")
+                st.markdown(f"- {change_line(change, as_text=plain)}{details}")
     lines = [change_line(change) for change in history[:5]]
     sheet = partial(
         routine_sheet_pdf,
