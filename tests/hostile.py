@@ -157,6 +157,37 @@ def diary_with_text(database_url: str, text: str, *, name: str | None = None) ->
     store.close()
 
 
+def diary_with_unknown_ids(database_url: str) -> None:
+    """A diary whose stored ids are none the app knows: a warning sign ticked on every check-in,
+    every exercise of every routine, and each session's outcome (keyed by an HTML link)."""
+    diary_with_text(database_url, "Plain words")
+    store = Store.open(database_url)
+    routines = schema.routines
+    with store.engine.begin() as connection:
+        connection.execute(
+            sa.update(schema.check_ins).values(red_flags=["made_up"], triage_level="urgent")
+        )
+        rows = connection.execute(
+            sa.select(routines.c.id, routines.c["items"], routines.c.current_items)
+        )
+        for routine_id, items, current in list(rows):
+            connection.execute(
+                sa.update(routines)
+                .where(routines.c.id == routine_id)
+                .values(items=_gone(items), current_items=_gone(current))
+            )
+        outcomes = {UNKNOWN_LINK: "done", "gone-clamshell": "hurt"}
+        connection.execute(sa.update(schema.sessions).values(outcomes=outcomes))
+    store.close()
+
+
+UNKNOWN_LINK = '<a href="http://evil">gone</a>'
+
+
+def _gone(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [item | {"exercise_id": f"gone-{item['exercise_id']}"} for item in items]
+
+
 # Import files ---------------------------------------------------------------------------
 
 

@@ -19,7 +19,7 @@ from datetime import date
 
 from sciatica.diary.about_me import about_me_content
 from sciatica.diary.models import AboutMe, SignSeen, TriageLevel
-from sciatica.diary.triage import Triage, advice, emergency_dial, red_flag, triage
+from sciatica.diary.triage import Triage, advice, emergency_dial, known_red_flag, triage
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,10 @@ def standing_signs(
     latest: dict[str, date] = {}
     for day, flags in flagged_days:
         for flag_id in flags:
-            if red_flag(flag_id).level.rank < TriageLevel.URGENT.rank:
+            # An id the app never had (written around it, into the database) has no advice to
+            # stand for; the check-in keeps it, and keeps the level it was saved with.
+            flag = known_red_flag(flag_id)
+            if flag is None or flag.level.rank < TriageLevel.URGENT.rank:
                 continue
             latest[flag_id] = max(day, latest.get(flag_id, day))
     rested: dict[str, date] = {}

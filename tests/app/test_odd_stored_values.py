@@ -1,6 +1,7 @@
-"""Every page opens over dates no form would store: 1 January of year 1, late December 9999.
+"""Every page opens over values no form would store: dates at the calendar's ends, ids the app
+does not know.
 
-The dates are written straight into the database (tests/hostile.py), as an old version, a
+They are written straight into the database (tests/hostile.py), as an old version, a
 hand-edited file or a tool might have left them: the diary around them must still open.
 """
 
@@ -12,13 +13,23 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sciatica.diary.models import TriageLevel
 from sciatica.documents.calendar import routine_calendar
 from sciatica.documents.routine_sheet import routine_sheet_pdf
 from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import ExerciseOutcome
 from sciatica.storage.store import Store
 from sciatica.ui.pages import PAGES
 from tests import factories
-from tests.hostile import FIRST_DAY, LAST_DAY, USER, diary_with_dates_at_the_ends
+from tests.factories import days_ago, make_check_in, make_session_input
+from tests.hostile import (
+    FIRST_DAY,
+    LAST_DAY,
+    UNKNOWN_LINK,
+    USER,
+    diary_with_dates_at_the_ends,
+    diary_with_unknown_ids,
+)
 
 OpenPage = Callable[[str], AppTest]
 EXTREMES = pytest.mark.parametrize(
@@ -70,3 +81,40 @@ def test_routines_starting_at_the_ends_can_be_edited_and_downloaded(
         )
         assert sheet.startswith(b"%PDF")
     store.close()
+
+
+@pytest.mark.parametrize("page", [page.file for page in PAGES])
+def test_every_page_opens_over_a_warning_sign_and_exercises_the_app_does_not_know(
+    open_page: OpenPage, database_url: str, page: str
+) -> None:
+    diary_with_unknown_ids(database_url)
+    app = open_page(page)
+    assert not app.exception
+    assert app.title, "the page drew its title"
+
+
+def test_progress_labels_no_exercise_by_a_stored_id(open_page: OpenPage, database_url: str) -> None:
+    diary_with_unknown_ids(database_url)
+    # Three sessions with an exercise the catalogue knows, settled by the next morning.
+    store = Store.open(database_url)
+    for ago in (6, 5, 4):
+        store.save_session(
+            user_id=USER,
+            session=make_session_input(
+                day=days_ago(ago), pain_before=5, outcomes={"clamshell": ExerciseOutcome.DONE}
+            ),
+        )
+        entry = make_check_in(day=days_ago(ago - 1), leg_pain=3)
+        store.save_check_in(user_id=USER, entry=entry, triage_level=TriageLevel.NONE)
+    store.close()
+    app = open_page("pages/progress.py")
+    app.session_state["progress_open_exercises"] = True
+    app.run()
+    assert not app.exception
+    (expander,) = [e for e in app.expander if e.label.startswith("Next-morning leg pain")]
+    shown = [str(element.value) for kind in ("info", "caption") for element in expander.get(kind)]
+    shown += [chart.proto.spec for chart in app.get("plotly_chart")]
+    shown += [frame.value.to_csv() for frame in expander.dataframe]
+    assert shown, "the panel says something"
+    assert not [text for text in shown if "gone" in text or UNKNOWN_LINK in text]
+    assert any("Clamshell" in text or "clamshell" in text for text in shown)
