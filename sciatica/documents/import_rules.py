@@ -17,7 +17,6 @@ Every problem of one record becomes one message that names the record (`one_mess
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
@@ -60,9 +59,6 @@ EXERCISE_ID_FIELDS = frozenset({"exercise_id"})
 EXERCISE_KEYED_FIELDS = frozenset({"outcomes"})
 # How a nested part of a record is named in a message, e.g. "change 2 in its history".
 PART_WORDS = {"history": "change {n} in its history"}
-
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # a JSON string, escapes included
-_BRACKET = re.compile(r"[\[\]{}]")
 
 
 class ImportRejected(ValueError):
@@ -107,14 +103,10 @@ def decode(raw: bytes | str) -> str:
 def read_json(raw: bytes | str) -> Any:
     """The file's JSON value, refused with one clear message unless it is safe to read."""
     text = decode(raw)
-    depth = nesting_depth(text)
-    if depth > MAX_DEPTH:
-        deep = (
-            f"The file nests its values {depth:,} levels deep; an export uses {MAX_DEPTH} at most."
-        )
-        raise ImportRejected([deep])
+    too_deep = f"The file nests its values more than {MAX_DEPTH} levels deep; an export uses "
+    too_deep += f"{MAX_DEPTH} at most."
     try:
-        return json.loads(text, parse_int=_whole_number, parse_float=_number)
+        value = json.loads(text, parse_int=_whole_number, parse_float=_number)
     except _TooLong as error:
         line = text.count("\n", 0, max(text.find(error.digits), 0)) + 1
         raise ImportRejected(
@@ -126,16 +118,25 @@ def read_json(raw: bytes | str) -> Any:
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise ImportRejected([f"The file is not valid JSON ({where}): {error.msg}."]) from None
-    except (RecursionError, ValueError) as error:  # past the checks above, Python's own limits
+    except RecursionError:  # Python's reader stops at its recursion limit, about 1,000 levels
+        raise ImportRejected([too_deep]) from None
+    except ValueError as error:  # none known past the checks above; still no traceback
         raise ImportRejected([f"The file cannot be read as JSON: {error}."]) from None
+    if nesting_depth(value) > MAX_DEPTH:
+        raise ImportRejected([too_deep])
+    return value
 
 
-def nesting_depth(text: str) -> int:
-    """How deeply the JSON text nests arrays and objects (brackets inside strings aside)."""
-    depth = deepest = 0
-    for bracket in _BRACKET.findall(_STRING.sub("", text)):
-        depth += 1 if bracket in "[{" else -1
+def nesting_depth(value: Any) -> int:
+    """How deeply a JSON value nests arrays and objects (a number or string is 0), measured
+    without recursion, and no further than one level past MAX_DEPTH."""
+    deepest = 0
+    stack = [(value, 1)] if isinstance(value, list | dict) else []
+    while stack and deepest <= MAX_DEPTH:
+        current, depth = stack.pop()
         deepest = max(deepest, depth)
+        inner = current.values() if isinstance(current, dict) else current
+        stack.extend((item, depth + 1) for item in inner if isinstance(item, list | dict))
     return deepest
 
 

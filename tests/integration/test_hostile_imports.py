@@ -171,3 +171,33 @@ def test_a_hostile_csv_is_refused_with_one_message(row: bytes, message: str) -> 
     with pytest.raises(ImportRejected) as rejected:
         parse_check_in_csv(raw, today=factories.today())
     assert rejected.value.problems == [message.replace("{day}", day)]
+
+
+TOO_DEEP = "The file nests its values more than 16 levels deep; an export uses 16 at most."
+
+
+@pytest.mark.parametrize(
+    ("levels", "problem"),
+    [
+        # A note is three levels in (the file, its check-ins, the check-in): 13 more make 16.
+        (13, "Check-in 1 ({day}): Notes: input should be a valid string."),
+        (14, TOO_DEEP),
+    ],
+)
+def test_nesting_past_sixteen_levels_is_refused_before_any_record_is_read(
+    levels: int, problem: str
+) -> None:
+    document = valid_export()
+    document["check_ins"][0]["notes"] = json.loads("[" * levels + "]" * levels)
+    with pytest.raises(ImportRejected) as rejected:
+        parse_import(json.dumps(document), today=factories.today())
+    assert rejected.value.problems == [problem.replace("{day}", str(factories.days_ago(1)))]
+
+
+def test_a_file_of_escaped_quotes_is_read_once_not_once_per_quote() -> None:
+    # Half a megabyte of \" inside one unclosed string: a reader that looks for the string's
+    # end again from every quote would take minutes over it.
+    raw = '{"format": "' + '\\"' * 250_000
+    with pytest.raises(ImportRejected) as rejected:
+        parse_import(raw, today=factories.today())
+    assert rejected.value.problems[0].startswith("The file is not valid JSON (line 1, column")
