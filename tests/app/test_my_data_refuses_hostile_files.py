@@ -1,6 +1,6 @@
 """My data refuses each hostile file with its message, changes nothing, and every page still opens.
 
-The files and their messages are those the command line refuses (tests/hostile.py).
+The files and their messages are those the command line refuses (tests/hostile_files.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from sciatica.storage.store import Store
 from sciatica.ui.pages import PAGES
 from sciatica.ui.plain import plain
 from tests import factories
-from tests.hostile import HOSTILE_FILES, USER, hostile_file, valid_export
+from tests.hostile import USER
+from tests.hostile_files import HOSTILE_FILES, hostile_file, valid_export
 
 OpenPage = Callable[[str], AppTest]
 

@@ -1,6 +1,6 @@
 """Files no import may take: each refused with one clear message, the diary left as it was.
 
-The files (tests/hostile.py) are a valid export with one thing wrong in each: a date no diary
+The files (tests/hostile_files.py) are a valid export with one thing wrong in each: a date no diary
 has, a value of the wrong type, an exercise the catalogue lacks, or a shape Python's own JSON
 reader fails on with an error of its own (RecursionError, ValueError).
 """
@@ -20,7 +20,7 @@ from sciatica.documents.export import ImportRejected, apply_import, export_data,
 from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import make_check_in
-from tests.hostile import HOSTILE_FILES, hostile_file, valid_export
+from tests.hostile_files import HOSTILE_FILES, hostile_file, valid_export
 
 USER = "local"
 
