@@ -40,8 +40,8 @@ shared = ui.logins_enabled()
 
 st.title("My data")
 ui.show_flash()
-where = "It is kept on this service's server" if shared else describe_database(url)
-st.write(f"{words.diary_size(count)} {where}.")
+where = "It is kept on this service's server" if shared else ui.plain(describe_database(url))
+st.markdown(f"{words.diary_size(count)} {where}.")
 
 st.header("Download")
 left, right = st.columns(2)
@@ -80,9 +80,10 @@ if upload is not None:
         else:
             plan = parse_import(raw, today=today)
     except ImportRejected as rejected:
+        # Each problem quotes the file, so it is shown as text.
         st.error(
-            "Nothing can be imported from this file:\n"
-            + "".join(f"\n- {problem}" for problem in rejected.problems[:50])
+            "Nothing can be imported from this file; your diary is unchanged.\n"
+            + "".join(f"\n- {ui.plain(problem)}" for problem in rejected.problems[:50])
         )
     else:
         preview = preview_import(store, user_id=user, plan=plan)
@@ -139,13 +140,15 @@ else:
         try:
             made = backup_now(database_url=url, backups_dir=backups_dir)
         except BackupFailed as failed:
-            st.error(f"{failed} Your diary itself is unchanged.", icon=":material/backup:")
+            unchanged = f"{ui.plain(str(failed))} Your diary itself is unchanged."
+            st.error(unchanged, icon=":material/backup:")
         else:
-            st.success(f"Backed up to {made}.", icon=":material/check_circle:")
+            st.success(f"Backed up to {ui.plain(str(made))}.", icon=":material/check_circle:")
     st.caption(
         "A backup is also made automatically each day. The last "
         f"{KEEP[BackupKind.DAILY]} daily backups and the last {KEEP[BackupKind.MANUAL]} made "
-        f"with this button are kept in {backups_dir}, each named by the time it was taken."
+        f"with this button are kept in {ui.plain(str(backups_dir))}, each named by the time it "
+        "was taken."
     )
     if found := list_backups(backups_dir):
         rows = [

@@ -38,7 +38,7 @@ def actions(routine: Routine, draft: RoutineDraft, row: DeltaGenerator) -> None:
     """Follow, change or delete a saved routine (asking before it deletes)."""
     if not routine.active and row.button("Make active", key=f"activate_{routine.id}"):
         store.set_active_routine(user_id=user, routine_id=routine.id)
-        ui.flash(f"“{routine.name}” is now the routine you follow.")
+        ui.flash(f"“{ui.plain(routine.name)}” is now the routine you follow.")
     edit = partial(RoutineDraft.load, routine=routine, catalog=catalog, routine_id=routine.id)
     row.button("Edit", key=f"edit_{routine.id}", on_click=change, args=(edit,))
     if row.button("Delete", key=f"delete_{routine.id}"):
@@ -46,14 +46,14 @@ def actions(routine: Routine, draft: RoutineDraft, row: DeltaGenerator) -> None:
 
 
 def confirm_delete(routine: Routine, draft: RoutineDraft) -> None:
-    st.warning(f"Delete “{routine.name}”? The sessions you logged stay in your diary.")
+    st.warning(f"Delete “{ui.plain(routine.name)}”? The sessions you logged stay in your diary.")
     confirm = st.container(horizontal=True)
     if confirm.button("Yes, delete it", key=f"confirm_delete_{routine.id}", type="primary"):
         store.delete_routine(user_id=user, routine_id=routine.id)
         st.session_state.pop(CONFIRM_DELETE)
         if draft.routine_id == routine.id:
             st.session_state[DRAFT] = draft.clear(today=today)
-        ui.flash(f"Deleted “{routine.name}”.")
+        ui.flash(f"Deleted “{ui.plain(routine.name)}”.")
     if confirm.button("Keep it", key=f"keep_{routine.id}"):
         st.session_state.pop(CONFIRM_DELETE)
         st.rerun()
@@ -83,7 +83,7 @@ for routine in routines:
         if st.session_state.get(CONFIRM_DELETE) == routine.id:
             confirm_delete(routine, draft)
 
-st.header(f"Change “{draft.name}”" if draft.routine_id else "Build a routine")
+st.header(f"Change “{ui.plain(draft.name)}”" if draft.routine_id else "Build a routine")
 alerts.disclaimer()
 with st.container(horizontal=True):
     for name in TEMPLATE_NAMES:
@@ -135,4 +135,7 @@ if st.button("Save routine", type="primary", icon=":material/save:"):
     else:
         st.session_state[DRAFT] = draft.clear(today=today)
         new = saved.active and draft.routine_id is None
-        ui.flash(f"Saved “{saved.name}”." + (" It is now the routine you follow." if new else ""))
+        ui.flash(
+            f"Saved “{ui.plain(saved.name)}”."
+            + (" It is now the routine you follow." if new else "")
+        )

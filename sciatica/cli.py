@@ -111,8 +111,14 @@ def _import(store: Store, path: Path, *, user_id: str, today: date) -> int:
         print(f"Cannot read {path}: {error.strerror}.", file=sys.stderr)
         return EXIT_REJECTED
     except ImportRejected as error:
-        print(f"Nothing was imported. Problems in {path}:\n{error}", file=sys.stderr)
+        problems = _printable(str(error))
+        print(f"Nothing was imported. Problems in {path}:\n{problems}", file=sys.stderr)
         return EXIT_REJECTED
     count = apply_import(store, user_id=user_id, plan=plan)
     print(f"Imported {plural(count, 'check-in', 'check-ins')}.")
     return 0
+
+
+def _printable(text: str) -> str:
+    """Text quoted from a file, with control characters (a terminal's escapes) as '?'."""
+    return "".join(char if char.isprintable() or char == "\n" else "?" for char in text)

@@ -12,7 +12,7 @@ Los Angeles on 31 December belongs to that year, although the server's UTC clock
 from __future__ import annotations
 
 import time
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -53,3 +53,15 @@ def relative_day(day: date, *, today: date) -> str:
     if day.year == today.year:
         return f"{day.day} {day:%b}"
     return f"{day.day} {day:%b} {day.year}"
+
+
+def shift(day: date, days: int) -> date:
+    """The day `days` later (earlier when negative), held at the calendar's first or last day.
+
+    Dates read back from a diary can be anything Python holds, 1 January of year 1 included;
+    arithmetic on them must not fail on the page, and no real diary reaches either end.
+    """
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min

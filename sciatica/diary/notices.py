@@ -24,7 +24,7 @@ from sciatica.diary.triage import (
     advice,
     dial_for,
     emergency_dial,
-    red_flag,
+    known_red_flag,
     triage,
     urgent_dial,
 )
@@ -87,7 +87,10 @@ def standing_signs(
     latest: dict[str, date] = {}
     for day, flags in flagged_days:
         for flag_id in flags:
-            if red_flag(flag_id).level.rank < TriageLevel.URGENT.rank:
+            # An id the app never had (written around it, into the database) has no advice to
+            # stand for; the check-in keeps it, and keeps the level it was saved with.
+            flag = known_red_flag(flag_id)
+            if flag is None or flag.level.rank < TriageLevel.URGENT.rank:
                 continue
             latest[flag_id] = max(day, latest.get(flag_id, day))
     rested: dict[str, date] = {}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
+from sciatica import clock
 from sciatica.content import plural
 from sciatica.diary.models import CheckIn
 from sciatica.diary.notices import StandingAlert, seen_records, standing_alert
@@ -35,7 +36,7 @@ def today_overview(store: Store, *, user_id: str, today: date) -> TodayOverview:
     first_day = store.first_check_in_day(user_id=user_id)
     first_week = (
         store.check_ins_between(
-            user_id=user_id, start=first_day, end=first_day + timedelta(days=WEEK_DAYS - 1)
+            user_id=user_id, start=first_day, end=clock.shift(first_day, WEEK_DAYS - 1)
         )
         if first_day is not None
         else []

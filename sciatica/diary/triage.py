@@ -144,10 +144,15 @@ def red_flags() -> tuple[RedFlag, ...]:
 
 def red_flag(flag_id: str) -> RedFlag:
     """Any warning sign by id, retired ones too (older check-ins may carry them)."""
-    found = next((flag for flag in content().red_flags if flag.id == flag_id), None)
+    found = known_red_flag(flag_id)
     if found is None:
         raise ValueError(f"unknown warning sign: {flag_id}")
     return found
+
+
+def known_red_flag(flag_id: str) -> RedFlag | None:
+    """The warning sign with this id, or None for an id the app has never had."""
+    return next((flag for flag in content().red_flags if flag.id == flag_id), None)
 
 
 def signs_for(level: TriageLevel) -> list[str]:
@@ -241,7 +246,8 @@ def active_alert(latest: CheckInInput | None) -> Triage | None:
     """The emergency or urgent triage carried by the latest check-in, if any."""
     if latest is None or not latest.red_flags:
         return None
-    result = triage(ticked=latest.red_flags)
+    # A stored check-in is judged by the signs the app knows; see notices.standing_signs.
+    result = triage(ticked=[flag_id for flag_id in latest.red_flags if known_red_flag(flag_id)])
     return result if result.stops_exercise else None
 
 

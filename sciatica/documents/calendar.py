@@ -45,7 +45,7 @@ def describe_plan(routine: Routine, *, catalog: Catalog) -> str:
 
 def routine_calendar(routine: Routine, *, catalog: Catalog) -> bytes:
     """The routine as .ics bytes: 18:00 on each training day, every week from its first."""
-    first = routine_schedule.first_session_day(routine)
+    first = routine_schedule.first_session_day(routine) or routine.start_date
     start = datetime.combine(first, SESSION_TIME)
     event = Event()
     event.add("uid", event_uid(routine))

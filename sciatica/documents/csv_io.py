@@ -17,7 +17,8 @@ from datetime import date
 from typing import Any
 
 from sciatica.diary.models import SBI_FIELDS, CheckInInput
-from sciatica.documents.export import MAX_IMPORT_BYTES, ImportPlan, ImportRejected, validate_records
+from sciatica.documents.export import ImportPlan, validate_records
+from sciatica.documents.import_rules import ImportRejected, decode
 
 # The header of a check-in CSV. Only `day`, `leg_pain` and `back_pain` are required; empty
 # cells take the form's defaults, `red_flags` lists warning-sign ids separated by spaces, and
@@ -59,15 +60,7 @@ def check_ins_csv(check_ins: Sequence[CheckInInput]) -> str:
 
 def parse_check_in_csv(raw: bytes, *, today: date) -> ImportPlan:
     """Validate a check-in CSV (comma or semicolon separated, with or without a BOM)."""
-    if len(raw) > MAX_IMPORT_BYTES:
-        limit = MAX_IMPORT_BYTES // (1024 * 1024)
-        raise ImportRejected(
-            [f"The file is too large ({len(raw):,} bytes); the limit is {limit} MB."]
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportRejected(["The file is not UTF-8 text."]) from None
+    text = decode(raw)
     header_line = text.split("\n", 1)[0]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     # strict: a quote that is never closed is an error, not one cell swallowing all rows after it

@@ -14,6 +14,14 @@ from sciatica import clock
 from sciatica.diary.models import AboutMe, CheckInInput, SignSeen, describe_errors, parse_check_in
 from sciatica.diary.triage import content, red_flag, triage
 from sciatica.documents.export_plans import export_plans, parse_plans
+
+# The size limit and the refusal are import_rules', named here too for the pages, the command
+# line and the CSV import, which all import a file through this module.
+from sciatica.documents.import_rules import MAX_IMPORT_BYTES as MAX_IMPORT_BYTES
+from sciatica.documents.import_rules import ImportRejected as ImportRejected
+from sciatica.documents.import_rules import meaning_problems, one_message, read_json
+from sciatica.exercises.catalog import load_catalog
+from sciatica.exercises.models import Catalog
 from sciatica.i18n import Language
 from sciatica.plans.models import RoutineRecord, SessionInput
 from sciatica.storage.store import Store
@@ -23,19 +31,14 @@ EXPORT_FORMAT = "sciatica-export"
 # About me and the warning signs seen about. Versions 1 and 2 still import. The language chosen
 # for the app is an optional field: a file without it leaves the person's choice as it is.
 EXPORT_VERSION = 3
-MAX_IMPORT_BYTES = 20 * 1024 * 1024  # ten years of daily check-ins with long notes is ~10 MB
-MAX_PROBLEMS_SHOWN = 50
-
-
-class ImportRejected(ValueError):
-    """The file cannot be imported; `problems` says what is wrong with which record."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        shown = problems[:MAX_PROBLEMS_SHOWN]
-        more = len(problems) - len(shown)
-        suffix = f"\n…and {more} more problems." if more > 0 else ""
-        super().__init__("\n".join(shown) + suffix)
+# How the file's lists name one of their records in a message; a new kind of record adds its own.
+RECORD_LABELS = {
+    "check_ins": "Check-in",
+    "routines": "Routine",
+    "sessions": "Session",
+    "signs_seen": "Seen about",
+    "about_me": "About me",
+}
 
 
 class ExportDocument(BaseModel):
@@ -101,36 +104,27 @@ def export_json(store: Store, *, user_id: str, now: datetime | None = None) -> s
 
 
 def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
-    """Validate a whole export file; raise ImportRejected listing every problem."""
-    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
-    if size > MAX_IMPORT_BYTES:
-        limit = MAX_IMPORT_BYTES // (1024 * 1024)
-        raise ImportRejected([f"The file is too large ({size:,} bytes); the limit is {limit} MB."])
-    try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
-        data = json.loads(text)
-    except UnicodeDecodeError:
-        raise ImportRejected(["The file is not UTF-8 text."]) from None
-    except json.JSONDecodeError as error:
-        msg = (
-            f"The file is not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}."
-        )
-        raise ImportRejected([msg]) from None
+    """Validate a whole export file; raise ImportRejected with one message per bad record."""
+    data = read_json(raw)
     try:
         document = ExportDocument.model_validate(data)
     except ValidationError as error:
-        raise ImportRejected(
-            [f"File: {_where(item['loc'])}{item['msg']}." for item in error.errors()]
-        ) from None
+        raise ImportRejected(_envelope_problems(error)) from None
+    catalog = load_catalog()
     problems: list[str] = []
+    if file_problem := one_message(
+        "File", meaning_problems(document, today=today, catalog=catalog)
+    ):
+        problems.append(file_problem)
     routines, sessions = parse_plans(
         document.routines,
         document.sessions,
         today=today,
         version=document.version,
         problems=problems,
+        catalog=catalog,
     )
-    about_me, signs_seen = _parse_safety(document, today=today, problems=problems)
+    about_me, signs_seen = _parse_safety(document, today=today, catalog=catalog, problems=problems)
     try:
         plan = validate_records(document.check_ins, today=today, country=document.country)
     except ImportRejected as rejected:
@@ -148,31 +142,47 @@ def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
     )
 
 
+def _envelope_problems(error: ValidationError) -> list[str]:
+    """The file's outline refused: by record where a record is at fault, else by field."""
+    problems = []
+    for item in error.errors():
+        location = item["loc"]
+        if len(location) >= 2 and location[0] in RECORD_LABELS and isinstance(location[1], int):
+            label = f"{RECORD_LABELS[str(location[0])]} {location[1] + 1}"
+            problems.append(f"{label}: {_where(location[2:])}{item['msg']}.")
+        else:
+            problems.append(f"File: {_where(location)}{item['msg']}.")
+    return problems
+
+
 def _parse_safety(
-    document: ExportDocument, *, today: date, problems: list[str]
+    document: ExportDocument, *, today: date, catalog: Catalog, problems: list[str]
 ) -> tuple[AboutMe | None, list[SignSeen]]:
     about_me = None
     if document.about_me is not None:
+        found: list[str] = []
         try:
             about_me = AboutMe.model_validate(document.about_me)
         except ValidationError as error:
-            labels: dict[str, str] = {}
-            messages = describe_errors(error, model=AboutMe, labels=labels)
-            problems.extend(f"About me: {message}" for message in messages)
+            found = describe_errors(error, model=AboutMe, labels={})
+        else:
+            found = meaning_problems(about_me, today=today, catalog=catalog)
+        if message := one_message(RECORD_LABELS["about_me"], found):
+            problems.append(message)
     seen = []
     for number, record in enumerate(document.signs_seen, start=1):
         try:
             item = SignSeen.model_validate(record)
             red_flag(item.flag_id)
         except ValidationError as error:
-            messages = describe_errors(error, model=SignSeen, labels={})
-            problems.extend(f"Seen about {number}: {message}" for message in messages)
+            found = describe_errors(error, model=SignSeen, labels={})
         except ValueError as error:
-            problems.append(f"Seen about {number}: {error}.")
+            found = [str(error)]
         else:
-            if item.seen_on > today:
-                problems.append(f"Seen about {number}: {item.seen_on} is in the future.")
+            found = meaning_problems(item, today=today, catalog=catalog)
             seen.append(item)
+        if message := one_message(f"{RECORD_LABELS['signs_seen']} {number}", found):
+            problems.append(message)
     return about_me, seen
 
 
@@ -195,19 +205,23 @@ def _parse_check_ins(
     records: list[dict[str, Any]], *, today: date, problems: list[str]
 ) -> list[CheckInInput]:
     entries = []
+    catalog = load_catalog()
     for index, record in enumerate(records, start=1):
-        label = f"Check-in {index}"
+        label = f"{RECORD_LABELS['check_ins']} {index}"
         if isinstance(record.get("day"), str):
             label += f" ({record['day'][:10]})"
         try:
             entry = parse_check_in(record, today=today)
             triage(ticked=entry.red_flags)
         except ValidationError as error:
-            problems.extend(f"{label}: {message}" for message in describe_errors(error))
+            found = describe_errors(error)
         except ValueError as error:
-            problems.append(f"{label}: {error}.")
+            found = [str(error)]
         else:
+            found = meaning_problems(entry, today=today, catalog=catalog)
             entries.append(entry)
+        if message := one_message(label, found):
+            problems.append(message)
     return entries
 
 

@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from sciatica.diary.models import describe_errors
-from sciatica.exercises.catalog import load_catalog
+from sciatica.documents.import_rules import meaning_problems, one_message
+from sciatica.exercises.models import Catalog
 from sciatica.plans.models import (
     SESSION_LABELS,
     Change,
@@ -61,8 +62,10 @@ def export_plans(
     return routines, sessions
 
 
-def _routine(data: dict[str, Any], *, key: int, active: bool, version: int) -> RoutineRecord:
-    """One routine record; raises ValidationError or RoutineRejected."""
+def _routine(
+    data: dict[str, Any], *, key: int, active: bool, version: int, today: date, catalog: Catalog
+) -> tuple[RoutineRecord, list[str]]:
+    """One routine record and what is wrong with its meaning; raises ValidationError."""
     if version < 3:
         data.pop("weeks", None)
         current, history = data.get("items"), []
@@ -78,10 +81,13 @@ def _routine(data: dict[str, Any], *, key: int, active: bool, version: int) -> R
             "history": history,
         }
     )
-    catalog = load_catalog()
-    check_routine(routine, catalog=catalog)
-    check_routine(routine.model_copy(update={"items": record.current_items}), catalog=catalog)
-    return record
+    problems = meaning_problems(record, today=today, catalog=catalog)
+    for items in (routine.items, record.current_items):
+        try:
+            check_routine(routine.model_copy(update={"items": items}), catalog=catalog)
+        except RoutineRejected as error:
+            problems.extend(error.problems)
+    return record, problems
 
 
 def parse_plans(
@@ -91,39 +97,62 @@ def parse_plans(
     today: date,
     version: int,
     problems: list[str],
+    catalog: Catalog,
 ) -> tuple[list[RoutineRecord], list[tuple[SessionInput, int | None]]]:
-    """Validate routine and session records, adding every problem found to `problems`."""
+    """Validate routine and session records, adding one message per bad record to `problems`."""
     parsed_routines: list[RoutineRecord] = []
+    keys: set[int] = set()
+    keyless = False  # a routine without a usable key: sessions may point at it
     for index, record in enumerate(routines, start=1):
-        label = f"Routine {index}"
         data = dict(record)
         key, active = data.pop("key", None), data.pop("active", False)
-        if not isinstance(key, int) or not isinstance(active, bool):
-            problems.append(f"{label}: needs a whole-number key and active true or false.")
-            continue
-        try:
-            parsed_routines.append(_routine(data, key=key, active=active, version=version))
-        except ValidationError as error:
-            messages = describe_errors(error, model=RoutineInput, labels={})
-            problems.extend(f"{label}: {message}" for message in messages)
-        except RoutineRejected as error:
-            problems.extend(f"{label}: {problem}" for problem in error.problems)
-    keys = {record.key for record in parsed_routines}
+        found: list[str] = []
+        # type(), not isinstance: true and false are ints to Python, and no routine's key.
+        if type(key) is not int or type(active) is not bool:
+            keyless = keyless or type(key) is not int
+            found.append("needs a whole-number key and active true or false")
+        elif key in keys:
+            found.append(f"key {key} is used by another routine in the file")
+        else:
+            keys.add(key)
+            try:
+                parsed, found = _routine(
+                    data, key=key, active=active, version=version, today=today, catalog=catalog
+                )
+            except ValidationError as error:
+                found = describe_errors(error, model=RoutineInput, labels={})
+            else:
+                parsed_routines.append(parsed)
+        if message := one_message(f"Routine {index}", found):
+            problems.append(message)
     parsed_sessions: list[tuple[SessionInput, int | None]] = []
     for index, record in enumerate(sessions, start=1):
-        label = f"Session {index}"
-        data = dict(record)
-        routine_key = data.pop("routine_key", None)
-        if routine_key is not None and routine_key not in keys:
-            problems.append(
-                f"{label}: refers to routine {routine_key!r}, which is not in the file."
-            )
-            continue
-        try:
-            session = SessionInput.model_validate(data, context={"today": today})
-        except ValidationError as error:
-            messages = describe_errors(error, model=SessionInput, labels=SESSION_LABELS)
-            problems.extend(f"{label}: {message}" for message in messages)
-        else:
+        session, routine_key, found = _session(
+            record, keys=keys, today=today, catalog=catalog, keyless=keyless
+        )
+        if message := one_message(f"Session {index}", found):
+            problems.append(message)
+        elif session is not None:
             parsed_sessions.append((session, routine_key))
     return parsed_routines, parsed_sessions
+
+
+def _session(
+    record: dict[str, Any], *, keys: set[int], today: date, catalog: Catalog, keyless: bool
+) -> tuple[SessionInput | None, int | None, list[str]]:
+    """One session record, the key of its routine, and what is wrong with it.
+
+    `keyless`: a routine in the file has no usable key, so a key that matches no routine may
+    be meant for it; that routine's own message says what to mend.
+    """
+    data = dict(record)
+    routine_key = data.pop("routine_key", None)
+    if routine_key is not None and type(routine_key) is not int:
+        return None, None, ["its routine key must be a whole number, or null for no routine"]
+    if routine_key is not None and routine_key not in keys and not keyless:
+        return None, None, [f"refers to routine {routine_key}, which is not in the file"]
+    try:
+        session = SessionInput.model_validate(data, context={"today": today})
+    except ValidationError as error:
+        return None, None, describe_errors(error, model=SessionInput, labels=SESSION_LABELS)
+    return session, routine_key, meaning_problems(session, today=today, catalog=catalog)

@@ -19,10 +19,11 @@ logged after the fact or imported carries no time of day.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from statistics import median
 
+from sciatica import clock
 from sciatica.plans.models import LegResponse, Session, SessionInput
 
 GREEN_MAX = 3
@@ -119,7 +120,7 @@ def classify(
                 f"next morning your leg pain was {next_morning_leg_pain}/10, "
                 f"above your usual {baseline:g}/10"
             )
-    elif today > session.day + timedelta(days=1):
+    elif today > clock.shift(session.day, 1):
         confirmation = Confirmation.NOT_CONFIRMED
     else:
         confirmation = Confirmation.WAITING

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sciatica.exercises.models import Catalog
@@ -22,9 +22,13 @@ class RoutineSummary:
     changes: tuple[str, ...]  # "Mon 07 Dec 2026: accepted “Two good sessions since ...”"
 
 
+UNKNOWN_EXERCISE = "An exercise no longer in the catalogue"
+
+
 def _name(item: RoutineItem, catalog: Catalog) -> str:
+    # Names come from the catalogue only: a stored id is whatever a file or an old version wrote.
     exercise = catalog.by_id.get(item.exercise_id)
-    return exercise.name if exercise is not None else item.exercise_id
+    return exercise.name if exercise is not None else UNKNOWN_EXERCISE
 
 
 def _lower(words: str) -> str:
@@ -72,11 +76,15 @@ def item_change_words(change: ItemChange, *, catalog: Catalog) -> str:
     return f"{_name(after, catalog)}: {was}, now {now}"
 
 
-def change_line(change: Change) -> str:
-    """A change as the history lists it: its day, and the suggestion accepted (or the edit)."""
+def change_line(change: Change, *, as_text: Callable[[str], str] = str) -> str:
+    """A change as the history lists it: its day, and the suggestion accepted (or the edit).
+
+    The sentence is stored, so it may come from a file: a page passes `as_text` to escape it.
+    """
+    sentence = as_text(change.sentence)
     if change.step is Step.EDIT:
-        return f"{change.day:%a %d %b %Y}: {change.sentence}"
-    return f"{change.day:%a %d %b %Y}: accepted “{change.sentence}”"
+        return f"{change.day:%a %d %b %Y}: {sentence}"
+    return f"{change.day:%a %d %b %Y}: accepted “{sentence}”"
 
 
 def routine_summary(

@@ -12,7 +12,7 @@ from enum import IntEnum, StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from sciatica.diary.models import NOTES_MAX_CHARS, CleanText, PainScore, latest_possible_today
+from sciatica.diary.models import NOTES_MAX_CHARS, CleanText, PainScore, judging_day
 
 SESSION_LABELS = {
     "day": "Date",
@@ -161,8 +161,8 @@ class SessionInput(BaseModel):
     @field_validator("day")
     @classmethod
     def _not_in_future(cls, value: date, info: ValidationInfo) -> date:
-        context = info.context if isinstance(info.context, dict) else {}
-        if value > (context.get("today") or latest_possible_today()):
+        today = judging_day(info)
+        if today is not None and value > today:
             raise ValueError("cannot be in the future")
         return value
 

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sciatica import clock
 from sciatica.diary.triage import Triage
 from sciatica.exercises.models import Catalog
 from sciatica.plans.classify import ClassifiedSession, Colour, Confirmation
@@ -217,14 +218,14 @@ def _after_good(
             latest,
         )
     if last_change is not None and today - last_change.day < timedelta(days=CHANGE_EVERY_DAYS):
-        ready = last_change.day + timedelta(days=CHANGE_EVERY_DAYS)
+        ready = clock.shift(last_change.day, CHANGE_EVERY_DAYS)
         return _keep(
             f"Going well; your routine changed on {last_change.day:%A %d %B}, so keep this dose "
             f"until {ready:%A %d %B}: one change a week at most.",
             latest,
         )
     # Sessions on the day of a change count as before it: the change usually answers them.
-    since = last_change.day if last_change is not None else routine.start_date - timedelta(days=1)
+    since = last_change.day if last_change is not None else clock.shift(routine.start_date, -1)
     settled = [
         s
         for s in history
@@ -243,7 +244,7 @@ def _after_good(
     if move is None:
         return _keep("Going well, and your routine is at its full dose, so keep it up.", latest)
     count = COUNT_WORDS.get(len(run), str(len(run)))
-    start = since + timedelta(days=1) if last_change is None else since
+    start = clock.shift(since, 1) if last_change is None else since
     return Suggestion(
         Step.PROGRESS,
         f"{count} good sessions since {start.day} {start:%b}, next mornings no worse, so you "

@@ -7,8 +7,9 @@ and only a decision changes them (`progression` says which, `sessions` records i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
+from sciatica import clock
 from sciatica.diary.models import AboutMe
 from sciatica.exercises.models import Catalog, Exercise, IntRange, Kind, dose_words
 from sciatica.exercises.suitability import safe_alternative
@@ -162,18 +163,21 @@ def daily_items(
     return tuple((item, exercise) for item, exercise in found if exercise and is_daily(exercise))
 
 
-def next_session_day(routine: RoutineInput, *, after: date) -> date:
-    """The next training day after a day (the first one, for a day before the routine)."""
-    first = max(after + timedelta(days=1), routine.start_date)
+def next_session_day(routine: RoutineInput, *, after: date) -> date | None:
+    """The next training day after a day (the first one, for a day before the routine).
+
+    None only where the calendar ends first (a stored date in the last week of year 9999).
+    """
+    first = max(clock.shift(after, 1), routine.start_date)
     for offset in range(7):
-        day = first + timedelta(days=offset)
+        day = clock.shift(first, offset)
         if Weekday(day.weekday()) in routine.days:
             return day
-    raise ValueError("A routine has at least one training day.")
+    return None
 
 
-def first_session_day(routine: RoutineInput) -> date:
-    """The first training day on or after the routine's start date."""
+def first_session_day(routine: RoutineInput) -> date | None:
+    """The first training day on or after the routine's start date (None past the calendar)."""
     start = routine.start_date
     if Weekday(start.weekday()) in routine.days:
         return start

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sciatica import clock
 from sciatica.diary.today import current_alert
 from sciatica.exercises.models import Catalog
 from sciatica.plans.classify import (
@@ -64,8 +65,8 @@ def classified_sessions(
         return []
     rows = store.daily_rows(
         user_id=user_id,
-        start=ordered[0].day - timedelta(days=7),
-        end=ordered[-1].day + timedelta(days=1),
+        start=clock.shift(ordered[0].day, -7),
+        end=clock.shift(ordered[-1].day, 1),
     )
     leg_pain = {row.day: row.leg_pain for row in rows}
     result = []
@@ -73,11 +74,11 @@ def classified_sessions(
         before = [
             pain
             for offset in range(1, 8)
-            if (pain := leg_pain.get(session.day - timedelta(days=offset))) is not None
+            if (pain := leg_pain.get(clock.shift(session.day, -offset))) is not None
         ]
         classification = classify(
             session,
-            next_morning_leg_pain=leg_pain.get(session.day + timedelta(days=1)),
+            next_morning_leg_pain=leg_pain.get(clock.shift(session.day, 1)),
             usual=usual_leg_pain(before),
             today=today,
         )
@@ -162,7 +163,7 @@ def session_points(
             pain_before=session.pain_before,
             worst_during=session.worst_during,
             pain_after=session.pain_after,
-            next_morning_leg_pain=leg_pain.get(session.day + timedelta(days=1)),
+            next_morning_leg_pain=leg_pain.get(clock.shift(session.day, 1)),
             exercise_ids=tuple(
                 exercise_id
                 for exercise_id, outcome in session.outcomes.items()

@@ -9,6 +9,7 @@ button).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -44,11 +45,22 @@ class TodaysPlan:
     """Today's answer and its sentence; for a planned day, a heading and one line per exercise."""
 
     status: PlanStatus
-    message: str  # the sentence to show; for a planned day, the heading above the exercises
+    # The sentence to show (for a planned day, the heading above the exercises), with {name}
+    # where the routine's name goes: a page shows the name as text (`message_naming`).
+    wording: str
     exercises: tuple[str, ...] = ()  # "Clamshell: 10 times per side", at its current dose
     routine: Routine | None = None
     session: PlannedSession | None = None  # the planned session, also once it is logged
     daily: tuple[str, ...] = ()  # on a rest day, what is for every day (walking)
+
+    @property
+    def message(self) -> str:
+        """The sentence, with the routine's name as the person typed it."""
+        return self.message_naming(str)
+
+    def message_naming(self, name: Callable[[str], str]) -> str:
+        """The sentence, with the routine's name as `name` makes it (escaped for markdown, say)."""
+        return self.wording.format(name=name(self.routine.name) if self.routine else "")
 
 
 def todays_plan(store: Store, *, user_id: str, catalog: Catalog, today: date) -> TodaysPlan:
@@ -73,13 +85,13 @@ def plan_for_day(
             f"{exercise.name}: {describe_item(item)}"
             for item, exercise in daily_items(followed, catalog=catalog, day=today)
         )
-        note = rest_day_note(routine, today=today)
+        note = _rest_day_wording(routine, today=today)
         return TodaysPlan(PlanStatus.REST_DAY, note, (), routine, daily=daily)
     if logged:
         return TodaysPlan(PlanStatus.DONE, DONE, (), routine, session)
     return TodaysPlan(
         PlanStatus.PLANNED,
-        f"Today: {routine.name}",
+        "Today: {name}",
         tuple(f"{exercise.name}: {describe_item(item)}" for item, exercise in session.items),
         routine,
         session,
@@ -88,7 +100,15 @@ def plan_for_day(
 
 def rest_day_note(routine: RoutineInput, *, today: date) -> str:
     """For a day without a session: when the routine starts, or its next session day."""
+    return _rest_day_wording(routine, today=today).format(name=routine.name)
+
+
+def _rest_day_wording(routine: RoutineInput, *, today: date) -> str:
+    """The rest-day note with {name} for the routine's name."""
     if today < routine.start_date:
-        return f"“{routine.name}” starts on {first_session_day(routine):%A %d %B}."
+        first = first_session_day(routine) or routine.start_date
+        return f"“{{name}}” starts on {first:%A %d %B}."
     upcoming = next_session_day(routine, after=today)
-    return f"Today is a rest day in “{routine.name}”. Your next session is on {upcoming:%A %d %B}."
+    if upcoming is None:
+        return "Today is a rest day in “{name}”."
+    return f"Today is a rest day in “{{name}}”. Your next session is on {upcoming:%A %d %B}."

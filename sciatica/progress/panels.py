@@ -82,7 +82,7 @@ class ProgressPanels:
         days: pd.DataFrame,
         sessions: Sequence[p.SessionPoint],
         summary: p.ProgressSummary,
-        names: Mapping[str, str] | None = None,
+        names: Mapping[str, str],
     ) -> None:
         self.days, self.summary, self.names = days, summary, names
         self.period = summary.period
@@ -159,7 +159,7 @@ def progress_panels(
     days: pd.DataFrame,
     sessions: Sequence[p.SessionPoint],
     summary: p.ProgressSummary,
-    names: Mapping[str, str] | None = None,
+    names: Mapping[str, str],
 ) -> list[Panel]:
     """All six Progress panels in page order, each with its sentence and data."""
     panels = ProgressPanels(days=days, sessions=sessions, summary=summary, names=names)

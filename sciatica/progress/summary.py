@@ -10,7 +10,7 @@ from operator import attrgetter
 
 import pandas as pd
 
-from sciatica.diary.models import TriageLevel
+from sciatica.diary.models import EARLIEST_DAY, TriageLevel
 from sciatica.diary.triage import (
     IMPORTANT_CHANGE_FRACTION,
     IMPORTANT_CHANGE_POINTS,
@@ -173,7 +173,9 @@ def resolve_period(
             raise PeriodError("The 'From' date is after the 'To' date: choose one on or before it.")
         return Period(start, end)
     if choice is PeriodChoice.ALL:
-        return Period(min(first_day or today, today), today)
+        # From the earliest day a check-in may have, whatever older date a diary holds.
+        first = max(min(first_day or today, today), EARLIEST_DAY)
+        return Period(first, today)
     return Period(today - timedelta(days=_LENGTHS[choice] - 1), today)
 
 

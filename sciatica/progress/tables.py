@@ -82,15 +82,19 @@ def response_table(*, visits: pd.DataFrame, period: Period) -> pd.DataFrame:
     return numbers.reset_index()
 
 
-def exercise_table(*, visits: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Average next-morning change per exercise, for exercises in 3 or more such sessions."""
+def exercise_table(*, visits: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    """Average next-morning change per exercise, for exercises in 3 or more such sessions.
+
+    Exercises are named from `names` (the catalogue's), and one it does not name is left out: a
+    session's outcomes are keyed by whatever ids it was stored with, and a label shows no id.
+    """
     rows = visits[["change_next_morning", "exercise_ids"]].explode("exercise_ids").dropna()
+    rows = rows[rows["exercise_ids"].isin(list(names))]
     grouped = rows.groupby("exercise_ids")["change_next_morning"].agg(["mean", "count"])
     kept = grouped[grouped["count"] >= MIN_SESSIONS_PER_EXERCISE].sort_values("mean")
     table = kept.round(2).rename(columns={"mean": "change", "count": "sessions"})
     table = table.rename_axis("exercise").reset_index()
-    labels = names or {}
-    table["exercise"] = [labels.get(str(i), str(i).replace("_", " ")) for i in table["exercise"]]
+    table["exercise"] = [names[str(i)] for i in table["exercise"]]
     return table
 
 

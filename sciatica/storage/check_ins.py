@@ -16,7 +16,7 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 
 from sciatica import clock
-from sciatica.diary.models import SBI_FIELDS, CheckIn, CheckInInput, TriageLevel
+from sciatica.diary.models import SBI_FIELDS, STORED, CheckIn, CheckInInput, TriageLevel
 from sciatica.storage.base import StoreBase, StoreError, aware
 from sciatica.storage.schema import check_ins
 
@@ -49,7 +49,7 @@ def _row_to_check_in(row: Any) -> CheckIn:
     data = dict(row._mapping)
     data["red_flags"] = frozenset(data["red_flags"] or ())
     data["created_at"], data["updated_at"] = aware(data["created_at"]), aware(data["updated_at"])
-    return CheckIn.model_validate(data)
+    return CheckIn.model_validate(data, context=STORED)
 
 
 def _values(entry: CheckInInput, triage_level: TriageLevel) -> dict[str, Any]:

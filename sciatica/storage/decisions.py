@@ -15,6 +15,7 @@ from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from sciatica import clock
+from sciatica.diary.models import STORED
 from sciatica.plans.models import Change, Decision, RoutineItem
 from sciatica.storage.base import StoreBase, aware, items_json, owned_routine
 from sciatica.storage.schema import routine_decisions, routines, sessions
@@ -53,7 +54,7 @@ def _decision(row: Any) -> Decision:
     data = dict(row._mapping)
     data["created_at"] = aware(data["created_at"])
     data.pop("user_id")
-    return Decision.model_validate(data)
+    return Decision.model_validate(data, context=STORED)
 
 
 class DecisionStore(StoreBase):

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from sciatica import clock
+from sciatica.diary.models import STORED
 from sciatica.plans.models import (
     Change,
     Routine,
@@ -42,14 +43,14 @@ def routine_from_row(row: Any) -> Routine:
     """A routines row as a model, its stamps in UTC."""
     data = dict(row._mapping)
     data["created_at"], data["updated_at"] = aware(data["created_at"]), aware(data["updated_at"])
-    return Routine.model_validate(data)
+    return Routine.model_validate(data, context=STORED)
 
 
 def session_from_row(row: Any) -> Session:
     """A sessions row as a model, its stamp in UTC."""
     data = dict(row._mapping)
     data["created_at"] = aware(data["created_at"])
-    return Session.model_validate(data)
+    return Session.model_validate(data, context=STORED)
 
 
 def insert_routine(

@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import Connection, delete, insert, select
 
 from sciatica import clock
-from sciatica.diary.models import AboutMe, SignSeen, TriageLevel
+from sciatica.diary.models import STORED, AboutMe, SignSeen, TriageLevel
 from sciatica.storage.base import StoreBase
 from sciatica.storage.schema import about_me, check_ins, signs_seen
 
@@ -32,7 +32,7 @@ class SafetyStore(StoreBase):
         )
         with self._read() as connection:
             row = connection.execute(query).first()
-        return AboutMe.model_validate(dict(row._mapping)) if row else None
+        return AboutMe.model_validate(dict(row._mapping), context=STORED) if row else None
 
     def save_about_me(self, *, user_id: str, answers: AboutMe) -> None:
         """Store the person's About-me answers, replacing any earlier ones."""
@@ -56,7 +56,8 @@ class SafetyStore(StoreBase):
         )
         with self._read() as connection:
             return [
-                SignSeen.model_validate(dict(row._mapping)) for row in connection.execute(query)
+                SignSeen.model_validate(dict(row._mapping), context=STORED)
+                for row in connection.execute(query)
             ]
 
     def record_signs_seen(self, *, user_id: str, seen: Sequence[SignSeen]) -> None:

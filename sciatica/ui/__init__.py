@@ -33,6 +33,7 @@ from sciatica.diary.triage import Triage, content, guessed
 from sciatica.i18n import Language, _
 from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
+from sciatica.ui.plain import plain as plain  # pages escape with ui.plain
 
 _LOGGER = get_logger(__name__)
 _BACKUP_CHECKED = "_sciatica_backup_checked"
@@ -121,7 +122,8 @@ def require_login() -> None:
         st.button("Log in", type="primary", on_click=st.login)
         st.stop()
     with st.sidebar:
-        st.caption(f"Logged in as {st.user.get('email') or st.user.get('name') or 'you'}")
+        who = st.user.get("email") or st.user.get("name") or "you"
+        st.caption(f"Logged in as {plain(str(who))}")
         st.button("Log out", on_click=st.logout)
 
 

@@ -119,11 +119,15 @@ def about_me_form(*, key: str, submit: str | None = None) -> None:
             words.questions[answer].label, value=getattr(start, answer), key=f"{key}_{answer}"
         )
         if answer == "pregnant" and chosen[answer]:
+            low, high = today - timedelta(weeks=4), today + timedelta(weeks=42)
+            due = start.due_date
             chosen["due_date"] = st.date_input(
                 words.follow_ups.due_date,
-                value=start.due_date,
-                min_value=today - timedelta(weeks=4),
-                max_value=today + timedelta(weeks=42),
+                # A stored date outside the choices (an old one, or from a file) shows at the
+                # nearest end, rather than the page failing over it.
+                value=None if due is None else min(max(due, low), high),
+                min_value=low,
+                max_value=high,
                 format="DD/MM/YYYY",
                 key=f"{key}_due_date",
             )

@@ -43,6 +43,7 @@ from sciatica.plans.routine import describe_schedule
 from sciatica.plans.sessions import NextStep, SuggestionChanged, colour_words, decide
 from sciatica.plans.today import EVERY_DAY, PlanStatus, TodaysPlan
 from sciatica.storage.decisions import StaleRoutine
+from sciatica.ui.plain import plain
 
 BADGE = {Colour.GREEN: "green", Colour.AMBER: "orange", Colour.RED: "red"}
 LOG_VERSION = "session_log_version"  # a new number gives the log form fresh, empty widgets
@@ -51,17 +52,19 @@ LOG_VERSION = "session_log_version"  # a new number gives the log form fresh, em
 def todays_plan(plan: TodaysPlan, *, start: Callable[[], object]) -> None:
     """Today's exercises, a rest day (with what is for every day), or where to build a routine."""
     if plan.status is PlanStatus.PLANNED:
-        st.markdown(f"**{plan.message}**" + "".join(f"\n- {line}" for line in plan.exercises))
+        heading = f"**{plan.message_naming(plain)}**"
+        st.markdown(heading + "".join(f"\n- {line}" for line in plan.exercises))
         start()
     elif plan.status is PlanStatus.DONE:
-        st.success(plan.message, icon=":material/check_circle:")
+        st.success(plan.message_naming(plain), icon=":material/check_circle:")
     elif plan.status is PlanStatus.REST_DAY:
         daily = "".join(f"\n- {line}" for line in plan.daily)
         st.info(
-            plan.message + (f"\n\n{EVERY_DAY}{daily}" if daily else ""), icon=":material/bedtime:"
+            plan.message_naming(plain) + (f"\n\n{EVERY_DAY}{daily}" if daily else ""),
+            icon=":material/bedtime:",
         )
     else:
-        st.info(plan.message, icon=":material/event_repeat:")
+        st.info(plan.message_naming(plain), icon=":material/event_repeat:")
         st.page_link("pages/routine.py", label="Build a routine", icon=":material/event_repeat:")
 
 
@@ -195,7 +198,7 @@ def routine_card(
     """A saved routine: its doses now, a pending suggestion, its history, `actions`, downloads."""
     store, user, today = ui.store(), ui.user_id(), ui.today()
     badge = " :green-badge[:material/check: Active]" if routine.active else ""
-    st.markdown(f"**{routine.name}**{badge}")
+    st.markdown(f"**{plain(routine.name)}**{badge}")
     st.caption(describe_schedule(routine))
     st.markdown("\n".join(f"- {line}" for line in dose_lines(routine, catalog=catalog)))
     if routine.active and step is not None and step.undecided:
@@ -206,7 +209,7 @@ def routine_card(
             for change in history:
                 words = [item_change_words(item, catalog=catalog) for item in change.changes]
                 details = "".join(f"\n    - {w}" for w in words if w)
-                st.markdown(f"- {change_line(change)}{details}")
+                st.markdown(f"- {change_line(change, as_text=plain)}{details}")
     lines = [change_line(change) for change in history[:5]]
     sheet = partial(
         routine_sheet_pdf,

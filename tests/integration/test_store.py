@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sciatica.diary.models import TriageLevel
 from sciatica.storage.store import Store
 from tests.factories import days_ago, make_check_in
+from tests.hostile import diary_with_dates_at_the_ends
 
 
 def save(store: Store, user: str = "local", **overrides: object) -> bool:
@@ -154,3 +155,20 @@ def test_a_language_the_app_no_longer_speaks_reads_as_no_choice(store: Store) ->
     with store.engine.begin() as connection:
         connection.execute(sa.text("UPDATE users SET language = 'xx' WHERE id = 'ann'"))
     assert store.get_language(user_id="ann") is None
+
+
+@pytest.mark.parametrize("extreme", [date.min, date(9999, 12, 25)])
+def test_dates_no_form_allows_read_back_as_they_are_stored(
+    database_url: str, extreme: date
+) -> None:
+    diary_with_dates_at_the_ends(database_url, extreme)
+    store = Store.open(database_url)
+    assert extreme in {entry.day for entry in store.all_check_ins(user_id="local")}
+    assert {routine.start_date for routine in store.list_routines(user_id="local")} == {extreme}
+    sessions = store.sessions_between(user_id="local", start=date.min, end=date.max)
+    assert extreme in {session.day for session in sessions}
+    about_me = store.get_about_me(user_id="local")
+    assert about_me is not None
+    assert (about_me.due_date, about_me.answered_on) == (extreme, extreme)
+    assert [seen.seen_on for seen in store.signs_seen(user_id="local")] == [extreme]
+    store.close()

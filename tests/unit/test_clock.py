@@ -80,3 +80,21 @@ def test_days_are_named_relative_to_the_persons_today_on_any_date(today: date) -
     week_ago = days_ago(7)
     year = "" if week_ago.year == today.year else f" {week_ago.year}"
     assert clock.relative_day(week_ago, today=today) == f"{week_ago.day} {week_ago:%b}{year}"
+
+
+@pytest.mark.parametrize(
+    ("day", "days", "expected"),
+    [
+        (date(2028, 2, 28), 1, date(2028, 2, 29)),
+        (date(2027, 12, 31), 1, date(2028, 1, 1)),
+        (date(2027, 1, 1), -7, date(2026, 12, 25)),
+        (date.max, 1, date.max),
+        (date(9999, 12, 25), 7, date.max),
+        (date.min, -1, date.min),
+        (date(1, 1, 3), -7, date.min),
+    ],
+)
+def test_a_day_shift_holds_at_the_ends_of_the_calendar(
+    day: date, days: int, expected: date
+) -> None:
+    assert clock.shift(day, days) == expected

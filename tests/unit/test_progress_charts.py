@@ -41,6 +41,10 @@ def first_day() -> date:
     return month_ago + timedelta(days=(1 - month_ago.weekday()) % 7)
 
 
+# The exercises these tests log, named as a catalogue would (labels come only from names).
+NAMES = {"clamshell": "clamshell", "bird_dog": "bird dog", "knee_to_chest": "knee to chest"}
+
+
 def first_monday() -> date:
     """The start of the period's first whole week."""
     return first_day() + timedelta(days=6)
@@ -164,11 +168,22 @@ def test_exercise_table_keeps_exercises_with_three_sessions_and_averages_next_mo
         session(4, pain_before=2, next_morning_leg_pain=6, exercise_ids=("knee_to_chest",)),
     ]
     visits = sessions_frame(sessions=sessions, period=thirty_days())
-    table = exercise_table(visits=visits, names={"bird_dog": "Bird dog"})
+    table = exercise_table(visits=visits, names={"bird_dog": "Bird dog", "clamshell": "Clamshell"})
     assert table.to_dict("records") == [
         {"exercise": "Bird dog", "change": -2.0, "sessions": 3},
-        {"exercise": "clamshell", "change": -2.0, "sessions": 3},
+        {"exercise": "Clamshell", "change": -2.0, "sessions": 3},
     ]
+
+
+def test_an_exercise_the_catalogue_does_not_name_is_left_out_not_labelled_by_its_id() -> None:
+    link = '<a href="http://evil">x</a>'
+    sessions = [
+        session(i, pain_before=5, next_morning_leg_pain=3, exercise_ids=("clamshell", link))
+        for i in range(3)
+    ]
+    visits = sessions_frame(sessions=sessions, period=thirty_days())
+    table = exercise_table(visits=visits, names={"clamshell": "Clamshell"})
+    assert table["exercise"].tolist() == ["Clamshell"]
 
 
 # Figures ---------------------------------------------------------------------------------
@@ -312,7 +327,8 @@ def every_figure() -> list[go.Figure]:
     ]
     summary = summarise(days=days, sessions=sessions, period=thirty_days())
     return [
-        panel.figure for panel in progress_panels(days=days, sessions=sessions, summary=summary)
+        panel.figure
+        for panel in progress_panels(days=days, sessions=sessions, summary=summary, names=NAMES)
     ]
 
 
@@ -332,7 +348,10 @@ def test_every_figure_is_valid_plotly_with_titles_and_a_transparent_background()
 def test_without_check_ins_or_sessions_every_panel_explains_instead_of_drawing() -> None:
     days = days_frame()
     panels = progress_panels(
-        days=days, sessions=[], summary=summarise(days=days, sessions=[], period=thirty_days())
+        days=days,
+        sessions=[],
+        summary=summarise(days=days, sessions=[], period=thirty_days()),
+        names=NAMES,
     )
     assert [panel.figure for panel in panels] == [None] * 6
     assert [panel.sentence for panel in panels if panel.key in {"pain", "life"}] == [
@@ -347,7 +366,10 @@ def test_without_check_ins_or_sessions_every_panel_explains_instead_of_drawing()
 def test_one_check_in_draws_a_point_not_an_empty_axis() -> None:
     days = days_of([6])
     (pain, *_) = progress_panels(
-        days=days, sessions=[], summary=summarise(days=days, sessions=[], period=thirty_days())
+        days=days,
+        sessions=[],
+        summary=summarise(days=days, sessions=[], period=thirty_days()),
+        names=NAMES,
     )
     assert numbers(traces_by_name(pain.figure)["Leg pain, daily"].y) == [6]
     assert pain.sentence == "One check-in in this period so far (leg pain 6/10)."
@@ -356,7 +378,10 @@ def test_one_check_in_draws_a_point_not_an_empty_axis() -> None:
 def test_panel_data_has_readable_columns_and_downloads_as_csv() -> None:
     days = days_of([6, 5])
     (pain, *_) = progress_panels(
-        days=days, sessions=[], summary=summarise(days=days, sessions=[], period=thirty_days())
+        days=days,
+        sessions=[],
+        summary=summarise(days=days, sessions=[], period=thirty_days()),
+        names=NAMES,
     )
     assert list(pain.table.columns) == [
         "Date",
@@ -372,7 +397,7 @@ def test_exercises_with_too_few_sessions_explain_the_three_session_minimum() -> 
     days = days_of([5])
     sessions: list[SessionPoint] = [session(0)]
     summary = summarise(days=days, sessions=sessions, period=thirty_days())
-    exercises = progress_panels(days=days, sessions=sessions, summary=summary)[-1]
+    exercises = progress_panels(days=days, sessions=sessions, summary=summary, names=NAMES)[-1]
     assert exercises.figure is None
     assert "once it is in 3 sessions" in exercises.sentence
 
@@ -462,7 +487,9 @@ def exercise_panel(changes: dict[str, list[int]]) -> Panel:
     ]
     days = days_of([5])
     summary = summarise(days=days, sessions=sessions, period=thirty_days())
-    return ProgressPanels(days=days, sessions=sessions, summary=summary).panel("exercises")
+    return ProgressPanels(days=days, sessions=sessions, summary=summary, names=NAMES).panel(
+        "exercises"
+    )
 
 
 def test_exercises_that_all_changed_by_zero_are_a_sentence_not_empty_bars() -> None:
@@ -526,7 +553,7 @@ def test_a_chart_whose_values_are_all_the_same_becomes_a_sentence(
 ) -> None:
     days = days_frame(*(row(offset, **values) for offset in offsets))
     summary = summarise(days=days, sessions=[], period=thirty_days())
-    panel = ProgressPanels(days=days, sessions=[], summary=summary).panel(key)
+    panel = ProgressPanels(days=days, sessions=[], summary=summary, names=NAMES).panel(key)
     assert panel.figure is None
     assert panel.sentence == sentence
 
@@ -549,5 +576,5 @@ def test_a_panel_is_built_only_when_asked_for(monkeypatch: pytest.MonkeyPatch) -
         monkeypatch.setattr(f"sciatica.progress.panels.{name}", unwanted)
     days = days_of([6, 5, 4])
     summary = summarise(days=days, sessions=[session(1)], period=thirty_days())
-    panels = ProgressPanels(days=days, sessions=[session(1)], summary=summary)
+    panels = ProgressPanels(days=days, sessions=[session(1)], summary=summary, names=NAMES)
     assert panels.panel("pain").figure is not None

@@ -14,6 +14,7 @@ from sciatica.plans.routine import (
     describe_item,
     describe_schedule,
     entry_item,
+    first_session_day,
     next_session_day,
     session_for_day,
     template,
@@ -145,3 +146,13 @@ def test_a_stored_routine_is_followed_at_its_current_doses() -> None:
 def test_doses_read_as_plain_words(overrides: dict[str, object], words: str) -> None:
     exercise_id = str(overrides.pop("exercise_id"))
     assert describe_item(item(exercise_id, **overrides)) == words
+
+
+def test_a_routine_starting_in_the_calendars_last_days_has_no_next_session_past_its_end() -> None:
+    # 31 December 9999 is a Friday: a Monday-only routine starting then has no session left.
+    plan = routine(item("clamshell")).model_copy(
+        update={"start_date": date.max, "days": frozenset({Weekday.MON})}
+    )
+    assert first_session_day(plan) is None
+    assert next_session_day(plan, after=date.max) is None
+    assert next_session_day(plan, after=date(9999, 12, 20)) is None

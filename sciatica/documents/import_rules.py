@@ -1,0 +1,208 @@
+"""What a file must be before anything in it is imported: readable, and meaning what it says.
+
+Two kinds of rule, both shared by every kind of record a file may hold:
+
+- Reading (`read_json`): a bounded size, UTF-8, JSON nested no deeper than an export ever is,
+  and no number longer than any value in an export. Python's own JSON reader fails on the
+  last two with errors of its own (RecursionError past about a thousand levels, ValueError past
+  4,300 digits), which are not the clear refusal a person needs.
+- Meaning (`meaning_problems`): a record that has the right shape may still hold a date no diary
+  has (a session in year 1, a routine starting in 9999) or an exercise the catalogue lacks.
+  Each parsed record is walked field by field, so a new kind of record gets the same checks
+  without a rule of its own; only a field that may lie ahead of today needs naming here.
+
+Every problem of one record becomes one message that names the record (`one_message`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel
+
+from sciatica.exercises.models import Catalog
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024  # ten years of daily check-ins with long notes is ~10 MB
+MAX_PROBLEMS_SHOWN = 50
+# An export nests eight levels at most (a routine's history: change, item, dose); twice that
+# leaves room for any other tool's layout, and stays far below Python's recursion limit.
+MAX_DEPTH = 16
+# The longest number in an export is a record's key; 18 digits hold any database id.
+MAX_DIGITS = 18
+MAX_NUMBER_CHARS = 40  # a number with a fraction or an exponent, e.g. 1.2345678901234567e-300
+
+EARLIEST_DATE = date(1900, 1, 1)
+# Dates that may lie ahead of the person's today, and by how many days at most: a routine may
+# be planned to start within a year, a baby may be due, and a file's UTC stamp may already be
+# tomorrow where the person is. Every other date must be today or earlier.
+A_YEAR_AHEAD = (366, "more than a year after today")
+MAY_LIE_AHEAD = {
+    "start_date": A_YEAR_AHEAD,
+    "due_date": A_YEAR_AHEAD,
+    "exported_at": (1, "in the future"),
+}
+NOT_AHEAD = (0, "in the future")
+DATE_WORDS = {
+    "day": "date",
+    "start_date": "start date",
+    "due_date": "due date",
+    "answered_on": "date About me was answered",
+    "sign_day": "day of the warning sign",
+    "seen_on": "day seen",
+    "exported_at": "export date",
+}
+# Where a record holds exercise ids: fields that are one, and mappings keyed by them.
+EXERCISE_ID_FIELDS = frozenset({"exercise_id"})
+EXERCISE_KEYED_FIELDS = frozenset({"outcomes"})
+# How a nested part of a record is named in a message, e.g. "change 2 in its history".
+PART_WORDS = {"history": "change {n} in its history"}
+
+
+class ImportRejected(ValueError):
+    """The file cannot be imported; `problems` says what is wrong with which record."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        more = len(problems) - len(shown)
+        suffix = f"\n…and {more} more problems." if more > 0 else ""
+        super().__init__("\n".join(shown) + suffix)
+
+
+class _TooLong(ValueError):
+    """A number in the file is longer than any value in an export."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+        super().__init__(f"a number {len(digits):,} characters long")
+
+
+def check_size(raw: bytes | str) -> bytes:
+    """The file as bytes, if it is within the size limit; ImportRejected if not."""
+    data = raw.encode("utf-8") if isinstance(raw, str) else raw
+    if len(data) > MAX_IMPORT_BYTES:
+        limit = MAX_IMPORT_BYTES // (1024 * 1024)
+        raise ImportRejected(
+            [f"The file is too large ({len(data):,} bytes); the limit is {limit} MB."]
+        )
+    return data
+
+
+def decode(raw: bytes | str) -> str:
+    """The file's text, without a byte order mark; ImportRejected unless it is UTF-8."""
+    data = check_size(raw)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRejected(["The file is not UTF-8 text."]) from None
+
+
+def read_json(raw: bytes | str) -> Any:
+    """The file's JSON value, refused with one clear message unless it is safe to read."""
+    text = decode(raw)
+    too_deep = f"The file nests its values more than {MAX_DEPTH} levels deep; an export uses "
+    too_deep += f"{MAX_DEPTH} at most."
+    try:
+        value = json.loads(text, parse_int=_whole_number, parse_float=_number)
+    except _TooLong as error:
+        line = text.count("\n", 0, max(text.find(error.digits), 0)) + 1
+        raise ImportRejected(
+            [
+                f"The file holds a number {len(error.digits):,} characters long (line {line}); "
+                f"no value in an export is longer than {MAX_DIGITS} digits."
+            ]
+        ) from None
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise ImportRejected([f"The file is not valid JSON ({where}): {error.msg}."]) from None
+    except RecursionError:  # Python's reader stops at its recursion limit, about 1,000 levels
+        raise ImportRejected([too_deep]) from None
+    except ValueError as error:  # none known past the checks above; still no traceback
+        raise ImportRejected([f"The file cannot be read as JSON: {error}."]) from None
+    if nesting_depth(value) > MAX_DEPTH:
+        raise ImportRejected([too_deep])
+    return value
+
+
+def nesting_depth(value: Any) -> int:
+    """How deeply a JSON value nests arrays and objects (a number or string is 0), measured
+    without recursion, and no further than one level past MAX_DEPTH."""
+    deepest = 0
+    stack = [(value, 1)] if isinstance(value, list | dict) else []
+    while stack and deepest <= MAX_DEPTH:
+        current, depth = stack.pop()
+        deepest = max(deepest, depth)
+        inner = current.values() if isinstance(current, dict) else current
+        stack.extend((item, depth + 1) for item in inner if isinstance(item, list | dict))
+    return deepest
+
+
+def _whole_number(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _TooLong(digits)
+    return int(digits)
+
+
+def _number(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _TooLong(text)
+    return float(text)
+
+
+def meaning_problems(record: BaseModel, *, today: date, catalog: Catalog) -> list[str]:
+    """Each date outside its plausible range and each exercise the catalogue lacks, in words."""
+    problems: list[str] = []
+    unknown: list[str] = []
+    for part, name, value in _fields(record, part=""):
+        if isinstance(value, date) and (problem := date_problem(name, value, today=today)):
+            problems.append(f"{part}{problem}")
+        elif name in EXERCISE_ID_FIELDS:
+            unknown.extend(_unknown([value], catalog))
+        elif name in EXERCISE_KEYED_FIELDS and isinstance(value, dict):
+            unknown.extend(_unknown(value, catalog))
+    problems.extend(f"unknown exercise {exercise_id!r}" for exercise_id in dict.fromkeys(unknown))
+    return problems
+
+
+def date_problem(name: str, value: date, *, today: date) -> str | None:
+    """What is wrong with a date in a file, or None when it is plausible."""
+    day = value.date() if isinstance(value, datetime) else value
+    words = DATE_WORDS.get(name, name.replace("_", " "))
+    if day < EARLIEST_DATE:
+        return f"{words} {day.isoformat()} is before {EARLIEST_DATE:%d %B %Y}"
+    ahead, too_far = MAY_LIE_AHEAD.get(name, NOT_AHEAD)
+    if (day - today).days > ahead:
+        return f"{words} {day.isoformat()} is {too_far}"
+    return None
+
+
+def _unknown(ids: Any, catalog: Catalog) -> Iterator[str]:
+    return (str(i) for i in ids if str(i) not in catalog.by_id)
+
+
+def _fields(model: BaseModel, *, part: str) -> Iterator[tuple[str, str, Any]]:
+    """Every field of a model and of the models inside it: (where, field name, value)."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        yield part, name, value
+        values = value if isinstance(value, tuple | list | frozenset) else (value,)
+        for number, inner in enumerate(values, start=1):
+            if isinstance(inner, BaseModel):
+                where = PART_WORDS.get(name)
+                inner_part = part + (where.format(n=number) + ": " if where else "")
+                yield from _fields(inner, part=inner_part)
+
+
+def one_message(label: str, problems: list[str]) -> str | None:
+    """A record's problems as one message that names it, or None when it has none."""
+    seen: set[str] = set()
+    unique = []
+    for problem in problems:
+        text = problem.rstrip(".")
+        if text.lower() not in seen:  # the same problem found by two rules is said once
+            seen.add(text.lower())
+            unique.append(text)
+    return f"{label}: {'; '.join(unique)}." if unique else None
