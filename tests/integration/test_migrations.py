@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections.abc import Iterator
 from datetime import UTC, timedelta
 from pathlib import Path
@@ -30,6 +31,7 @@ from tests.factories import days_ago, make_check_in
 FIRST_REVISION = "0001"
 FIRST_TABLES = {"users", "check_ins"}
 SECOND_REVISION = "0002"
+REPLICAS = 3
 
 
 def alembic_config() -> Config:
@@ -459,3 +461,29 @@ def test_0005_leaves_each_person_their_newest_active_routine_and_then_allows_onl
     assert "uq_routines_one_active" not in index_names
     migrate(engine)
     assert schema_differences(engine) == []
+
+
+def _open_when_all_are_ready(database_url: str, start: Any) -> None:
+    start.wait()
+    Store.open(database_url).close()
+
+
+def test_replicas_opening_a_new_database_at_once_all_start(database_url: str) -> None:
+    # Server processes (replicas) each migrate on their first visit; on a new database they
+    # could all try to create the tables at once. Processes, not threads: Alembic's migration
+    # context is global to a process.
+    spawn = multiprocessing.get_context("spawn")
+    start = spawn.Barrier(REPLICAS)
+    processes = [
+        spawn.Process(target=_open_when_all_are_ready, args=(database_url, start))
+        for _ in range(REPLICAS)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+    assert [process.exitcode for process in processes] == [0] * REPLICAS
+    engine = create_db_engine(database_url)
+    assert version(engine) == head_revision()
+    assert schema_differences(engine) == []
+    engine.dispose()
