@@ -468,6 +468,7 @@ def _open_when_all_are_ready(database_url: str, start: Any) -> None:
     Store.open(database_url).close()
 
 
+@pytest.mark.timeless  # nothing here depends on the date
 def test_replicas_opening_a_new_database_at_once_all_start(database_url: str) -> None:
     # Server processes (replicas) each migrate on their first visit; on a new database they
     # could all try to create the tables at once. Processes, not threads: Alembic's migration
