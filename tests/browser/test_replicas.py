@@ -62,8 +62,13 @@ def replicas(
 
 
 @pytest.fixture(autouse=True)
-def _empty_diary(replicas: list[StreamlitServer]) -> None:
-    """Each test starts from an empty diary (the servers keep none of it in memory)."""
+def _empty_diary_afterwards(replicas: list[StreamlitServer]) -> Iterator[None]:
+    """Each test leaves the diary empty for the next (the servers keep none of it in memory).
+
+    Emptied after the test, not before: the first test finds the database as new as the
+    servers do, and their first visits create its tables.
+    """
+    yield
     store = Store.open(replicas[0].database_url)
     try:
         store.delete_user_data(user_id=LOCAL_USER_ID)
