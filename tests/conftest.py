@@ -99,15 +99,20 @@ def postgres_admin_url() -> Iterator[str]:
         pytest.skip(f"PostgreSQL tests skipped: {error}")
 
 
-@pytest.fixture
-def postgres_url(postgres_admin_url: str) -> str:
-    """A URL to a new, empty PostgreSQL database."""
+def new_postgres_database(admin_url: str) -> str:
+    """Create a new, empty database on the test server; its URL."""
     name = f"test_{os.getpid()}_{next(_database_numbers)}"
-    engine = sa.create_engine(postgres_admin_url, isolation_level="AUTOCOMMIT")
+    engine = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
         connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
     engine.dispose()
-    return postgres_admin_url.rsplit("/", 1)[0] + f"/{name}"
+    return admin_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture
+def postgres_url(postgres_admin_url: str) -> str:
+    """A URL to a new, empty PostgreSQL database."""
+    return new_postgres_database(postgres_admin_url)
 
 
 @pytest.fixture

@@ -73,3 +73,18 @@ class StoreBase:
             # Another session created this user a moment ago (PostgreSQL lets two
             # transactions race here; SQLite's write lock does not): the row is there now.
             pass
+
+    def _lock_user(self, connection: Connection, user_id: str) -> None:
+        """Make sure the user exists and hold their row until this transaction ends.
+
+        A per-person mutex for writes that read before they write (switching the active
+        routine, an import, deleting everything): on PostgreSQL two such transactions for the
+        same person wait for each other instead of both acting on what they read. `FOR NO KEY
+        UPDATE` leaves the row's key free, so a check-in saved meanwhile (whose foreign key
+        only shares the row) neither waits nor deadlocks. SQLite's write transaction already
+        holds the whole database, and SQLAlchemy leaves the clause out there.
+        """
+        self._ensure_user(connection, user_id)
+        connection.execute(
+            select(users.c.id).where(users.c.id == user_id).with_for_update(key_share=True)
+        )

@@ -9,12 +9,13 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+MIGRATION_LOCK = "sciatica: migrations"  # names PostgreSQL's advisory lock around migrating
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -91,10 +92,17 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 
 def migrate(engine: Engine) -> None:
-    """Apply every pending migration in one transaction."""
+    """Apply every pending migration in one transaction, one server process at a time."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with write_transaction(engine) as connection:
+        if engine.dialect.name == "postgresql":
+            # Replicas started together on a new database would each create the tables and
+            # all but one fail. This lock (released at commit) makes the others wait, then
+            # find the schema up to date. SQLite's write transaction already does the same.
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": MIGRATION_LOCK}
+            )
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

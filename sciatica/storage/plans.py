@@ -83,6 +83,21 @@ def insert_session(connection: Connection, user_id: str, session: SessionInput) 
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
+def _deactivate_all(connection: Connection, user_id: str) -> None:
+    """No routine of the user's is active: the first half of switching the active one.
+
+    A separate statement from activating the new one, since the database checks the one-active
+    index row by row (PostgreSQL and SQLite alike): one UPDATE that turns one routine on and
+    another off can meet the index with both on. The caller holds the user's row
+    (`_lock_user`), so no other switch runs between the two statements.
+    """
+    connection.execute(
+        update(routines)
+        .where(routines.c.user_id == user_id, routines.c.active)
+        .values(active=False)
+    )
+
+
 class PlanStore(StoreBase):
     """Routines and sessions, each scoped to one user."""
 
@@ -105,21 +120,19 @@ class PlanStore(StoreBase):
         now = clock.now()
         values = routine_values(routine)
         with self._write() as connection:
-            self._ensure_user(connection, user_id)
+            self._lock_user(connection, user_id)
+            if routine_id is not None:
+                owned_routine(connection, user_id, routine_id)
             if activate:
-                connection.execute(
-                    update(routines).where(routines.c.user_id == user_id).values(active=False)
-                )
+                _deactivate_all(connection, user_id)
             if routine_id is None:
                 routine_id = insert_routine(connection, user_id, routine, active=activate)
             else:
-                changed = connection.execute(
+                connection.execute(
                     update(routines)
                     .where(routines.c.id == routine_id, routines.c.user_id == user_id)
                     .values(updated_at=now, **({"active": True} if activate else {}), **values)
                 )
-                if not changed.rowcount:
-                    raise LookupError(f"No routine {routine_id} for this user.")
                 if edit is not None:
                     insert_decision(
                         connection, user_id, routine_id, edit, key=f"edit:{now.isoformat()}"
@@ -153,13 +166,15 @@ class PlanStore(StoreBase):
         return routine_from_row(row) if row else None
 
     def set_active_routine(self, *, user_id: str, routine_id: int) -> None:
-        """Make one routine the active one."""
+        """Make one routine the active one, whatever other sessions do at the same moment."""
         with self._write() as connection:
+            self._lock_user(connection, user_id)
             owned_routine(connection, user_id, routine_id)
+            _deactivate_all(connection, user_id)
             connection.execute(
                 update(routines)
-                .where(routines.c.user_id == user_id)
-                .values(active=routines.c.id == routine_id)
+                .where(routines.c.id == routine_id, routines.c.user_id == user_id)
+                .values(active=True)
             )
 
     def delete_routine(self, *, user_id: str, routine_id: int) -> bool:

@@ -69,8 +69,14 @@ class SafetyStore(StoreBase):
     def _add_signs_seen(
         self, connection: Connection, user_id: str, seen: Sequence[SignSeen]
     ) -> None:
+        c = signs_seen.c
+        query = select(c.flag_id, c.sign_day, c.seen_on).where(c.user_id == user_id)
+        known = {SignSeen.model_validate(dict(row._mapping)) for row in connection.execute(query)}
         now = clock.now()
         for item in seen:
+            if item in known:
+                continue  # the same record again (an import of the same file): kept once
+            known.add(item)
             connection.execute(
                 insert(signs_seen).values(user_id=user_id, created_at=now, **item.model_dump())
             )

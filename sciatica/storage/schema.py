@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData(
@@ -84,6 +85,15 @@ routines = Table(
     # The doses followed now; only a decision (routine_decisions) changes them.
     Column("current_items", JSON, nullable=False),
     Index("ix_routines_user", "user_id"),
+    # At most one active routine per person, kept by the database itself: two saves at once
+    # (two tabs, two replicas) can never leave two routines active (migration 0006).
+    Index(
+        "uq_routines_one_active",
+        "user_id",
+        unique=True,
+        sqlite_where=text("active"),
+        postgresql_where=text("active"),
+    ),
 )
 
 sessions = Table(

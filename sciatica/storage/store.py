@@ -64,7 +64,10 @@ class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore):
         """
         count = 0
         with self._write() as connection:
-            self._ensure_user(connection, user_id)
+            # One import at a time per person: each one reads what the diary holds (days to
+            # keep, routines and sessions it has) before writing, so two at once would both
+            # add what neither saw. Held until the import commits.
+            self._lock_user(connection, user_id)
             if country is not None:
                 connection.execute(
                     sql_update(users).where(users.c.id == user_id).values(country=country)
@@ -98,6 +101,7 @@ class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore):
     def delete_user_data(self, *, user_id: str) -> int:
         """Delete everything stored for the user; returns how many check-ins went."""
         with self._write() as connection:
+            self._lock_user(connection, user_id)  # not while an import or a switch is writing
             for table in (routine_decisions, sessions, routines):
                 connection.execute(delete(table).where(table.c.user_id == user_id))
             self._delete_safety(connection, user_id)

@@ -73,7 +73,9 @@ class StreamlitServer:
     """`python -m sciatica.ui.server`, as `make run` starts it, on a free port of 127.0.0.1.
 
     The diary is a SQLite file in `data_dir` unless `database_url` names another; backups go
-    to `data_dir` too. restart() brings the server back on the same database.
+    to `data_dir` too. With `secrets_file`, Streamlit reads its secrets (an [auth] section
+    turns logins on) from that file alone. restart() brings the server back on the same
+    database.
     """
 
     def __init__(
@@ -82,11 +84,13 @@ class StreamlitServer:
         data_dir: Path,
         log_dir: Path,
         database_url: str | None = None,
+        secrets_file: Path | None = None,
         startup_timeout_s: float = 30.0,
     ) -> None:
         self.data_dir = data_dir
         self.log_dir = log_dir
         self.database_url = database_url or f"sqlite:///{data_dir / 'sciatica.db'}"
+        self.secrets_file = secrets_file
         self.startup_timeout_s = startup_timeout_s
         self.port = 0
         self.url = ""
@@ -102,6 +106,8 @@ class StreamlitServer:
         command = [sys.executable, "-m", "sciatica.ui.server", "--server.port", str(self.port)]
         command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
         command += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+        if self.secrets_file is not None:
+            command += ["--secrets.files", str(self.secrets_file)]
         env = environment_with(
             {"SCIATICA_DATA_DIR": str(self.data_dir), "SCIATICA_DATABASE_URL": self.database_url}
         )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ __all__ = ["REPO_ROOT", "StreamlitServer", "wait_idle"]
 
 REPO_ROOT = ROOT
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+_ELSEWHERE = re.compile(r"^https?://(?!(127\.0\.0\.1|localhost|\[::1\])[:/])")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -61,20 +63,50 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A new browser context per test; a screenshot lands in artifacts/ when the test fails."""
+def _new_page(browser: Browser) -> Page:
+    """A page in a browser context of its own: its own cookies, as another person's browser."""
     context = browser.new_context(
         viewport={"width": 1200, "height": 1000}, timezone_id="Europe/London", locale="en-GB"
     )
     context.set_default_timeout(IDLE_TIMEOUT_MS)
-    page = context.new_page()
-    yield page
+    return context.new_page()
+
+
+def _close(page: Page, request: pytest.FixtureRequest, name: str) -> None:
+    """Close the page's context, with a screenshot in artifacts/ when the test failed."""
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
         ARTIFACTS.mkdir(exist_ok=True)
         try:
-            page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
+            page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
         except Exception as error:  # a screenshot must never hide the real failure
             print(f"screenshot failed: {error}")
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A new browser context per test; a screenshot lands in artifacts/ when the test fails."""
+    page = _new_page(browser)
+    yield page
+    _close(page, request, request.node.name)
+
+
+@pytest.fixture
+def visitors(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Callable[[], Page]]:
+    """Make a page for each person in a test, each in its own browser context.
+
+    Requests to any host but this computer are refused at once: a page served here (an
+    identity provider's) may name a stylesheet elsewhere, and this machine reaches no network.
+    """
+    pages: list[Page] = []
+
+    def visitor() -> Page:
+        page = _new_page(browser)
+        page.context.route(_ELSEWHERE, lambda route: route.abort())
+        pages.append(page)
+        return page
+
+    yield visitor
+    for number, page in enumerate(pages, start=1):
+        _close(page, request, f"{request.node.name}-{number}")

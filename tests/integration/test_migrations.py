@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections.abc import Iterator
-from datetime import UTC
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from tests.factories import days_ago, make_check_in
 FIRST_REVISION = "0001"
 FIRST_TABLES = {"users", "check_ins"}
 SECOND_REVISION = "0002"
+REPLICAS = 3
 
 
 def alembic_config() -> Config:
@@ -104,6 +106,14 @@ def test_migrations_create_exactly_the_schema_the_code_declares(engine: Engine) 
     assert [(u["name"], u["column_names"]) for u in uniques] == [
         ("uq_check_ins_user_day", ["user_id", "day"])
     ]
+    # Alembic's comparison does not look at a partial index's condition: checked here.
+    (one_active,) = [i for i in inspector.get_indexes("routines") if i["unique"]]
+    where = one_active["dialect_options"][f"{engine.dialect.name}_where"]
+    assert (one_active["name"], one_active["column_names"]) == (
+        "uq_routines_one_active",
+        ["user_id"],
+    )
+    assert str(where).strip("()") == "active"
 
 
 @pytest.mark.xfail(
@@ -393,3 +403,109 @@ def test_a_person_from_before_languages_keeps_their_country_and_follows_the_brow
     assert version(engine) == "0004"
     assert "language" not in {column["name"] for column in sa.inspect(engine).get_columns("users")}
     assert store.get_country(user_id="ann") == "SE"
+
+
+def write_active_routines_as_0004(engine: Engine) -> dict[str, int]:
+    """Routines as two saves at once could leave them before 0006: several active for a person."""
+    routine = template("Starter routine", catalog=load_catalog(), start=days_ago(21))
+    items = [item.model_dump(mode="json") for item in routine.items]
+    now = clock.now()
+    ids: dict[str, int] = {}
+    rows = [
+        # (name, user, active, changed how many minutes ago)
+        ("ann-old", "ann", True, 30),
+        ("ann-newest", "ann", True, 5),
+        ("ann-middle", "ann", True, 10),
+        ("ann-inactive", "ann", False, 1),
+        ("bob-only", "bob", True, 60),
+        ("cat-first", "cat", True, 0),  # the same moment: the later one (higher id) is kept
+        ("cat-second", "cat", True, 0),
+    ]
+    with write_transaction(engine) as connection:
+        tables = sa.MetaData()
+        tables.reflect(bind=connection)
+        for user in ("ann", "bob", "cat"):
+            connection.execute(sa.insert(tables.tables["users"]).values(id=user, created_at=now))
+        for name, user, active, minutes in rows:
+            stamp = now - timedelta(minutes=minutes)
+            ids[name] = connection.execute(
+                sa.insert(tables.tables["routines"]).values(
+                    user_id=user,
+                    name=name,
+                    items=items,
+                    current_items=items,
+                    days=[0, 2, 4],
+                    start_date=routine.start_date,
+                    active=active,
+                    created_at=now - timedelta(minutes=60),
+                    updated_at=stamp,
+                )
+            ).inserted_primary_key[0]
+    return ids
+
+
+def test_0006_leaves_each_person_their_newest_active_routine_and_then_allows_only_one(
+    engine: Engine,
+) -> None:
+    upgrade(engine, "0004")
+    ids = write_active_routines_as_0004(engine)
+
+    migrate(engine)
+
+    assert version(engine) == head_revision()
+    assert schema_differences(engine) == []
+    store = Store(engine)
+    active = {user: store.active_routine(user_id=user) for user in ("ann", "bob", "cat")}
+    assert {user: routine.name for user, routine in active.items() if routine} == {
+        "ann": "ann-newest",
+        "bob": "bob-only",
+        "cat": "cat-second",
+    }
+    # Nothing else changed: every routine is still there, only no longer active.
+    assert len(store.list_routines(user_id="ann")) == 4
+    routines_table = metadata.tables["routines"]
+    with pytest.raises(sa.exc.IntegrityError), store.engine.begin() as connection:
+        connection.execute(
+            sa.update(routines_table)
+            .where(routines_table.c.id == ids["ann-old"])
+            .values(active=True)
+        )
+    # Another person's active routine is no conflict, and inactive ones are not limited.
+    assert [r.active for r in store.list_routines(user_id="cat")] == [True, False]
+    store.set_active_routine(user_id="ann", routine_id=ids["ann-old"])
+    assert store.active_routine(user_id="ann") == store.get_routine(
+        user_id="ann", routine_id=ids["ann-old"]
+    )
+
+    downgrade(engine, "0004")
+    index_names = {index["name"] for index in sa.inspect(engine).get_indexes("routines")}
+    assert "uq_routines_one_active" not in index_names
+    migrate(engine)
+    assert schema_differences(engine) == []
+
+
+def _open_when_all_are_ready(database_url: str, start: Any) -> None:
+    start.wait()
+    Store.open(database_url).close()
+
+
+@pytest.mark.timeless  # nothing here depends on the date
+def test_replicas_opening_a_new_database_at_once_all_start(database_url: str) -> None:
+    # Server processes (replicas) each migrate on their first visit; on a new database they
+    # could all try to create the tables at once. Processes, not threads: Alembic's migration
+    # context is global to a process.
+    spawn = multiprocessing.get_context("spawn")
+    start = spawn.Barrier(REPLICAS)
+    processes = [
+        spawn.Process(target=_open_when_all_are_ready, args=(database_url, start))
+        for _ in range(REPLICAS)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+    assert [process.exitcode for process in processes] == [0] * REPLICAS
+    engine = create_db_engine(database_url)
+    assert version(engine) == head_revision()
+    assert schema_differences(engine) == []
+    engine.dispose()

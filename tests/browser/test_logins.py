@@ -1,0 +1,128 @@
+"""Logins end to end: a real OpenID Connect provider, Streamlit's st.login, two people.
+
+Each person logs in through the provider's form, saves a check-in, and sees only their own
+diary on Check-in, Progress and My data; logging out leaves the login screen, and logging in
+again finds the diary kept. On SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from sciatica.accounts import identity_user_id
+from sciatica.config import LOCAL_USER_ID
+from sciatica.storage.store import Store
+from tests.browser.conftest import StreamlitServer
+from tests.browser.helpers import go_to, recent_rows, save_check_in, set_slider
+from tests.browser.identity import identity_provider, log_in, log_out, secrets_for
+
+# The provider runs in this process; its own use of Authlib warns of Authlib's next version.
+pytestmark = pytest.mark.filterwarnings("ignore:get_jwt_config:DeprecationWarning")
+
+PEOPLE = {  # subject at the provider: (leg pain, notes) of the check-in they save
+    "alice@example.org": (2, "Alice walked to the park."),
+    "bob@example.org": (9, "Bob had a bad night."),
+}
+
+
+@pytest.fixture(scope="module")
+def issuer() -> Iterator[str]:
+    with identity_provider() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def app_with_logins(
+    request: pytest.FixtureRequest, tmp_path: Path, issuer: str
+) -> Iterator[StreamlitServer]:
+    """The app with [auth] pointing at the provider, on a new database of each kind."""
+    if request.param == "sqlite":
+        database_url = f"sqlite:///{tmp_path / 'shared.db'}"
+    else:
+        database_url = request.getfixturevalue("postgres_url")
+    server = StreamlitServer(
+        data_dir=tmp_path,
+        log_dir=tmp_path,
+        database_url=database_url,
+        secrets_file=secrets_for(tmp_path, issuer=issuer),
+    )
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def check_in(page: Page, *, leg: int, notes: str) -> None:
+    go_to(page, "Check-in")
+    set_slider(page, "Leg pain", leg)
+    page.get_by_label("Notes").fill(notes)
+    save_check_in(page)
+
+
+def expect_only_own_diary(page: Page, subject: str, tmp_path: Path) -> None:
+    """Check-in, Progress and My data show this person's check-in and nobody else's."""
+    leg, notes = PEOPLE[subject]
+    others = [other for other in PEOPLE.values() if other != (leg, notes)]
+
+    go_to(page, "Check-in")
+    assert [(row["Leg pain"], row["Notes"]) for row in recent_rows(page)] == [(str(leg), notes)]
+
+    go_to(page, "Progress")
+    expect(page.get_by_text(f"Your leg pain averaged {leg}.0/10 over 1 check-in")).to_be_visible()
+    for other_leg, _ in others:
+        expect(page.get_by_text(f"Your leg pain averaged {other_leg}.0/10")).to_have_count(0)
+
+    go_to(page, "My data")
+    expect(page.get_by_test_id("stMain")).to_contain_text("Your diary holds 1 check-ins.")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download everything (JSON)").click()
+    saved = tmp_path / f"{subject}.json"
+    download.value.save_as(saved)
+    exported = json.loads(saved.read_text())
+    assert [(c["leg_pain"], c["notes"]) for c in exported["check_ins"]] == [(leg, notes)]
+
+
+def test_two_people_logged_in_each_keep_and_see_only_their_own_diary(
+    app_with_logins: StreamlitServer,
+    visitors: Callable[[], Page],
+    issuer: str,
+    tmp_path: Path,
+) -> None:
+    url = app_with_logins.url
+    pages = {subject: visitors() for subject in PEOPLE}
+    for subject, page in pages.items():
+        log_in(page, url, subject)
+    for subject, page in pages.items():
+        leg, notes = PEOPLE[subject]
+        check_in(page, leg=leg, notes=notes)
+
+    for subject, page in pages.items():
+        expect_only_own_diary(page, subject, tmp_path)
+
+    # Each diary is stored under the provider's issuer and the person's subject.
+    store = Store.open(app_with_logins.database_url)
+    try:
+        for subject, (leg, _) in PEOPLE.items():
+            person = identity_user_id(issuer=issuer, subject=subject)
+            assert [entry.leg_pain for entry in store.all_check_ins(user_id=person)] == [leg]
+        assert store.count_check_ins(user_id=LOCAL_USER_ID) == 0
+    finally:
+        store.close()
+
+    alice, bob = pages.values()
+    log_out(alice, url)
+    expect(alice.get_by_role("slider")).to_have_count(0)
+    expect(alice.get_by_test_id("stSidebarNav")).to_have_count(0)
+    # Bob, in his own browser, is still logged in.
+    go_to(bob, "Today")
+    expect(bob.get_by_text("Logged in as bob@example.org")).to_be_visible()
+
+    log_in(alice, url, "alice@example.org")
+    go_to(alice, "Check-in")
+    assert [row["Leg pain"] for row in recent_rows(alice)] == [str(PEOPLE["alice@example.org"][0])]
