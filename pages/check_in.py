@@ -24,7 +24,7 @@ from sciatica.diary.models import (
 )
 from sciatica.diary.notices import check_in_notice, triage_notice
 from sciatica.diary.triage import content, red_flags, triage
-from sciatica.ui import alerts
+from sciatica.ui import alerts, flares
 
 SBI_SCALE = ["Not at all", "Hardly", "Slightly", "Somewhat", "Moderately", "Very", "Extremely"]
 PAIN_HELP = "0 = no pain, 10 = the worst pain you can imagine."
@@ -148,6 +148,8 @@ if submitted:
             country=ui.country(),
         )
         alerts.outcome_here(notice, key="check_in_outcome")
+
+flares.quick_entry(key="check_in")  # pain flaring during the day, beside the one check-in
 
 st.subheader("Your last two weeks")
 recent = store.recent_check_ins(user_id=user, limit=RECENT_TABLE_SIZE)
