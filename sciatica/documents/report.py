@@ -12,6 +12,7 @@ from sciatica.documents.pdf import Pdf, Rgb
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.history import active_routine_summary
 from sciatica.progress import summary as p
+from sciatica.progress.flares import NOT_A_CAUSE, FlareSummary, flare_summary
 from sciatica.progress.style import BACK_COLOUR, FLAG_COLOUR, LEG_COLOUR
 from sciatica.progress.tables import trend_table
 from sciatica.storage.store import Store
@@ -54,6 +55,8 @@ def progress_report(
     """
     notes = report_notes(store, user_id=user_id, period=summary.period) if include_notes else None
     followed = active_routine_summary(store, user_id=user_id, catalog=load_catalog())
+    period = summary.period
+    flares = store.flare_rows(user_id=user_id, start=period.start, end=period.end)
     return clinician_report(
         summary=summary,
         days=days,
@@ -62,6 +65,7 @@ def progress_report(
         routine_name=followed.name if followed else None,
         changes=followed.changes if followed else (),
         notes=notes,
+        flares=flare_summary(rows=flares),
     )
 
 
@@ -74,10 +78,12 @@ def clinician_report(
     routine_name: str | None = None,
     changes: Sequence[str] = (),
     notes: Sequence[tuple[date, str]] | None = None,
+    flares: FlareSummary | None = None,
 ) -> bytes:
-    """The PDF: period, pain chart, summary numbers, SBI, adherence, warning signs, routine.
+    """The PDF: period, pain chart, numbers, SBI, flare-ups, sessions, warning signs, routine.
 
-    `routine` is each exercise at its current dose; `changes` the routine's latest changes.
+    `routine` is each exercise at its current dose; `changes` the routine's latest changes;
+    `flares` the quick pain entries between check-ins (counted, never read as causes).
     """
     pdf = _Report(title="Sciatica diary: progress report")
     pdf.set_auto_page_break(auto=True, margin=16)
@@ -102,6 +108,10 @@ def clinician_report(
     )
     pdf.heading("Bothersomeness (Sciatica Bothersomeness Index, 0-24)")
     pdf.paragraph(_sbi_numbers(summary.sbi))
+    pdf.heading("Flare-ups noted between check-ins")
+    pdf.paragraph(_flare_numbers(flares))
+    if flares is not None and (flares.set_off or flares.helped):
+        pdf.paragraph(NOT_A_CAUSE, size=9, colour=_GREY)
     pdf.heading("Exercise sessions")
     low, high = p.SESSIONS_TARGET
     pdf.paragraph(
@@ -140,6 +150,24 @@ def _pain_numbers(change: p.PainChange | None) -> str:
         f"{basis}, {change.later:.1f} afterwards ({change.later_days} days): "
         f"change {-change.fall:+.1f} points{percent}; {verdict}."
     )
+
+
+def _flare_numbers(flares: FlareSummary | None) -> str:
+    if flares is None:
+        return "None noted in this period."
+    days = "1 day" if flares.days == 1 else f"{flares.days} days"
+    entries = "1 flare-up" if flares.entries == 1 else f"{flares.entries} flare-ups"
+    pain = (
+        f"leg pain {flares.lowest}/10"
+        if flares.lowest == flares.highest
+        else f"leg pain {flares.lowest}-{flares.highest}/10"
+    )
+    text = f"{entries} on {days} ({pain}); the check-ins above remain the day's scores."
+    for words, counted in (("set them off", flares.set_off), ("helped", flares.helped)):
+        if counted:
+            listed = ", ".join(f"{name.lower()} ({count})" for name, count in counted)
+            text += f" Most often noted as what {words}: {listed}."
+    return text
 
 
 def _sbi_numbers(change: p.SbiChange | None) -> str:

@@ -25,6 +25,14 @@ from sciatica.progress.charts import (
     response_figure,
     sbi_figure,
 )
+from sciatica.progress.flares import (
+    RANGES,
+    choices_sentence,
+    choices_table,
+    flare_frame,
+    range_sentence,
+    with_ranges,
+)
 from sciatica.progress.tables import (
     adherence_table,
     exercise_table,
@@ -41,6 +49,7 @@ from sciatica.progress.text import (
     sbi_chart_sentence,
     trend_sentence,
 )
+from sciatica.storage.flares import FlareRow
 
 TITLES = {
     "pain": "Leg and back pain",
@@ -83,10 +92,12 @@ class ProgressPanels:
         sessions: Sequence[p.SessionPoint],
         summary: p.ProgressSummary,
         names: Mapping[str, str] | None = None,
+        flares: Sequence[FlareRow] = (),
     ) -> None:
         self.days, self.summary, self.names = days, summary, names
         self.period = summary.period
         self.visits = p.sessions_frame(sessions=sessions, period=self.period)
+        self.flares = flares
 
     def panel(self, key: str) -> Panel:
         """One panel by its key (see `TITLES`)."""
@@ -103,8 +114,14 @@ class ProgressPanels:
         }[key]
         return _panel(key, *build())
 
+    def flare_choices(self) -> tuple[pd.DataFrame, str]:
+        """What set the period's flare-ups off and what helped, counted, and what that rests on."""
+        return choices_table(rows=self.flares), choices_sentence(rows=self.flares)
+
     def _nothing_to_draw(self, key: str) -> str:
-        if key in ("pain", "life") and self.days.empty:
+        if key == "pain" and self.days.empty and not self.flares:
+            return NO_CHECK_INS
+        if key == "life" and self.days.empty:
             return NO_CHECK_INS
         if key == "sbi" and not self.days["sbi_total"].notna().any():
             return NO_SBI
@@ -114,9 +131,11 @@ class ProgressPanels:
 
     def _pain(self) -> Chart:
         table = trend_table(days=self.days, period=self.period, columns=p.PAIN)
+        table = with_ranges(table, days=self.days, flares=flare_frame(rows=self.flares))
+        drawn = [*p.PAIN, *RANGES] if "range_low" in table else list(p.PAIN)
         figure = _unless_flat(
             table,
-            p.PAIN,
+            drawn,
             lambda: pain_figure(
                 table=table,
                 leg=self.summary.leg,
@@ -124,7 +143,12 @@ class ProgressPanels:
                 session_days=pd.DatetimeIndex(self.visits.index),
             ),
         )
-        return table, figure, trend_sentence(table=table)
+        trend = trend_sentence(table=table) if not self.days.empty else ""
+        return (
+            table,
+            figure,
+            " ".join(part for part in (trend, range_sentence(table=table)) if part),
+        )
 
     def _sbi(self) -> Chart:
         table = sbi_table(days=self.days)
@@ -160,9 +184,12 @@ def progress_panels(
     sessions: Sequence[p.SessionPoint],
     summary: p.ProgressSummary,
     names: Mapping[str, str] | None = None,
+    flares: Sequence[FlareRow] = (),
 ) -> list[Panel]:
     """All six Progress panels in page order, each with its sentence and data."""
-    panels = ProgressPanels(days=days, sessions=sessions, summary=summary, names=names)
+    panels = ProgressPanels(
+        days=days, sessions=sessions, summary=summary, names=names, flares=flares
+    )
     return [panels.panel(key) for key in TITLES]
 
 

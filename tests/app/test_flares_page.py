@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Callable
 from datetime import time
 from typing import Any
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sciatica.diary.models import AboutMe, FlareEntry
+from sciatica.diary.models import AboutMe, FlareEntry, TriageLevel
 from sciatica.storage.store import Store
 from tests import factories
+from tests.factories import make_check_in
 
 OpenPage = Callable[[str], AppTest]
 
@@ -41,6 +45,14 @@ def pills(app: AppTest, label: str) -> Any:
 
 def button(app: AppTest, label: str) -> Any:
     return next(widget for widget in app.button if widget.label == label)
+
+
+def decoded(values: Any) -> list[float]:
+    """Plotly's JSON numbers: a list, or a typed array in base64."""
+    if isinstance(values, dict):
+        raw = base64.b64decode(values["bdata"])
+        return [float(v) for v in np.frombuffer(raw, dtype=values["dtype"])]
+    return [float(v) for v in values]
 
 
 def log_flare(app: AppTest, *, leg_pain: int, triggers: list[str]) -> AppTest:
@@ -124,3 +136,37 @@ def test_the_check_in_page_has_the_same_quick_entry(open_page: OpenPage, databas
     assert not app.exception
     assert [flare.leg_pain for flare in flares(database_url)] == [8]
     assert app.success[-1].value.startswith("Saved: leg pain 8 at ")
+
+
+@pytest.mark.usefixtures("answered")
+def test_a_flare_up_logged_on_today_shows_on_progress_as_part_of_the_days_range(
+    open_page: OpenPage, database_url: str
+) -> None:
+    store = Store.open(database_url)
+    for back, leg in ((2, 5), (1, 3), (0, 4)):
+        entry = make_check_in(day=factories.days_ago(back), leg_pain=leg, back_pain=2)
+        store.save_check_in(user_id="local", entry=entry, triage_level=TriageLevel.NONE)
+    store.close()
+    app = open_page("pages/today.py")
+    log_flare(app, leg_pain=7, triggers=["sitting"])
+
+    app.switch_page("pages/progress.py").run()
+    assert not app.exception
+    (chart,) = [json.loads(c.proto.spec) for c in app.get("plotly_chart")]
+    (whiskers,) = [t for t in chart["data"] if t["name"] == "Day's range, with flare-ups"]
+    today = factories.today().isoformat()
+    assert whiskers["x"][:2] == [today, today]
+    assert decoded(whiskers["y"])[:2] == [4, 7]
+    day = factories.today()
+    assert any(
+        f"With 1 flare-up on {day:%a} {day.day} {day:%b}, your leg pain that day ranged from "
+        "4 to 7/10." in caption.value
+        for caption in app.caption
+    )
+    app.session_state["progress_open_flares"] = True
+    app.run()
+    (counts,) = [frame.value for frame in app.dataframe]
+    assert counts.to_dict("records") == [
+        {"Noted as": "Set it off", "What": "Sitting", "Entries": 1}
+    ]
+    assert any("doesn't show what causes your pain" in c.value for c in app.caption)
