@@ -1,11 +1,13 @@
 """My data: take it out, bring it back, back it up, or delete it."""
 
+from datetime import date
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from sciatica import ui
+from sciatica.diary.flares import flares_between
 from sciatica.documents.csv_io import check_ins_csv, parse_check_in_csv
 from sciatica.documents.export import (
     MAX_IMPORT_BYTES,
@@ -15,6 +17,7 @@ from sciatica.documents.export import (
     parse_import,
     preview_import,
 )
+from sciatica.documents.flares_csv import flares_csv
 from sciatica.storage.backup import (
     KEEP,
     BackupFailed,
@@ -59,6 +62,16 @@ right.download_button(
     on_click="ignore",
     icon=":material/table:",
 )
+st.download_button(
+    "Download flare-ups (CSV)",
+    lambda: flares_csv(
+        flares_between(store, user_id=user, start=date.min, end=date.max), timezone=ui.timezone()
+    ),
+    file_name=f"sciatica-flare-ups-{stamp}.csv",
+    mime="text/csv",
+    on_click="ignore",
+    icon=":material/bolt:",
+)
 
 st.subheader("Import")
 st.caption(
@@ -82,7 +95,8 @@ if upload is not None:
     else:
         preview = preview_import(store, user_id=user, plan=plan)
         span = f", {preview.first_day} to {preview.last_day}" if preview.first_day else ""
-        plans = f", {preview.routines} routines and {preview.sessions} sessions"
+        plans = f", {preview.routines} routines, {preview.sessions} sessions"
+        plans += f" and {preview.flares} flare-ups"
         st.info(f"The file holds {preview.check_ins} check-ins{span}{plans}.")
         replace = True
         if preview.existing_days:
