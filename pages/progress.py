@@ -10,6 +10,7 @@ from sciatica.diary.models import EARLIEST_DAY
 from sciatica.documents.report import progress_report
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.sessions import session_points
+from sciatica.progress.flares import choices_sentence, choices_table
 from sciatica.progress.panels import TITLES, Panel, ProgressPanels
 from sciatica.progress.summary import (
     PeriodChoice,
@@ -79,7 +80,7 @@ except PeriodError as error:
 rows = store.daily_rows(user_id=user, start=period.start, end=period.end + timedelta(days=1))
 sessions = session_points(store, user_id=user, start=period.start, end=period.end, rows=rows)
 days = daily_frame(rows=[row for row in rows if row.day <= period.end])
-flares = store.flare_rows(user_id=user, start=period.start, end=period.end)
+flares = store.flare_days(user_id=user, start=period.start, end=period.end)
 summary = summarise(days=days, sessions=sessions, period=period)
 st.caption(f"{period.label} ({period.days} days)")
 st.markdown("\n".join(f"- {line}" for line in summary_sentences(summary=summary)))
@@ -148,9 +149,9 @@ if flares:  # what set flare-ups off and what helped, counted: drawn only when o
     )
     if box.open:
         with box:
-            counts, basis = panels.flare_choices()
-            st.dataframe(counts, hide_index=True)
-            st.caption(basis)
+            noted = store.flare_rows(user_id=user, start=period.start, end=period.end)
+            st.dataframe(choices_table(rows=noted), hide_index=True)
+            st.caption(choices_sentence(rows=noted))
 
 st.subheader("Report for your physiotherapist")
 st.caption("One or two pages: the period, your pain chart, the numbers above and warning signs.")

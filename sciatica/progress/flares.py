@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from sciatica.diary.flares import flare_choices, label
 from sciatica.progress.tables import mondays
-from sciatica.storage.flares import FlareRow
+from sciatica.storage.flares import FlareDay, FlareRow
 
 RANGES = ("range_low", "range_high")
 NOT_A_CAUSE = "Counts only: this doesn't show what causes your pain."
@@ -26,16 +27,16 @@ SET_OFF, HELPED = "Set it off", "Helped"
 TOP_CHOICES = 3  # in the report: the most often noted
 
 
-def flare_frame(*, rows: Sequence[FlareRow]) -> pd.DataFrame:
+def flare_frame(*, flare_days: Sequence[FlareDay]) -> pd.DataFrame:
     """Each day's flare-ups: the lowest and highest leg pain and how many, indexed by day."""
-    frame = pd.DataFrame(
-        {"leg_pain": [row.leg_pain for row in rows]},
-        index=pd.DatetimeIndex([row.day for row in rows], name="day"),
-        dtype="float64",
-    )
-    grouped = frame.groupby(level="day")["leg_pain"]
+    index = pd.DatetimeIndex([row.day for row in flare_days], name="day")
     return pd.DataFrame(
-        {"flare_low": grouped.min(), "flare_high": grouped.max(), "flares": grouped.size()}
+        {
+            "flare_low": [float(row.lowest) for row in flare_days],
+            "flare_high": [float(row.highest) for row in flare_days],
+            "flares": [row.entries for row in flare_days],
+        },
+        index=index,
     )
 
 
@@ -47,41 +48,48 @@ def with_ranges(table: pd.DataFrame, *, days: pd.DataFrame, flares: pd.DataFrame
     """
     if flares.empty:
         return table
-    leg = days["leg_pain"].astype("float64").reindex(flares.index)
-    low = pd.concat([flares["flare_low"], leg], axis=1).min(axis=1)
-    high = pd.concat([flares["flare_high"], leg], axis=1).max(axis=1)
-    ranges = pd.DataFrame({"range_low": low, "range_high": high, "flares": flares["flares"]})
     key = "week" if "week" in table else "day"
+    leg = days["leg_pain"].to_numpy(dtype="float64")
+    index = pd.DatetimeIndex(flares.index)
+    # np.fmin and np.fmax leave out a missing check-in rather than spreading it.
+    on_day = pd.Series(leg, index=days.index).reindex(index).to_numpy()
+    low = np.fmin(flares["flare_low"].to_numpy(), on_day)
+    high = np.fmax(flares["flare_high"].to_numpy(), on_day)
+    count = flares["flares"].to_numpy()
     if key == "week":
         # A week's range also takes in its check-ins on days without flare-ups.
-        weekly_leg = (
-            days["leg_pain"].astype("float64").groupby(mondays(pd.DatetimeIndex(days.index)))
-        )
-        ranges = ranges.groupby(mondays(pd.DatetimeIndex(ranges.index))).agg(
-            {"range_low": "min", "range_high": "max", "flares": "sum"}
-        )
-        for column, week_leg in (("range_low", weekly_leg.min()), ("range_high", weekly_leg.max())):
-            both = pd.concat([ranges[column], week_leg.reindex(ranges.index)], axis=1)
-            ranges[column] = both.min(axis=1) if column == "range_low" else both.max(axis=1)
-    ranges = ranges.rename_axis(key).reset_index()
-    merged = table.merge(ranges, on=key, how="outer").sort_values(key, ignore_index=True)
+        weeks = mondays(index)
+        by_week = pd.DataFrame({"low": low, "high": high, "flares": count}, index=weeks)
+        grouped = by_week.groupby(level=0).agg({"low": "min", "high": "max", "flares": "sum"})
+        week_leg = pd.Series(leg, index=mondays(pd.DatetimeIndex(days.index))).groupby(level=0)
+        index = pd.DatetimeIndex(grouped.index)
+        low = np.fmin(grouped["low"].to_numpy(), week_leg.min().reindex(index).to_numpy())
+        high = np.fmax(grouped["high"].to_numpy(), week_leg.max().reindex(index).to_numpy())
+        count = grouped["flares"].to_numpy()
+    ranges = pd.DataFrame(
+        {"range_low": low, "range_high": high, "flares": count}, index=index.rename(key)
+    )
+    merged = table.set_index(key).join(ranges, how="outer").reset_index()
     merged["flares"] = merged["flares"].fillna(0).astype("int64")
     return merged
 
 
 def range_sentence(*, table: pd.DataFrame) -> str:
     """The day's (or week's) range with flare-ups, for under the pain chart; '' without any."""
-    if "flares" not in table or not table["flares"].any():
+    if "flares" not in table:
+        return ""
+    counts = table["flares"].to_numpy()
+    noted = np.flatnonzero(counts)
+    if not len(noted):
         return ""
     weekly = "week" in table
-    noted = table[table["flares"] > 0]
-    count = int(noted["flares"].sum())
-    entries = "1 flare-up" if count == 1 else f"{count} flare-ups"
-    spans = (noted["range_high"] - noted["range_low"]).to_numpy()
-    widest = noted.iloc[int(spans.argmax())]  # the first of equally wide ones
-    when = widest["week" if weekly else "day"]
-    low, high = f"{widest['range_low']:.0f}", f"{widest['range_high']:.0f}"
     unit = "week" if weekly else "day"
+    lows, highs = table["range_low"].to_numpy()[noted], table["range_high"].to_numpy()[noted]
+    widest = int((highs - lows).argmax())  # the first of equally wide ones
+    when = table[unit].iloc[noted[widest]]
+    low, high = f"{lows[widest]:.0f}", f"{highs[widest]:.0f}"
+    total = int(counts.sum())
+    entries = "1 flare-up" if total == 1 else f"{total} flare-ups"
     where = f"the week of {_day(when)}" if weekly else _day(when)
     if len(noted) == 1:
         span = f"was {low}/10" if low == high else f"ranged from {low} to {high}/10"

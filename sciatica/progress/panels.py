@@ -25,14 +25,7 @@ from sciatica.progress.charts import (
     response_figure,
     sbi_figure,
 )
-from sciatica.progress.flares import (
-    RANGES,
-    choices_sentence,
-    choices_table,
-    flare_frame,
-    range_sentence,
-    with_ranges,
-)
+from sciatica.progress.flares import RANGES, flare_frame, range_sentence, with_ranges
 from sciatica.progress.tables import (
     adherence_table,
     exercise_table,
@@ -49,7 +42,7 @@ from sciatica.progress.text import (
     sbi_chart_sentence,
     trend_sentence,
 )
-from sciatica.storage.flares import FlareRow
+from sciatica.storage.flares import FlareDay
 
 TITLES = {
     "pain": "Leg and back pain",
@@ -92,7 +85,7 @@ class ProgressPanels:
         sessions: Sequence[p.SessionPoint],
         summary: p.ProgressSummary,
         names: Mapping[str, str] | None = None,
-        flares: Sequence[FlareRow] = (),
+        flares: Sequence[FlareDay] = (),
     ) -> None:
         self.days, self.summary, self.names = days, summary, names
         self.period = summary.period
@@ -114,10 +107,6 @@ class ProgressPanels:
         }[key]
         return _panel(key, *build())
 
-    def flare_choices(self) -> tuple[pd.DataFrame, str]:
-        """What set the period's flare-ups off and what helped, counted, and what that rests on."""
-        return choices_table(rows=self.flares), choices_sentence(rows=self.flares)
-
     def _nothing_to_draw(self, key: str) -> str:
         if key == "pain" and self.days.empty and not self.flares:
             return NO_CHECK_INS
@@ -131,7 +120,7 @@ class ProgressPanels:
 
     def _pain(self) -> Chart:
         table = trend_table(days=self.days, period=self.period, columns=p.PAIN)
-        table = with_ranges(table, days=self.days, flares=flare_frame(rows=self.flares))
+        table = with_ranges(table, days=self.days, flares=flare_frame(flare_days=self.flares))
         drawn = [*p.PAIN, *RANGES] if "range_low" in table else list(p.PAIN)
         figure = _unless_flat(
             table,
@@ -184,7 +173,7 @@ def progress_panels(
     sessions: Sequence[p.SessionPoint],
     summary: p.ProgressSummary,
     names: Mapping[str, str] | None = None,
-    flares: Sequence[FlareRow] = (),
+    flares: Sequence[FlareDay] = (),
 ) -> list[Panel]:
     """All six Progress panels in page order, each with its sentence and data."""
     panels = ProgressPanels(

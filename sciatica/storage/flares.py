@@ -2,7 +2,8 @@
 
 Owns the Store's flare-up queries (`FlareStore`, mixed into `store.Store`): add, change and
 delete one (a change or delete names the person too, so nobody reaches another's entry), read
-them by day, the light rows Progress counts (`FlareRow`), and writing an import's entries.
+them by day, the light rows Progress counts (`FlareRow`) and each day's range (`FlareDay`),
+and writing an import's entries.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ class FlareRow(NamedTuple):
     leg_pain: int
     triggers: tuple[str, ...]
     helped: tuple[str, ...]
+
+
+class FlareDay(NamedTuple):
+    """One day's flare-ups in numbers: the lowest and highest leg pain noted, and how many."""
+
+    day: date
+    lowest: int
+    highest: int
+    entries: int
 
 
 def _values(entry: FlareInput) -> dict[str, Any]:
@@ -117,6 +127,18 @@ class FlareStore(StoreBase):
                 FlareRow(day, leg, tuple(triggers or ()), tuple(helped or ()))
                 for day, leg, triggers, helped in connection.execute(query)
             ]
+
+    def flare_days(self, *, user_id: str, start: date, end: date) -> list[FlareDay]:
+        """Each day with flare-ups from start to end inclusive, in numbers, oldest first."""
+        c = flare_entries.c
+        query = (
+            select(c.day, func.min(c.leg_pain), func.max(c.leg_pain), func.count())
+            .where(c.user_id == user_id, c.day.between(start, end))
+            .group_by(c.day)
+            .order_by(c.day)
+        )
+        with self._read() as connection:
+            return [FlareDay(*row) for row in connection.execute(query)]
 
     def count_flares(self, *, user_id: str) -> int:
         """How many flare-ups the person has noted."""

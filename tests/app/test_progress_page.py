@@ -72,6 +72,7 @@ def test_with_demo_data_the_pain_chart_is_drawn_and_the_others_wait_in_expanders
         "Leg pain around each session",
         "Pain getting in the way",
         "Next-morning leg pain after each exercise",
+        "Flare-ups: what set them off, what helped",  # the demo notes some flare-ups
     ]
     assert app.caption[0].value.endswith("(30 days)")
     assert app.get("download_button")[-1].proto.label == (

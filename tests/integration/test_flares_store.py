@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sciatica import clock
 from sciatica.diary.flares import add_flare, change_flare, delete_flare, recent_flares
 from sciatica.diary.models import FlareInput, TriageLevel
+from sciatica.storage.flares import FlareDay
 from sciatica.storage.schema import flare_entries
 from sciatica.storage.store import Store
 from tests.factories import days_ago, make_check_in, make_flare
@@ -41,6 +42,9 @@ def test_several_flare_ups_a_day_are_kept_beside_the_one_check_in(store: Store) 
         (6, ("sitting",), ()),
         (8, ("driving",), ()),
         (3, (), ("lying_down", "heat")),
+    ]
+    assert store.flare_days(user_id=USER, start=days_ago(3), end=days_ago(0)) == [
+        FlareDay(days_ago(1), 3, 8, 3)
     ]
 
 

@@ -21,7 +21,7 @@ from sciatica.progress.flares import (
 from sciatica.progress.panels import ProgressPanels
 from sciatica.progress.summary import Period, summarise
 from sciatica.progress.tables import trend_table
-from sciatica.storage.flares import FlareRow
+from sciatica.storage.flares import FlareDay, FlareRow
 from tests.pdf_reader import pdf_text
 from tests.unit.test_progress import days_frame
 from tests.unit.test_progress_charts import (
@@ -42,10 +42,17 @@ def flare(offset: int, leg_pain: int, *triggers: str, helped: tuple[str, ...] = 
     return FlareRow(first_day() + timedelta(days=offset), leg_pain, triggers, helped)
 
 
+def by_day(rows: list[FlareRow]) -> list[FlareDay]:
+    """The flare-ups in numbers by day, as the store gives them to Progress."""
+    days = sorted({row.day for row in rows})
+    pains = {day: [row.leg_pain for row in rows if row.day == day] for day in days}
+    return [FlareDay(day, min(pains[day]), max(pains[day]), len(pains[day])) for day in days]
+
+
 def pain_table(days_values: list[int], flares: list[FlareRow]) -> pd.DataFrame:
     days = days_of(days_values)
     table = trend_table(days=days, period=thirty_days(), columns=["leg_pain", "back_pain"])
-    return with_ranges(table, days=days, flares=flare_frame(rows=flares))
+    return with_ranges(table, days=days, flares=flare_frame(flare_days=by_day(flares)))
 
 
 def test_each_days_range_takes_in_its_check_in_and_its_flare_ups() -> None:
@@ -70,8 +77,15 @@ def test_the_pain_chart_draws_each_range_as_whiskers_on_whole_days_under_the_che
     traces = traces_by_name(figure)
     assert next(iter(traces)) == RANGE  # drawn first, so the check-in marks sit on top
     whiskers = traces[RANGE]
-    day0, day2 = first_day().isoformat(), (first_day() + timedelta(days=2)).isoformat()
-    assert list(whiskers.x) == [day0, day0, None, day2, day2, None]  # days, never times
+    day0, day2 = first_day(), first_day() + timedelta(days=2)
+    assert [None if pd.isna(x) else pd.Timestamp(x) for x in whiskers.x] == [
+        pd.Timestamp(day0),  # midnight: a day, never a time of day
+        pd.Timestamp(day0),
+        None,
+        pd.Timestamp(day2),
+        pd.Timestamp(day2),
+        None,
+    ]
     assert numbers(whiskers.y) == [4, 8, None, 3, 5, None]
     assert numbers(traces["Leg pain, daily"].y)[:3] == [4, 4, 5]  # the check-ins stay the marks
 
@@ -82,7 +96,7 @@ def test_over_a_year_each_weeks_range_is_drawn_at_its_monday() -> None:
     days = days_frame(*(row(start + i, leg_pain=3 + i % 2) for i in range(14)))
     table = trend_table(days=days, period=long, columns=["leg_pain", "back_pain"])
     flares = [flare(start + 1, 9), flare(start + 3, 6)]
-    ranged = with_ranges(table, days=days, flares=flare_frame(rows=flares))
+    ranged = with_ranges(table, days=days, flares=flare_frame(flare_days=by_day(flares)))
     noted = ranged[ranged["flares"] > 0]
     assert [week.date() for week in noted["week"]] == [first_monday()]
     assert (noted["range_low"].iloc[0], noted["range_high"].iloc[0]) == (3, 9)
@@ -115,7 +129,7 @@ def test_a_month_of_equal_check_ins_is_still_drawn_when_the_flare_ups_differ() -
     summary = summarise(days=days, sessions=[], period=thirty_days())
     flat = ProgressPanels(days=days, sessions=[], summary=summary).panel("pain")
     assert flat.figure is None
-    drawn = ProgressPanels(days=days, sessions=[], summary=summary, flares=[flare(3, 8)])
+    drawn = ProgressPanels(days=days, sessions=[], summary=summary, flares=by_day([flare(3, 8)]))
     panel = drawn.panel("pain")
     assert panel.figure is not None
     assert "Flare-ups" in panel.table.columns  # the data behind the chart, readable
@@ -125,7 +139,7 @@ def test_a_month_of_equal_check_ins_is_still_drawn_when_the_flare_ups_differ() -
 def test_flare_ups_without_any_check_in_still_show_their_day() -> None:
     empty = days_of([])
     summary = summarise(days=empty, sessions=[], period=thirty_days())
-    panels = ProgressPanels(days=empty, sessions=[], summary=summary, flares=[flare(0, 7)])
+    panels = ProgressPanels(days=empty, sessions=[], summary=summary, flares=by_day([flare(0, 7)]))
     panel = panels.panel("pain")
     day = first_day()
     assert panel.sentence == (
