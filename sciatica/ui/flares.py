@@ -136,7 +136,7 @@ def quick_entry(*, key: str) -> None:
         if (result := st.session_state.pop(_state(key, "result"), None)) is not None:
             with st.container(key=f"flare_{key}_result"):
                 st.success(result, icon=":material/check_circle:")
-            alerts.scroll_here(f"flare_{key}_result")
+            alerts.scroll_here(f"flare_{key}_result", block="center")  # clear of the header
         if editing is not None:
             changing = next((flare for flare in recent if flare.id == editing), None)
             _form(key, editing if changing else NEW, changing, today=today, timezone=timezone)
