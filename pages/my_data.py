@@ -95,9 +95,9 @@ if upload is not None:
     else:
         preview = preview_import(store, user_id=user, plan=plan)
         span = f", {preview.first_day} to {preview.last_day}" if preview.first_day else ""
-        plans = f", {preview.routines} routines, {preview.sessions} sessions"
-        plans += f" and {preview.flares} flare-ups"
-        st.info(f"The file holds {preview.check_ins} check-ins{span}{plans}.")
+        plans = f", {preview.routines} routines and {preview.sessions} sessions"
+        flares = f" It also holds {preview.flares} flare-ups." if preview.flares else ""
+        st.info(f"The file holds {preview.check_ins} check-ins{span}{plans}.{flares}")
         replace = True
         if preview.existing_days:
             days = ", ".join(str(day) for day in preview.existing_days[:10])
