@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as time_of_day
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import Field, ValidationError
@@ -64,12 +65,17 @@ class FlareChoices(Frozen):
 
 @cache
 def flare_choices() -> FlareChoices:
-    """The quick entry's choices, validated, each key once per list."""
-    loaded = load_yaml(DATA_DIR / "flare_triggers.yaml", FlareChoices)
+    """The quick entry's choices from data/flare_triggers.yaml (`load_choices`)."""
+    return load_choices(DATA_DIR / "flare_triggers.yaml")
+
+
+def load_choices(path: Path) -> FlareChoices:
+    """A choices file, validated, each key once per list; ContentError names what is wrong."""
+    loaded = load_yaml(path, FlareChoices)
     for name in ("triggers", "helped"):
         keys = [choice.key for choice in getattr(loaded, name)]
         if len(set(keys)) != len(keys):
-            raise ContentError(f"flare_triggers.yaml: {name}: keys must be unique")
+            raise ContentError(f"{path.name}: {name}: keys must be unique")
     return loaded
 
 

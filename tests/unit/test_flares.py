@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,11 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sciatica import clock
+from sciatica.content import ContentError
 from sciatica.diary.flares import (
     FlareRejected,
     describe,
     flare_choices,
     flare_mention,
+    load_choices,
     parse_flare,
     quick_entry_data,
     saved_message,
@@ -149,6 +153,39 @@ def test_the_choices_file_has_unique_keys_and_the_common_triggers_and_reliefs() 
     choices = flare_choices()
     assert {"sitting", "driving", "lifting", "walking"} <= set(choices.trigger_labels())
     assert {"walking", "lying_down", "heat", "medication"} <= set(choices.helped_labels())
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "triggers: [{key: sitting, label: Sitting}, {key: sitting, label: Again}]\n"
+            "helped: [{key: heat, label: Heat}]\n",
+            "choices.yaml: triggers: keys must be unique",
+        ),
+        (
+            "triggers: [{key: Sitting, label: Sitting}]\nhelped: [{key: heat, label: Heat}]\n",
+            "choices.yaml: triggers.0.key: String should match pattern",
+        ),
+        (
+            "triggers: [{key: sitting, label: Sitting, colour: red}]\n"
+            "helped: [{key: heat, label: Heat}]\n",
+            "choices.yaml: triggers.0.colour: Extra inputs are not permitted",
+        ),
+        (
+            "triggers: []\nhelped: [{key: heat, label: Heat}]\n",
+            "choices.yaml: triggers: Tuple should have at least 1 item",
+        ),
+    ],
+    ids=["duplicate-key", "bad-key", "unknown-field", "empty-list"],
+)
+def test_a_broken_choices_file_fails_loudly_with_the_file_and_field_named(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "choices.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match=re.escape(message)):
+        load_choices(path)
 
 
 def test_a_flare_up_reads_as_one_line_in_the_persons_time() -> None:
