@@ -161,7 +161,8 @@ else:
 st.subheader("Delete all my data")
 with st.expander("Delete everything this app stores about me"):
     st.write(
-        f"This permanently deletes your {count} check-ins and your settings from this app. "
+        f"This permanently deletes your {count} check-ins, your flare-ups, routines and sessions, "
+        "and your settings from this app. "
         "Download a copy first if you may want it back. Backup files are not touched."
     )
     with st.form("delete_form", border=False):
