@@ -53,12 +53,12 @@ def _open(key: str, flare_id: int) -> None:
     """Open the form, for a new flare-up (NEW) or to change one."""
     st.session_state[_state(key, "form")] = flare_id
     st.session_state[_state(key, "version")] = st.session_state.get(_state(key, "version"), 0) + 1
-    for name in ("result", "problems", "confirm"):
+    for name in ("result", "problems", "confirm", "opened"):
         st.session_state.pop(_state(key, name), None)
 
 
 def _close(key: str) -> None:
-    for name in ("form", "problems"):
+    for name in ("form", "problems", "opened"):
         st.session_state.pop(_state(key, name), None)
 
 
@@ -70,7 +70,10 @@ def _save(key: str, flare_id: int) -> None:
         for name in ("leg_pain", "back_pain", "triggers", "helped", "note")
     }
     day = today - timedelta(days=DAYS.index(st.session_state.get(_widget(key, "day")) or DAYS[0]))
-    wall = st.session_state.get(_widget(key, "time")) or clock.local(clock.now(), timezone).time()
+    now = clock.local(clock.now(), timezone).time().replace(second=0, microsecond=0)
+    wall = st.session_state.get(_widget(key, "time")) or now
+    if flare_id == NEW and day == today and wall == st.session_state.get(_state(key, "opened")):
+        wall = now  # left at "now" when the form opened: now is when it is saved
     data = quick_entry_data(
         day=day,
         wall=wall,
@@ -151,6 +154,7 @@ def _form(
     triggers, helped = choices.trigger_labels(), choices.helped_labels()
     now = clock.local(clock.now(), timezone).time().replace(second=0, microsecond=0)
     when = clock.local(start.at, timezone).time() if start else now
+    st.session_state.setdefault(_state(key, "opened"), when)
     with st.form(f"flare_form_{key}", border=True):
         st.markdown("**Changing a flare-up**" if start else "**A flare-up now**")
         st.pills(
