@@ -2,6 +2,8 @@
 
 Written by `python -m sciatica demo-data` with SCIATICA_DATA_DIR and SCIATICA_DATABASE_URL
 pointing into that folder and no other SCIATICA_* setting, so the real diary is never touched.
+Each day before today also holds three flare-ups (quick pain entries beside the check-in), so
+ten years carry about 11,000 of them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sciatica.ui.harness import environment_with
 
 HISTORIES = {"1y": 365, "10y": 3650}  # name -> days
 SEED = 1
+FLARES_PER_DAY = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,7 @@ def build_histories(root: Path, names: Sequence[str]) -> dict[str, History]:
         history.data_dir.mkdir(parents=True)
         command = [sys.executable, "-m", "sciatica", "demo-data"]
         command += ["--days", str(history.days), "--seed", str(SEED)]
+        command += ["--flares-per-day", str(FLARES_PER_DAY)]
         process = subprocess.Popen(
             command,
             cwd=ROOT,
@@ -66,5 +70,14 @@ def build_histories(root: Path, names: Sequence[str]) -> dict[str, History]:
 
 def count_check_ins(history: History) -> int:
     """How many check-ins demo-data wrote."""
+    return _count(history, "check_ins")
+
+
+def count_flares(history: History) -> int:
+    """How many flare-ups demo-data wrote."""
+    return _count(history, "flare_entries")
+
+
+def _count(history: History, table: str) -> int:
     with contextlib.closing(sqlite3.connect(history.data_dir / "sciatica.db")) as db:
-        return int(db.execute("SELECT count(*) FROM check_ins").fetchone()[0])
+        return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

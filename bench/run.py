@@ -22,7 +22,14 @@ from typing import Any
 
 from bench import ROOT
 from bench.browser import measure_browser
-from bench.histories import HISTORIES, SEED, build_histories, count_check_ins
+from bench.histories import (
+    FLARES_PER_DAY,
+    HISTORIES,
+    SEED,
+    build_histories,
+    count_check_ins,
+    count_flares,
+)
 from bench.machine import machine
 from bench.profiling import profile_page
 from bench.report import print_report, report, write_results
@@ -59,7 +66,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         started = time.perf_counter()
         histories = build_histories(root, list(HISTORIES))
         result["histories"] = {
-            h.name: {"days": h.days, "seed": SEED, "check_ins": count_check_ins(h)}
+            h.name: {
+                "days": h.days,
+                "seed": SEED,
+                "check_ins": count_check_ins(h),
+                "flares_per_day": FLARES_PER_DAY,
+                "flares": count_flares(h),
+            }
             for h in histories.values()
         }
         print(f"AppTest: {len(PAGES)} pages x {len(histories)} histories + floor ...")

@@ -33,7 +33,7 @@ from sciatica.diary.models import (
 )
 from sciatica.diary.notices import check_in_notice, triage_notice
 from sciatica.diary.triage import content, red_flags, triage
-from sciatica.ui import alerts
+from sciatica.ui import alerts, flares
 
 PAIN_HELP = "0 = no pain, 10 = the worst pain you can imagine."
 LIFE_FIELDS = {
@@ -174,6 +174,8 @@ if st.button("Save check-in", type="primary", key="check_in_save"):
             country=ui.country(),
         )
         alerts.outcome_here(notice, key="check_in_outcome")
+
+flares.quick_entry(key="check_in")  # pain flaring during the day, beside the one check-in
 
 st.header("Your last two weeks")
 recent = store.recent_check_ins(user_id=user, limit=RECENT_TABLE_SIZE)

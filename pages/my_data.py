@@ -1,11 +1,13 @@
 """My data: take it out, bring it back, back it up, or delete it."""
 
+from datetime import date
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from sciatica import ui
+from sciatica.diary.flares import flares_between
 from sciatica.documents import data_words as words
 from sciatica.documents.csv_io import check_ins_csv, parse_check_in_csv
 from sciatica.documents.export import (
@@ -16,6 +18,7 @@ from sciatica.documents.export import (
     parse_import,
     preview_import,
 )
+from sciatica.documents.flares_csv import flares_csv
 from sciatica.storage.backup import (
     KEEP,
     BackupFailed,
@@ -62,6 +65,16 @@ right.download_button(
     on_click="ignore",
     icon=":material/table:",
 )
+st.download_button(
+    "Download flare-ups (CSV)",
+    lambda: flares_csv(
+        flares_between(store, user_id=user, start=date.min, end=date.max), timezone=ui.timezone()
+    ),
+    file_name=f"sciatica-flare-ups-{stamp}.csv",
+    mime="text/csv",
+    on_click="ignore",
+    icon=":material/bolt:",
+)
 
 st.header("Import")
 st.caption(
@@ -95,6 +108,7 @@ if upload is not None:
                 first=preview.first_day,
                 last=preview.last_day,
             )
+            + words.flares_held(preview.flares)
         )
         replace = True
         if preview.existing_days:

@@ -11,6 +11,7 @@ from sciatica.diary.models import EARLIEST_DAY
 from sciatica.documents.report import progress_report
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.sessions import session_points
+from sciatica.progress.flares import choices_sentence, choices_table
 from sciatica.progress.panels import TITLES, Panel, ProgressPanels
 from sciatica.progress.summary import (
     PeriodChoice,
@@ -81,16 +82,17 @@ except PeriodError as error:
 rows = store.daily_rows(user_id=user, start=period.start, end=period.end + timedelta(days=1))
 sessions = session_points(store, user_id=user, start=period.start, end=period.end, rows=rows)
 days = daily_frame(rows=[row for row in rows if row.day <= period.end])
+flares = store.flare_days(user_id=user, start=period.start, end=period.end)
 summary = summarise(days=days, sessions=sessions, period=period)
 st.caption(f"{period.label} ({plural(period.days, 'day', 'days')})")
 st.markdown("\n".join(f"- {line}" for line in summary_sentences(summary=summary)))
 
-if days.empty and not sessions:
+if days.empty and not sessions and not flares:
     st.info("Your charts will appear here after your first check-in in this period.")
     st.page_link("pages/check_in.py", label="Do today's check-in", icon=":material/edit_note:")
     st.stop()
 names = {exercise.id: exercise.name for exercise in load_catalog().exercises}
-panels = ProgressPanels(days=days, sessions=sessions, summary=summary, names=names)
+panels = ProgressPanels(days=days, sessions=sessions, summary=summary, names=names, flares=flares)
 
 
 def show(panel: Panel) -> None:
@@ -138,6 +140,20 @@ for key in others:
     if box.open:
         with box:
             show(panels.panel(key))
+if flares:  # what set flare-ups off and what helped, counted: drawn only when opened
+    name = "progress_open_flares"
+    box = st.expander(
+        "Flare-ups: what set them off, what helped",
+        icon=":material/bolt:",
+        key=restore(name, False),
+        on_change=keep,
+        args=(name,),
+    )
+    if box.open:
+        with box:
+            noted = store.flare_rows(user_id=user, start=period.start, end=period.end)
+            st.dataframe(choices_table(rows=noted), hide_index=True)
+            st.caption(choices_sentence(rows=noted))
 
 st.header("Report for your physiotherapist")
 st.caption("One or two pages: the period, your pain chart, the numbers above and warning signs.")

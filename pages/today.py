@@ -8,7 +8,7 @@ from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.sessions import next_step
 from sciatica.plans.today import todays_plan
 from sciatica.progress.week_chart import recent_leg_pain_figure
-from sciatica.ui import alerts
+from sciatica.ui import alerts, flares
 from sciatica.ui import plans as widgets
 
 store, user, today = ui.store(), ui.user_id(), ui.today()
@@ -29,6 +29,7 @@ if overview.todays_check_in is not None:
 else:
     st.info("You have not checked in today. It takes about a minute.", icon=":material/edit_note:")
     st.page_link("pages/check_in.py", label="Do today's check-in", icon=":material/edit_note:")
+flares.quick_entry(key="today")  # pain flaring during the day, beside the one check-in
 
 if overview.routine is not None:
     ui.show_triage(overview.routine)

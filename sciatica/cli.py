@@ -32,6 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--days", type=int, default=120, help="how many days (default 120)")
     demo.add_argument("--seed", type=int, default=1, help="same seed, same history")
     demo.add_argument(
+        "--flares-per-day",
+        type=int,
+        help="quick flare-up entries on every day before today (default: on about one day in six)",
+    )
+    demo.add_argument(
         "--force",
         action="store_true",
         help="write even into a diary that has data, replacing its check-ins on the same days",
@@ -61,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 force=args.force,
                 today=today,
                 url=url,
+                flares_per_day=args.flares_per_day,
+                timezone=args.timezone,
             )
         if args.command == "export":
             text = export_json(store, user_id=settings.user_id)
@@ -77,10 +84,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _demo(
-    store: Store, *, user_id: str, days: int, seed: int, force: bool, today: date, url: str
+    store: Store,
+    *,
+    user_id: str,
+    days: int,
+    seed: int,
+    force: bool,
+    today: date,
+    url: str,
+    flares_per_day: int | None = None,
+    timezone: str | None = None,
 ) -> int:
     if not 1 <= days <= 40_000:
         print("--days must be between 1 and 40000.", file=sys.stderr)
+        return EXIT_REJECTED
+    if flares_per_day is not None and not 0 <= flares_per_day <= 10:
+        print("--flares-per-day must be between 0 and 10.", file=sys.stderr)
         return EXIT_REJECTED
     where = describe_database(url)  # never shows a password
     # Demo check-ins replace real ones on the same days: a diary is only written over on request.
@@ -94,9 +113,19 @@ def _demo(
             file=sys.stderr,
         )
         return EXIT_REJECTED
-    count = write_demo_data(store, user_id=user_id, days=days, seed=seed, end=today)
+    count = write_demo_data(
+        store,
+        user_id=user_id,
+        days=days,
+        seed=seed,
+        end=today,
+        flares_per_day=flares_per_day,
+        timezone=timezone,
+    )
+    flares = store.count_flares(user_id=user_id)
+    check_ins = plural(count, "example check-in", "example check-ins")
     print(
-        f"Wrote {plural(count, 'example check-in', 'example check-ins')} ending {today:%d %B %Y}."
+        f"Wrote {check_ins} and {plural(flares, 'flare-up', 'flare-ups')} ending {today:%d %B %Y}."
     )
     print(where)
     return 0

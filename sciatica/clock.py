@@ -12,7 +12,8 @@ Los Angeles on 31 December belongs to that year, although the server's UTC clock
 from __future__ import annotations
 
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import time as time_of_day
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -28,12 +29,34 @@ def today(timezone: str | None) -> date:
 
 def day_at(moment: datetime, timezone: str | None) -> date:
     """The calendar day a moment falls on in the named time zone (the server's if unknown)."""
+    return local(moment, timezone).date()
+
+
+def local(moment: datetime, timezone: str | None) -> datetime:
+    """The moment as the wall clock shows it in the named time zone (the server's if unknown)."""
+    zone = _zone(timezone)
+    return moment.astimezone(zone) if zone is not None else moment.astimezone()
+
+
+def moment_at(day: date, wall: time_of_day, timezone: str | None) -> datetime:
+    """The moment (in UTC) a wall-clock time on a day names in the zone (the server's if unknown).
+
+    A time skipped or repeated by a clock change is read as the clocks showed it before the change
+    (`fold=0`), as zoneinfo does.
+    """
+    naive = datetime.combine(day, wall.replace(tzinfo=None))
+    zone = _zone(timezone)
+    placed = naive.replace(tzinfo=zone) if zone is not None else naive.astimezone()
+    return placed.astimezone(UTC)
+
+
+def _zone(timezone: str | None) -> tzinfo | None:
     if timezone:
         try:
-            return moment.astimezone(ZoneInfo(timezone)).date()
+            return ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    return moment.astimezone().date()
+    return None
 
 
 def ticks() -> float:

@@ -1,4 +1,8 @@
-"""Realistic example diaries: episodes that ease over weeks, with flare-ups and missed days."""
+"""Realistic example diaries: episodes that ease over weeks, with flare-ups and missed days.
+
+Flare-ups are also noted as quick entries between check-ins (`demo_flares`): by default on
+about one day in six, or a set number every day (the benchmark's ten years take three a day).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
-from sciatica.diary.models import CheckInInput, LegExtent, Side, TriageLevel
+from sciatica import clock
+from sciatica.diary.models import CheckInInput, FlareInput, LegExtent, Side, TriageLevel
 from sciatica.diary.triage import triage
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.classify import ClassifiedSession, classify, usual_leg_pain
@@ -31,6 +36,10 @@ SESSION_ADHERENCE = 0.75  # most planned sessions happen
 FLARE_CHANCE = 0.03
 EPISODE_EVERY_DAYS = (240, 420)  # a new episode now and then over a long history
 ROUTINE_WEEKS = 8  # how long the demo routine has been followed
+FLARE_DAY_CHANCE = 1 / 6  # by default, quick flare-up entries on about one day in six
+FLARE_TRIGGERS = ("sitting", "sitting", "driving", "lifting", "bending", "standing", "night")
+FLARE_HELPED = ("walking", "lying_down", "changing_position", "heat", "medication")
+FLARE_FROM, FLARE_HOURS = time(8, 5), 13  # entries spread from 08:05 over the day's waking hours
 NOTES = (
     "Long drive today, leg worse afterwards.",
     "Slept better with a pillow between my knees.",
@@ -103,6 +112,47 @@ def demo_history(*, days: int, seed: int, end: date) -> Iterator[CheckInInput]:
             red_flags=frozenset({"night_pain"}) if offset == 2 and days > 30 else frozenset(),
             **sbi,
         )
+
+
+def demo_flares(
+    history: list[CheckInInput],
+    *,
+    seed: int,
+    end: date,
+    per_day: int | None = None,
+    timezone: str | None = None,
+) -> Iterator[FlareInput]:
+    """Quick flare-up entries on the days before `end`, around each day's check-in.
+
+    `per_day` entries on every day (a missed day takes the last check-in's leg pain), or by
+    default one to three on about one day in six of those checked in. Today gets none, so no
+    entry lies ahead of the clock. The same seed gives the same entries; the check-ins are
+    drawn apart, so they are the same with or without flare-ups.
+    """
+    rng = random.Random(seed + 3)
+    leg_pain = {entry.day: entry.leg_pain for entry in history}
+    if not history:
+        return
+    day, last = history[0].day, history[0].leg_pain
+    while day < end:
+        last = leg_pain.get(day, last)
+        if per_day is not None:
+            count = per_day
+        elif day in leg_pain and rng.random() < FLARE_DAY_CHANCE:
+            count = rng.randint(1, 3)
+        else:
+            count = 0
+        for n in range(count):
+            minutes = FLARE_HOURS * 60 * n // max(count, 1)
+            wall = (datetime.combine(day, FLARE_FROM) + timedelta(minutes=minutes)).time()
+            yield FlareInput(
+                day=day,
+                at=clock.moment_at(day, wall, timezone),
+                leg_pain=_clamp(last + rng.choice((-1, 0, 1, 2, 3, 4)), 10),
+                triggers=(rng.choice(FLARE_TRIGGERS),) if rng.random() < 0.8 else (),
+                helped=(rng.choice(FLARE_HELPED),) if rng.random() < 0.5 else (),
+            )
+        day += timedelta(days=1)
 
 
 def demo_sessions(history: list[CheckInInput], *, seed: int) -> Iterator[tuple[SessionInput, bool]]:
@@ -232,8 +282,19 @@ def _judge(session: Session, leg_pain: dict[date, int], today: date) -> Classifi
     return ClassifiedSession(session, classification)
 
 
-def write_demo_data(store: Store, *, user_id: str, days: int, seed: int, end: date) -> int:
-    """Write a demo history, a routine and its sessions in one transaction; returns the days.
+def write_demo_data(
+    store: Store,
+    *,
+    user_id: str,
+    days: int,
+    seed: int,
+    end: date,
+    flares_per_day: int | None = None,
+    timezone: str | None = None,
+) -> int:
+    """Write a demo history, a routine, its sessions and flare-ups at once; returns the days.
+
+    One transaction. Flare-ups follow `demo_flares` (`flares_per_day`, times in `timezone`).
 
     The routine began on a Monday about eight weeks ago (or with the history, if shorter) and
     has been followed by the app's rules since; sessions before it were done without one.
@@ -254,4 +315,7 @@ def write_demo_data(store: Store, *, user_id: str, days: int, seed: int, end: da
         entries=entries,
         routine_records=[record],
         session_records=[(s, 1 if s.routine_id else None) for s in sessions],
+        flares=list(
+            demo_flares(history, seed=seed, end=end, per_day=flares_per_day, timezone=timezone)
+        ),
     )

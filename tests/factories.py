@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import itertools
 import json
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from sciatica import clock
-from sciatica.diary.models import CheckInInput
+from sciatica.diary.models import CheckInInput, FlareInput
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import Routine, RoutineItem, Session, SessionInput
 from sciatica.plans.routine import template
@@ -51,6 +51,33 @@ def check_in_data(**overrides: Any) -> dict[str, Any]:
 def make_check_in(**overrides: Any) -> CheckInInput:
     """A valid check-in, with any field overridden."""
     return CheckInInput.model_validate(check_in_data(**overrides), context={"today": today()})
+
+
+def flare_data(*, days_back: int = 0, wall: time | None = None, **overrides: Any) -> dict[str, Any]:
+    """A flare-up `days_back` days ago (leg pain 7 after sitting), now or at a wall-clock time.
+
+    The time is read in the server's zone, the person's zone in tests; "now" is never ahead.
+    An `at` among the overrides replaces both.
+    """
+    day = days_ago(days_back)
+    moment = clock.now() if wall is None and days_back == 0 else None
+    when = moment or clock.moment_at(day, wall or time(12, 0), None)
+    data: dict[str, Any] = {
+        "day": day,
+        "at": when,
+        "leg_pain": 7,
+        "back_pain": None,
+        "triggers": ("sitting",),
+        "helped": (),
+        "note": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def make_flare(**overrides: Any) -> FlareInput:
+    """A valid flare-up (see `flare_data`), with any field overridden."""
+    return FlareInput.model_validate(flare_data(**overrides))
 
 
 _ids = itertools.count(1)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -298,3 +299,77 @@ class SignSeen(BaseModel):
     flag_id: str = Field(pattern=r"^[a-z_]+$", description="The warning sign's id.")
     sign_day: date = Field(description="The latest day it was ticked when they said so.")
     seen_on: date = Field(description="The day they said they had been seen.")
+
+
+# Flare-ups: quick pain entries during the day, beside the one daily check-in.
+FLARE_NOTE_MAX_CHARS = 200
+FLARE_CHOICES_MAX = 12  # more than either list offers: a file cannot pad an entry with noise
+FlareKey = Annotated[str, Field(pattern=r"^[a-z_]{1,32}$")]
+# The zones in use on Earth run from UTC-12 to UTC+14: a moment falls on one of the days those
+# clocks show, and on no other.
+_ZONE_SPREAD = (timedelta(hours=-12), timedelta(hours=14))
+
+FLARE_LABELS: dict[str, str] = {
+    "day": "Date",
+    "at": "Time",
+    "leg_pain": "Leg pain",
+    "back_pain": "Back pain",
+    "triggers": "What set it off",
+    "helped": "What helped",
+    "note": "Note",
+}
+
+
+class FlareInput(BaseModel):
+    """A flare-up as the quick entry (or a file) gives it: leg pain at a moment of a day.
+
+    Only the shape is checked here; what the person or a file may enter (not in the future,
+    today or yesterday from the form, known triggers) is checked in one place,
+    `sciatica.diary.flares.parse_flare`, so a stored entry always reads back.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    day: date = Field(description="The person's day it belongs to, in their time zone.")
+    at: AwareDatetime = Field(description="When it was, with its time zone; kept in UTC.")
+    leg_pain: PainScore = Field(description="Leg pain then, 0 no pain to 10 worst imaginable.")
+    back_pain: PainScore | None = Field(default=None, description="Back pain then, optional.")
+    triggers: tuple[FlareKey, ...] = Field(
+        default=(), max_length=FLARE_CHOICES_MAX, description="What set it off (keys)."
+    )
+    helped: tuple[FlareKey, ...] = Field(
+        default=(), max_length=FLARE_CHOICES_MAX, description="What helped (keys)."
+    )
+    note: CleanText = Field(
+        default="", max_length=FLARE_NOTE_MAX_CHARS, description="A few words, optional."
+    )
+
+    @field_validator("day")
+    @classmethod
+    def _not_too_early(cls, value: date) -> date:
+        if value < EARLIEST_DAY:
+            raise ValueError(f"must be on or after {EARLIEST_DAY:%d %B %Y}")
+        return value
+
+    @field_validator("at")
+    @classmethod
+    def _on_its_day(cls, value: datetime, info: ValidationInfo) -> datetime:
+        value = value.astimezone(UTC)
+        day = info.data.get("day")
+        earliest, latest = ((value + shift).date() for shift in _ZONE_SPREAD)
+        if day is not None and not earliest <= day <= latest:
+            raise ValueError(f"{value:%d %b %Y %H:%M} UTC is not on {day:%d %b %Y}")
+        return value
+
+    @field_validator("triggers", "helped")
+    @classmethod
+    def _once_each(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(value))
+
+
+class FlareEntry(FlareInput):
+    """A flare-up as stored, with its id and timestamps."""
+
+    id: int
+    created_at: datetime
+    updated_at: datetime

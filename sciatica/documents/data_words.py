@@ -14,6 +14,7 @@ from sciatica.content import plural
 DELETED_WITH_THE_DIARY = (
     "your routines, with their history of changes and the suggestions you accepted or dismissed",
     "your logged exercise sessions",
+    "your flare-ups",
     "About me (your answers on the Safety page)",
     "the warning signs you said you have been seen about",
     "your settings, such as the country for the emergency number",
@@ -68,6 +69,11 @@ def imported(*, written: int, kept: int, routines: int = 0, sessions: int = 0) -
             f"{plural(sessions, 'session', 'sessions')}"
         )
     return done + "."
+
+
+def flares_held(flares: int) -> str:
+    """' It also holds 3 flare-ups.' after what a file holds, or nothing without any."""
+    return f" It also holds {plural(flares, 'flare-up', 'flare-ups')}." if flares else ""
 
 
 def what_deleting_removes(check_ins: int) -> list[str]:

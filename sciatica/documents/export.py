@@ -11,8 +11,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sciatica import clock
-from sciatica.diary.models import AboutMe, CheckInInput, SignSeen, describe_errors, parse_check_in
+from sciatica.diary.models import (
+    AboutMe,
+    CheckInInput,
+    FlareInput,
+    SignSeen,
+    describe_errors,
+    parse_check_in,
+)
 from sciatica.diary.triage import content, red_flag, triage
+from sciatica.documents.export_flares import export_flares, parse_flares
 from sciatica.documents.export_plans import export_plans, parse_plans
 
 # The size limit and the refusal are import_rules', named here too for the pages, the command
@@ -28,9 +36,10 @@ from sciatica.storage.store import Store
 
 EXPORT_FORMAT = "sciatica-export"
 # 2 added routines and sessions; 3 each routine's current doses and history of changes,
-# About me and the warning signs seen about. Versions 1 and 2 still import. The language chosen
-# for the app is an optional field: a file without it leaves the person's choice as it is.
-EXPORT_VERSION = 3
+# About me and the warning signs seen about; 4 the flare-ups (`export_flares`). Versions 1 to 3
+# still import. The language chosen for the app is an optional field: a file without it leaves
+# the person's choice as it is.
+EXPORT_VERSION = 4
 # How the file's lists name one of their records in a message; a new kind of record adds its own.
 RECORD_LABELS = {
     "check_ins": "Check-in",
@@ -38,6 +47,7 @@ RECORD_LABELS = {
     "sessions": "Session",
     "signs_seen": "Seen about",
     "about_me": "About me",
+    "flares": "Flare-up",
 }
 
 
@@ -47,7 +57,7 @@ class ExportDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["sciatica-export"] = Field(description="Marks a sciatica export file.")
-    version: Literal[1, 2, 3] = Field(description="Version of this file format.")
+    version: Literal[1, 2, 3, 4] = Field(description="Version of this file format.")
     exported_at: datetime = Field(description="When the file was written.")
     country: str | None = Field(default=None, description="Country for the emergency number.")
     language: Language | None = Field(default=None, description="The language chosen, if any.")
@@ -57,6 +67,9 @@ class ExportDocument(BaseModel):
     about_me: dict[str, Any] | None = Field(default=None, description="About-me answers.")
     signs_seen: list[dict[str, Any]] = Field(
         default_factory=list, description="Warning signs the person has been seen about."
+    )
+    flares: list[dict[str, Any]] = Field(
+        default_factory=list, description="Flare-ups: quick pain entries during the day."
     )
 
 
@@ -71,6 +84,7 @@ class ImportPlan:
     about_me: AboutMe | None = None
     signs_seen: list[SignSeen] = field(default_factory=list)
     language: Language | None = None
+    flares: list[FlareInput] = field(default_factory=list)
 
 
 def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> dict[str, Any]:
@@ -95,6 +109,7 @@ def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> d
         "sessions": sessions,
         "about_me": about_me.model_dump(mode="json") if about_me else None,
         "signs_seen": [seen.model_dump(mode="json") for seen in store.signs_seen(user_id=user_id)],
+        "flares": export_flares(store, user_id=user_id),
     }
 
 
@@ -103,8 +118,11 @@ def export_json(store: Store, *, user_id: str, now: datetime | None = None) -> s
     return json.dumps(export_data(store, user_id=user_id, now=now), indent=2, ensure_ascii=False)
 
 
-def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
-    """Validate a whole export file; raise ImportRejected with one message per bad record."""
+def parse_import(raw: bytes | str, *, today: date, now: datetime | None = None) -> ImportPlan:
+    """Validate a whole export file; raise ImportRejected with one message per bad record.
+
+    `today` is the person's day (no check-in after it), `now` this moment (no flare-up after it).
+    """
     data = read_json(raw)
     try:
         document = ExportDocument.model_validate(data)
@@ -125,6 +143,7 @@ def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
         catalog=catalog,
     )
     about_me, signs_seen = _parse_safety(document, today=today, catalog=catalog, problems=problems)
+    flares = parse_flares(document.flares, now=now or clock.now(), problems=problems)
     try:
         plan = validate_records(document.check_ins, today=today, country=document.country)
     except ImportRejected as rejected:
@@ -139,6 +158,7 @@ def parse_import(raw: bytes | str, *, today: date) -> ImportPlan:
         about_me,
         signs_seen,
         language=document.language,
+        flares=flares,
     )
 
 
@@ -239,6 +259,7 @@ class ImportPreview:
     existing_days: list[date]
     first_day: date | None
     last_day: date | None
+    flares: int = 0
 
 
 def preview_import(store: Store, *, user_id: str, plan: ImportPlan) -> ImportPreview:
@@ -252,13 +273,18 @@ def preview_import(store: Store, *, user_id: str, plan: ImportPlan) -> ImportPre
         existing_days=[day for day in days if day in existing],
         first_day=days[0] if days else None,
         last_day=days[-1] if days else None,
+        flares=len(plan.flares),
     )
 
 
 def apply_import(
     store: Store, *, user_id: str, plan: ImportPlan, replace_existing: bool = True
 ) -> int:
-    """Write a validated import in one transaction; existing days are replaced or kept."""
+    """Write a validated import in one transaction; existing days are replaced or kept.
+
+    So are days that already hold flare-ups: the file's flare-ups of such a day replace the
+    diary's, or are left out, so importing the same file twice adds nothing.
+    """
     entries = [(entry, triage(ticked=entry.red_flags).level) for entry in plan.check_ins]
     return store.save_many(
         user_id=user_id,
@@ -270,4 +296,5 @@ def apply_import(
         session_records=plan.sessions,
         about_me=plan.about_me,
         signs_seen=plan.signs_seen,
+        flares=plan.flares,
     )

@@ -15,6 +15,7 @@ from sciatica.exercises.catalog import load_catalog
 from sciatica.i18n import Language, _, ngettext
 from sciatica.plans.history import active_routine_summary
 from sciatica.progress import summary as p
+from sciatica.progress.flares import NOT_A_CAUSE, FlareSummary, flare_summary
 from sciatica.progress.style import BACK_COLOUR, FLAG_COLOUR, LEG_COLOUR
 from sciatica.progress.tables import trend_table
 from sciatica.storage.store import Store
@@ -63,6 +64,8 @@ def progress_report(
     catalog = load_catalog(language=language)
     with i18n.use(language):
         followed = active_routine_summary(store, user_id=user_id, catalog=catalog)
+    period = summary.period
+    flares = store.flare_rows(user_id=user_id, start=period.start, end=period.end)
     return clinician_report(
         language=language,
         summary=summary,
@@ -72,6 +75,7 @@ def progress_report(
         routine_name=followed.name if followed else None,
         changes=followed.changes if followed else (),
         notes=notes,
+        flares=flare_summary(rows=flares),
     )
 
 
@@ -85,11 +89,13 @@ def clinician_report(
     changes: Sequence[str] = (),
     notes: Sequence[tuple[date, str]] | None = None,
     language: Language | None = None,
+    flares: FlareSummary | None = None,
 ) -> bytes:
-    """The PDF: period, pain chart, summary numbers, SBI, adherence, warning signs, routine.
+    """The PDF: period, pain chart, numbers, SBI, flare-ups, sessions, warning signs, routine.
 
     `routine` is each exercise at its current dose; `changes` the routine's latest changes,
-    both already in words. The report is in `language`, the current one unless given.
+    both already in words; `flares` the quick pain entries between check-ins (counted, never
+    read as causes). The report is in `language`, the current one unless given.
     """
     with i18n.use(language or i18n.current()):
         return _clinician_report(
@@ -100,6 +106,7 @@ def clinician_report(
             routine_name=routine_name,
             changes=changes,
             notes=notes,
+            flares=flares,
         )
 
 
@@ -112,6 +119,7 @@ def _clinician_report(
     routine_name: str | None,
     changes: Sequence[str],
     notes: Sequence[tuple[date, str]] | None,
+    flares: FlareSummary | None,
 ) -> bytes:
     title = _("Sciatica diary: progress report")
     pdf = _Report(title=title)
@@ -145,6 +153,10 @@ def _clinician_report(
     )
     pdf.heading(_("Bothersomeness (Sciatica Bothersomeness Index, 0-24)"))
     pdf.paragraph(_sbi_numbers(summary.sbi))
+    pdf.heading(_("Flare-ups noted between check-ins"))
+    pdf.paragraph(_flare_numbers(flares))
+    if flares is not None and (flares.set_off or flares.helped):
+        pdf.paragraph(NOT_A_CAUSE, size=9, colour=_GREY)
     pdf.heading(_("Exercise sessions"))
     low, high = p.SESSIONS_TARGET
     pdf.paragraph(
@@ -185,6 +197,24 @@ def _pain_numbers(change: p.PainChange | None) -> str:
         f"{basis}, {change.later:.1f} afterwards ({plural(change.later_days, 'day', 'days')}): "
         f"change {-change.fall:+.1f} points{percent}; {verdict}."
     )
+
+
+def _flare_numbers(flares: FlareSummary | None) -> str:
+    if flares is None:
+        return "None noted in this period."
+    days = "1 day" if flares.days == 1 else f"{flares.days} days"
+    entries = "1 flare-up" if flares.entries == 1 else f"{flares.entries} flare-ups"
+    pain = (
+        f"leg pain {flares.lowest}/10"
+        if flares.lowest == flares.highest
+        else f"leg pain {flares.lowest}-{flares.highest}/10"
+    )
+    text = f"{entries} on {days} ({pain}); the check-ins above remain the day's scores."
+    for words, counted in (("set them off", flares.set_off), ("helped", flares.helped)):
+        if counted:
+            listed = ", ".join(f"{name.lower()} ({count})" for name, count in counted)
+            text += f" Most often noted as what {words}: {listed}."
+    return text
 
 
 def _sbi_numbers(change: p.SbiChange | None) -> str:

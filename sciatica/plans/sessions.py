@@ -2,7 +2,9 @@
 
 `next_step` reads the latest sessions, the check-ins around them, the routine's current doses
 and its last change, and asks `progression` what comes next; nothing is stored until the
-person decides (`decide`), which checks first that the suggestion still stands.
+person decides (`decide`), which checks first that the suggestion still stands. A flare-up well
+above its day's check-in since the last session (or yesterday) is mentioned beside the advice
+(`NextStep.flare_note`); flare-ups never enter the rules, so the suggestion stays the same.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sciatica import clock
+from sciatica.diary.flares import flare_mention
 from sciatica.diary.today import current_alert
 from sciatica.exercises.models import Catalog
 from sciatica.plans.classify import (
@@ -19,7 +22,7 @@ from sciatica.plans.classify import (
     classify,
     usual_leg_pain,
 )
-from sciatica.plans.models import Change, Decision, ExerciseOutcome, Routine, Session
+from sciatica.plans.models import Change, Decision, ExerciseOutcome, Routine, Session, Step
 from sciatica.plans.progression import Suggestion, suggest_next_step
 from sciatica.progress.summary import SessionPoint
 from sciatica.storage.check_ins import DailyRow
@@ -41,6 +44,7 @@ class NextStep:
     latest: ClassifiedSession | None  # the latest session and its colour
     routine: Routine | None
     decision: Decision | None = None
+    flare_note: str = ""  # a flare-up well above its day's check-in, mentioned beside the advice
 
     @property
     def session(self) -> Session | None:
@@ -107,7 +111,44 @@ def next_step(store: Store, *, user_id: str, catalog: Catalog, today: date) -> N
         if routine is not None
         else None
     )
-    return NextStep(suggestion, history[-1] if history else None, routine, decision)
+    latest = history[-1] if history else None
+    note = flare_note(
+        store,
+        user_id=user_id,
+        since=latest.session.day if latest else None,
+        step=suggestion.step,
+        today=today,
+    )
+    return NextStep(suggestion, latest, routine, decision, note)
+
+
+# Said after the flare-up's sentence, by the step suggested; the step itself never changes.
+_AFTER_FLARE = {
+    Step.KEEP: "Keep the dose.",
+    Step.PROGRESS: (
+        "The suggestion rests on your daily check-ins and sessions; you decide whether to take "
+        "the step now."
+    ),
+}
+
+
+def flare_note(store: Store, *, user_id: str, since: date | None, step: Step, today: date) -> str:
+    """A flare-up 3 or more points above its day's check-in, yesterday or since the last session.
+
+    Only mentioned: the suggestion rests on check-ins and sessions alone (CLINICAL.md 4).
+    """
+    start = today - timedelta(days=1) if since is None else max(since, today - timedelta(days=1))
+    flares = store.flares_between(user_id=user_id, start=start, end=today)
+    if not flares:
+        return ""
+    rows = store.daily_rows(user_id=user_id, start=start, end=today)
+    mention = flare_mention(
+        flares, check_in_leg_pain={row.day: row.leg_pain for row in rows}, today=today
+    )
+    if mention is None:
+        return ""
+    after = _AFTER_FLARE.get(step)
+    return f"{mention.sentence} {after}" if after else mention.sentence
 
 
 def decide(

@@ -63,7 +63,11 @@ LABELS = {
     "change_next_morning": "Change by next morning",
     "exercise": "Exercise",
     "change": "Average next-morning change (points)",
+    "range_low": "Lowest leg pain noted (with flare-ups)",
+    "range_high": "Highest leg pain noted (with flare-ups)",
+    "flares": "Flare-ups",
 }
+RANGE_NAMES = {False: "Day's range, with flare-ups", True: "Week's range, with flare-ups"}
 
 
 def _scatter(
@@ -129,6 +133,9 @@ def pain_figure(
         if smooth.notna().any():  # no line, no legend entry for one
             traces.append(_scatter(x, smooth, f"{name}, 7-day average", colour, "lines", hover))
     averaged = weekly or table[[f"{c}_7d" for c in PAIN_COLOURS]].notna().any(axis=None)
+    ranges = _ranges(table, weekly=weekly) if "range_low" in table else None
+    if ranges is not None:
+        traces.insert(0, ranges)  # under the check-ins' marks
     sessions = _dates(session_days)
     if weekly:  # one mark per week with sessions keeps years of sessions light
         sessions = mondays(sessions).unique()
@@ -165,6 +172,33 @@ def pain_figure(
         y_axis=_y_axis("Pain (0-10)") | SCALE_0_10,
         shapes=shapes,
     )
+
+
+def _ranges(table: pd.DataFrame, *, weekly: bool) -> dict[str, Any] | None:
+    """Whiskers from each day's (or week's) lowest to highest leg pain noted, with flare-ups.
+
+    One trace: a vertical line per day with a cap at each end, days apart by gaps; a day whose
+    lowest and highest are the same shows as its cap alone. The check-in stays the mark.
+    """
+    noted = table[table["range_low"].notna()]
+    if noted.empty:
+        return None
+    days = pd.DatetimeIndex(noted["week" if weekly else "day"]).to_numpy(dtype="datetime64[ns]")
+    # Low, high and a gap for each day, in typed arrays: Plotly copies object arrays slowly.
+    x = np.repeat(days, 3)
+    x[2::3] = np.datetime64("NaT")
+    y = np.column_stack(
+        [noted["range_low"], noted["range_high"], np.full(len(noted), np.nan)]
+    ).ravel()
+    when = "Week of %{x|%-d %b %Y}" if weekly else "%{x|%a %-d %b %Y}"
+    name = RANGE_NAMES[weekly]
+    hover = f"{when}: %{{y:.0f}}/10, the {'week' if weekly else 'day'}'s lowest or highest noted"
+    trace = _scatter(x, y, name, LEG_COLOUR, "lines+markers", hover)
+    return trace | {
+        "line": {"color": LEG_COLOUR, "width": 2},
+        "marker": {"color": LEG_COLOUR, "size": 10, "symbol": "line-ew-open", "line": {"width": 2}},
+        "opacity": 0.7,
+    }
 
 
 def sbi_figure(*, table: pd.DataFrame) -> go.Figure:

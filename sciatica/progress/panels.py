@@ -25,6 +25,7 @@ from sciatica.progress.charts import (
     response_figure,
     sbi_figure,
 )
+from sciatica.progress.flares import RANGES, flare_frame, range_sentence, with_ranges
 from sciatica.progress.tables import (
     adherence_table,
     exercise_table,
@@ -41,6 +42,7 @@ from sciatica.progress.text import (
     sbi_chart_sentence,
     trend_sentence,
 )
+from sciatica.storage.flares import FlareDay
 
 TITLES = {
     "pain": "Leg and back pain",
@@ -83,10 +85,12 @@ class ProgressPanels:
         sessions: Sequence[p.SessionPoint],
         summary: p.ProgressSummary,
         names: Mapping[str, str],
+        flares: Sequence[FlareDay] = (),
     ) -> None:
         self.days, self.summary, self.names = days, summary, names
         self.period = summary.period
         self.visits = p.sessions_frame(sessions=sessions, period=self.period)
+        self.flares = flares
 
     def panel(self, key: str) -> Panel:
         """One panel by its key (see `TITLES`)."""
@@ -104,7 +108,9 @@ class ProgressPanels:
         return _panel(key, *build())
 
     def _nothing_to_draw(self, key: str) -> str:
-        if key in ("pain", "life") and self.days.empty:
+        if key == "pain" and self.days.empty and not self.flares:
+            return NO_CHECK_INS
+        if key == "life" and self.days.empty:
             return NO_CHECK_INS
         if key == "sbi" and not self.days["sbi_total"].notna().any():
             return NO_SBI
@@ -114,9 +120,11 @@ class ProgressPanels:
 
     def _pain(self) -> Chart:
         table = trend_table(days=self.days, period=self.period, columns=p.PAIN)
+        table = with_ranges(table, days=self.days, flares=flare_frame(flare_days=self.flares))
+        drawn = [*p.PAIN, *RANGES] if "range_low" in table else list(p.PAIN)
         figure = _unless_flat(
             table,
-            p.PAIN,
+            drawn,
             lambda: pain_figure(
                 table=table,
                 leg=self.summary.leg,
@@ -124,7 +132,12 @@ class ProgressPanels:
                 session_days=pd.DatetimeIndex(self.visits.index),
             ),
         )
-        return table, figure, trend_sentence(table=table)
+        trend = trend_sentence(table=table) if not self.days.empty else ""
+        return (
+            table,
+            figure,
+            " ".join(part for part in (trend, range_sentence(table=table)) if part),
+        )
 
     def _sbi(self) -> Chart:
         table = sbi_table(days=self.days)
@@ -160,9 +173,12 @@ def progress_panels(
     sessions: Sequence[p.SessionPoint],
     summary: p.ProgressSummary,
     names: Mapping[str, str],
+    flares: Sequence[FlareDay] = (),
 ) -> list[Panel]:
     """All six Progress panels in page order, each with its sentence and data."""
-    panels = ProgressPanels(days=days, sessions=sessions, summary=summary, names=names)
+    panels = ProgressPanels(
+        days=days, sessions=sessions, summary=summary, names=names, flares=flares
+    )
     return [panels.panel(key) for key in TITLES]
 
 

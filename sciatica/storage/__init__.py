@@ -2,7 +2,7 @@
 
 Owns the connection and its tuning (`database`), the table definitions (`schema`), the numbered
 Alembic migrations (`migrations/`), the queries (`store`, made of `base`, `check_ins`, `plans`
-and `decisions`, and `safety` (About me, signs seen about), with `plan_import` merging imported
-plans) and SQLite backups (`backup`). It imports only models from the rest of the app, never
-services or the UI.
+and `decisions`, `safety` (About me, signs seen about) and `flares` (quick pain entries), with
+`plan_import` merging imported plans) and SQLite backups (`backup`). It imports only models
+from the rest of the app, never services or the UI.
 """

@@ -164,3 +164,24 @@ signs_seen = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_signs_seen_user", "user_id"),
 )
+
+# Flare-ups: quick pain entries during a day, beside its one check-in. `day` is the person's
+# day (in their time zone) when they noted it; `at` the moment, in UTC.
+flare_entries = Table(
+    "flare_entries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", String(255), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("leg_pain", SmallInteger, nullable=False),
+    Column("back_pain", SmallInteger, nullable=True),
+    Column("triggers", JSON, nullable=False),
+    Column("helped", JSON, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_flare_entries_user_day", "user_id", "day"),
+    CheckConstraint("leg_pain BETWEEN 0 AND 10", name="leg_pain_range"),
+    CheckConstraint("back_pain BETWEEN 0 AND 10", name="back_pain_range"),
+)

@@ -2,8 +2,9 @@
 
 Owns opening the database (`Store.open`), what spans the whole diary (saving an import in one
 transaction, whether it is empty, deleting it, the integrity check) and the preferences. The
-check-ins (`check_ins`), the routines and sessions (`plans`) and the decisions that change a
-routine (`decisions`) are its parts; its names are importable from here.
+check-ins (`check_ins`), the routines and sessions (`plans`), the decisions that change a
+routine (`decisions`), About me and signs seen about (`safety`) and the flare-ups (`flares`)
+are its parts; its names are importable from here.
 """
 
 from __future__ import annotations
@@ -13,20 +14,28 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import delete, or_, select
 from sqlalchemy import update as sql_update
 
-from sciatica.diary.models import AboutMe, CheckInInput, SignSeen, TriageLevel
+from sciatica.diary.models import AboutMe, CheckInInput, FlareInput, SignSeen, TriageLevel
 from sciatica.i18n import Language, as_language
 from sciatica.plans.models import RoutineRecord, SessionInput
 from sciatica.storage.base import StoreError
 from sciatica.storage.check_ins import CheckInStore
 from sciatica.storage.database import create_db_engine, migrate
 from sciatica.storage.decisions import DecisionStore
+from sciatica.storage.flares import FlareStore
 from sciatica.storage.plan_import import import_plans
 from sciatica.storage.plans import PlanStore
 from sciatica.storage.safety import SafetyStore
-from sciatica.storage.schema import check_ins, routine_decisions, routines, sessions, users
+from sciatica.storage.schema import (
+    check_ins,
+    flare_entries,
+    routine_decisions,
+    routines,
+    sessions,
+    users,
+)
 
 
-class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore):
+class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore, FlareStore):
     """All reads and writes of the diary, each scoped to one user."""
 
     @classmethod
@@ -56,11 +65,13 @@ class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore):
         session_records: Sequence[tuple[SessionInput, int | None]] = (),
         about_me: AboutMe | None = None,
         signs_seen: Sequence[SignSeen] = (),
+        flares: Sequence[FlareInput] = (),
     ) -> int:
-        """Write many check-ins (country, language, routines, sessions, About me) at once.
+        """Write many check-ins (country, language, routines, sessions, About me, flare-ups).
 
         All in one transaction: days that already have a check-in are replaced, or kept when
-        `replace_existing` is false. Returns how many check-ins were written.
+        `replace_existing` is false; so are days that already have flare-ups. Returns how many
+        check-ins were written.
         """
         count = 0
         with self._write() as connection:
@@ -87,13 +98,14 @@ class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore):
             if about_me is not None:
                 self._put_about_me(connection, user_id, about_me)
             self._add_signs_seen(connection, user_id, signs_seen)
+            self._put_flares(connection, user_id, flares, replace_existing=replace_existing)
         return count
 
     def diary_is_empty(self, *, user_id: str) -> bool:
-        """Whether the user has no check-in, routine or session yet."""
+        """Whether the user has no check-in, routine, session or flare-up yet."""
         held = [
             select(table.c.id).where(table.c.user_id == user_id).exists()
-            for table in (check_ins, routines, sessions)
+            for table in (check_ins, routines, sessions, flare_entries)
         ]
         with self._read() as connection:
             return not connection.execute(select(or_(*held))).scalar_one()
@@ -105,6 +117,7 @@ class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore):
             for table in (routine_decisions, sessions, routines):
                 connection.execute(delete(table).where(table.c.user_id == user_id))
             self._delete_safety(connection, user_id)
+            self._delete_flares(connection, user_id)
             removed = connection.execute(delete(check_ins).where(check_ins.c.user_id == user_id))
             connection.execute(delete(users).where(users.c.id == user_id))
         return int(removed.rowcount)

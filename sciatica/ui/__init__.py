@@ -140,7 +140,13 @@ def user_id() -> str:
 
 def today() -> date:
     """Today in the user's time zone, as the browser reports it."""
-    return clock.today(st.context.timezone)
+    return clock.today(timezone())
+
+
+def timezone() -> str | None:
+    """The user's IANA time zone as the browser reports it (None: the server's is used)."""
+    zone = st.context.timezone
+    return zone if isinstance(zone, str) else None
 
 
 def country() -> str | None:

@@ -92,7 +92,9 @@ def _decide(catalog: Catalog, key: str, accept: bool, done: str) -> None:
 
 def suggestion(step: NextStep, *, catalog: Catalog, key: str, label: str) -> None:
     """The suggestion and why; Accept or Dismiss a change, Got it for advice, once."""
-    st.info(f"**{label}:** {step.suggestion.sentence}", icon=":material/lightbulb:")
+    # The flare-up note is built from the app's own words and numbers, never a person's text.
+    flare = f"\n\n{step.flare_note}" if step.flare_note else ""
+    st.info(f"**{label}:** {step.suggestion.sentence}{flare}", icon=":material/lightbulb:")
     if not step.undecided:
         if step.decision is not None:
             st.caption("You have already decided on this suggestion.")

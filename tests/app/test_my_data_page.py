@@ -62,14 +62,18 @@ def export_file(**check_in: object) -> bytes:
     ).encode()
 
 
-def test_the_page_offers_both_downloads_and_says_where_the_data_is(
+def test_the_page_offers_the_downloads_and_says_where_the_data_is(
     open_page: OpenPage, database_url: str
 ) -> None:
     seed(database_url)
     app = open_page("pages/my_data.py")
     assert not app.exception
     labels = [button.label for button in app.get("download_button")]
-    assert labels == ["Download everything (JSON)", "Download check-ins (CSV)"]
+    assert labels == [
+        "Download everything (JSON)",
+        "Download check-ins (CSV)",
+        "Download flare-ups (CSV)",
+    ]
     assert any("Your diary holds 1 check-in." in block.value for block in app.markdown)
     assert any("SQLite file on this computer" in block.value for block in app.markdown)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sciatica import cli
+from sciatica import cli, clock
 from sciatica.demo import demo_history
 from sciatica.diary.models import CheckInInput, TriageLevel
 from sciatica.exercises.catalog import load_catalog
@@ -78,6 +78,19 @@ def test_demo_data_export_and_import_work_end_to_end(database_url: str, tmp_path
     assert imported.returncode == 0, imported.stderr
     again = json.loads(run_module(fresh, "export").stdout)
     assert again["check_ins"] == exported["check_ins"]
+    assert again["flares"] == exported["flares"]
+
+
+def test_demo_data_can_note_three_flare_ups_a_day_before_today(
+    store: Store, today: date, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["demo-data", "--days", "30", "--flares-per-day", "3"]) == 0
+    assert "and 87 flare-ups" in capsys.readouterr().out  # 29 days before today, 3 each
+    flares = store.flares_between(user_id=USER, start=days_ago(29), end=today)
+    assert {flare.day for flare in flares} == {days_ago(n) for n in range(1, 30)}
+    assert all(flare.at < clock.now() for flare in flares)
+    assert sorted(flares, key=lambda flare: flare.at) == flares
+    assert cli.main(["demo-data", "--force", "--flares-per-day", "11"]) == cli.EXIT_REJECTED
 
 
 def test_demo_data_on_an_empty_diary_ends_today_and_says_where_it_went(

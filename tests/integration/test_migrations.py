@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections.abc import Iterator
-from datetime import UTC, timedelta
+from datetime import UTC, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from sciatica.plans.routine import template
 from sciatica.storage.database import MIGRATIONS_DIR, create_db_engine, migrate, write_transaction
 from sciatica.storage.schema import metadata
 from sciatica.storage.store import Store
-from tests.factories import days_ago, make_check_in
+from tests.factories import days_ago, make_check_in, make_flare
 
 FIRST_REVISION = "0001"
 FIRST_TABLES = {"users", "check_ins"}
@@ -509,3 +509,34 @@ def test_replicas_opening_a_new_database_at_once_all_start(database_url: str) ->
     assert version(engine) == head_revision()
     assert schema_differences(engine) == []
     engine.dispose()
+
+
+def test_0007_adds_flare_ups_beside_the_check_ins_and_downgrading_removes_only_them(
+    engine: Engine,
+) -> None:
+    upgrade(engine, "0006")
+    before = Store(engine)
+    entry = make_check_in(day=days_ago(1), leg_pain=4)
+    written = before.save_check_in(user_id="ann", entry=entry, triage_level=TriageLevel.NONE)
+    assert "flare_entries" not in app_tables(engine)
+
+    migrate(engine)
+
+    assert version(engine) == head_revision()
+    assert schema_differences(engine) == []
+    checks = sa.inspect(engine).get_check_constraints("flare_entries")
+    assert {check["name"] for check in checks} == {
+        "ck_flare_entries_leg_pain_range",
+        "ck_flare_entries_back_pain_range",
+    }
+    store = Store(engine)
+    store.add_flare(user_id="ann", entry=make_flare(days_back=1, wall=time(15), leg_pain=8))
+    flares = store.flares_between(user_id="ann", start=days_ago(1), end=days_ago(0))
+    assert [flare.leg_pain for flare in flares] == [8]
+
+    downgrade(engine, "0006")
+    assert "flare_entries" not in app_tables(engine)
+    assert store.all_check_ins(user_id="ann") == [written.check_in]
+    migrate(engine)
+    assert schema_differences(engine) == []
+    assert store.count_flares(user_id="ann") == 0

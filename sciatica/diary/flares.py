@@ -1,0 +1,227 @@
+"""Flare-ups: quick pain entries during the day, beside the one daily check-in.
+
+Owns what the quick entry offers (what set a flare-up off and what helped, from
+data/flare_triggers.yaml), the rules an entry from the form or a file must meet (`parse_flare`,
+the one place they are checked), saving, changing and deleting one, and how one reads.
+
+The check-in stays the day's official score: flare-ups never enter the summary, the clinically
+important change or the plan's rules. They show the day's range on Progress and, when one was
+well above that day's check-in, are mentioned beside the next session's advice
+(`flare_mention`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from datetime import time as time_of_day
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+
+from sciatica import clock
+from sciatica.content import DATA_DIR, ContentError, Frozen, load_yaml
+from sciatica.diary.models import FLARE_LABELS, FlareEntry, FlareInput, describe_errors
+from sciatica.storage.store import Store
+
+# A flare-up this many points above the day's check-in is mentioned beside the next session's
+# advice; it never changes the advice itself (the check-in remains the day's score).
+MENTION_ABOVE_CHECK_IN = 3
+EDITABLE_DAYS = 2  # today and yesterday: the quick entry is for what just happened
+
+
+class FlareRejected(ValueError):
+    """A flare-up cannot be saved; `problems` says why, one plain sentence each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(" ".join(problems))
+
+
+class Choice(Frozen):
+    """One thing that set a flare-up off or helped: its stored key and its label."""
+
+    key: str = Field(pattern=r"^[a-z_]{1,32}$")
+    label: str = Field(min_length=2, max_length=30)
+
+
+class FlareChoices(Frozen):
+    """The flare-up file: what set it off, what helped."""
+
+    triggers: tuple[Choice, ...] = Field(min_length=1)
+    helped: tuple[Choice, ...] = Field(min_length=1)
+
+    def trigger_labels(self) -> dict[str, str]:
+        """Label of each trigger, by key, in the file's order."""
+        return {choice.key: choice.label for choice in self.triggers}
+
+    def helped_labels(self) -> dict[str, str]:
+        """Label of each thing that helped, by key, in the file's order."""
+        return {choice.key: choice.label for choice in self.helped}
+
+
+@cache
+def flare_choices() -> FlareChoices:
+    """The quick entry's choices from data/flare_triggers.yaml (`load_choices`)."""
+    return load_choices(DATA_DIR / "flare_triggers.yaml")
+
+
+def load_choices(path: Path) -> FlareChoices:
+    """A choices file, validated, each key once per list; ContentError names what is wrong."""
+    loaded = load_yaml(path, FlareChoices)
+    for name in ("triggers", "helped"):
+        keys = [choice.key for choice in getattr(loaded, name)]
+        if len(set(keys)) != len(keys):
+            raise ContentError(f"{path.name}: {name}: keys must be unique")
+    return loaded
+
+
+def label(key: str, labels: Mapping[str, str]) -> str:
+    """A key's label; one no longer offered reads as its own words."""
+    return labels.get(key, key.replace("_", " ").capitalize())
+
+
+def parse_flare(data: Mapping[str, Any], *, now: datetime, today: date | None = None) -> FlareInput:
+    """Validate a flare-up from the quick entry (`today` given) or from a file.
+
+    Every rule for what may be entered lives here: the shape (`FlareInput`: values 0-10, the
+    time on its day, a short note), no time in the future, triggers and reliefs the app knows,
+    and from the quick entry only today or yesterday. Raises FlareRejected listing each problem.
+    """
+    try:
+        entry = FlareInput.model_validate(dict(data))
+    except ValidationError as error:
+        raise FlareRejected(describe_errors(error, model=FlareInput, labels=FLARE_LABELS)) from None
+    problems = []
+    if entry.at > now:
+        problems.append("Time: cannot be in the future.")
+    if today is not None and not today - timedelta(days=EDITABLE_DAYS - 1) <= entry.day <= today:
+        problems.append("Date: a flare-up can be noted for today or yesterday.")
+    choices = flare_choices()
+    for field, known in (
+        ("triggers", choices.trigger_labels()),
+        ("helped", choices.helped_labels()),
+    ):
+        unknown = [key for key in getattr(entry, field) if key not in known]
+        if unknown:
+            names = ", ".join(unknown)
+            problems.append(f"{FLARE_LABELS[field]}: {names} is not one the app knows.")
+    if problems:
+        raise FlareRejected(problems)
+    return entry
+
+
+def quick_entry_data(
+    *,
+    day: date,
+    wall: time_of_day,
+    timezone: str | None,
+    leg_pain: int | None,
+    back_pain: int | None = None,
+    triggers: Iterable[str] = (),
+    helped: Iterable[str] = (),
+    note: str = "",
+) -> dict[str, Any]:
+    """The quick entry's answers as `parse_flare` reads them: a day, a wall-clock time, values."""
+    return {
+        "day": day,
+        "at": clock.moment_at(day, wall, timezone),
+        "leg_pain": leg_pain,
+        "back_pain": back_pain,
+        "triggers": tuple(triggers),
+        "helped": tuple(helped),
+        "note": note,
+    }
+
+
+def add_flare(store: Store, *, user_id: str, entry: FlareInput) -> FlareEntry:
+    """Save a new flare-up; committed when this returns."""
+    return store.add_flare(user_id=user_id, entry=entry)
+
+
+def change_flare(store: Store, *, user_id: str, flare_id: int, entry: FlareInput) -> FlareEntry:
+    """Replace a flare-up of the person's own; LookupError if there is none with that id."""
+    return store.change_flare(user_id=user_id, flare_id=flare_id, entry=entry)
+
+
+def delete_flare(store: Store, *, user_id: str, flare_id: int) -> None:
+    """Delete a flare-up of the person's own; LookupError if there is none with that id."""
+    store.delete_flare(user_id=user_id, flare_id=flare_id)
+
+
+def recent_flares(store: Store, *, user_id: str, today: date) -> list[FlareEntry]:
+    """The flare-ups of today and yesterday, the ones the quick entry can change, oldest first."""
+    start = today - timedelta(days=EDITABLE_DAYS - 1)
+    return store.flares_between(user_id=user_id, start=start, end=today)
+
+
+def flares_between(store: Store, *, user_id: str, start: date, end: date) -> list[FlareEntry]:
+    """The flare-ups from start to end inclusive, oldest first."""
+    return store.flares_between(user_id=user_id, start=start, end=end)
+
+
+def describe(entry: FlareInput, *, timezone: str | None) -> str:
+    """'leg pain 7 at 14:05, after sitting; walking helped' (the note is shown apart, as text)."""
+    choices = flare_choices()
+    when = clock.local(entry.at, timezone)
+    words = f"leg pain {entry.leg_pain} at {when:%H:%M}"
+    if entry.back_pain is not None:
+        words += f", back pain {entry.back_pain}"
+    if entry.triggers:
+        after = [label(key, choices.trigger_labels()).lower() for key in entry.triggers]
+        words += f", after {_and(after)}"
+    if entry.helped:
+        helped = [label(key, choices.helped_labels()).lower() for key in entry.helped]
+        words += f"; {_and(helped)} helped"
+    return words
+
+
+def saved_message(entry: FlareInput, *, timezone: str | None, today: date, changed: bool) -> str:
+    """What saving did, in one line: 'Saved: leg pain 7 at 14:05, after sitting.'"""
+    day = "" if entry.day == today else f" ({clock.relative_day(entry.day, today=today)})"
+    return f"{'Changed' if changed else 'Saved'}: {describe(entry, timezone=timezone)}{day}."
+
+
+@dataclass(frozen=True, slots=True)
+class FlareMention:
+    """A flare-up well above its day's check-in, to mention beside the next session's advice."""
+
+    flare: FlareInput
+    check_in_leg_pain: int
+    sentence: str
+
+
+def flare_mention(
+    flares: Sequence[FlareInput], *, check_in_leg_pain: Mapping[date, int], today: date
+) -> FlareMention | None:
+    """The highest flare-up 3 or more points above its day's check-in, with its sentence.
+
+    A day without a check-in has no score to compare with, so its flare-ups are not mentioned.
+    """
+    above = [
+        (flare.leg_pain - check_in_leg_pain[flare.day], flare)
+        for flare in flares
+        if flare.day in check_in_leg_pain
+        and flare.leg_pain - check_in_leg_pain[flare.day] >= MENTION_ABOVE_CHECK_IN
+    ]
+    if not above:
+        return None
+    rise, flare = max(above, key=lambda pair: (pair[0], pair[1].at))
+    labels = flare_choices().trigger_labels()
+    after = [label(key, labels).lower() for key in flare.triggers]
+    cause = f" after {_and(after)}" if after else ""
+    when = clock.relative_day(flare.day, today=today)
+    when = when if flare.day >= today - timedelta(days=1) else f"on {when}"
+    sentence = (
+        f"A flare-up{cause} {when}: leg pain {flare.leg_pain}, {rise} points above that day's "
+        "check-in."
+    )
+    return FlareMention(flare, check_in_leg_pain[flare.day], sentence)
+
+
+def _and(parts: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"

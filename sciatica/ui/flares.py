@@ -1,0 +1,252 @@
+"""The quick flare-up entry, for Today and the Check-in page: one call draws all of it.
+
+Two taps and the value: "Log a flare-up" opens a compact form; leg pain now and what set it
+off are picked there; "Save flare-up" saves it at once, and what was saved shows right under
+the button, brought into view. Back pain, what helped, the time (now by default, today or
+yesterday) and a note are folded away. The flare-ups of today and yesterday are listed below,
+each with Change and Delete. What the form may hold is decided by `diary.flares.parse_flare`.
+
+The form's state lives in plain session-state keys named after the page's `key`, so Today and
+Check-in keep theirs apart; a new version number gives the form fresh widgets after each save.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from datetime import date, timedelta
+from typing import Any
+
+import streamlit as st
+
+from sciatica import clock, ui
+from sciatica.diary.flares import (
+    FlareRejected,
+    add_flare,
+    change_flare,
+    delete_flare,
+    describe,
+    flare_choices,
+    parse_flare,
+    quick_entry_data,
+    recent_flares,
+    saved_message,
+)
+from sciatica.diary.models import FLARE_NOTE_MAX_CHARS, FlareEntry
+from sciatica.ui import alerts
+
+PAIN_SCALE = tuple(range(11))
+PAIN_HELP = "0 = no pain, 10 = the worst pain you can imagine."
+DAYS = ("Today", "Yesterday")
+NEW = 0  # the form is open for a new flare-up; a positive number changes that one
+
+
+def _state(key: str, name: str) -> str:
+    return f"_flare_{key}_{name}"
+
+
+def _widget(key: str, name: str) -> str:
+    version = st.session_state.get(_state(key, "version"), 0)
+    return f"flare_{key}_{version}_{name}"
+
+
+def _open(key: str, flare_id: int) -> None:
+    """Open the form, for a new flare-up (NEW) or to change one."""
+    st.session_state[_state(key, "form")] = flare_id
+    st.session_state[_state(key, "version")] = st.session_state.get(_state(key, "version"), 0) + 1
+    for name in ("result", "problems", "confirm", "opened"):
+        st.session_state.pop(_state(key, name), None)
+
+
+def _close(key: str) -> None:
+    for name in ("form", "problems", "opened"):
+        st.session_state.pop(_state(key, name), None)
+
+
+def _save(key: str, flare_id: int) -> None:
+    """The Save button's callback: one service call, then the result (or why not) in view."""
+    today, timezone = ui.today(), ui.timezone()
+    answers: dict[str, Any] = {
+        name: st.session_state.get(_widget(key, name))
+        for name in ("leg_pain", "back_pain", "triggers", "helped", "note")
+    }
+    day = today - timedelta(days=DAYS.index(st.session_state.get(_widget(key, "day")) or DAYS[0]))
+    now = clock.local(clock.now(), timezone).time().replace(second=0, microsecond=0)
+    wall = st.session_state.get(_widget(key, "time")) or now
+    if flare_id == NEW and day == today and wall == st.session_state.get(_state(key, "opened")):
+        wall = now  # left at "now" when the form opened: now is when it is saved
+    data = quick_entry_data(
+        day=day,
+        wall=wall,
+        timezone=timezone,
+        leg_pain=answers["leg_pain"],
+        back_pain=answers["back_pain"],
+        triggers=answers["triggers"] or (),
+        helped=answers["helped"] or (),
+        note=answers["note"] or "",
+    )
+    if data["leg_pain"] is None:
+        st.session_state[_state(key, "problems")] = ["Choose your leg pain now (0-10)."]
+        return
+    store, user = ui.store(), ui.user_id()
+    try:
+        entry = parse_flare(data, now=clock.now(), today=today)
+        if flare_id == NEW:
+            add_flare(store, user_id=user, entry=entry)
+        else:
+            change_flare(store, user_id=user, flare_id=flare_id, entry=entry)
+    except FlareRejected as rejected:
+        st.session_state[_state(key, "problems")] = rejected.problems
+        return
+    except LookupError:
+        st.session_state[_state(key, "problems")] = ["This flare-up is no longer in your diary."]
+        return
+    message = saved_message(entry, timezone=timezone, today=today, changed=flare_id != NEW)
+    _close(key)
+    st.session_state[_state(key, "result")] = message
+    st.session_state[_state(key, "version")] = st.session_state.get(_state(key, "version"), 0) + 1
+
+
+def _delete(key: str, flare_id: int) -> None:
+    # Already gone (deleted in another tab): the list below no longer shows it either way.
+    with suppress(LookupError):
+        delete_flare(ui.store(), user_id=ui.user_id(), flare_id=flare_id)
+    st.session_state.pop(_state(key, "confirm"), None)
+    st.session_state[_state(key, "result")] = "Deleted the flare-up."
+
+
+def _ask(key: str, flare_id: int | None) -> None:
+    if flare_id is None:
+        st.session_state.pop(_state(key, "confirm"), None)
+    else:
+        st.session_state[_state(key, "confirm")] = flare_id
+
+
+def quick_entry(*, key: str) -> None:
+    """'Log a flare-up', its form when open, what saving did, and today's and yesterday's."""
+    today, timezone = ui.today(), ui.timezone()
+    recent = recent_flares(ui.store(), user_id=ui.user_id(), today=today)
+    with st.container(key=f"flares_{key}"):
+        editing = st.session_state.get(_state(key, "form"))
+        if editing is None:
+            st.button(
+                "Log a flare-up",
+                icon=":material/bolt:",
+                key=f"flare_{key}_open",
+                on_click=_open,
+                args=(key, NEW),
+                help="Pain flaring now? Note it here; your check-in stays the day's score.",
+            )
+        if (result := st.session_state.pop(_state(key, "result"), None)) is not None:
+            with st.container(key=f"flare_{key}_result"):
+                st.success(result, icon=":material/check_circle:")
+            alerts.scroll_here(f"flare_{key}_result", block="center")  # clear of the header
+        if editing is not None:
+            changing = next((flare for flare in recent if flare.id == editing), None)
+            _form(key, editing if changing else NEW, changing, today=today, timezone=timezone)
+        if recent:
+            _listed(key, recent, today=today, timezone=timezone)
+
+
+def _form(
+    key: str, flare_id: int, start: FlareEntry | None, *, today: date, timezone: str | None
+) -> None:
+    choices = flare_choices()
+    triggers, helped = choices.trigger_labels(), choices.helped_labels()
+    now = clock.local(clock.now(), timezone).time().replace(second=0, microsecond=0)
+    when = clock.local(start.at, timezone).time() if start else now
+    st.session_state.setdefault(_state(key, "opened"), when)
+    with st.form(f"flare_form_{key}", border=True):
+        st.markdown("**Changing a flare-up**" if start else "**A flare-up now**")
+        st.pills(
+            "Leg pain now",
+            PAIN_SCALE,
+            default=start.leg_pain if start else None,
+            key=_widget(key, "leg_pain"),
+            help=PAIN_HELP,
+        )
+        st.pills(
+            "What set it off?",
+            list(triggers),
+            selection_mode="multi",
+            default=list(start.triggers) if start else None,
+            format_func=triggers.__getitem__,
+            key=_widget(key, "triggers"),
+        )
+        with st.expander("More: back pain, what helped, the time, a note", expanded=bool(start)):
+            st.pills(
+                "Back pain now (optional)",
+                PAIN_SCALE,
+                default=start.back_pain if start else None,
+                key=_widget(key, "back_pain"),
+                help=PAIN_HELP,
+            )
+            st.pills(
+                "What helped?",
+                list(helped),
+                selection_mode="multi",
+                default=list(start.helped) if start else None,
+                format_func=helped.__getitem__,
+                key=_widget(key, "helped"),
+            )
+            st.radio(
+                "Day",
+                DAYS,
+                index=(today - start.day).days if start else 0,
+                horizontal=True,
+                key=_widget(key, "day"),
+            )
+            st.time_input("Time", value=when, step=timedelta(minutes=5), key=_widget(key, "time"))
+            st.text_input(
+                "Note (optional)",
+                value=start.note if start else "",
+                max_chars=FLARE_NOTE_MAX_CHARS,
+                key=_widget(key, "note"),
+            )
+        # Right above the Save button, where the person is looking.
+        if problems := st.session_state.get(_state(key, "problems")):
+            st.error("Not saved. " + " ".join(problems), icon=":material/error:")
+        row = st.container(horizontal=True)
+        with row:
+            st.form_submit_button(
+                "Save flare-up", type="primary", on_click=_save, args=(key, flare_id)
+            )
+            st.form_submit_button("Cancel", type="tertiary", on_click=_close, args=(key,))
+
+
+def _listed(key: str, flares: list[FlareEntry], *, today: date, timezone: str | None) -> None:
+    st.markdown("**Flare-ups today and yesterday**")
+    for flare in reversed(flares):
+        day = clock.relative_day(flare.day, today=today).capitalize()
+        with st.container(key=f"flare_{key}_item_{flare.id}"):
+            st.markdown(f"{day}: {describe(flare, timezone=timezone)}")
+            if flare.note:
+                st.text(flare.note)  # the person's words, shown as they wrote them
+            row = st.container(horizontal=True)
+            if st.session_state.get(_state(key, "confirm")) == flare.id:
+                row.button(
+                    "Yes, delete it",
+                    key=f"flare_{key}_yes_{flare.id}",
+                    type="primary",
+                    on_click=_delete,
+                    args=(key, flare.id),
+                )
+                row.button(
+                    "Keep it", key=f"flare_{key}_no_{flare.id}", on_click=_ask, args=(key, None)
+                )
+                continue
+            row.button(
+                "Change",
+                key=f"flare_{key}_change_{flare.id}",
+                icon=":material/edit:",
+                type="tertiary",
+                on_click=_open,
+                args=(key, flare.id),
+            )
+            row.button(
+                "Delete",
+                key=f"flare_{key}_delete_{flare.id}",
+                icon=":material/delete:",
+                type="tertiary",
+                on_click=_ask,
+                args=(key, flare.id),
+            )
