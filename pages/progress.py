@@ -152,7 +152,7 @@ if flares:  # what set flare-ups off and what helped, counted: drawn only when o
     if box.open:
         with box:
             noted = store.flare_rows(user_id=user, start=period.start, end=period.end)
-            st.dataframe(choices_table(rows=noted), hide_index=True)
+            tables.readable_table(choices_table(rows=noted))
             st.caption(choices_sentence(rows=noted))
 
 st.header("Report for your physiotherapist")

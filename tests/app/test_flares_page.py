@@ -165,8 +165,8 @@ def test_a_flare_up_logged_on_today_shows_on_progress_as_part_of_the_days_range(
     )
     app.session_state["progress_open_flares"] = True
     app.run()
-    (counts,) = [frame.value for frame in app.dataframe]
-    assert counts.to_dict("records") == [
-        {"Noted as": "Set it off", "What": "Sitting", "Entries": 1}
+    (counts,) = [table.value for table in app.table]  # plain text cells that fit a phone
+    assert counts.reset_index().to_dict("records") == [
+        {"Noted as": "Set it off", "What": "Sitting", "Entries": "1"}
     ]
     assert any("doesn't show what causes your pain" in c.value for c in app.caption)
