@@ -196,9 +196,10 @@ def _one_place(value: float) -> str:
 
 
 def _signed(value: float, *, places: bool = True) -> str:
-    """A change with its sign: '+1.5', '-3.0' (or '-5' without places)."""
+    """A change with its sign: '+1.5', '-3.0' (or '-5' without places); no change is '+0.0'."""
     digits = "0.0" if places else "0"
-    return i18n.format_decimal(value, format=f"+{digits};-{digits}")
+    rounded = round(value, 1 if places else 0) + 0.0  # + 0.0: no '-0.0' for a tiny fall
+    return i18n.format_decimal(rounded, format=f"+{digits};-{digits}")
 
 
 def _sessions(summary: p.ProgressSummary) -> str:
