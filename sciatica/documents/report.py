@@ -9,6 +9,7 @@ import pandas as pd
 from fpdf.enums import XPos, YPos
 
 from sciatica import i18n
+from sciatica.documents import report_words as words
 from sciatica.documents.pdf import Pdf, Rgb
 from sciatica.exercises.catalog import load_catalog
 from sciatica.i18n import Language, _, ngettext
@@ -133,7 +134,7 @@ def _clinician_report(
     lasting = ngettext("{count} day", "{count} days", period.days).format(count=period.days)
     pdf.paragraph(
         _("Period: {period} ({days}); {check_ins}. Generated {generated}.").format(
-            period=_period_label(period),
+            period=words.period_label(period),
             days=lasting,
             check_ins=checked_in,
             generated=i18n.format_date(generated, "dd MMM y"),
@@ -145,22 +146,22 @@ def _clinician_report(
     _pain_chart(pdf, table=table, period=period, leg=summary.leg, flags=summary.red_flag_days)
     pdf.heading(_("Pain: baseline (first week) and the rest of the period"))
     for name, change in ((_("Leg pain"), summary.leg), (_("Back pain"), summary.back)):
-        pdf.paragraph(f"{name}: {_pain_numbers(change)}")
+        pdf.paragraph(f"{name}: {words.pain_numbers(change)}")
     pdf.paragraph(
         _("Clinically important: a fall of at least 2 points and 30% from baseline (Ostelo 2008)."),
         size=9,
         colour=_GREY,
     )
     pdf.heading(_("Bothersomeness (Sciatica Bothersomeness Index, 0-24)"))
-    pdf.paragraph(_sbi_numbers(summary.sbi))
+    pdf.paragraph(words.sbi_numbers(summary.sbi))
     pdf.heading(_("Flare-ups noted between check-ins"))
-    pdf.paragraph(_flare_numbers(flares))
+    pdf.paragraph(words.flare_numbers(flares))
     if flares is not None and (flares.set_off or flares.helped):
         pdf.paragraph(_(NOT_A_CAUSE), size=9, colour=_GREY)
     pdf.heading(_("Exercise sessions"))
-    pdf.paragraph(_sessions(summary))
+    pdf.paragraph(words.sessions_line(summary))
     pdf.heading(_("Urgent or emergency warning signs reported"))
-    flags = ", ".join(_day(day) for day in summary.red_flag_days)
+    flags = ", ".join(words.day(day) for day in summary.red_flag_days)
     pdf.paragraph(flags or _("None in this period."))
     pdf.heading(
         _("Current routine: {name}, doses now").format(name=routine_name)
@@ -176,128 +177,6 @@ def _clinician_report(
     if notes is not None:
         _notes(pdf, notes)
     return bytes(pdf.output())
-
-
-def _period_label(period: p.Period) -> str:
-    """'3 Mar 2026 to 1 Apr 2026', in the language."""
-    return _("{start} to {end}").format(
-        start=i18n.format_date(period.start, "d MMM y"),
-        end=i18n.format_date(period.end, "d MMM y"),
-    )
-
-
-def _day(day: date) -> str:
-    """A day as the report names it: '03 Mar 2026'."""
-    return i18n.format_date(day, "dd MMM y")
-
-
-def _one_place(value: float) -> str:
-    return i18n.format_decimal(value, format="0.0")
-
-
-def _signed(value: float, *, places: bool = True) -> str:
-    """A change with its sign: '+1.5', '-3.0' (or '-5' without places); no change is '+0.0'."""
-    digits = "0.0" if places else "0"
-    rounded = round(value, 1 if places else 0) + 0.0  # + 0.0: no '-0.0' for a tiny fall
-    return i18n.format_decimal(rounded, format=f"+{digits};-{digits}")
-
-
-def _sessions(summary: p.ProgressSummary) -> str:
-    if not summary.sessions:
-        return _("No exercise sessions logged in this period.")
-    low, high = p.SESSIONS_TARGET
-    return ngettext(
-        "{count} session, {per_week} a week (the exercise guide suggests {low}-{high} a week).",
-        "{count} sessions, {per_week} a week (the exercise guide suggests {low}-{high} a week).",
-        summary.sessions,
-    ).format(
-        count=summary.sessions,
-        per_week=_one_place(summary.sessions_per_week),
-        low=low,
-        high=high,
-    )
-
-
-def _pain_numbers(change: p.PainChange | None) -> str:
-    if change is None:
-        return _("no check-ins.")
-    basis = ngettext(
-        "{value} at baseline ({count} day)",
-        "{value} at baseline ({count} days)",
-        change.baseline_days,
-    ).format(value=_one_place(change.baseline), count=change.baseline_days)
-    if change.later is None or change.fall is None:
-        return _("{baseline}; no check-ins after the first week yet.").format(baseline=basis)
-    later = ngettext(
-        "{value} afterwards ({count} day)", "{value} afterwards ({count} days)", change.later_days
-    ).format(value=_one_place(change.later), count=change.later_days)
-    percent = (
-        " " + _("({percent}%)").format(percent=_signed(-change.percent, places=False))
-        if change.percent is not None
-        else ""
-    )
-    verdict = (
-        _("a clinically important fall") if change.important else _("no clinically important fall")
-    )
-    return _("{baseline}, {later}: change {change} points{percent}; {verdict}.").format(
-        baseline=basis,
-        later=later,
-        change=_signed(-change.fall),
-        percent=percent,
-        verdict=verdict,
-    )
-
-
-def _flare_numbers(flares: FlareSummary | None) -> str:
-    if flares is None:
-        return _("None noted in this period.")
-    days = ngettext("{count} day", "{count} days", flares.days).format(count=flares.days)
-    entries = ngettext("{count} flare-up", "{count} flare-ups", flares.entries).format(
-        count=flares.entries
-    )
-    pain = (
-        _("leg pain {value}/10").format(value=flares.lowest)
-        if flares.lowest == flares.highest
-        else _("leg pain {low}-{high}/10").format(low=flares.lowest, high=flares.highest)
-    )
-    text = _("{flare_ups} on {days} ({pain}); the check-ins above remain the day's scores.")
-    text = text.format(flare_ups=entries, days=days, pain=pain)
-    for words, counted in (
-        (_("Most often noted as what set them off: {listed}."), flares.set_off),
-        (_("Most often noted as what helped: {listed}."), flares.helped),
-    ):
-        if counted:
-            listed = ", ".join(f"{name.lower()} ({count})" for name, count in counted)
-            text += " " + words.format(listed=listed)
-    return text
-
-
-def _sbi_numbers(change: p.SbiChange | None) -> str:
-    if change is None:
-        return _("Not answered in this period.")
-    if change.answers == 1:
-        return _("Answered once: {score}/24.").format(score=change.first)
-    answers = ngettext("{count} weekly answer", "{count} weekly answers", change.answers).format(
-        count=change.answers
-    )
-    words = (
-        _(
-            "First {first}/24, latest {latest}/24 ({answers}): change {change}, beyond the "
-            "measurement error of about {points} points."
-        )
-        if change.beyond_variation
-        else _(
-            "First {first}/24, latest {latest}/24 ({answers}): change {change}, within the "
-            "measurement error of about {points} points."
-        )
-    )
-    return words.format(
-        first=change.first,
-        latest=change.latest,
-        answers=answers,
-        change=_signed(change.latest - change.first, places=False),
-        points=p.SBI_NORMAL_VARIATION,
-    )
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -375,7 +254,7 @@ def _notes(pdf: _Report, notes: Sequence[tuple[date, str]]) -> None:
     shown = 0
     for day, text in reversed(notes):
         short = text if len(text) <= MAX_NOTE_CHARS else text[: MAX_NOTE_CHARS - 3] + "..."
-        line = f"{_day(day)}: {short}"
+        line = f"{words.day(day)}: {short}"
         # On the last page a note goes in only if it fits with room left for the count below.
         room = pdf.page_break_trigger - pdf.get_y() - pdf.paragraph_height("0", size=9)
         if pdf.page_no() >= LAST_PAGE and pdf.paragraph_height(line, size=9) > room:
