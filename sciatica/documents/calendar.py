@@ -1,6 +1,7 @@
 """A routine's training days as an iCalendar (.ics) file: one event that repeats weekly.
 
 The description lists the current doses; it says they change in the app, not on a schedule.
+The event's words are in the current language; the routine's name is the person's own.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import datetime, time, timedelta
 from icalendar import Calendar, Event
 
 from sciatica.exercises.models import Catalog
+from sciatica.i18n import _
 from sciatica.plans import routine as routine_schedule
 from sciatica.plans.models import Routine
 from sciatica.plans.routine import describe_item
@@ -30,16 +32,18 @@ def event_uid(routine: Routine) -> str:
 
 def describe_plan(routine: Routine, *, catalog: Catalog) -> str:
     """The event's description: each exercise at its current dose, and how doses change."""
-    lines = [f"{routine.name}, at your doses when this file was made:"]
+    lines = [_("{name}, at your doses when this file was made:").format(name=routine.name)]
     for item in routine.current_items:
         exercise = catalog.by_id.get(item.exercise_id)
         if exercise is not None:
             lines.append(f"- {exercise.name}: {describe_item(item)}")
     lines.append(
-        "Doses change in the app: they build up only after good sessions and step back when "
-        "your leg says so. The app shows today's doses."
+        _(
+            "Doses change in the app: they build up only after good sessions and step back when "
+            "your leg says so. The app shows today's doses."
+        )
     )
-    lines.append("Stop any exercise that increases your pain; do not push through pain.")
+    lines.append(_("Stop any exercise that increases your pain; do not push through pain."))
     return "\n".join(lines)
 
 
@@ -55,7 +59,7 @@ def routine_calendar(routine: Routine, *, catalog: Catalog) -> bytes:
     # No end: a routine is followed until the person changes it.
     days = [ICAL_DAYS[day] for day in sorted(routine.days)]
     event.add("rrule", {"freq": "weekly", "byday": days})
-    event.add("summary", f"Sciatica exercises: {routine.name}")
+    event.add("summary", _("Sciatica exercises: {name}").format(name=routine.name))
     event.add("description", describe_plan(routine, catalog=catalog))
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)

@@ -19,6 +19,7 @@ from typing import Any
 from sciatica.diary.models import SBI_FIELDS, CheckInInput
 from sciatica.documents.export import ImportPlan, validate_records
 from sciatica.documents.import_rules import ImportRejected, decode
+from sciatica.i18n import _
 
 # The header of a check-in CSV. Only `day`, `leg_pain` and `back_pain` are required; empty
 # cells take the form's defaults, `red_flags` lists warning-sign ids separated by spaces, and
@@ -83,27 +84,26 @@ def _check_header(header: list[str]) -> None:
     unknown = [name for name in header if name and name not in CSV_COLUMNS]
     problems = []
     if missing:
-        problems.append(f"Header: missing column {', '.join(missing)}.")
+        problems.append(_("Header: missing column {columns}.").format(columns=", ".join(missing)))
     if unknown:
-        problems.append(f"Header: unknown column {', '.join(unknown)}.")
+        problems.append(_("Header: unknown column {columns}.").format(columns=", ".join(unknown)))
     if problems:
         raise ImportRejected(problems)
 
 
 def _not_csv(error: csv.Error, *, line: int) -> str:
     if "unexpected end of data" in str(error):
-        return (
-            f"The file is not valid CSV: a quoted cell starting on line {line} is never closed, "
+        return _(
+            "The file is not valid CSV: a quoted cell starting on line {line} is never closed, "
             "so the rows after it cannot be read."
-        )
-    return f"The file is not valid CSV: line {line}: {error}."
+        ).format(line=line)
+    return _("The file is not valid CSV: line {line}: {error}.").format(line=line, error=error)
 
 
 def _record(row: dict[str | Any, str | Any], *, line: int) -> dict[str, Any]:
     if None in row:  # more cells than header columns
-        raise ImportRejected(
-            [f"The file is not valid CSV: line {line} has more cells than the header."]
-        )
+        too_many = _("The file is not valid CSV: line {line} has more cells than the header.")
+        raise ImportRejected([too_many.format(line=line)])
     record: dict[str, Any] = {}
     for key, value in row.items():
         name, cell = str(key).strip(), restore_formula((value or "").strip())

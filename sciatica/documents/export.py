@@ -30,7 +30,7 @@ from sciatica.documents.import_rules import ImportRejected as ImportRejected
 from sciatica.documents.import_rules import meaning_problems, one_message, read_json
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.models import Catalog
-from sciatica.i18n import Language
+from sciatica.i18n import N_, Language, _
 from sciatica.plans.models import RoutineRecord, SessionInput
 from sciatica.storage.store import Store
 
@@ -42,13 +42,19 @@ EXPORT_FORMAT = "sciatica-export"
 EXPORT_VERSION = 4
 # How the file's lists name one of their records in a message; a new kind of record adds its own.
 RECORD_LABELS = {
-    "check_ins": "Check-in",
-    "routines": "Routine",
-    "sessions": "Session",
-    "signs_seen": "Seen about",
-    "about_me": "About me",
-    "flares": "Flare-up",
+    "check_ins": N_("Check-in"),
+    "routines": N_("Routine"),
+    "sessions": N_("Session"),
+    "signs_seen": N_("Seen about"),
+    "about_me": N_("About me"),
+    "flares": N_("Flare-up"),
 }
+
+
+def record_label(kind: str) -> str:
+    """How a message names one record of a list in the file ('Check-in'), in the language."""
+    label = RECORD_LABELS[kind]
+    return _(label)
 
 
 class ExportDocument(BaseModel):
@@ -131,7 +137,7 @@ def parse_import(raw: bytes | str, *, today: date, now: datetime | None = None) 
     catalog = load_catalog()
     problems: list[str] = []
     if file_problem := one_message(
-        "File", meaning_problems(document, today=today, catalog=catalog)
+        _("File"), meaning_problems(document, today=today, catalog=catalog)
     ):
         problems.append(file_problem)
     routines, sessions = parse_plans(
@@ -168,10 +174,10 @@ def _envelope_problems(error: ValidationError) -> list[str]:
     for item in error.errors():
         location = item["loc"]
         if len(location) >= 2 and location[0] in RECORD_LABELS and isinstance(location[1], int):
-            label = f"{RECORD_LABELS[str(location[0])]} {location[1] + 1}"
+            label = f"{record_label(str(location[0]))} {location[1] + 1}"
             problems.append(f"{label}: {_where(location[2:])}{item['msg']}.")
         else:
-            problems.append(f"File: {_where(location)}{item['msg']}.")
+            problems.append(f"{_('File')}: {_where(location)}{item['msg']}.")
     return problems
 
 
@@ -187,7 +193,7 @@ def _parse_safety(
             found = describe_errors(error, model=AboutMe, labels={})
         else:
             found = meaning_problems(about_me, today=today, catalog=catalog)
-        if message := one_message(RECORD_LABELS["about_me"], found):
+        if message := one_message(record_label("about_me"), found):
             problems.append(message)
     seen = []
     for number, record in enumerate(document.signs_seen, start=1):
@@ -201,7 +207,7 @@ def _parse_safety(
         else:
             found = meaning_problems(item, today=today, catalog=catalog)
             seen.append(item)
-        if message := one_message(f"{RECORD_LABELS['signs_seen']} {number}", found):
+        if message := one_message(f"{record_label('signs_seen')} {number}", found):
             problems.append(message)
     return about_me, seen
 
@@ -212,10 +218,12 @@ def validate_records(
     """Validate every check-in record and the country; ImportRejected lists every problem."""
     problems: list[str] = []
     if country is not None and country not in content().emergency_numbers:
-        problems.append(f"File: country {country!r} is not one the app knows.")
+        unknown = _("File: country {country} is not one the app knows.")
+        problems.append(unknown.format(country=repr(country)))
     entries = _parse_check_ins(records, today=today, problems=problems)
     duplicates = [day for day, count in Counter(e.day for e in entries).items() if count > 1]
-    problems.extend(f"Check-in {day}: this date appears more than once." for day in duplicates)
+    twice = _("Check-in {day}: this date appears more than once.")
+    problems.extend(twice.format(day=day) for day in duplicates)
     if problems:
         raise ImportRejected(problems)
     return ImportPlan(check_ins=sorted(entries, key=lambda e: e.day), country=country)
@@ -227,7 +235,7 @@ def _parse_check_ins(
     entries = []
     catalog = load_catalog()
     for index, record in enumerate(records, start=1):
-        label = f"{RECORD_LABELS['check_ins']} {index}"
+        label = f"{record_label('check_ins')} {index}"
         if isinstance(record.get("day"), str):
             label += f" ({record['day'][:10]})"
         try:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sciatica.diary.flares import FlareRejected, parse_flare
 from sciatica.diary.models import FlareInput
+from sciatica.i18n import _
 from sciatica.storage.store import Store
 
 FLARE_FIELDS = set(FlareInput.model_fields)
@@ -31,7 +32,7 @@ def parse_flares(
     """Validate flare-up records, adding every problem found to `problems`."""
     entries = []
     for number, record in enumerate(records, start=1):
-        label = f"Flare-up {number}"
+        label = _("Flare-up {number}").format(number=number)
         if isinstance(record.get("day"), str):
             label += f" ({record['day'][:10]})"
         try:

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from sciatica.diary.models import describe_errors
 from sciatica.documents.import_rules import meaning_problems, one_message
 from sciatica.exercises.models import Catalog
+from sciatica.i18n import _
 from sciatica.plans.models import (
     SESSION_LABELS,
     Change,
@@ -110,9 +111,9 @@ def parse_plans(
         # type(), not isinstance: true and false are ints to Python, and no routine's key.
         if type(key) is not int or type(active) is not bool:
             keyless = keyless or type(key) is not int
-            found.append("needs a whole-number key and active true or false")
+            found.append(_("needs a whole-number key and active true or false"))
         elif key in keys:
-            found.append(f"key {key} is used by another routine in the file")
+            found.append(_("key {key} is used by another routine in the file").format(key=key))
         else:
             keys.add(key)
             try:
@@ -123,14 +124,14 @@ def parse_plans(
                 found = describe_errors(error, model=RoutineInput, labels={})
             else:
                 parsed_routines.append(parsed)
-        if message := one_message(f"Routine {index}", found):
+        if message := one_message(_("Routine {number}").format(number=index), found):
             problems.append(message)
     parsed_sessions: list[tuple[SessionInput, int | None]] = []
     for index, record in enumerate(sessions, start=1):
         session, routine_key, found = _session(
             record, keys=keys, today=today, catalog=catalog, keyless=keyless
         )
-        if message := one_message(f"Session {index}", found):
+        if message := one_message(_("Session {number}").format(number=index), found):
             problems.append(message)
         elif session is not None:
             parsed_sessions.append((session, routine_key))
@@ -148,9 +149,10 @@ def _session(
     data = dict(record)
     routine_key = data.pop("routine_key", None)
     if routine_key is not None and type(routine_key) is not int:
-        return None, None, ["its routine key must be a whole number, or null for no routine"]
+        return None, None, [_("its routine key must be a whole number, or null for no routine")]
     if routine_key is not None and routine_key not in keys and not keyless:
-        return None, None, [f"refers to routine {routine_key}, which is not in the file"]
+        missing = _("refers to routine {key}, which is not in the file")
+        return None, None, [missing.format(key=routine_key)]
     try:
         session = SessionInput.model_validate(data, context={"today": today})
     except ValidationError as error:

@@ -11,7 +11,8 @@ Two kinds of rule, both shared by every kind of record a file may hold:
   Each parsed record is walked field by field, so a new kind of record gets the same checks
   without a rule of its own; only a field that may lie ahead of today needs naming here.
 
-Every problem of one record becomes one message that names the record (`one_message`).
+Every problem of one record becomes one message that names the record (`one_message`). The
+messages are in the current language: the page's, or English on the command line.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from sciatica import i18n
 from sciatica.exercises.models import Catalog
+from sciatica.i18n import N_, _, ngettext
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024  # ten years of daily check-ins with long notes is ~10 MB
 MAX_PROBLEMS_SHOWN = 50
@@ -38,27 +41,28 @@ EARLIEST_DATE = date(1900, 1, 1)
 # Dates that may lie ahead of the person's today, and by how many days at most: a routine may
 # be planned to start within a year, a baby may be due, and a file's UTC stamp may already be
 # tomorrow where the person is. Every other date must be today or earlier.
-A_YEAR_AHEAD = (366, "more than a year after today")
+IN_THE_FUTURE = N_("{field} {date} is in the future")
+A_YEAR_AHEAD = (366, N_("{field} {date} is more than a year after today"))
 MAY_LIE_AHEAD = {
     "start_date": A_YEAR_AHEAD,
     "due_date": A_YEAR_AHEAD,
-    "exported_at": (1, "in the future"),
+    "exported_at": (1, IN_THE_FUTURE),
 }
-NOT_AHEAD = (0, "in the future")
+NOT_AHEAD = (0, IN_THE_FUTURE)
 DATE_WORDS = {
-    "day": "date",
-    "start_date": "start date",
-    "due_date": "due date",
-    "answered_on": "date About me was answered",
-    "sign_day": "day of the warning sign",
-    "seen_on": "day seen",
-    "exported_at": "export date",
+    "day": N_("date"),
+    "start_date": N_("start date"),
+    "due_date": N_("due date"),
+    "answered_on": N_("date About me was answered"),
+    "sign_day": N_("day of the warning sign"),
+    "seen_on": N_("day seen"),
+    "exported_at": N_("export date"),
 }
 # Where a record holds exercise ids: fields that are one, and mappings keyed by them.
 EXERCISE_ID_FIELDS = frozenset({"exercise_id"})
 EXERCISE_KEYED_FIELDS = frozenset({"outcomes"})
 # How a nested part of a record is named in a message, e.g. "change 2 in its history".
-PART_WORDS = {"history": "change {n} in its history"}
+PART_WORDS = {"history": N_("change {n} in its history")}
 
 
 class ImportRejected(ValueError):
@@ -68,7 +72,11 @@ class ImportRejected(ValueError):
         self.problems = problems
         shown = problems[:MAX_PROBLEMS_SHOWN]
         more = len(problems) - len(shown)
-        suffix = f"\n…and {more} more problems." if more > 0 else ""
+        suffix = (
+            "\n" + ngettext("…and {count} more problem.", "…and {count} more problems.", more)
+            if more > 0
+            else ""
+        )
         super().__init__("\n".join(shown) + suffix)
 
 
@@ -85,9 +93,8 @@ def check_size(raw: bytes | str) -> bytes:
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
     if len(data) > MAX_IMPORT_BYTES:
         limit = MAX_IMPORT_BYTES // (1024 * 1024)
-        raise ImportRejected(
-            [f"The file is too large ({len(data):,} bytes); the limit is {limit} MB."]
-        )
+        too_large = _("The file is too large ({size} bytes); the limit is {limit} MB.")
+        raise ImportRejected([too_large.format(size=i18n.format_decimal(len(data)), limit=limit)])
     return data
 
 
@@ -97,31 +104,38 @@ def decode(raw: bytes | str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportRejected(["The file is not UTF-8 text."]) from None
+        raise ImportRejected([_("The file is not UTF-8 text.")]) from None
 
 
 def read_json(raw: bytes | str) -> Any:
     """The file's JSON value, refused with one clear message unless it is safe to read."""
     text = decode(raw)
-    too_deep = f"The file nests its values more than {MAX_DEPTH} levels deep; an export uses "
-    too_deep += f"{MAX_DEPTH} at most."
+    too_deep = _(
+        "The file nests its values more than {depth} levels deep; an export uses {depth} at most."
+    ).format(depth=MAX_DEPTH)
     try:
         value = json.loads(text, parse_int=_whole_number, parse_float=_number)
     except _TooLong as error:
         line = text.count("\n", 0, max(text.find(error.digits), 0)) + 1
+        too_long = _(
+            "The file holds a number {length} characters long (line {line}); no value in an "
+            "export is longer than {digits} digits."
+        )
+        length = i18n.format_decimal(len(error.digits))
         raise ImportRejected(
-            [
-                f"The file holds a number {len(error.digits):,} characters long (line {line}); "
-                f"no value in an export is longer than {MAX_DIGITS} digits."
-            ]
+            [too_long.format(length=length, line=line, digits=MAX_DIGITS)]
         ) from None
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise ImportRejected([f"The file is not valid JSON ({where}): {error.msg}."]) from None
+        not_json = _("The file is not valid JSON (line {line}, column {column}): {error}.")
+        raise ImportRejected(
+            [not_json.format(line=error.lineno, column=error.colno, error=error.msg)]
+        ) from None
     except RecursionError:  # Python's reader stops at its recursion limit, about 1,000 levels
         raise ImportRejected([too_deep]) from None
     except ValueError as error:  # none known past the checks above; still no traceback
-        raise ImportRejected([f"The file cannot be read as JSON: {error}."]) from None
+        raise ImportRejected(
+            [_("The file cannot be read as JSON: {error}.").format(error=error)]
+        ) from None
     if nesting_depth(value) > MAX_DEPTH:
         raise ImportRejected([too_deep])
     return value
@@ -163,19 +177,26 @@ def meaning_problems(record: BaseModel, *, today: date, catalog: Catalog) -> lis
             unknown.extend(_unknown([value], catalog))
         elif name in EXERCISE_KEYED_FIELDS and isinstance(value, dict):
             unknown.extend(_unknown(value, catalog))
-    problems.extend(f"unknown exercise {exercise_id!r}" for exercise_id in dict.fromkeys(unknown))
+    problems.extend(
+        _("unknown exercise {exercise}").format(exercise=repr(exercise_id))
+        for exercise_id in dict.fromkeys(unknown)
+    )
     return problems
 
 
 def date_problem(name: str, value: date, *, today: date) -> str | None:
     """What is wrong with a date in a file, or None when it is plausible."""
     day = value.date() if isinstance(value, datetime) else value
-    words = DATE_WORDS.get(name, name.replace("_", " "))
+    words = _(DATE_WORDS[name]) if name in DATE_WORDS else name.replace("_", " ")
     if day < EARLIEST_DATE:
-        return f"{words} {day.isoformat()} is before {EARLIEST_DATE:%d %B %Y}"
+        return _("{field} {date} is before {earliest}").format(
+            field=words,
+            date=day.isoformat(),
+            earliest=i18n.format_date(EARLIEST_DATE, "dd MMMM y"),
+        )
     ahead, too_far = MAY_LIE_AHEAD.get(name, NOT_AHEAD)
     if (day - today).days > ahead:
-        return f"{words} {day.isoformat()} is {too_far}"
+        return _(too_far).format(field=words, date=day.isoformat())
     return None
 
 
@@ -192,7 +213,7 @@ def _fields(model: BaseModel, *, part: str) -> Iterator[tuple[str, str, Any]]:
         for number, inner in enumerate(values, start=1):
             if isinstance(inner, BaseModel):
                 where = PART_WORDS.get(name)
-                inner_part = part + (where.format(n=number) + ": " if where else "")
+                inner_part = part + (_(where).format(n=number) + ": " if where else "")
                 yield from _fields(inner, part=inner_part)
 
 

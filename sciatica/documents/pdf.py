@@ -13,6 +13,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from sciatica.content import DATA_DIR
+from sciatica.i18n import _
 
 FONT_DIR = DATA_DIR / "fonts"
 FAMILY = "DejaVu"
@@ -32,7 +33,7 @@ class Pdf(FPDF):
             self.add_font(FAMILY, style, FONT_DIR / name)
         self.set_font(FAMILY, size=10)
         self.set_title(title)
-        self.set_creator("Sciatica diary")
+        self.set_creator(_("Sciatica diary"))
 
     def use_font(self, *, size: float, bold: bool = False, colour: Rgb | None = None) -> None:
         """Set the size, weight and colour (the document's ink unless given) of the next text."""

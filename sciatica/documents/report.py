@@ -9,7 +9,7 @@ import pandas as pd
 from fpdf.enums import XPos, YPos
 
 from sciatica import i18n
-from sciatica.content import plural
+from sciatica.documents import report_words as words
 from sciatica.documents.pdf import Pdf, Rgb
 from sciatica.exercises.catalog import load_catalog
 from sciatica.i18n import Language, _, ngettext
@@ -62,10 +62,11 @@ def progress_report(
     language = language or i18n.current()
     notes = report_notes(store, user_id=user_id, period=summary.period) if include_notes else None
     catalog = load_catalog(language=language)
-    with i18n.use(language):
-        followed = active_routine_summary(store, user_id=user_id, catalog=catalog)
     period = summary.period
-    flares = store.flare_rows(user_id=user_id, start=period.start, end=period.end)
+    rows = store.flare_rows(user_id=user_id, start=period.start, end=period.end)
+    with i18n.use(language):  # the routine's words and the flare-ups' choices in the language
+        followed = active_routine_summary(store, user_id=user_id, catalog=catalog)
+        flares = flare_summary(rows=rows)
     return clinician_report(
         language=language,
         summary=summary,
@@ -75,7 +76,7 @@ def progress_report(
         routine_name=followed.name if followed else None,
         changes=followed.changes if followed else (),
         notes=notes,
-        flares=flare_summary(rows=flares),
+        flares=flares,
     )
 
 
@@ -133,7 +134,7 @@ def _clinician_report(
     lasting = ngettext("{count} day", "{count} days", period.days).format(count=period.days)
     pdf.paragraph(
         _("Period: {period} ({days}); {check_ins}. Generated {generated}.").format(
-            period=period.label,
+            period=words.period_label(period),
             days=lasting,
             check_ins=checked_in,
             generated=i18n.format_date(generated, "dd MMM y"),
@@ -145,90 +146,37 @@ def _clinician_report(
     _pain_chart(pdf, table=table, period=period, leg=summary.leg, flags=summary.red_flag_days)
     pdf.heading(_("Pain: baseline (first week) and the rest of the period"))
     for name, change in ((_("Leg pain"), summary.leg), (_("Back pain"), summary.back)):
-        pdf.paragraph(f"{name}: {_pain_numbers(change)}")
+        pdf.paragraph(f"{name}: {words.pain_numbers(change)}")
     pdf.paragraph(
-        "Clinically important: a fall of at least 2 points and 30% from baseline (Ostelo 2008).",
+        _("Clinically important: a fall of at least 2 points and 30% from baseline (Ostelo 2008)."),
         size=9,
         colour=_GREY,
     )
     pdf.heading(_("Bothersomeness (Sciatica Bothersomeness Index, 0-24)"))
-    pdf.paragraph(_sbi_numbers(summary.sbi))
+    pdf.paragraph(words.sbi_numbers(summary.sbi))
     pdf.heading(_("Flare-ups noted between check-ins"))
-    pdf.paragraph(_flare_numbers(flares))
+    pdf.paragraph(words.flare_numbers(flares))
     if flares is not None and (flares.set_off or flares.helped):
-        pdf.paragraph(NOT_A_CAUSE, size=9, colour=_GREY)
+        pdf.paragraph(_(NOT_A_CAUSE), size=9, colour=_GREY)
     pdf.heading(_("Exercise sessions"))
-    low, high = p.SESSIONS_TARGET
-    pdf.paragraph(
-        f"{plural(summary.sessions, 'session', 'sessions')}, "
-        f"{summary.sessions_per_week:.1f} a week "
-        f"(the exercise guide suggests {low}-{high} a week)."
-        if summary.sessions
-        else "No exercise sessions logged in this period."
-    )
+    pdf.paragraph(words.sessions_line(summary))
     pdf.heading(_("Urgent or emergency warning signs reported"))
-    flags = ", ".join(f"{day:%d %b %Y}" for day in summary.red_flag_days)
-    pdf.paragraph(flags or "None in this period.")
+    flags = ", ".join(words.day(day) for day in summary.red_flag_days)
+    pdf.paragraph(flags or _("None in this period."))
     pdf.heading(
         _("Current routine: {name}, doses now").format(name=routine_name)
         if routine_name
         else _("Current routine")
     )
-    for line in routine or ["No routine yet."]:
+    for line in routine or [_("No routine yet.")]:
         pdf.paragraph(f"- {line}")
     if routine:
         pdf.heading(_("Latest changes to the routine"))
-        for line in changes or ["None yet: the routine is at the doses it started with."]:
+        for line in changes or [_("None yet: the routine is at the doses it started with.")]:
             pdf.paragraph(f"- {line}")
     if notes is not None:
         _notes(pdf, notes)
     return bytes(pdf.output())
-
-
-def _pain_numbers(change: p.PainChange | None) -> str:
-    if change is None:
-        return "no check-ins."
-    basis = f"{change.baseline:.1f} at baseline ({plural(change.baseline_days, 'day', 'days')})"
-    if change.later is None or change.fall is None:
-        return f"{basis}; no check-ins after the first week yet."
-    percent = f" ({-change.percent:+.0f}%)" if change.percent is not None else ""
-    verdict = "a clinically important fall" if change.important else "no clinically important fall"
-    return (
-        f"{basis}, {change.later:.1f} afterwards ({plural(change.later_days, 'day', 'days')}): "
-        f"change {-change.fall:+.1f} points{percent}; {verdict}."
-    )
-
-
-def _flare_numbers(flares: FlareSummary | None) -> str:
-    if flares is None:
-        return "None noted in this period."
-    days = "1 day" if flares.days == 1 else f"{flares.days} days"
-    entries = "1 flare-up" if flares.entries == 1 else f"{flares.entries} flare-ups"
-    pain = (
-        f"leg pain {flares.lowest}/10"
-        if flares.lowest == flares.highest
-        else f"leg pain {flares.lowest}-{flares.highest}/10"
-    )
-    text = f"{entries} on {days} ({pain}); the check-ins above remain the day's scores."
-    for words, counted in (("set them off", flares.set_off), ("helped", flares.helped)):
-        if counted:
-            listed = ", ".join(f"{name.lower()} ({count})" for name, count in counted)
-            text += f" Most often noted as what {words}: {listed}."
-    return text
-
-
-def _sbi_numbers(change: p.SbiChange | None) -> str:
-    if change is None:
-        return "Not answered in this period."
-    if change.answers == 1:
-        return f"Answered once: {change.first}/24."
-    within = "beyond" if change.beyond_variation else "within"
-    answers = plural(change.answers, "weekly answer", "weekly answers")
-    return (
-        f"First {change.first}/24, latest {change.latest}/24 ({answers}): "
-        f"change {change.latest - change.first:+d}, {within} the measurement error of about "
-        f"{p.SBI_NORMAL_VARIATION} points."
-    )
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -259,7 +207,7 @@ def _pain_chart(
     for step in range(5):
         tick = start + pd.Timedelta(days=round(span * step / 4))
         x = left + width * step / 4
-        pdf.text(x - 6, top + height + 4, f"{tick:%d %b %y}")
+        pdf.text(x - 6, top + height + 4, i18n.format_date(tick.date(), "dd MMM yy"))
     if leg is not None:
         y = top + height * (1 - leg.baseline / 10)
         pdf.set_draw_color(*_GREY)
@@ -290,10 +238,11 @@ def _pain_chart(
         pdf.regular_polygon(x - 1.2, top - 1.5, 3, 2.4, rotateDegrees=180, style="F")
     pdf.set_line_width(0.2)
     pdf.set_y(top + height + 6)
-    kind = "weekly averages" if x_name == "week" else "7-day averages"
-    legend = f"Blue: leg pain; orange: back pain ({kind}). Dashed: leg-pain baseline."
+    kind = _("weekly averages") if x_name == "week" else _("7-day averages")
+    legend = _("Blue: leg pain; orange: back pain ({kind}). Dashed: leg-pain baseline.")
+    legend = legend.format(kind=kind)
     if flags:
-        legend += " Red triangles: warning signs reported."
+        legend += " " + _("Red triangles: warning signs reported.")
     pdf.use_font(size=8, colour=_GREY)
     pdf.cell(0, 4, legend, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
@@ -301,11 +250,11 @@ def _pain_chart(
 def _notes(pdf: _Report, notes: Sequence[tuple[date, str]]) -> None:
     pdf.heading(_("Notes from the diary (most recent first)"))
     if not notes:
-        pdf.paragraph("No notes in this period.")
+        pdf.paragraph(_("No notes in this period."))
     shown = 0
     for day, text in reversed(notes):
         short = text if len(text) <= MAX_NOTE_CHARS else text[: MAX_NOTE_CHARS - 3] + "..."
-        line = f"{day:%d %b %Y}: {short}"
+        line = f"{words.day(day)}: {short}"
         # On the last page a note goes in only if it fits with room left for the count below.
         room = pdf.page_break_trigger - pdf.get_y() - pdf.paragraph_height("0", size=9)
         if pdf.page_no() >= LAST_PAGE and pdf.paragraph_height(line, size=9) > room:
@@ -313,4 +262,8 @@ def _notes(pdf: _Report, notes: Sequence[tuple[date, str]]) -> None:
         pdf.paragraph(line, size=9)
         shown += 1
     if shown < len(notes):
-        pdf.paragraph(f"{len(notes) - shown} earlier notes not shown.", size=9, colour=_GREY)
+        hidden = len(notes) - shown
+        left_out = ngettext(
+            "{count} earlier note not shown.", "{count} earlier notes not shown.", hidden
+        )
+        pdf.paragraph(left_out.format(count=hidden), size=9, colour=_GREY)

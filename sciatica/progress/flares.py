@@ -18,11 +18,12 @@ import numpy as np
 import pandas as pd
 
 from sciatica.diary.flares import flare_choices, label
+from sciatica.i18n import N_
 from sciatica.progress.tables import mondays
 from sciatica.storage.flares import FlareDay, FlareRow
 
 RANGES = ("range_low", "range_high")
-NOT_A_CAUSE = "Counts only: this doesn't show what causes your pain."
+NOT_A_CAUSE = N_("Counts only: this doesn't show what causes your pain.")
 SET_OFF, HELPED = "Set it off", "Helped"
 TOP_CHOICES = 3  # in the report: the most often noted
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from sciatica import cli
+from sciatica import cli, i18n
 from sciatica.diary.models import TriageLevel
 from sciatica.documents.csv_io import parse_check_in_csv
 from sciatica.documents.export import ImportRejected, apply_import, export_data, parse_import
@@ -113,6 +113,22 @@ def test_problems_in_several_records_give_one_message_each() -> None:
         "Session 2: Leg pain after: must be between 0 and 10.",
         "Session 3: date 1899-12-31 is before 01 January 1900; unknown exercise 'nope'.",
     ]
+
+
+def test_a_refusal_is_in_the_page_s_language_and_in_english_on_the_command_line() -> None:
+    document = valid_export()
+    session = document["sessions"][0]
+    document["sessions"] = [session, {**session, "day": "1899-12-31", "outcomes": {"nope": "done"}}]
+    document["routines"].append({**document["routines"][0], "name": "Ett till"})
+    with i18n.use("sv"), pytest.raises(ImportRejected) as rejected:
+        parse_import(json.dumps(document), today=factories.today())
+    assert rejected.value.problems == [
+        "Program 2: nyckeln 1 används redan av ett annat program i filen.",
+        "Träningspass 2: datum 1899-12-31 ligger före 01 januari 1900; okänd övning 'nope'.",
+    ]
+    with pytest.raises(ImportRejected) as english:
+        parse_import(json.dumps(document), today=factories.today())
+    assert english.value.problems[0] == "Routine 2: key 1 is used by another routine in the file."
 
 
 def test_a_routine_may_start_within_a_year_and_a_baby_be_due() -> None:

@@ -16,6 +16,7 @@ from sciatica.documents.report import clinician_report, progress_report, report_
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import Change, Step
 from sciatica.plans.routine import template
+from sciatica.progress.flares import FlareSummary
 from sciatica.progress.summary import Period, SessionPoint, daily_frame, summarise
 from sciatica.storage.check_ins import DailyRow
 from sciatica.storage.store import Store
@@ -281,13 +282,94 @@ def test_the_report_in_swedish_prints_its_headings_with_a_ring_a_dots_and_o_dots
         "Smärta i ben och rygg (0\u201310)",
         "Smärta: utgångsläge (första veckan) och resten av perioden",
         "Träningspass",
-        "Nuvarande rutin",
+        "Nuvarande träningsprogram",
         "Egenrapporterat i appen Ischiasdagboken; ingen diagnos.",
     ):
         assert expected in text, expected
     assert {"å", "ä", "ö"} <= set(text)
     assert "progress report" not in text
     assert i18n.current() == "en"  # the app's own language is left as it was
+
+
+# Words only English has, and the report's own English sentences, none of which may be left.
+ENGLISH = re.compile(
+    r"\b(the|your|you|and|if|of|with|this|not|to|is|are|or|at|on|in|no|none|pain|week|days?|"
+    r"check-ins?|flare-ups?|sessions?|routine|notes?|page|baseline|averages?|change)\b",
+    re.IGNORECASE,
+)
+
+
+def test_the_report_in_swedish_has_no_english_sentence_left(period: Period) -> None:
+    days = two_weeks(period)
+    summary = summarise(days=days, sessions=[session(period, 3)], period=period)
+    flares = FlareSummary(
+        entries=3, days=2, lowest=5, highest=9, set_off=(("Sitta", 2),), helped=(("Gå", 1),)
+    )
+    notes = [
+        (period.start + timedelta(days=i), f"Anteckning {i}: gick till affären.") for i in (0, 1)
+    ]
+    pdf = clinician_report(
+        summary=summary,
+        days=days,
+        generated=period.end,
+        routine=["Knä mot bröst: håll 25 s, 3 gånger per sida"],
+        routine_name="Mitt program",
+        notes=notes,
+        flares=flares,
+        language="sv",
+    )
+    text = " ".join(pdf_text(pdf).split())  # lines wrapped on the page read as one
+    english = [line for line in pdf_text(pdf).splitlines() if ENGLISH.search(line)]
+    assert not english
+    first = i18n.format_date(period.start, "d MMM y", language="sv")
+    for absent, present in (
+        ("2026 to ", f"Period: {first} \u2013 "),
+        ("at baseline (7 days)", "Smärta i benet: 6,0 i utgångsläget (7 dagar), 3,0 därefter"),
+        ("a clinically important fall", "förändring -3,0 poäng (-50 %); en kliniskt viktig"),
+        ("Clinically important:", "Kliniskt viktigt: en minskning med minst 2 poäng och 30 %"),
+        ("weekly answers", "Första 12/24, senaste 7/24 (2 veckosvar): förändring -5, större"),
+        ("3 flare-ups on 2 days", "3 smärtskov under 2 dagar (smärta i benet 5\u20139/10)"),
+        ("Most often noted", "Oftast antecknat som det som satte i gång dem: sitta (2)."),
+        ("Counts only", "Bara antal: det här visar inte vad som orsakar din smärta."),
+        ("1 session, 0.2 a week", "1 träningspass, 0,2 i veckan"),
+        ("Blue: leg pain", "Blått: smärta i benet; orange: smärta i ryggen (medelvärden"),
+        ("Red triangles", "Röda trianglar: rapporterade varningstecken."),
+        ("None yet", "Inga än: programmet har samma doser som när det började."),
+        ("Page 1 of", "Sida 1 av"),
+    ):
+        assert absent not in text, absent
+        assert present in text, present
+    assert f"{i18n.format_date(period.start, 'dd MMM y', language='sv')}: Anteckning 0" in text
+
+
+def test_an_empty_period_in_swedish_says_so_in_swedish(period: Period) -> None:
+    days = daily_frame(rows=[])
+    summary = summarise(days=days, sessions=[], period=period)
+    pdf = clinician_report(
+        summary=summary, days=days, generated=period.end, notes=[], language="sv"
+    )
+    text = " ".join(pdf_text(pdf).split())
+    assert not [line for line in pdf_text(pdf).splitlines() if ENGLISH.search(line)]
+    for expected in (
+        "Smärta i benet: inga incheckningar.",
+        "Inte besvarat under perioden.",
+        "Inga antecknade under perioden.",
+        "Inga träningspass antecknade under perioden.",
+        "Inga under perioden.",
+        "- Inget träningsprogram än.",
+        "Inga anteckningar under perioden.",
+    ):
+        assert expected in text, expected
+
+
+def test_notes_left_out_are_counted_in_swedish(period: Period) -> None:
+    notes = [(period.start + timedelta(days=i % 30), "Ont " * 60) for i in range(200)]
+    days = two_weeks(period)
+    summary = summarise(days=days, sessions=[], period=period)
+    pdf = clinician_report(
+        summary=summary, days=days, generated=period.end, notes=notes, language="sv"
+    )
+    assert re.search(r"\d+ tidigare anteckningar visas inte\.", pdf_text(pdf))
 
 
 def test_the_page_s_report_speaks_the_current_language_unless_told(

@@ -108,7 +108,37 @@ def test_the_sheet_in_swedish_prints_swedish_days_steps_stop_rules_and_numbers()
         "Sluta med en övning och kämpa inte vidare genom smärta",
         "Sök hjälp nu om du har något av det här:",
         "Ring 1177 för sjukvårdsrådgivning",
-        "Ischiasdagboken, rutinblad \u2013 sida 1 av",
+        "Ischiasdagboken, träningsprogram \u2013 sida 1 av",
     ):
         assert expected in text, expected
     assert "if you have any of these" not in text
+
+
+# Words only English has: the sheet's own sentences, the advice and the steps, none left.
+ENGLISH = re.compile(r"\b(the|your|you|and|if|of|with|this|not|to|is|are|or)\b", re.IGNORECASE)
+
+
+def test_the_sheet_in_swedish_has_no_english_sentence_of_its_own() -> None:
+    history = ["Knä mot bröst: håll 25 s i stället för 20 s"]
+    pdf = routine_sheet_pdf(
+        starter(name="Mitt program"),
+        catalog=load_catalog(language="sv"),
+        today=MONDAY,
+        country="SE",
+        history=history,
+        language="sv",
+    )
+    lines = pdf_text(pdf).splitlines()
+    assert not [line for line in lines if ENGLISH.search(line)]
+    text = " ".join(" ".join(lines).split())  # lines wrapped on the page read as one
+    for absent, present in (
+        ("Days:", "Dagar: mån, ons, fre"),
+        ("The doses below are yours", "Doserna nedan är dina den 23 november 2026"),
+        ("Move slowly", "Rör dig långsamt och andas som vanligt."),
+        ("Your dose:", "Din dos: "),
+        ("Latest changes", "Senaste ändringarna - Knä mot bröst: håll 25 s"),
+        ("This sheet supports self-care", "Det här bladet stöttar egenvård."),
+        ("routine sheet - page", "Ischiasdagboken, träningsprogram \u2013 sida 1 av"),
+    ):
+        assert absent not in text, absent
+        assert present in text, present
