@@ -115,6 +115,13 @@ FIELD_LABELS: dict[str, str] = {
     "red_flags": N_("Warning signs"),
 }
 
+
+def field_label(name: str) -> str:
+    """A check-in field's label in the current language: 'Leg pain'."""
+    words = FIELD_LABELS[name]
+    return _(words)
+
+
 SBI_FIELDS = ("sbi_leg_pain", "sbi_numbness", "sbi_weakness", "sbi_sitting")
 
 
@@ -245,7 +252,8 @@ def describe_errors(
         location = [str(part) for part in problem["loc"]]
         field = location[0] if location else ""
         if problem["type"] in _PYDANTIC_MESSAGES:
-            text = _(_PYDANTIC_MESSAGES[problem["type"]]).format(**problem.get("ctx", {}))
+            message = _PYDANTIC_MESSAGES[problem["type"]]
+            text = _(message).format(**problem.get("ctx", {}))
         else:
             text = problem["msg"].removeprefix("Value error, ")
             text = text[:1].lower() + text[1:]
