@@ -156,7 +156,7 @@ def test_the_choices_file_has_unique_keys_and_the_common_triggers_and_reliefs() 
 
 
 SITTING = "{en: Sitting, sv: Sittande}"
-HEAT = f"helped: [{{key: heat, label: {{en: Heat, sv: Värme}}}}]\n"
+HEAT = "helped: [{key: heat, label: {en: Heat, sv: Värme}}]\n"
 
 
 @pytest.mark.parametrize(
