@@ -3,17 +3,18 @@
 import streamlit as st
 
 from sciatica import ui
+from sciatica.i18n import _
 from sciatica.ui.pages import PAGES
 
-st.set_page_config(page_title="Sciatica diary", page_icon="🌿", layout="centered")
-ui.use_language()  # the person's language for everything this run draws
+ui.use_language()  # the person's language for everything this run draws, the tab's title too
+st.set_page_config(page_title=_("Sciatica diary"), page_icon="🌿", layout="centered")
 ui.require_login()
 
 navigation = st.navigation(
     [
         st.Page(
             page.file,
-            title=page.title,
+            title=_(page.title),
             icon=page.icon,
             url_path=page.url_path,
             default=page.default,

@@ -9,10 +9,11 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from sciatica import ui
+from sciatica import i18n, ui
 from sciatica.clock import relative_day
 from sciatica.diary.check_in import (
     BOTH_LEGS,
+    DAY_COLUMN,
     NOT_ANSWERED,
     RECENT_TABLE_SIZE,
     form_start,
@@ -22,49 +23,52 @@ from sciatica.diary.check_in import (
     with_both_legs,
 )
 from sciatica.diary.models import (
-    FIELD_LABELS,
     MEDICATION_MAX_CHARS,
     NOTES_MAX_CHARS,
     SBI_FIELDS,
     LegExtent,
     Side,
     describe_errors,
+    field_label,
     parse_check_in,
 )
 from sciatica.diary.notices import check_in_notice, triage_notice
 from sciatica.diary.triage import content, red_flags, triage
+from sciatica.i18n import N_, _
 from sciatica.ui import alerts, flares
 
-PAIN_HELP = "0 = no pain, 10 = the worst pain you can imagine."
+PAIN_HELP = N_("0 = no pain, 10 = the worst pain you can imagine.")
 LIFE_FIELDS = {
-    "walking_interference": "walking",
-    "sitting_interference": "sitting",
-    "sleeping_interference": "sleeping",
+    "walking_interference": N_("walking"),
+    "sitting_interference": N_("sitting"),
+    "sleeping_interference": N_("sleeping"),
 }
 
 store, user, today = ui.store(), ui.user_id(), ui.today()
-st.title("Check-in")
+st.title(_("Check-in"))
 ui.show_flash()
 alerts.first_use()
-day = st.date_input("Date", value=today, max_value=today, format="DD/MM/YYYY", key="check_in_day")
+day = st.date_input(
+    _("Date"), value=today, max_value=today, format="DD/MM/YYYY", key="check_in_day"
+)
 start = form_start(store, user_id=user, day=day)
 if start.existing is not None:
-    st.info(f"You already checked in for {day:%A %d %B}. Saving again updates it.")
+    already = _("You already checked in for {day}. Saving again updates it.")
+    st.info(already.format(day=i18n.format_day(day)))
 elif start.carried_from is not None:
-    st.caption(
-        f"Starting from your last check-in ({relative_day(start.carried_from, today=today)}): "
-        "change what differs."
-    )
+    carried = _("Starting from your last check-in ({day}): change what differs.")
+    st.caption(carried.format(day=relative_day(start.carried_from, today=today)))
 
 values = start.values
 k = f"{day.isoformat()}"  # widget keys per day, so picking another day loads its values
 answers: dict[str, object] = {"day": day}
 # No form: choosing "Both" asks at once whether it is new or getting worse (sciatica in both
 # legs is an emergency sign, CLINICAL.md 1), and the side is asked only with leg symptoms.
-for name, label in (("leg_pain", "Leg pain"), ("back_pain", "Back pain")):
-    answers[name] = st.slider(label, 0, 10, values[name], help=PAIN_HELP, key=f"{name}_{k}")
+for name in ("leg_pain", "back_pain"):
+    label = field_label(name)
+    answers[name] = st.slider(label, 0, 10, values[name], help=_(PAIN_HELP), key=f"{name}_{k}")
 extent = answers["extent"] = st.select_slider(
-    FIELD_LABELS["extent"],
+    field_label("extent"),
     list(LegExtent),
     value=LegExtent(values["extent"]),
     format_func=lambda extent: extent.label,
@@ -74,10 +78,10 @@ side = None
 if extent is not LegExtent.NONE:
     sides = [None, *Side]
     side = st.radio(
-        FIELD_LABELS["side"],
+        field_label("side"),
         sides,
         index=sides.index(values["side"] and Side(values["side"])),
-        format_func=lambda side: side.capitalize() if side else "Not sure",
+        format_func=lambda side: side.label if side else _("Not sure"),
         horizontal=True,
         key=f"side_{k}",
     )
@@ -101,34 +105,41 @@ if side is Side.BOTH:
 
 # Folded for a returning person, with the answers it holds in its label: open to change them.
 life = {name: st.session_state.get(f"{name}_{k}", values[name]) for name in LIFE_FIELDS}
-summary = ", ".join(f"{word} {life[name]}" for name, word in LIFE_FIELDS.items())
+parts = (
+    _("{activity} {value}").format(activity=_(word), value=life[name])
+    for name, word in LIFE_FIELDS.items()
+)
 with st.expander(
-    f"Pain got in the way of: {summary}", expanded=not start.returning, key=f"life_{k}"
+    _("Pain got in the way of: {summary}").format(summary=", ".join(parts)),
+    expanded=not start.returning,
+    key=f"life_{k}",
 ):
-    st.caption("How much did pain get in the way today? 0 = not at all, 10 = completely.")
+    st.caption(_("How much did pain get in the way today? 0 = not at all, 10 = completely."))
     for name in LIFE_FIELDS:
-        answers[name] = st.slider(FIELD_LABELS[name], 0, 10, values[name], key=f"{name}_{k}")
+        answers[name] = st.slider(field_label(name), 0, 10, values[name], key=f"{name}_{k}")
 
 # Weekly, and only when due (CLINICAL.md 2): folded, so that it never crowds the daily form.
 if start.ask_sbi:
     answered = start.existing is not None and start.existing.sbi_total is not None
     with st.expander(
-        "Weekly questions (optional)",
+        _("Weekly questions (optional)"),
         expanded=answered,
         icon=":material/event_available:",
     ):
         st.caption(
-            "How bothersome was each over the past week? 0 = not at all, 6 = extremely. "
-            "Answer all four, or leave all four empty."
+            _(
+                "How bothersome was each over the past week? 0 = not at all, 6 = extremely. "
+                "Answer all four, or leave all four empty."
+            )
         )
         for name in SBI_FIELDS:
             answers[name] = st.segmented_control(
-                FIELD_LABELS[name], range(7), default=values[name], key=f"{name}_{k}"
+                field_label(name), range(7), default=values[name], key=f"{name}_{k}"
             )
 
 # Safety content stays in view every day: each sign is asked explicitly (CLINICAL.md 1).
 with st.container(border=True, key="warning_signs", gap="xxsmall"):
-    st.markdown("**Warning signs, new or worse:**")
+    st.markdown(_("**Warning signs, new or worse:**"))
     ticked = values["red_flags"]
     flags = [
         flag.id
@@ -136,34 +147,35 @@ with st.container(border=True, key="warning_signs", gap="xxsmall"):
         if st.checkbox(flag.question, value=flag.id in ticked, key=f"flag_{flag.id}_{k}")
     ]
 
-with st.expander("Activity, medication and notes (optional)"):
+with st.expander(_("Activity, medication and notes (optional)")):
     answers["activity_minutes"] = st.number_input(
-        FIELD_LABELS["activity_minutes"],
+        field_label("activity_minutes"),
         0,
         1440,
         values["activity_minutes"],
         step=5,
-        help="Walking, swimming, cycling or similar gentle activity.",
+        help=_("Walking, swimming, cycling or similar gentle activity."),
         key=f"minutes_{k}",
     )
     answers["medication"] = st.text_input(
-        FIELD_LABELS["medication"],
+        field_label("medication"),
         values["medication"],
         max_chars=MEDICATION_MAX_CHARS,
         key=f"med_{k}",
     )
     answers["notes"] = st.text_area(
-        "Notes", values["notes"], max_chars=NOTES_MAX_CHARS, key=f"notes_{k}"
+        field_label("notes"), values["notes"], max_chars=NOTES_MAX_CHARS, key=f"notes_{k}"
     )
 
 # What saving did shows here, right under the button, and is scrolled into view.
-if st.button("Save check-in", type="primary", key="check_in_save"):
+if st.button(_("Save check-in"), type="primary", key="check_in_save"):
     answers["red_flags"] = with_both_legs(flags, side=side, new_or_worse=both_new)
     try:
         entry = parse_check_in(answers, today=today)
     except ValidationError as error:
         with st.container(key="check_in_error"):
-            st.error("Not saved. " + " ".join(describe_errors(error)), icon=":material/error:")
+            problems = " ".join(describe_errors(error))
+            st.error(_("Not saved. {problems}").format(problems=problems), icon=":material/error:")
         alerts.scroll_here("check_in_error")
     else:
         outcome = record_check_in(store, user_id=user, entry=entry, today=today)
@@ -177,17 +189,18 @@ if st.button("Save check-in", type="primary", key="check_in_save"):
 
 flares.quick_entry(key="check_in")  # pain flaring during the day, beside the one check-in
 
-st.header("Your last two weeks")
+st.header(_("Your last two weeks"))
 recent = store.recent_check_ins(user_id=user, limit=RECENT_TABLE_SIZE)
 if recent:
-    st.table(pd.DataFrame(recent_table(recent)).set_index("Day"))
-    st.caption(
-        f"Leg and back pain 0-10 · SBI: weekly bothersomeness, 0-24 · {NOT_ANSWERED} not answered."
+    st.table(pd.DataFrame(recent_table(recent)).set_index(_(DAY_COLUMN)))
+    key_to_table = _(
+        "Leg and back pain 0-10 · SBI: weekly bothersomeness, 0-24 · {dash} not answered."
     )
+    st.caption(key_to_table.format(dash=NOT_ANSWERED))
     if notes := recent_notes(recent):
-        with st.expander(f"Notes from these days ({len(notes)})"):
+        with st.expander(_("Notes from these days ({count})").format(count=len(notes))):
             for when, note in notes:
                 st.markdown(f"**{when}**")
                 st.text(note)  # the person's own words: shown as text, never as markdown
 else:
-    st.caption("Your check-ins will appear here.")
+    st.caption(_("Your check-ins will appear here."))

@@ -16,6 +16,9 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import time as time_of_day
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sciatica import i18n
+from sciatica.i18n import _
+
 
 def now() -> datetime:
     """This moment, in UTC (every stored timestamp is UTC)."""
@@ -65,17 +68,20 @@ def ticks() -> float:
 
 
 def relative_day(day: date, *, today: date) -> str:
-    """'today', 'yesterday', a weekday within the last week, else '3 Nov' (with year if needed)."""
+    """'today', 'yesterday', a weekday within the last week, else '3 Nov' (with year if needed).
+
+    In the current language: 'i dag', 'i går', 'måndag', '3 nov.'.
+    """
     delta = (today - day).days
     if delta == 0:
-        return "today"
+        return _("today")
     if delta == 1:
-        return "yesterday"
+        return _("yesterday")
     if 1 < delta < 7:
-        return f"{day:%A}"
+        return i18n.weekday_name(day.weekday())
     if day.year == today.year:
-        return f"{day.day} {day:%b}"
-    return f"{day.day} {day:%b} {day.year}"
+        return i18n.format_date(day, "d MMM")
+    return i18n.format_date(day, "d MMM y")
 
 
 def shift(day: date, days: int) -> date:

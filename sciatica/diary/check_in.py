@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from sciatica import i18n
 from sciatica.clock import relative_day
 from sciatica.diary.models import CheckIn, CheckInInput, LegExtent, Side, TriageLevel
 from sciatica.diary.triage import Triage, triage
+from sciatica.i18n import N_, _
 from sciatica.storage.store import Store
 
 # The bothersomeness index asks about the past week, so it is offered weekly (CLINICAL.md 2).
@@ -98,38 +100,55 @@ def record_check_in(
 
 def describe_change(current: CheckInInput, previous: CheckInInput | None, *, today: date) -> str:
     """One line comparing leg pain with the previous check-in: 'Leg pain 5, down 2 since Monday.'"""
+    pain = current.leg_pain
     if previous is None:
-        return f"Leg pain {current.leg_pain}. This is your first check-in."
+        return _("Leg pain {value}. This is your first check-in.").format(value=pain)
     when = relative_day(previous.day, today=today)
-    change = current.leg_pain - previous.leg_pain
+    change = pain - previous.leg_pain
     if change == 0:
-        return f"Leg pain {current.leg_pain}, the same as {when}."
-    direction = "down" if change < 0 else "up"
-    return f"Leg pain {current.leg_pain}, {direction} {abs(change)} since {when}."
+        return _("Leg pain {value}, the same as {when}.").format(value=pain, when=when)
+    if change < 0:
+        return _("Leg pain {value}, down {change} since {when}.").format(
+            value=pain, change=-change, when=when
+        )
+    return _("Leg pain {value}, up {change} since {when}.").format(
+        value=pain, change=change, when=when
+    )
 
 
 NOT_ANSWERED = "\u2013"  # an en dash for a question not answered that day, never "None"
+# The recent check-ins table's columns: short, so that six fit a phone.
+DAY_COLUMN = N_("Day")
+_COLUMNS = (DAY_COLUMN, N_("Leg"), N_("Back"), N_("Reaches"), N_("SBI"), N_("Signs"))
 
 
 def short_day(day: date) -> str:
-    """'Tue 1 Dec': a day in a phone-wide table."""
-    return f"{day:%a} {day.day} {day:%b}"
+    """'Tue 1 Dec' ('tis 1 dec.'): a day in a phone-wide table."""
+    return i18n.format_date(day, "EEE d MMM")
 
 
 def recent_table(check_ins: list[CheckIn]) -> list[dict[str, str]]:
     """Rows for the recent check-ins table, in the order given; six short columns fit a phone.
 
-    Notes are left out: long free text squeezes a table on a phone (`recent_notes` lists them).
+    The columns are named in the current language, the day first (`DAY_COLUMN`). Notes are
+    left out: long free text squeezes a table on a phone (`recent_notes` lists them).
     """
+    columns = [_(column) for column in _COLUMNS]
     return [
-        {
-            "Day": short_day(entry.day),
-            "Leg": str(entry.leg_pain),
-            "Back": str(entry.back_pain),
-            "Reaches": _reaches(entry),
-            "SBI": NOT_ANSWERED if entry.sbi_total is None else str(entry.sbi_total),
-            "Signs": _LEVEL_WORDS[entry.triage_level],
-        }
+        dict(
+            zip(
+                columns,
+                (
+                    short_day(entry.day),
+                    str(entry.leg_pain),
+                    str(entry.back_pain),
+                    _reaches(entry),
+                    NOT_ANSWERED if entry.sbi_total is None else str(entry.sbi_total),
+                    _level_words(entry.triage_level),
+                ),
+                strict=True,
+            )
+        )
         for entry in check_ins
     ]
 
@@ -140,13 +159,20 @@ def recent_notes(check_ins: list[CheckIn]) -> list[tuple[str, str]]:
 
 
 def _reaches(entry: CheckIn) -> str:
-    side = f", {entry.side}" if entry.side and entry.extent is not LegExtent.NONE else ""
-    return entry.extent.label + side
+    if entry.side and entry.extent is not LegExtent.NONE:
+        side = Side(entry.side).label.lower()
+        return _("{extent}, {side}").format(extent=entry.extent.label, side=side)
+    return entry.extent.label
+
+
+def _level_words(level: TriageLevel) -> str:
+    words = _LEVEL_WORDS[level]
+    return _(words) if words else ""
 
 
 _LEVEL_WORDS = {
     TriageLevel.NONE: "",
     TriageLevel.ROUTINE: "",
-    TriageLevel.URGENT: "Urgent",
-    TriageLevel.EMERGENCY: "Emergency",
+    TriageLevel.URGENT: N_("Urgent"),
+    TriageLevel.EMERGENCY: N_("Emergency"),
 }

@@ -22,9 +22,10 @@ from typing import Any
 
 from pydantic import Field, ValidationError
 
-from sciatica import clock
+from sciatica import clock, i18n
 from sciatica.content import DATA_DIR, ContentError, Frozen, load_yaml
 from sciatica.diary.models import FLARE_LABELS, FlareEntry, FlareInput, describe_errors
+from sciatica.i18n import Language, Text, _, ngettext
 from sciatica.storage.store import Store
 
 # A flare-up this many points above the day's check-in is mentioned beside the next session's
@@ -45,7 +46,7 @@ class Choice(Frozen):
     """One thing that set a flare-up off or helped: its stored key and its label."""
 
     key: str = Field(pattern=r"^[a-z_]{1,32}$")
-    label: str = Field(min_length=2, max_length=30)
+    label: Text = Field(min_length=2, max_length=30)
 
 
 class FlareChoices(Frozen):
@@ -63,15 +64,25 @@ class FlareChoices(Frozen):
         return {choice.key: choice.label for choice in self.helped}
 
 
+def flare_choices(language: Language | None = None) -> FlareChoices:
+    """The quick entry's choices from data/flare_triggers.yaml (`load_choices`), in a language.
+
+    The current language unless given; each language is read once.
+    """
+    return _flare_choices(language or i18n.current())
+
+
 @cache
-def flare_choices() -> FlareChoices:
-    """The quick entry's choices from data/flare_triggers.yaml (`load_choices`)."""
-    return load_choices(DATA_DIR / "flare_triggers.yaml")
+def _flare_choices(language: Language) -> FlareChoices:
+    return load_choices(DATA_DIR / "flare_triggers.yaml", language=language)
 
 
-def load_choices(path: Path) -> FlareChoices:
-    """A choices file, validated, each key once per list; ContentError names what is wrong."""
-    loaded = load_yaml(path, FlareChoices)
+def load_choices(path: Path, *, language: Language | None = None) -> FlareChoices:
+    """A choices file, validated, each key once per list; ContentError names what is wrong.
+
+    Every label is given in each language (`{en: ..., sv: ...}`); the one asked for is kept.
+    """
+    loaded = load_yaml(path, FlareChoices, language=language)
     for name in ("triggers", "helped"):
         keys = [choice.key for choice in getattr(loaded, name)]
         if len(set(keys)) != len(keys):
@@ -97,9 +108,9 @@ def parse_flare(data: Mapping[str, Any], *, now: datetime, today: date | None = 
         raise FlareRejected(describe_errors(error, model=FlareInput, labels=FLARE_LABELS)) from None
     problems = []
     if entry.at > now:
-        problems.append("Time: cannot be in the future.")
+        problems.append(_("Time: cannot be in the future."))
     if today is not None and not today - timedelta(days=EDITABLE_DAYS - 1) <= entry.day <= today:
-        problems.append("Date: a flare-up can be noted for today or yesterday.")
+        problems.append(_("Date: a flare-up can be noted for today or yesterday."))
     choices = flare_choices()
     for field, known in (
         ("triggers", choices.trigger_labels()),
@@ -108,7 +119,12 @@ def parse_flare(data: Mapping[str, Any], *, now: datetime, today: date | None = 
         unknown = [key for key in getattr(entry, field) if key not in known]
         if unknown:
             names = ", ".join(unknown)
-            problems.append(f"{FLARE_LABELS[field]}: {names} is not one the app knows.")
+            label_words = FLARE_LABELS[field]
+            problems.append(
+                _("{field}: {names} is not one the app knows.").format(
+                    field=_(label_words), names=names
+                )
+            )
     if problems:
         raise FlareRejected(problems)
     return entry
@@ -167,22 +183,29 @@ def describe(entry: FlareInput, *, timezone: str | None) -> str:
     """'leg pain 7 at 14:05, after sitting; walking helped' (the note is shown apart, as text)."""
     choices = flare_choices()
     when = clock.local(entry.at, timezone)
-    words = f"leg pain {entry.leg_pain} at {when:%H:%M}"
+    words = _("leg pain {value} at {time}").format(value=entry.leg_pain, time=f"{when:%H:%M}")
     if entry.back_pain is not None:
-        words += f", back pain {entry.back_pain}"
+        words = _("{words}, back pain {value}").format(words=words, value=entry.back_pain)
     if entry.triggers:
         after = [label(key, choices.trigger_labels()).lower() for key in entry.triggers]
-        words += f", after {_and(after)}"
+        words = _("{words}, after {triggers}").format(words=words, triggers=_and(after))
     if entry.helped:
         helped = [label(key, choices.helped_labels()).lower() for key in entry.helped]
-        words += f"; {_and(helped)} helped"
+        words = _("{words}; {helped} helped").format(words=words, helped=_and(helped))
     return words
 
 
 def saved_message(entry: FlareInput, *, timezone: str | None, today: date, changed: bool) -> str:
     """What saving did, in one line: 'Saved: leg pain 7 at 14:05, after sitting.'"""
-    day = "" if entry.day == today else f" ({clock.relative_day(entry.day, today=today)})"
-    return f"{'Changed' if changed else 'Saved'}: {describe(entry, timezone=timezone)}{day}."
+    what = describe(entry, timezone=timezone)
+    if entry.day != today:
+        day = clock.relative_day(entry.day, today=today)
+        if changed:
+            return _("Changed: {flare} ({day}).").format(flare=what, day=day)
+        return _("Saved: {flare} ({day}).").format(flare=what, day=day)
+    if changed:
+        return _("Changed: {flare}.").format(flare=what)
+    return _("Saved: {flare}.").format(flare=what)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,16 +235,27 @@ def flare_mention(
     rise, flare = max(above, key=lambda pair: (pair[0], pair[1].at))
     labels = flare_choices().trigger_labels()
     after = [label(key, labels).lower() for key in flare.triggers]
-    cause = f" after {_and(after)}" if after else ""
     when = clock.relative_day(flare.day, today=today)
-    when = when if flare.day >= today - timedelta(days=1) else f"on {when}"
-    sentence = (
-        f"A flare-up{cause} {when}: leg pain {flare.leg_pain}, {rise} points above that day's "
-        "check-in."
-    )
+    if flare.day < today - timedelta(days=1):
+        when = _("on {day}").format(day=when)
+    values = {"when": when, "value": flare.leg_pain, "count": rise, "triggers": _and(after)}
+    if after:
+        sentence = ngettext(
+            "A flare-up after {triggers} {when}: leg pain {value}, {count} point above that "
+            "day's check-in.",
+            "A flare-up after {triggers} {when}: leg pain {value}, {count} points above that "
+            "day's check-in.",
+            rise,
+        ).format(**values)
+    else:
+        sentence = ngettext(
+            "A flare-up {when}: leg pain {value}, {count} point above that day's check-in.",
+            "A flare-up {when}: leg pain {value}, {count} points above that day's check-in.",
+            rise,
+        ).format(**values)
     return FlareMention(flare, check_in_leg_pain[flare.day], sentence)
 
 
 def _and(parts: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    """'a', 'a and b', 'a, b and c' (in the current language: 'a, b och c')."""
+    return i18n.format_list(parts) if parts else ""

@@ -20,7 +20,8 @@ from pydantic import (
     model_validator,
 )
 
-from sciatica import clock
+from sciatica import clock, i18n
+from sciatica.i18n import N_, _
 
 NOTES_MAX_CHARS = 2000
 MEDICATION_MAX_CHARS = 200
@@ -40,16 +41,16 @@ class LegExtent(StrEnum):
 
     @property
     def label(self) -> str:
-        """Plain words for the extent."""
-        return _EXTENT_LABELS[self]
+        """Plain words for the extent, in the current language."""
+        return _(_EXTENT_LABELS[self])
 
 
 _EXTENT_LABELS = {
-    LegExtent.NONE: "No leg symptoms",
-    LegExtent.BUTTOCK: "Buttock",
-    LegExtent.THIGH: "Thigh",
-    LegExtent.BELOW_KNEE: "Below the knee",
-    LegExtent.FOOT: "Foot",
+    LegExtent.NONE: N_("No leg symptoms"),
+    LegExtent.BUTTOCK: N_("Buttock"),
+    LegExtent.THIGH: N_("Thigh"),
+    LegExtent.BELOW_KNEE: N_("Below the knee"),
+    LegExtent.FOOT: N_("Foot"),
 }
 
 
@@ -59,6 +60,14 @@ class Side(StrEnum):
     LEFT = "left"
     RIGHT = "right"
     BOTH = "both"
+
+    @property
+    def label(self) -> str:
+        """The side in plain words, in the current language: 'Left'."""
+        return _(_SIDE_LABELS[self])
+
+
+_SIDE_LABELS = {Side.LEFT: N_("Left"), Side.RIGHT: N_("Right"), Side.BOTH: N_("Both")}
 
 
 class TriageLevel(StrEnum):
@@ -78,7 +87,7 @@ class TriageLevel(StrEnum):
 def _clean_text(value: str) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     if _CONTROL_CHARS.search(value):
-        raise ValueError("contains invisible control characters; please retype it")
+        raise ValueError(_("contains invisible control characters; please retype it"))
     return value
 
 
@@ -87,24 +96,31 @@ PainScore = Annotated[int, Field(ge=0, le=10)]
 SbiScore = Annotated[int, Field(ge=0, le=6)]
 
 FIELD_LABELS: dict[str, str] = {
-    "day": "Date",
-    "leg_pain": "Leg pain",
-    "back_pain": "Back pain",
+    "day": N_("Date"),
+    "leg_pain": N_("Leg pain"),
+    "back_pain": N_("Back pain"),
     # The four Sciatica Bothersomeness Index items in full (Patrick et al. 1995; CLINICAL.md 2).
-    "sbi_leg_pain": "Bothersomeness: leg pain (sciatica)",
-    "sbi_numbness": "Bothersomeness: numbness or tingling in the leg, foot or groin",
-    "sbi_weakness": "Bothersomeness: weakness in the leg or foot",
-    "sbi_sitting": "Bothersomeness: back or leg pain while sitting",
-    "extent": "How far down the leg",
-    "side": "Which side",
-    "walking_interference": "Pain got in the way of walking",
-    "sitting_interference": "Pain got in the way of sitting",
-    "sleeping_interference": "Pain got in the way of sleeping",
-    "activity_minutes": "Minutes of low-impact activity",
-    "medication": "Medication",
-    "notes": "Notes",
-    "red_flags": "Warning signs",
+    "sbi_leg_pain": N_("Bothersomeness: leg pain (sciatica)"),
+    "sbi_numbness": N_("Bothersomeness: numbness or tingling in the leg, foot or groin"),
+    "sbi_weakness": N_("Bothersomeness: weakness in the leg or foot"),
+    "sbi_sitting": N_("Bothersomeness: back or leg pain while sitting"),
+    "extent": N_("How far down the leg"),
+    "side": N_("Which side"),
+    "walking_interference": N_("Pain got in the way of walking"),
+    "sitting_interference": N_("Pain got in the way of sitting"),
+    "sleeping_interference": N_("Pain got in the way of sleeping"),
+    "activity_minutes": N_("Minutes of low-impact activity"),
+    "medication": N_("Medication"),
+    "notes": N_("Notes"),
+    "red_flags": N_("Warning signs"),
 }
+
+
+def field_label(name: str) -> str:
+    """A check-in field's label in the current language: 'Leg pain'."""
+    words = FIELD_LABELS[name]
+    return _(words)
+
 
 SBI_FIELDS = ("sbi_leg_pain", "sbi_numbness", "sbi_weakness", "sbi_sitting")
 
@@ -166,9 +182,9 @@ class CheckInInput(BaseModel):
         if today is None:
             return value
         if value > today:
-            raise ValueError("cannot be in the future")
+            raise ValueError(_("cannot be in the future"))
         if value < EARLIEST_DAY:
-            raise ValueError(f"must be on or after {EARLIEST_DAY:%d %B %Y}")
+            raise ValueError(_("must be on or after {day}").format(day=_long_date(EARLIEST_DAY)))
         return value
 
     @field_validator("side")
@@ -180,7 +196,7 @@ class CheckInInput(BaseModel):
     def _consistent(self) -> CheckInInput:
         answered = [getattr(self, name) is not None for name in SBI_FIELDS]
         if any(answered) and not all(answered):
-            raise ValueError("answer all four bothersomeness questions, or leave all four empty")
+            raise ValueError(_("answer all four bothersomeness questions, or leave all four empty"))
         return self
 
     @property
@@ -206,25 +222,48 @@ def parse_check_in(data: dict[str, Any], *, today: date) -> CheckInInput:
     return CheckInInput.model_validate(data, context={"today": today})
 
 
+# Pydantic's own messages, as the app words them in each language (its English, lower case);
+# any other kind of problem is shown as pydantic words it.
+_PYDANTIC_MESSAGES = {
+    "missing": N_("field required"),
+    "int_type": N_("input should be a valid integer"),
+    "string_too_long": N_("string should have at most {max_length} characters"),
+    "extra_forbidden": N_("extra inputs are not permitted"),
+    "timezone_aware": N_("input should have timezone info"),
+    "dict_type": N_("input should be a valid dictionary"),
+    "model_type": N_("input should be a valid dictionary"),
+}
+
+
 def describe_errors(
     error: ValidationError,
     *,
     model: type[BaseModel] | None = None,
     labels: dict[str, str] | None = None,
 ) -> list[str]:
-    """Plain-language messages naming the field, one per problem (check-in fields by default)."""
+    """Plain-language messages naming the field, one per problem (check-in fields by default).
+
+    In the current language; labels may be marked with N_ (they are translated here).
+    """
     model = model or CheckInInput
     labels = FIELD_LABELS if labels is None else labels
     messages = []
     for problem in error.errors():
         location = [str(part) for part in problem["loc"]]
         field = location[0] if location else ""
-        label = labels.get(field, field.replace("_", " ").capitalize() or "Check-in")
-        text = problem["msg"].removeprefix("Value error, ")
-        text = text[:1].lower() + text[1:]
+        if problem["type"] in _PYDANTIC_MESSAGES:
+            message = _PYDANTIC_MESSAGES[problem["type"]]
+            text = _(message).format(**problem.get("ctx", {}))
+        else:
+            text = problem["msg"].removeprefix("Value error, ")
+            text = text[:1].lower() + text[1:]
         if problem["type"] in {"greater_than_equal", "less_than_equal"}:
             text = _range_message(model, field)
-        messages.append(f"{label}: {text}." if label != "Check-in" else f"{text.capitalize()}.")
+        if not field:
+            messages.append(_("{problem}.").format(problem=text[:1].upper() + text[1:]))
+            continue
+        label = _(labels[field]) if field in labels else field.replace("_", " ").capitalize()
+        messages.append(_("{field}: {problem}.").format(field=label, problem=text))
     return messages
 
 
@@ -241,7 +280,12 @@ def _ranges(model: type[BaseModel]) -> dict[str, tuple[object, object]]:
 
 def _range_message(model: type[BaseModel], field: str) -> str:
     low, high = _ranges(model).get(field, ("?", "?"))
-    return f"must be between {low} and {high}"
+    return _("must be between {low} and {high}").format(low=low, high=high)
+
+
+def _long_date(day: date) -> str:
+    """'01 January 2000', in the current language."""
+    return i18n.format_date(day, "dd MMMM y")
 
 
 # After about the first trimester, lying flat on the back (and on the front) is best avoided in
@@ -271,9 +315,9 @@ class AboutMe(BaseModel):
     @model_validator(mode="after")
     def _follow_ups_need_their_question(self) -> AboutMe:
         if self.due_date is not None and not self.pregnant:
-            raise ValueError("a due date is only asked with 'I am pregnant'")
+            raise ValueError(_("a due date is only asked with 'I am pregnant'"))
         if self.cancer_assessed and not self.had_cancer:
-            raise ValueError("'a doctor has assessed this back pain' needs 'I have had cancer'")
+            raise ValueError(_("'a doctor has assessed this back pain' needs 'I have had cancer'"))
         return self
 
     def later_pregnancy(self, *, today: date) -> bool:
@@ -310,13 +354,13 @@ FlareKey = Annotated[str, Field(pattern=r"^[a-z_]{1,32}$")]
 _ZONE_SPREAD = (timedelta(hours=-12), timedelta(hours=14))
 
 FLARE_LABELS: dict[str, str] = {
-    "day": "Date",
-    "at": "Time",
-    "leg_pain": "Leg pain",
-    "back_pain": "Back pain",
-    "triggers": "What set it off",
-    "helped": "What helped",
-    "note": "Note",
+    "day": N_("Date"),
+    "at": N_("Time"),
+    "leg_pain": N_("Leg pain"),
+    "back_pain": N_("Back pain"),
+    "triggers": N_("What set it off"),
+    "helped": N_("What helped"),
+    "note": N_("Note"),
 }
 
 
@@ -348,7 +392,7 @@ class FlareInput(BaseModel):
     @classmethod
     def _not_too_early(cls, value: date) -> date:
         if value < EARLIEST_DAY:
-            raise ValueError(f"must be on or after {EARLIEST_DAY:%d %B %Y}")
+            raise ValueError(_("must be on or after {day}").format(day=_long_date(EARLIEST_DAY)))
         return value
 
     @field_validator("at")
@@ -358,7 +402,12 @@ class FlareInput(BaseModel):
         day = info.data.get("day")
         earliest, latest = ((value + shift).date() for shift in _ZONE_SPREAD)
         if day is not None and not earliest <= day <= latest:
-            raise ValueError(f"{value:%d %b %Y %H:%M} UTC is not on {day:%d %b %Y}")
+            raise ValueError(
+                _("{moment} UTC is not on {day}").format(
+                    moment=f"{i18n.format_date(value.date(), 'dd MMM y')} {value:%H:%M}",
+                    day=i18n.format_date(day, "dd MMM y"),
+                )
+            )
         return value
 
     @field_validator("triggers", "helped")

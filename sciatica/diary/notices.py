@@ -28,6 +28,7 @@ from sciatica.diary.triage import (
     triage,
     urgent_dial,
 )
+from sciatica.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +64,9 @@ def triage_notice(result: Triage, *, country: str | None, saved: str = "") -> No
 
 def saved_line(*, updated: bool, comparison: str) -> str:
     """'Saved. Leg pain 5, down 2 since Monday.' or that it updated the day's check-in."""
-    verb = "Saved (updated this day's check-in)." if updated else "Saved."
-    return f"{verb} {comparison}"
+    if updated:
+        return _("Saved (updated this day's check-in). {comparison}").format(comparison=comparison)
+    return _("Saved. {comparison}").format(comparison=comparison)
 
 
 def check_in_notice(

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
-from sciatica import clock
-from sciatica.content import plural
+from sciatica import clock, i18n
 from sciatica.diary.models import CheckIn
 from sciatica.diary.notices import StandingAlert, seen_records, standing_alert
 from sciatica.diary.triage import Triage, routine_reasons, triage
+from sciatica.i18n import ngettext
 from sciatica.storage.store import Store
 
 WEEK_DAYS = 7
@@ -88,6 +88,20 @@ def week_summary(week: list[CheckIn]) -> str:
     average = fmean(entry.leg_pain for entry in week)
     low = min(entry.leg_pain for entry in week)
     high = max(entry.leg_pain for entry in week)
-    spread = f", from {low} to {high}" if low != high else ""
-    days = plural(len(week), "day", "days")
-    return f"Average leg pain {average:.1f} over {days} checked in{spread}."
+    values = {
+        "average": i18n.format_decimal(average, format="0.0"),
+        "count": len(week),
+        "low": low,
+        "high": high,
+    }
+    if low == high:
+        return ngettext(
+            "Average leg pain {average} over {count} day checked in.",
+            "Average leg pain {average} over {count} days checked in.",
+            len(week),
+        ).format(**values)
+    return ngettext(
+        "Average leg pain {average} over {count} day checked in, from {low} to {high}.",
+        "Average leg pain {average} over {count} days checked in, from {low} to {high}.",
+        len(week),
+    ).format(**values)

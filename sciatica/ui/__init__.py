@@ -30,7 +30,7 @@ from sciatica.config import Settings
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.notices import Notice, triage_notice
 from sciatica.diary.triage import Triage, content, guessed
-from sciatica.i18n import Language, _
+from sciatica.i18n import N_, Language, _
 from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
 from sciatica.ui.plain import plain as plain  # pages escape with ui.plain
@@ -40,7 +40,7 @@ _BACKUP_CHECKED = "_sciatica_backup_checked"
 _BACKUP_PROBLEM = "_sciatica_backup_problem"
 _LANGUAGE = "_sciatica_language"
 _FULL_DETAILS = ("full", "true", "True", True)  # True is Streamlit's deprecated spelling of full
-PAGE_FAILED = (
+PAGE_FAILED = N_(
     "Something went wrong on this page; nothing in your diary was lost. If you were saving "
     "something, please check whether it was saved, and try again."
 )
@@ -49,7 +49,12 @@ PAGE_FAILED = (
 PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
-@st.cache_resource(show_spinner="Opening your diary…")
+# The spinner is drawn by `store`, in the person's language (a decorator's words are fixed at
+# import, before any language is known).
+_OPENED: set[str] = set()
+
+
+@st.cache_resource(show_spinner=False)
 def _open_store(url: str) -> Store:
     return Store.open(url)
 
@@ -63,7 +68,12 @@ def store() -> Store:
     """The database, opened and migrated once per server; backed up once a day."""
     config = settings()
     url = config.resolved_database_url()
-    opened = _open_store(url)
+    if url in _OPENED:
+        opened = _open_store(url)
+    else:  # the first time on this server: opening and migrating may take a moment
+        with st.spinner(_("Opening your diary…")):
+            opened = _open_store(url)
+        _OPENED.add(url)
     if not st.session_state.get(_BACKUP_CHECKED):
         st.session_state[_BACKUP_CHECKED] = True
         _daily_backup(database_url=url, backups_dir=config.resolved_backup_dir())
@@ -81,7 +91,7 @@ def _daily_backup(*, database_url: str, backups_dir: Path) -> None:
     except Exception:
         # The backup is a side job: whatever breaks it must not break the diary.
         _LOGGER.exception("The daily backup to %s failed unexpectedly", backups_dir)
-        st.session_state[_BACKUP_PROBLEM] = "Something unexpected stopped it; the log says what."
+        st.session_state[_BACKUP_PROBLEM] = _("Something unexpected stopped it; the log says what.")
 
 
 def backup_problem() -> str | None:
@@ -101,7 +111,7 @@ def run_page(page: StreamlitPage) -> None:
         _LOGGER.exception("The page %r failed", page.title)
         if st.get_option("client.showErrorDetails") in _FULL_DETAILS:
             raise
-        st.warning(PAGE_FAILED, icon=":material/refresh:")
+        st.warning(_(PAGE_FAILED), icon=":material/refresh:")
 
 
 def logins_enabled() -> bool:
@@ -117,14 +127,14 @@ def require_login() -> None:
     if not logins_enabled():
         return
     if not st.user.is_logged_in:
-        st.title("Sciatica diary")
-        st.write("Please log in to see your diary. Each person sees only their own data.")
-        st.button("Log in", type="primary", on_click=st.login)
+        st.title(_("Sciatica diary"))
+        st.write(_("Please log in to see your diary. Each person sees only their own data."))
+        st.button(_("Log in"), type="primary", on_click=st.login)
         st.stop()
     with st.sidebar:
-        who = st.user.get("email") or st.user.get("name") or "you"
-        st.caption(f"Logged in as {plain(str(who))}")
-        st.button("Log out", on_click=st.logout)
+        who = st.user.get("email") or st.user.get("name") or _("you")
+        st.caption(_("Logged in as {who}").format(who=plain(str(who))))
+        st.button(_("Log out"), on_click=st.logout)
 
 
 def user_id() -> str:

@@ -18,7 +18,7 @@ from itertools import count
 import streamlit as st
 from pydantic import ValidationError
 
-from sciatica import ui
+from sciatica import i18n, ui
 from sciatica.clock import relative_day
 from sciatica.diary.about_me import ANSWERS, about_me_content, cautions
 from sciatica.diary.models import AboutMe, TriageLevel, describe_errors
@@ -76,7 +76,7 @@ def outcome_here(notice: Notice, *, key: str = "outcome") -> None:
 def _dialog(notice: Notice, *, key: str) -> None:
     def body() -> None:
         ui.advice_block(notice, key=f"{key}_dialog")
-        if st.button("I understand", key=f"{key}_close"):
+        if st.button(_("I understand"), key=f"{key}_close"):
             st.rerun()
 
     st.dialog(notice.title, width="medium")(body)()
@@ -100,7 +100,8 @@ def first_use() -> bool:
         return False
     safety = safety_content()
     with st.container(border=True, key="first_use"):
-        st.markdown(f"**Before you start.** {safety.disclaimer} {safety.stop_rule}")
+        before = _("**Before you start.** {disclaimer} {stop_rule}")
+        st.markdown(before.format(disclaimer=safety.disclaimer, stop_rule=safety.stop_rule))
         about_me_form(key="first_use", submit=_("Save and continue"))
     return True
 
@@ -160,18 +161,19 @@ def standing_banner(alert: StandingAlert | None, *, today: date) -> None:
     with st.container(key="standing_alert"):
         ui.advice_block(notice, key="standing")
         if alert.since:
-            days = ", ".join(
-                f"{relative_day(day, today=today)}" for day in sorted(set(alert.since.values()))
+            days = i18n.format_list(
+                [relative_day(day, today=today) for day in sorted(set(alert.since.values()))]
             )
-            st.caption(f"Ticked on your check-in: {days}. {content().seen.note}")
+            ticked = _("Ticked on your check-in: {days}. {note}")
+            st.caption(ticked.format(days=days, note=content().seen.note))
             if st.button(content().seen.button, key="standing_seen"):
                 mark_seen(ui.store(), user_id=ui.user_id(), alert=alert, today=today)
-                ui.flash("Noted: you have been seen about it.")
+                ui.flash(_("Noted: you have been seen about it."))
         if alert.cancer and st.button(
             about_me_content().cancer_resolve, key="standing_cancer_assessed"
         ):
             mark_cancer_assessed(ui.store(), user_id=ui.user_id())
-            ui.flash("Noted: a doctor has assessed this back pain.")
+            ui.flash(_("Noted: a doctor has assessed this back pain."))
 
 
 def under_16_notice() -> bool:

@@ -32,11 +32,12 @@ from sciatica.diary.flares import (
     saved_message,
 )
 from sciatica.diary.models import FLARE_NOTE_MAX_CHARS, FlareEntry
+from sciatica.i18n import N_, _
 from sciatica.ui import alerts
 
 PAIN_SCALE = tuple(range(11))
-PAIN_HELP = "0 = no pain, 10 = the worst pain you can imagine."
-DAYS = ("Today", "Yesterday")
+PAIN_HELP = N_("0 = no pain, 10 = the worst pain you can imagine.")
+DAYS = (N_("Today"), N_("Yesterday"))  # the Day radio's options, shown translated
 NEW = 0  # the form is open for a new flare-up; a positive number changes that one
 
 
@@ -85,7 +86,7 @@ def _save(key: str, flare_id: int) -> None:
         note=answers["note"] or "",
     )
     if data["leg_pain"] is None:
-        st.session_state[_state(key, "problems")] = ["Choose your leg pain now (0-10)."]
+        st.session_state[_state(key, "problems")] = [_("Choose your leg pain now (0-10).")]
         return
     store, user = ui.store(), ui.user_id()
     try:
@@ -98,7 +99,7 @@ def _save(key: str, flare_id: int) -> None:
         st.session_state[_state(key, "problems")] = rejected.problems
         return
     except LookupError:
-        st.session_state[_state(key, "problems")] = ["This flare-up is no longer in your diary."]
+        st.session_state[_state(key, "problems")] = [_("This flare-up is no longer in your diary.")]
         return
     message = saved_message(entry, timezone=timezone, today=today, changed=flare_id != NEW)
     _close(key)
@@ -111,7 +112,7 @@ def _delete(key: str, flare_id: int) -> None:
     with suppress(LookupError):
         delete_flare(ui.store(), user_id=ui.user_id(), flare_id=flare_id)
     st.session_state.pop(_state(key, "confirm"), None)
-    st.session_state[_state(key, "result")] = "Deleted the flare-up."
+    st.session_state[_state(key, "result")] = _("Deleted the flare-up.")
 
 
 def _ask(key: str, flare_id: int | None) -> None:
@@ -129,12 +130,12 @@ def quick_entry(*, key: str) -> None:
         editing = st.session_state.get(_state(key, "form"))
         if editing is None:
             st.button(
-                "Log a flare-up",
+                _("Log a flare-up"),
                 icon=":material/bolt:",
                 key=f"flare_{key}_open",
                 on_click=_open,
                 args=(key, NEW),
-                help="Pain flaring now? Note it here; your check-in stays the day's score.",
+                help=_("Pain flaring now? Note it here; your check-in stays the day's score."),
             )
         if (result := st.session_state.pop(_state(key, "result"), None)) is not None:
             with st.container(key=f"flare_{key}_result"):
@@ -156,32 +157,32 @@ def _form(
     when = clock.local(start.at, timezone).time() if start else now
     st.session_state.setdefault(_state(key, "opened"), when)
     with st.form(f"flare_form_{key}", border=True):
-        st.markdown("**Changing a flare-up**" if start else "**A flare-up now**")
+        st.markdown(_("**Changing a flare-up**") if start else _("**A flare-up now**"))
         st.pills(
-            "Leg pain now",
+            _("Leg pain now"),
             PAIN_SCALE,
             default=start.leg_pain if start else None,
             key=_widget(key, "leg_pain"),
-            help=PAIN_HELP,
+            help=_(PAIN_HELP),
         )
         st.pills(
-            "What set it off?",
+            _("What set it off?"),
             list(triggers),
             selection_mode="multi",
             default=list(start.triggers) if start else None,
             format_func=triggers.__getitem__,
             key=_widget(key, "triggers"),
         )
-        with st.expander("More: back pain, what helped, the time, a note", expanded=bool(start)):
+        with st.expander(_("More: back pain, what helped, the time, a note"), expanded=bool(start)):
             st.pills(
-                "Back pain now (optional)",
+                _("Back pain now (optional)"),
                 PAIN_SCALE,
                 default=start.back_pain if start else None,
                 key=_widget(key, "back_pain"),
-                help=PAIN_HELP,
+                help=_(PAIN_HELP),
             )
             st.pills(
-                "What helped?",
+                _("What helped?"),
                 list(helped),
                 selection_mode="multi",
                 default=list(start.helped) if start else None,
@@ -189,53 +190,61 @@ def _form(
                 key=_widget(key, "helped"),
             )
             st.radio(
-                "Day",
+                _("Day"),
                 DAYS,
+                format_func=_,
                 index=(today - start.day).days if start else 0,
                 horizontal=True,
                 key=_widget(key, "day"),
             )
-            st.time_input("Time", value=when, step=timedelta(minutes=5), key=_widget(key, "time"))
+            st.time_input(
+                _("Time"), value=when, step=timedelta(minutes=5), key=_widget(key, "time")
+            )
             st.text_input(
-                "Note (optional)",
+                _("Note (optional)"),
                 value=start.note if start else "",
                 max_chars=FLARE_NOTE_MAX_CHARS,
                 key=_widget(key, "note"),
             )
         # Right above the Save button, where the person is looking.
         if problems := st.session_state.get(_state(key, "problems")):
-            st.error("Not saved. " + " ".join(problems), icon=":material/error:")
+            st.error(
+                _("Not saved. {problems}").format(problems=" ".join(problems)),
+                icon=":material/error:",
+            )
         row = st.container(horizontal=True)
         with row:
             st.form_submit_button(
-                "Save flare-up", type="primary", on_click=_save, args=(key, flare_id)
+                _("Save flare-up"), type="primary", on_click=_save, args=(key, flare_id)
             )
-            st.form_submit_button("Cancel", type="tertiary", on_click=_close, args=(key,))
+            st.form_submit_button(_("Cancel"), type="tertiary", on_click=_close, args=(key,))
 
 
 def _listed(key: str, flares: list[FlareEntry], *, today: date, timezone: str | None) -> None:
-    st.markdown("**Flare-ups today and yesterday**")
+    st.markdown(_("**Flare-ups today and yesterday**"))
     for flare in reversed(flares):
         day = clock.relative_day(flare.day, today=today).capitalize()
         with st.container(key=f"flare_{key}_item_{flare.id}"):
-            st.markdown(f"{day}: {describe(flare, timezone=timezone)}")
+            st.markdown(
+                _("{day}: {flare}").format(day=day, flare=describe(flare, timezone=timezone))
+            )
             if flare.note:
                 st.text(flare.note)  # the person's words, shown as they wrote them
             row = st.container(horizontal=True)
             if st.session_state.get(_state(key, "confirm")) == flare.id:
                 row.button(
-                    "Yes, delete it",
+                    _("Yes, delete it"),
                     key=f"flare_{key}_yes_{flare.id}",
                     type="primary",
                     on_click=_delete,
                     args=(key, flare.id),
                 )
                 row.button(
-                    "Keep it", key=f"flare_{key}_no_{flare.id}", on_click=_ask, args=(key, None)
+                    _("Keep it"), key=f"flare_{key}_no_{flare.id}", on_click=_ask, args=(key, None)
                 )
                 continue
             row.button(
-                "Change",
+                _("Change"),
                 key=f"flare_{key}_change_{flare.id}",
                 icon=":material/edit:",
                 type="tertiary",
@@ -243,7 +252,7 @@ def _listed(key: str, flares: list[FlareEntry], *, today: date, timezone: str | 
                 args=(key, flare.id),
             )
             row.button(
-                "Delete",
+                _("Delete"),
                 key=f"flare_{key}_delete_{flare.id}",
                 icon=":material/delete:",
                 type="tertiary",

@@ -8,13 +8,15 @@ from collections.abc import Callable, Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sciatica.diary.models import AboutMe, TriageLevel
 from sciatica.storage.store import Store
+from tests.factories import days_ago, make_check_in, make_flare
 
 OpenPage = Callable[[str], AppTest]
 
 # Pages whose every string is marked and translated. A page joins this list once it is; the
 # test then keeps English from creeping back in.
-TRANSLATED_PAGES = ["pages/safety.py"]
+TRANSLATED_PAGES = ["pages/safety.py", "pages/check_in.py", "pages/today.py"]
 # Words every English sentence has and no Swedish one does.
 ENGLISH = re.compile(r"\b(the|your|you|and|if|of|with|this|not|to|is|are|or)\b", re.IGNORECASE)
 
@@ -45,11 +47,40 @@ def in_swedish(database_url: str) -> None:
     store.close()
 
 
+def with_a_diary(database_url: str) -> None:
+    """A diary with something on every part of a page: About me answered, four days of
+    check-ins (a note, the weekly questions, an urgent sign yesterday that still stands) and
+    flare-ups today and yesterday."""
+    store = Store.open(database_url)
+    store.save_about_me(
+        user_id="local", answers=AboutMe(osteoporosis=True, answered_on=days_ago(9))
+    )
+    for days, flags in ((3, []), (2, []), (1, ["worsening_weakness"]), (0, [])):
+        entry = make_check_in(
+            day=days_ago(days),
+            leg_pain=4 + days,
+            side="both" if days == 2 else "left",
+            notes="Ont efter bilresan" if days == 1 else "",
+            red_flags=flags,
+            **(
+                {"sbi_leg_pain": 3, "sbi_numbness": 2, "sbi_weakness": 1, "sbi_sitting": 4}
+                if days == 3
+                else {}
+            ),
+        )
+        level = TriageLevel.URGENT if flags else TriageLevel.NONE
+        store.save_check_in(user_id="local", entry=entry, triage_level=level)
+    store.add_flare(user_id="local", entry=make_flare(back_pain=5, helped=("walking", "heat")))
+    store.add_flare(user_id="local", entry=make_flare(days_back=1, triggers=("driving", "lifting")))
+    store.close()
+
+
 @pytest.mark.parametrize("page", TRANSLATED_PAGES)
 def test_a_translated_page_shows_no_english_in_swedish(
     open_page: OpenPage, database_url: str, page: str
 ) -> None:
     in_swedish(database_url)
+    with_a_diary(database_url)
     app = open_page(page)
     assert not app.exception
     shown = list(texts(app))

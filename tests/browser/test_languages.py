@@ -23,21 +23,29 @@ def swedish(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def test_a_swedish_browser_gets_swedish_warning_signs_and_112_after_a_check_in(
+def test_a_swedish_browser_checks_in_in_swedish_and_gets_112_for_a_bladder_sign(
     swedish: Page, server: StreamlitServer
 ) -> None:
     open_page(swedish, server.url)
+    expect(swedish.get_by_role("heading", name="I dag", level=1)).to_be_visible()
     swedish.get_by_role("button", name="Spara och fortsätt").click()
     expect(swedish.get_by_text("Sparat. Om mig är uppdaterat.")).to_be_visible()
     wait_idle(swedish)
     open_page(swedish, f"{server.url}/check-in")
+    expect(swedish.get_by_role("heading", name="Incheckning", level=1)).to_be_visible()
+    expect(swedish.get_by_text("Smärta i benet", exact=True)).to_be_visible()
     swedish.get_by_text(re.compile(r"^Du har börjat läcka kiss")).click()
-    swedish.get_by_role("button", name="Save check-in").click()
+    swedish.get_by_role("button", name="Spara", exact=True).click()
     wait_idle(swedish)
     dialog = swedish.get_by_role("dialog")
     expect(dialog.get_by_text("Sök hjälp nu", exact=False).first).to_be_visible()
     call = dialog.get_by_role("link", name="Ring 112", exact=True)
     expect(call).to_have_attribute("href", "tel:112")
+    # What saving did, in Swedish, under the button behind the dialog.
+    saved = swedish.locator(".st-key-check_in_outcome")
+    expect(
+        saved.get_by_text("Sparat. Bensmärta 0. Det här är din första incheckning.")
+    ).to_be_attached()
 
 
 def test_the_safety_page_speaks_swedish_and_names_1177_for_urgent_advice(

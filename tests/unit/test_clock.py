@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 import time_machine
 
-from sciatica import clock
+from sciatica import clock, i18n
 from tests.factories import days_ago
 
 # 23:30 in London on 24 November is already 25 November in Auckland and Tokyo.
@@ -79,7 +79,24 @@ def test_days_are_named_relative_to_the_persons_today_on_any_date(today: date) -
         assert clock.relative_day(day, today=today) == f"{day:%A}"
     week_ago = days_ago(7)
     year = "" if week_ago.year == today.year else f" {week_ago.year}"
-    assert clock.relative_day(week_ago, today=today) == f"{week_ago.day} {week_ago:%b}{year}"
+    # British English abbreviates September "Sept", as Babel (CLDR) writes it.
+    month = i18n.format_date(week_ago, "MMM", language="en")
+    assert clock.relative_day(week_ago, today=today) == f"{week_ago.day} {month}{year}"
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 11, 25), "i dag"),
+        (date(2026, 11, 24), "i går"),
+        (date(2026, 11, 23), "måndag"),
+        (date(2026, 11, 18), "18 nov."),
+        (date(2025, 11, 18), "18 nov. 2025"),
+    ],
+)
+def test_days_are_named_in_swedish_the_way_people_speak_it(day: date, expected: str) -> None:
+    with i18n.use("sv"):
+        assert clock.relative_day(day, today=date(2026, 11, 25)) == expected
 
 
 @pytest.mark.parametrize(

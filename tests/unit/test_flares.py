@@ -155,29 +155,40 @@ def test_the_choices_file_has_unique_keys_and_the_common_triggers_and_reliefs() 
     assert {"walking", "lying_down", "heat", "medication"} <= set(choices.helped_labels())
 
 
+SITTING = "{en: Sitting, sv: Sittande}"
+HEAT = "helped: [{key: heat, label: {en: Heat, sv: Värme}}]\n"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
         (
-            "triggers: [{key: sitting, label: Sitting}, {key: sitting, label: Again}]\n"
-            "helped: [{key: heat, label: Heat}]\n",
+            f"triggers: [{{key: sitting, label: {SITTING}}}, {{key: sitting, label: {SITTING}}}]\n"
+            + HEAT,
             "choices.yaml: triggers: keys must be unique",
         ),
         (
-            "triggers: [{key: Sitting, label: Sitting}]\nhelped: [{key: heat, label: Heat}]\n",
+            f"triggers: [{{key: Sitting, label: {SITTING}}}]\n" + HEAT,
             "choices.yaml: triggers.0.key: String should match pattern",
         ),
         (
-            "triggers: [{key: sitting, label: Sitting, colour: red}]\n"
-            "helped: [{key: heat, label: Heat}]\n",
+            f"triggers: [{{key: sitting, label: {SITTING}, colour: red}}]\n" + HEAT,
             "choices.yaml: triggers.0.colour: Extra inputs are not permitted",
         ),
         (
-            "triggers: []\nhelped: [{key: heat, label: Heat}]\n",
+            "triggers: []\n" + HEAT,
             "choices.yaml: triggers: Tuple should have at least 1 item",
         ),
+        (
+            "triggers: [{key: sitting, label: {en: Sitting}}]\n" + HEAT,
+            "choices.yaml: triggers.0.label: Value error, the Svenska (sv) text is missing",
+        ),
+        (
+            "triggers: [{key: sitting, label: Sitting}]\n" + HEAT,
+            "choices.yaml: triggers.0.label: Value error, needs the text in each language",
+        ),
     ],
-    ids=["duplicate-key", "bad-key", "unknown-field", "empty-list"],
+    ids=["duplicate-key", "bad-key", "unknown-field", "empty-list", "no-swedish", "one-language"],
 )
 def test_a_broken_choices_file_fails_loudly_with_the_file_and_field_named(
     tmp_path: Path, text: str, message: str
