@@ -80,10 +80,10 @@ class GuidedSession:
 
     def review(self) -> tuple[str, ...]:
         """Each planned exercise and how it went, e.g. 'Clamshell: this hurt'."""
-        went = {exercise_id: OUTCOME_WORDS[outcome] for exercise_id, outcome in self.outcomes}
+        went = {exercise_id: _(OUTCOME_WORDS[outcome]) for exercise_id, outcome in self.outcomes}
         return tuple(
             _("{exercise}: {went}").format(
-                exercise=exercise.name, went=_(went.get(exercise.id, NOT_REACHED))
+                exercise=exercise.name, went=went.get(exercise.id) or _(NOT_REACHED)
             )
             for _item, exercise in self.plan.items
         )

@@ -40,8 +40,9 @@ def _details(exercise: Exercise, *, catalog: Catalog, caution: str, steps_folded
     with folded or st.container():
         if not steps_folded:
             st.markdown(_("**How to do it**"))
-        st.markdown(f"{steps}\n\n{_('**Doing it well**')}\n{_bullets(exercise.form_cues)}")
-        st.markdown(f"{_('**Stop if**')}\n{_bullets(exercise.stop_if)}")
+        doing_well, stop_if = _("**Doing it well**"), _("**Stop if**")
+        st.markdown(f"{steps}\n\n{doing_well}\n{_bullets(exercise.form_cues)}")
+        st.markdown(f"{stop_if}\n{_bullets(exercise.stop_if)}")
         sources = "; ".join(source.cite() for source in cited)
         st.caption(_("Sources: {sources}").format(sources=sources))
 

@@ -150,23 +150,20 @@ def session_log(
     the Save button, as does a refusal; otherwise the page starts again with "Saved" at its top.
     """
     n = st.session_state.get(LOG_VERSION, 0)
+    labels = {field: _(label) for field, label in SESSION_LABELS.items()}
     with st.form(f"session_log_{n}"):
         day = st.date_input(_("Date"), value=today, max_value=today, format="DD/MM/YYYY")
         answers: dict[str, object] = {
-            field: st.pills(
-                _(SESSION_LABELS[field]), PAIN_SCALE, key=f"log_{n}_{field}", help=_(PAIN_HELP)
-            )
+            field: st.pills(labels[field], PAIN_SCALE, key=f"log_{n}_{field}", help=_(PAIN_HELP))
             for field in PAIN_FIELDS
         }
         answers["leg_response"] = st.radio(
-            _(SESSION_LABELS["leg_response"]),
+            labels["leg_response"],
             list(LegResponse),
             index=1,
             format_func=lambda response: response.label,
         )
-        answers["new_numbness_or_weakness"] = st.checkbox(
-            _(SESSION_LABELS["new_numbness_or_weakness"])
-        )
+        answers["new_numbness_or_weakness"] = st.checkbox(labels["new_numbness_or_weakness"])
         answers["notes"] = st.text_area(_("Notes"), max_chars=NOTES_MAX_CHARS)
         # Right above the Save button, where the person is looking: the browser keeps the
         # button in place and shows what appears above it, where below it could be off screen.
@@ -204,7 +201,8 @@ def routine_card(
 ) -> None:
     """A saved routine: its doses now, a pending suggestion, its history, `actions`, downloads."""
     store, user, today = ui.store(), ui.user_id(), ui.today()
-    badge = f" :green-badge[:material/check: {_('Active')}]" if routine.active else ""
+    active = _("Active")
+    badge = f" :green-badge[:material/check: {active}]" if routine.active else ""
     st.markdown(f"**{plain(routine.name)}**{badge}")
     st.caption(describe_schedule(routine))
     st.markdown("\n".join(f"- {line}" for line in dose_lines(routine, catalog=catalog)))
