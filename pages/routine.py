@@ -132,7 +132,7 @@ days = st.pills(
     _("Days"),
     list(Weekday),
     selection_mode="multi",
-    format_func=lambda d: d.label,
+    format_func={d: d.label for d in Weekday}.__getitem__,
     key=f"rt_{v}_days",
 )
 start = st.date_input(_("Start date"), format="DD/MM/YYYY", key=f"rt_{v}_start")

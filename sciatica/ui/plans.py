@@ -161,7 +161,8 @@ def session_log(
             labels["leg_response"],
             list(LegResponse),
             index=1,
-            format_func=lambda response: response.label,
+            # Worded now, in this run's language: a format_func may run outside the page run.
+            format_func={response: response.label for response in LegResponse}.__getitem__,
         )
         answers["new_numbness_or_weakness"] = st.checkbox(labels["new_numbness_or_weakness"])
         answers["notes"] = st.text_area(_("Notes"), max_chars=NOTES_MAX_CHARS)
