@@ -116,7 +116,7 @@ else:
                 _(label),
                 options,
                 key=f"ex_{field}",
-                format_func={o: o.label for o in options}.__getitem__,
+                format_func={o: str(getattr(o, "label", o)) for o in options}.__getitem__,
                 placeholder=_("Any"),
                 persist_state="session",
             )
