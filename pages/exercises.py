@@ -35,16 +35,17 @@ from sciatica.exercises.models import (
     TargetArea,
 )
 from sciatica.exercises.suitability import suits
+from sciatica.i18n import N_, _
 from sciatica.ui import alerts
 from sciatica.ui.exercises import exercise_card, family_fold
 
 # Filter field -> the multiselect's label and options (shown by each enum's .label).
 CHOICES: dict[str, tuple[str, Sequence[StrEnum]]] = {
-    "kinds": ("Type", list(Kind)),
-    "target_areas": ("Target area", list(TargetArea)),
-    "positions": ("Position", list(Position)),
-    "equipment": ("Equipment", list(Equipment)),
-    "levels": ("Level", list(Level)),
+    "kinds": (N_("Type"), list(Kind)),
+    "target_areas": (N_("Target area"), list(TargetArea)),
+    "positions": (N_("Position"), list(Position)),
+    "equipment": (N_("Equipment"), list(Equipment)),
+    "levels": (N_("Level"), list(Level)),
 }
 EMPTY: dict[str, object] = {"search": "", **{field: [] for field in CHOICES}}
 WRITTEN = "ex_url"  # the filter part of the URL as this page last wrote it
@@ -57,7 +58,7 @@ in_url = {name: values for name, values in params.items() if name != "exercise"}
 # its own (not the URL this page wrote itself) sets them; coming back without any keeps them.
 if (in_url and in_url != st.session_state.get(WRITTEN)) or "ex_search" not in st.session_state:
     start = filter_from_query_params(params)
-    for field, (_, options) in CHOICES.items():
+    for field, (_label, options) in CHOICES.items():
         st.session_state[f"ex_{field}"] = [o for o in options if o in getattr(start, field)]
     st.session_state["ex_search"] = start.search
     st.session_state["ex_suits_today"] = start.suits_today
@@ -76,26 +77,27 @@ def clear_filters() -> None:
         st.session_state[f"ex_{field}"] = empty
 
 
-st.title("Exercises")
+st.title(_("Exercises"))
 latest = store.latest_check_in(user_id=user)
 about_me = store.get_about_me(user_id=user)
 standing = current_alert(store, user_id=user)
 if (alert := (standing.triage if standing else None) or active_alert(latest)) is not None:
     # An emergency or urgent warning sign pauses every exercise suggestion (CLINICAL.md 4).
     ui.show_triage(alert)
-    st.page_link("pages/check_in.py", label="Update your check-in", icon=":material/edit_note:")
+    st.page_link("pages/check_in.py", label=_("Update your check-in"), icon=":material/edit_note:")
     st.stop()
 
 # The source guide's own rule first; the app's softer words follow on each card.
-st.markdown(f":material/front_hand: **{safety_content().stop_rule}** Do not push through pain.")
+rule = _("**{stop_rule}** Do not push through pain.").format(stop_rule=safety_content().stop_rule)
+st.markdown(f":material/front_hand: {rule}")
 alerts.under_16_notice()
 st.page_link(
     "pages/safety.py",
-    label="When to stop and when to get help",
+    label=_("When to stop and when to get help"),
     icon=":material/health_and_safety:",
 )
 if chosen is not None:
-    st.button("All exercises", on_click=show_all, type="tertiary", icon=":material/arrow_back:")
+    st.button(_("All exercises"), on_click=show_all, type="tertiary", icon=":material/arrow_back:")
     caution = suits(chosen, about_me, today=ui.today()).reason
     exercise_card(chosen, catalog=catalog, caution=caution, on_open=show_one)
 else:
@@ -104,21 +106,21 @@ else:
     )
     with st.expander(filter_summary(flt), icon=":material/filter_list:"):
         st.text_input(
-            "Search",
+            _("Search"),
             key="ex_search",
-            placeholder="For example: hamstring, chair, walk",
+            placeholder=_("For example: hamstring, chair, walk"),
             persist_state="session",
         )
         for field, (label, options) in CHOICES.items():
             st.multiselect(
-                label,
+                _(label),
                 options,
                 key=f"ex_{field}",
-                format_func=lambda o: o.label,
-                placeholder="Any",
+                format_func={o: str(getattr(o, "label", o)) for o in options}.__getitem__,
+                placeholder=_("Any"),
                 persist_state="session",
             )
-        st.toggle("Suits me today", key="ex_suits_today", persist_state="session")
+        st.toggle(_("Suits me today"), key="ex_suits_today", persist_state="session")
     flt = ExerciseFilter.model_validate(
         {field: st.session_state[f"ex_{field}"] for field in [*EMPTY, "suits_today"]}
     )
@@ -132,7 +134,7 @@ else:
         st.markdown(f"**{match_count(len(view.exercises), families=len(listed))}**")
     else:
         st.warning(loosen_hint(view.loosen), icon=":material/filter_alt_off:")
-        st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
+        st.button(_("Clear filters"), on_click=clear_filters, icon=":material/filter_alt_off:")
     for group in listed:
         family_fold(
             group,

@@ -9,6 +9,7 @@ from streamlit.delta_generator import DeltaGenerator
 from sciatica import ui
 from sciatica.diary.today import current_alert
 from sciatica.exercises.catalog import load_catalog
+from sciatica.i18n import _
 from sciatica.plans.draft import RoutineDraft, save_draft
 from sciatica.plans.models import Routine, Weekday
 from sciatica.plans.routine import ROUTINE_INTRO, TEMPLATE_NAMES, RoutineRejected, template
@@ -36,32 +37,36 @@ def remove(exercise_id: str) -> None:
 
 def actions(routine: Routine, draft: RoutineDraft, row: DeltaGenerator) -> None:
     """Follow, change or delete a saved routine (asking before it deletes)."""
-    if not routine.active and row.button("Make active", key=f"activate_{routine.id}"):
+    if not routine.active and row.button(_("Make active"), key=f"activate_{routine.id}"):
         store.set_active_routine(user_id=user, routine_id=routine.id)
-        ui.flash(f"“{ui.plain(routine.name)}” is now the routine you follow.")
+        ui.flash(_("“{name}” is now the routine you follow.").format(name=ui.plain(routine.name)))
     edit = partial(RoutineDraft.load, routine=routine, catalog=catalog, routine_id=routine.id)
-    row.button("Edit", key=f"edit_{routine.id}", on_click=change, args=(edit,))
-    if row.button("Delete", key=f"delete_{routine.id}"):
+    row.button(_("Edit"), key=f"edit_{routine.id}", on_click=change, args=(edit,))
+    if row.button(_("Delete"), key=f"delete_{routine.id}"):
         st.session_state[CONFIRM_DELETE] = routine.id
 
 
 def confirm_delete(routine: Routine, draft: RoutineDraft) -> None:
-    st.warning(f"Delete “{ui.plain(routine.name)}”? The sessions you logged stay in your diary.")
+    st.warning(
+        _("Delete “{name}”? The sessions you logged stay in your diary.").format(
+            name=ui.plain(routine.name)
+        )
+    )
     confirm = st.container(horizontal=True)
-    if confirm.button("Yes, delete it", key=f"confirm_delete_{routine.id}", type="primary"):
+    if confirm.button(_("Yes, delete it"), key=f"confirm_delete_{routine.id}", type="primary"):
         store.delete_routine(user_id=user, routine_id=routine.id)
         st.session_state.pop(CONFIRM_DELETE)
         if draft.routine_id == routine.id:
             st.session_state[DRAFT] = draft.clear(today=today)
-        ui.flash(f"Deleted “{ui.plain(routine.name)}”.")
-    if confirm.button("Keep it", key=f"keep_{routine.id}"):
+        ui.flash(_("Deleted “{name}”.").format(name=ui.plain(routine.name)))
+    if confirm.button(_("Keep it"), key=f"keep_{routine.id}"):
         st.session_state.pop(CONFIRM_DELETE)
         st.rerun()
 
 
 draft: RoutineDraft = st.session_state.setdefault(DRAFT, RoutineDraft(start_date=today))
 
-st.title("Routine")
+st.title(_("Routine"))
 ui.show_flash()
 if alerts.under_16_notice():
     st.stop()
@@ -69,12 +74,12 @@ standing = current_alert(store, user_id=user)  # stands until the person has bee
 alert = standing.triage if standing else None
 if alert is not None:
     ui.show_triage(alert)
-st.caption(ROUTINE_INTRO)
+st.caption(_(ROUTINE_INTRO))
 
-st.header("Your routines")
+st.header(_("Your routines"))
 routines = store.list_routines(user_id=user)
 if not routines:
-    st.caption("No routines saved yet. Build your first one below.")
+    st.caption(_("No routines saved yet. Build your first one below."))
 step = next_step(store, user_id=user, catalog=catalog, today=today) if routines else None
 for routine in routines:
     with st.container(border=True, key=f"routine_{routine.id}"):
@@ -83,19 +88,24 @@ for routine in routines:
         if st.session_state.get(CONFIRM_DELETE) == routine.id:
             confirm_delete(routine, draft)
 
-st.header(f"Change “{ui.plain(draft.name)}”" if draft.routine_id else "Build a routine")
+st.header(
+    _("Change “{name}”").format(name=ui.plain(draft.name))
+    if draft.routine_id
+    else _("Build a routine")
+)
 alerts.disclaimer()
 with st.container(horizontal=True):
     for name in TEMPLATE_NAMES:
         try:
             ready_made = template(name, catalog=catalog, start=today, about_me=about_me)
         except RoutineRejected as error:  # nothing in it suits what About me says
-            st.caption(f"{name}: {error}")
+            st.caption(_("{template}: {problem}").format(template=_(name), problem=error))
             continue
         use = partial(RoutineDraft.load, routine=ready_made, catalog=catalog)
-        st.button(f"Use the {name.lower()}", key=f"template_{name}", on_click=change, args=(use,))
+        label = _("Use the {template}").format(template=_(name).lower())
+        st.button(label, key=f"template_{name}", on_click=change, args=(use,))
     scratch = partial(RoutineDraft.clear, today=today)
-    st.button("Start from scratch", key="from_scratch", on_click=change, args=(scratch,))
+    st.button(_("Start from scratch"), key="from_scratch", on_click=change, args=(scratch,))
 
 v = draft.version
 for key, value in (
@@ -105,37 +115,41 @@ for key, value in (
     ("start", draft.start_date),
 ):
     st.session_state.setdefault(f"rt_{v}_{key}", value)
-name = st.text_input("Routine name", max_chars=80, key=f"rt_{v}_name")
+name = st.text_input(_("Routine name"), max_chars=80, key=f"rt_{v}_name")
 picked = st.multiselect(
-    "Add exercises",
+    _("Add exercises"),
     list(names),
     format_func=names.__getitem__,
     key=f"rt_{v}_pick",
-    placeholder="Choose exercises from the catalogue",
+    placeholder=_("Choose exercises from the catalogue"),
 )
 draft = draft.pick(picked, catalog=catalog)
 for index, item in enumerate(draft.items):
     draft = widgets.draft_exercise(draft, index, item, catalog=catalog, move=change, remove=remove)
 if not draft.items:
-    st.caption("Pick exercises above, or start from a template.")
+    st.caption(_("Pick exercises above, or start from a template."))
 days = st.pills(
-    "Days", list(Weekday), selection_mode="multi", format_func=lambda d: d.label, key=f"rt_{v}_days"
+    _("Days"),
+    list(Weekday),
+    selection_mode="multi",
+    format_func={d: d.label for d in Weekday}.__getitem__,
+    key=f"rt_{v}_days",
 )
-start = st.date_input("Start date", format="DD/MM/YYYY", key=f"rt_{v}_start")
+start = st.date_input(_("Start date"), format="DD/MM/YYYY", key=f"rt_{v}_start")
 draft = st.session_state[DRAFT] = draft.with_details(name=name, days=days, start_date=start)
 if draft.items:
-    st.caption("Each exercise starts at the dose set here, and changes only by your decision.")
+    st.caption(_("Each exercise starts at the dose set here, and changes only by your decision."))
 
-if st.button("Save routine", type="primary", icon=":material/save:"):
+if st.button(_("Save routine"), type="primary", icon=":material/save:"):
     try:
         saved = save_draft(store, draft, user_id=user, catalog=catalog, today=today)
     except RoutineRejected as error:
         problems = "".join(f"\n- {problem}" for problem in error.problems)
-        st.error(f"**Not saved.**{problems}", icon=":material/error:")
+        st.error(_("**Not saved.**") + problems, icon=":material/error:")
     else:
         st.session_state[DRAFT] = draft.clear(today=today)
         new = saved.active and draft.routine_id is None
-        ui.flash(
-            f"Saved “{ui.plain(saved.name)}”."
-            + (" It is now the routine you follow." if new else "")
-        )
+        message = _("Saved “{name}”.").format(name=ui.plain(saved.name))
+        if new:
+            message += " " + _("It is now the routine you follow.")
+        ui.flash(message)

@@ -8,6 +8,7 @@ from sciatica import clock, ui
 from sciatica.diary.today import current_alert
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.figures import exercise_figure_svg
+from sciatica.i18n import _
 from sciatica.plans import guided
 from sciatica.plans.guided import GuidedSession
 from sciatica.plans.models import ExerciseOutcome
@@ -53,9 +54,9 @@ def tools() -> None:
     if (timer := current.timer) is not None:
         left = timer.remaining(now=now)
         if left == 0:  # a clear change, not only a number: the hold is over, rest
-            st.success(guided.HOLD_DONE, icon=":material/check_circle:")
+            st.success(_(guided.HOLD_DONE), icon=":material/check_circle:")
         else:
-            st.metric("Time left", format_seconds(left))
+            st.metric(_("Time left"), format_seconds(left))
         if st.session_state.pop(HOLD_ENDED, False) and st.session_state.get(SOUND, True):
             cues.hold_done_cue()
         pressed = None
@@ -63,16 +64,16 @@ def tools() -> None:
             label, go = guided.start_label(timer, now=now), ":material/play_arrow:"
             if st.button(label, icon=go, disabled=timer.running, key="t_go"):
                 pressed = guided.start_timer(current, now=now)
-            if st.button("Pause", icon=":material/pause:", disabled=not timer.running):
+            if st.button(_("Pause"), icon=":material/pause:", disabled=not timer.running):
                 pressed = guided.pause_timer(current, now=now)
-            if st.button("Reset", icon=":material/replay:"):
+            if st.button(_("Reset"), icon=":material/replay:"):
                 pressed = guided.reset_timer(current)
         st.toggle(
-            "Sound at the end of each hold",
+            _("Sound at the end of each hold"),
             value=True,
             key=SOUND,
             persist_state="session",
-            help="A short beep, and a buzz on a phone that allows it.",
+            help=_("A short beep, and a buzz on a phone that allows it."),
         )
         if pressed is not None or ran_out:
             st.session_state[GUIDED] = pressed if pressed is not None else current
@@ -82,8 +83,8 @@ def tools() -> None:
         st.markdown(f"**{counter.describe()}**")
         with st.container(horizontal=True):
             for label, icon, off, transition in (
-                ("Count one", ":material/add:", counter.complete, guided.count),
-                ("Undo", ":material/remove:", not counter.done, guided.undo),
+                (_("Count one"), ":material/add:", counter.complete, guided.count),
+                (_("Undo"), ":material/remove:", not counter.done, guided.undo),
             ):
                 st.button(label, icon=icon, disabled=off, on_click=apply, args=(transition,))
 
@@ -99,44 +100,47 @@ def exercise_step(current: GuidedSession) -> None:
     # do it follows the buttons.
     st.header(exercise.name, anchor=False)
     st.image(exercise_figure_svg(exercise), width=FIGURE_PX)
-    st.markdown(f"**Your dose: {describe_item(item)}.**")
+    st.markdown(_("**Your dose: {dose}.**").format(dose=describe_item(item)))
     running = current.timer is not None and current.timer.running
     with st.container(border=True, key="session_tools"):
         st.fragment(tools, run_every=1 if running else None)()
     with st.container(horizontal=True):
         st.button(
-            "Done", type="primary", on_click=apply, args=(guided.record, ExerciseOutcome.DONE)
+            _("Done"), type="primary", on_click=apply, args=(guided.record, ExerciseOutcome.DONE)
         )
-        st.button("Skip", on_click=apply, args=(guided.record, ExerciseOutcome.SKIPPED))
-        st.button("This hurt", on_click=apply, args=(guided.record, ExerciseOutcome.HURT))
+        st.button(_("Skip"), on_click=apply, args=(guided.record, ExerciseOutcome.SKIPPED))
+        st.button(_("This hurt"), on_click=apply, args=(guided.record, ExerciseOutcome.HURT))
     st.markdown("\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)))
-    st.caption("Stop if: " + " ".join(exercise.stop_if))
+    st.caption(_("Stop if: {rules}").format(rules=" ".join(exercise.stop_if)))
     st.button(
-        "Stop here and log the session", type="tertiary", on_click=apply, args=(guided.stop_early,)
+        _("Stop here and log the session"),
+        type="tertiary",
+        on_click=apply,
+        args=(guided.stop_early,),
     )
 
 
 def start_button() -> None:
     alerts.disclaimer()
-    st.button("Start session", type="primary", icon=":material/play_arrow:", on_click=begin)
+    st.button(_("Start session"), type="primary", icon=":material/play_arrow:", on_click=begin)
 
 
 if st.query_params.pop("start", None) and state is None and alert is None and plan.session:
     begin()  # "Start today's session" on the Today page opens the first exercise
     state = st.session_state[GUIDED]
 
-st.title("Session")
+st.title(_("Session"))
 ui.show_flash()
 if alerts.under_16_notice():
     st.stop()
 if alert is not None:
     ui.show_triage(alert)
-    st.page_link("pages/check_in.py", label="Update your check-in", icon=":material/edit_note:")
+    st.page_link("pages/check_in.py", label=_("Update your check-in"), icon=":material/edit_note:")
 
 if state is not None and not state.reviewing:
     exercise_step(state)
 elif state is not None:
-    st.header("How did it go?", anchor=False)
+    st.header(_("How did it go?"), anchor=False)
     st.markdown("\n".join(f"- {line}" for line in state.review()))
     widgets.session_log(
         today=today,
@@ -146,13 +150,13 @@ elif state is not None:
     )
     if GUIDED in st.session_state:  # not once it is saved
         st.button(
-            "Cancel this session", type="tertiary", on_click=st.session_state.pop, args=(GUIDED,)
+            _("Cancel this session"), type="tertiary", on_click=st.session_state.pop, args=(GUIDED,)
         )
 else:
     st.session_state.pop(GUIDED, None)
     above = st.container()  # drawn after the log, so a session saved just now shows in it
-    st.header("Log a session", anchor=False)
-    st.caption("Did your exercises without the guide, or on another day? Log them here.")
+    st.header(_("Log a session"), anchor=False)
+    st.caption(_("Did your exercises without the guide, or on another day? Log them here."))
     widgets.session_log(today=today, routine_id=routine_id, outcomes={})
     if alert is None:
         with above:

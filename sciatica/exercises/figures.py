@@ -8,6 +8,7 @@ from math import cos, radians, sin
 from typing import Protocol
 
 from sciatica.exercises.poses import Illustration, Pose
+from sciatica.i18n import _
 
 Point = tuple[float, float]
 # Segment lengths in figure units; angles are degrees, 0 = right, 90 = up (y grows upwards).
@@ -168,12 +169,13 @@ class Illustrated(Protocol):
 def exercise_figure_svg(exercise: Illustrated) -> str:
     """Draw an exercise's start and end positions side by side, with captions."""
     drawn = [_pose_body(exercise.illustration.start), _pose_body(exercise.illustration.end)]
-    top = min(top for _, top in drawn) - 26  # room for the captions
+    top = min(top for _body, top in drawn) - 26  # room for the captions
+    captions = (_("Start"), _("End"))
     halves = [
         f'<g transform="translate({offset:g},0)"><text x="{WIDTH / 2:g}" y="{top + 14:.0f}" '
         f'text-anchor="middle" font-family="sans-serif" font-size="12" fill="{CAPTION}">'
-        f"{caption}</text>{body}</g>"
-        for offset, caption, (body, _) in zip((0, WIDTH), ("Start", "End"), drawn, strict=True)
+        f"{escape(caption)}</text>{body}</g>"
+        for offset, caption, (body, _top) in zip((0, WIDTH), captions, drawn, strict=True)
     ]
     return _svg(
         "".join(halves),

@@ -22,21 +22,26 @@ from sciatica.exercises.models import (
     TargetArea,
     TodayAdjustment,
 )
+from sciatica.i18n import N_, _
 
 # High leg pain, or symptoms reaching below the knee, suggest an irritable nerve root: start
 # gently and offer easier variants first (CLINICAL.md sections 4-5; NICE CKS sciatica).
 GENTLE_FROM_LEG_PAIN = 7
-FAR_EXTENTS = {"below_knee": "below the knee", "foot": "into your foot"}
+FAR_EXTENTS = {
+    "below_knee": N_("your symptoms reach below the knee"),
+    "foot": N_("your symptoms reach into your foot"),
+}
 
 # Filter fields a user can loosen, with the names the page shows for them.
 _DIMENSIONS = {
-    "search": "Search",
-    "kinds": "Type",  # the Exercises page labels this filter "Type"
-    "target_areas": "Target area",
-    "positions": "Position",
-    "equipment": "Equipment",
-    "levels": "Level",
+    "search": N_("Search"),
+    "kinds": N_("Type"),  # the Exercises page labels this filter "Type"
+    "target_areas": N_("Target area"),
+    "positions": N_("Position"),
+    "equipment": N_("Equipment"),
+    "levels": N_("Level"),
 }
+SUITS_TODAY = N_("Suits me today")
 
 
 def _matches(exercise: Exercise, flt: ExerciseFilter, *, gentle_only: bool) -> bool:
@@ -73,18 +78,18 @@ def filter_exercises(
 def suggest_loosening(
     catalog: Catalog, flt: ExerciseFilter, *, gentle_only: bool = False
 ) -> list[str]:
-    """Names of the filters to loosen when nothing matches; empty if something matches."""
+    """Names of the filters to loosen when nothing matches (as the page labels them)."""
     if filter_exercises(catalog, flt, gentle_only=gentle_only):
         return []
     active = [field for field in _DIMENSIONS if getattr(flt, field)]
     helpful = [
-        _DIMENSIONS[field]
+        _(_DIMENSIONS[field])
         for field in active
         if filter_exercises(catalog, _without(flt, field), gentle_only=gentle_only)
     ]
     if gentle_only and filter_exercises(catalog, flt):
-        helpful.append("Suits me today")
-    return helpful or [_DIMENSIONS[field] for field in active]
+        helpful.append(_(SUITS_TODAY))
+    return helpful or [_(_DIMENSIONS[field]) for field in active]
 
 
 def _without(flt: ExerciseFilter, field: str) -> ExerciseFilter:
@@ -105,7 +110,7 @@ _TRUE = {"1", "true", "yes", "on"}
 def filter_to_query_params(flt: ExerciseFilter) -> dict[str, list[str]]:
     """The filter as URL query parameters, leaving out anything unset."""
     params = {"q": [flt.search]} if flt.search else {}
-    for key, (field, _) in _PARAMS.items():
+    for key, (field, _enum) in _PARAMS.items():
         values: frozenset[StrEnum] = getattr(flt, field)
         if values:
             params[key] = sorted(value.value for value in values)
@@ -134,14 +139,18 @@ def today_adjustment(*, leg_pain: int | None, extent: str | None) -> TodayAdjust
     """Gentle exercises and easier variants first when leg pain is high or reaches far down."""
     reasons = []
     if leg_pain is not None and leg_pain >= GENTLE_FROM_LEG_PAIN:
-        reasons.append(f"your leg pain is {leg_pain}/10")
+        reasons.append(_("your leg pain is {pain}/10").format(pain=leg_pain))
     far = FAR_EXTENTS.get(str(extent))  # str() so a StrEnum such as LegExtent works too
     if far is not None:
-        reasons.append(f"your symptoms reach {far}")
+        reasons.append(_(far))
     if not reasons:
         return TodayAdjustment(gentle_only=False, easier_first=False)
-    why = " and ".join(reasons)
-    reason = f"Because {why} today, only gentle exercises are shown, easier versions first."
+    why = reasons[0]
+    if len(reasons) > 1:
+        why = _("{first} and {second}").format(first=reasons[0], second=reasons[1])
+    reason = _(
+        "Because {why} today, only gentle exercises are shown, easier versions first."
+    ).format(why=why)
     return TodayAdjustment(gentle_only=True, easier_first=True, reason=reason)
 
 
@@ -150,10 +159,10 @@ def filter_summary(flt: ExerciseFilter) -> str:
 
     A search is named, not quoted: the label reads as markdown, and the words are the person's.
     """
-    on = ["search"] if flt.search else []
-    for _, (field, _enum) in _PARAMS.items():
+    on = [_("search")] if flt.search else []
+    for field, _enum in _PARAMS.values():
         values: frozenset[StrEnum] = getattr(flt, field)
         on += sorted(str(getattr(value, "label", value)) for value in values)
     if flt.suits_today:
-        on.append("suits me today")
-    return f"Filters: {', '.join(on)}" if on else "Filters"
+        on.append(_("suits me today"))
+    return _("Filters: {chosen}").format(chosen=", ".join(on)) if on else _("Filters")

@@ -19,12 +19,12 @@ from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.exercises.filters import filter_exercises, suggest_loosening, today_adjustment
 from sciatica.exercises.models import Catalog, Exercise, ExerciseFilter
 from sciatica.exercises.suitability import suits
-from sciatica.i18n import Language, _, ngettext
+from sciatica.i18n import N_, Language, _, ngettext
 
-NOTHING_TO_GO_ON = (
+NOTHING_TO_GO_ON = N_(
     "You have not checked in yet, so there is nothing to go on: every exercise is shown."
 )
-NO_CHANGE_TODAY = "Your latest check-in does not call for any change: every exercise is shown."
+NO_CHANGE_TODAY = N_("Your latest check-in does not call for any change: every exercise is shown.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +60,15 @@ def library_view(
     gentle_only = easier_first = False
     note = None
     if flt.suits_today and latest is None:
-        note = NOTHING_TO_GO_ON
+        note = _(NOTHING_TO_GO_ON)
     elif flt.suits_today and latest is not None:
         adjustment = today_adjustment(leg_pain=latest.leg_pain, extent=latest.extent)
         gentle_only, easier_first = adjustment.gentle_only, adjustment.easier_first
-        note = adjustment.reason or NO_CHANGE_TODAY
+        note = adjustment.reason or _(NO_CHANGE_TODAY)
         if today is not None and latest.day < today:
             when = relative_day(latest.day, today=today)
-            note += f" This goes by your check-in from {when}; check in today for a closer fit."
+            later = _("This goes by your check-in from {when}; check in today for a closer fit.")
+            note += " " + later.format(when=when)
     found = filter_exercises(catalog, flt, gentle_only=gentle_only, easier_first=easier_first)
     on = today if today is not None else date.max  # unknown day: assume the later months
     fits = {exercise.id: suits(exercise, about_me, today=on) for exercise in found}
@@ -131,9 +132,11 @@ def left_out_note(count: int) -> str:
 def loosen_hint(names: tuple[str, ...] | list[str]) -> str:
     """One sentence naming the filters to loosen when nothing matches."""
     if not names:
-        return "No exercises match."
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
-    return f"No exercises match. Try loosening {listed}."
+        return _("No exercises match.")
+    listed = names[0]
+    if len(names) > 1:
+        listed = _("{some} or {last}").format(some=", ".join(names[:-1]), last=names[-1])
+    return _("No exercises match. Try loosening {filters}.").format(filters=listed)
 
 
 def exercise_figure(exercise_id: str) -> str:

@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from sciatica.content import Source, plural
+from sciatica.content import Source
 from sciatica.exercises.poses import Illustration
-from sciatica.i18n import Text
+from sciatica.i18n import N_, Text, _, ngettext
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SEARCH_MAX_CHARS = 200
@@ -19,8 +19,9 @@ SEARCH_MAX_CHARS = 200
 class _Labelled(StrEnum):
     @property
     def label(self) -> str:
-        """Plain words for the value."""
-        return _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
+        """Plain words for the value, in the current language."""
+        label = _LABELS.get(self.value)
+        return _(label) if label else self.value.replace("_", " ").capitalize()
 
 
 class Kind(_Labelled):
@@ -84,11 +85,39 @@ class Level(_Labelled):
     MODERATE = "moderate"
 
 
+# Each value's plain words, marked here and translated where shown (`label`).
 _LABELS = {
-    "glutes_piriformis": "Glutes and piriformis",
-    "none": "No equipment",
-    "elliptical": "Elliptical trainer",
-    "pool": "Swimming pool",
+    "stretch": N_("Stretch"),
+    "strengthening": N_("Strengthening"),
+    "aerobic": N_("Aerobic"),
+    "nerve_mobility": N_("Nerve mobility"),
+    "lower_back": N_("Lower back"),
+    "glutes_piriformis": N_("Glutes and piriformis"),
+    "hamstrings": N_("Hamstrings"),
+    "core": N_("Core"),
+    "hips": N_("Hips"),
+    "lying_on_back": N_("Lying on back"),
+    "side_lying": N_("Side lying"),
+    "lying_on_front": N_("Lying on front"),
+    "all_fours": N_("All fours"),
+    "seated": N_("Seated"),
+    "standing": N_("Standing"),
+    "in_water": N_("In water"),
+    "hip_past_90": N_("Hip past 90"),
+    "crosses_midline": N_("Crosses midline"),
+    "leans_forward": N_("Leans forward"),
+    "rounds_back": N_("Rounds back"),
+    "twists": N_("Twists"),
+    "none": N_("No equipment"),
+    "step": N_("Step"),
+    "towel": N_("Towel"),
+    "resistance_band": N_("Resistance band"),
+    "chair": N_("Chair"),
+    "mat": N_("Mat"),
+    "pool": N_("Swimming pool"),
+    "elliptical": N_("Elliptical trainer"),
+    "gentle": N_("Gentle"),
+    "moderate": N_("Moderate"),
 }
 
 
@@ -167,24 +196,31 @@ def dose_words(
     parts = []
     if minutes is not None:
         parts.append(
-            plural(minutes, "minute", "minutes")
+            ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
             if isinstance(minutes, int)
-            else f"{minutes} minutes"  # a range such as 20-30
+            else _("{range} minutes").format(range=minutes)  # a range such as 20-30
         )
     if hold_seconds is not None:
-        parts.append(f"hold {hold_seconds} s")
+        parts.append(_("hold {seconds} s").format(seconds=hold_seconds))
     if reps is not None:
         most = reps.max if isinstance(reps, IntRange) else reps
-        side = " per side" if per_side else ""
-        times = plural(most, "time", "times").removeprefix(f"{most} ")
-        parts.append(f"{reps} {times}{side}")
+        times = (
+            ngettext("{reps} time per side", "{reps} times per side", most)
+            if per_side
+            else ngettext("{reps} time", "{reps} times", most)
+        )
+        parts.append(times.format(reps=reps))
     if isinstance(sets, IntRange):
-        parts.append(f"{sets} sets")
+        parts.append(_("{sets} sets").format(sets=sets))
     if days_per_week is not None:
-        parts.append("daily" if days_per_week.min == 7 else f"{days_per_week} days a week")
+        parts.append(
+            _("daily")
+            if days_per_week.min == 7
+            else _("{days} days a week").format(days=days_per_week)
+        )
     text = ", ".join(parts)
     if isinstance(sets, int) and sets > 1:
-        text = f"{sets} sets: {text}"
+        text = _("{sets} sets: {dose}").format(sets=sets, dose=text)
     return text[:1].upper() + text[1:]
 
 

@@ -25,6 +25,7 @@ from datetime import date
 
 from sciatica.diary.models import AboutMe
 from sciatica.exercises.models import Catalog, Exercise, Level, Movement, Position
+from sciatica.i18n import _
 
 LATER_PREGNANCY_POSITIONS = frozenset({Position.LYING_ON_BACK, Position.LYING_ON_FRONT})
 HIP_REPLACEMENT_MOVEMENTS = frozenset({Movement.HIP_PAST_90, Movement.CROSSES_MIDLINE})
@@ -47,32 +48,44 @@ def suits(exercise: Exercise, about_me: AboutMe | None, *, today: date) -> Fit:
     if about_me is None:
         return SUITS
     if about_me.under_16:
-        return Fit(False, "The app suggests no exercises for people under 16: see a doctor.")
+        return Fit(False, _("The app suggests no exercises for people under 16: see a doctor."))
     if about_me.later_pregnancy(today=today) and exercise.position in LATER_PREGNANCY_POSITIONS:
-        where = "on your back" if exercise.position is Position.LYING_ON_BACK else "on your front"
-        return Fit(
-            False,
-            f"Left out in pregnancy after about the first three months: it is done lying {where}.",
-        )
+        if exercise.position is Position.LYING_ON_BACK:
+            why = _(
+                "Left out in pregnancy after about the first three months: "
+                "it is done lying on your back."
+            )
+        else:
+            why = _(
+                "Left out in pregnancy after about the first three months: "
+                "it is done lying on your front."
+            )
+        return Fit(False, why)
     if about_me.hip_replacement and HIP_REPLACEMENT_MOVEMENTS & set(exercise.movements):
         return Fit(
             False,
-            "With a hip replacement this needs your surgeon's go-ahead: it bends the hip past a "
-            "right angle or crosses the leg over the middle.",
+            _(
+                "With a hip replacement this needs your surgeon's go-ahead: it bends the hip "
+                "past a right angle or crosses the leg over the middle."
+            ),
         )
     if about_me.osteoporosis and OSTEOPOROSIS_MOVEMENTS & set(exercise.movements):
         return Fit(
             False,
-            "With osteoporosis this is left out: it rounds or twists the back.",
+            _("With osteoporosis this is left out: it rounds or twists the back."),
         )
     if about_me.back_surgery and exercise.level is not Level.GENTLE:
         return Fit(
             False,
-            "After back surgery in the last 6 months, the app shows only gentle exercises; "
-            "ask your surgeon or physiotherapist before doing more.",
+            _(
+                "After back surgery in the last 6 months, the app shows only gentle exercises; "
+                "ask your surgeon or physiotherapist before doing more."
+            ),
         )
     if about_me.hip_replacement and Movement.LEANS_FORWARD in exercise.movements:
-        return Fit(True, "With a hip replacement, lean only a little: keep the hip bend under 90.")
+        return Fit(
+            True, _("With a hip replacement, lean only a little: keep the hip bend under 90.")
+        )
     return SUITS
 
 

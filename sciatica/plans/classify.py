@@ -23,7 +23,8 @@ from datetime import date
 from enum import StrEnum
 from statistics import median
 
-from sciatica import clock
+from sciatica import clock, i18n
+from sciatica.i18n import _
 from sciatica.plans.models import LegResponse, Session, SessionInput
 
 GREEN_MAX = 3
@@ -85,13 +86,14 @@ def usual_leg_pain(leg_pain_before: list[int]) -> float | None:
 
 
 def _highest(session: SessionInput) -> tuple[int, str]:
-    """The highest pain of the session and when it was, e.g. (7, 'after the session')."""
+    """The highest pain of the session and its reason, e.g. 'leg pain reached 7/10 after ...'."""
     moments = (
-        (session.pain_after, "after the session"),
-        (session.worst_during, "during the session"),
-        (session.pain_before, "before the session"),
+        (session.pain_after, _("leg pain reached {pain}/10 after the session")),
+        (session.worst_during, _("leg pain reached {pain}/10 during the session")),
+        (session.pain_before, _("leg pain reached {pain}/10 before the session")),
     )
-    return max(moments, key=lambda moment: moment[0])
+    pain, words = max(moments, key=lambda moment: moment[0])
+    return pain, words.format(pain=pain)
 
 
 def classify(
@@ -103,22 +105,23 @@ def classify(
 ) -> Classification:
     """Green, amber or red for a session, with next morning's check-in where there is one."""
     red, amber = [], []
-    pain, when = _highest(session)
+    pain, reached = _highest(session)
     if pain > AMBER_MAX:
-        red.append(f"leg pain reached {pain}/10 {when}")
+        red.append(reached)
     elif pain > GREEN_MAX:
-        amber.append(f"leg pain reached {pain}/10 {when}")
+        amber.append(reached)
     if session.leg_response is LegResponse.DOWN:
-        red.append("symptoms spread further down your leg")
+        red.append(_("symptoms spread further down your leg"))
     if session.new_numbness_or_weakness:
-        red.append("you noticed new numbness or weakness")
+        red.append(_("you noticed new numbness or weakness"))
     if next_morning_leg_pain is not None:
         confirmation = Confirmation.CONFIRMED
         baseline = usual if usual is not None else session.pain_before
         if next_morning_leg_pain >= baseline + NOT_SETTLED_RISE:
             red.append(
-                f"next morning your leg pain was {next_morning_leg_pain}/10, "
-                f"above your usual {baseline:g}/10"
+                _("next morning your leg pain was {pain}/10, above your usual {usual}/10").format(
+                    pain=next_morning_leg_pain, usual=i18n.format_decimal(baseline)
+                )
             )
     elif today > clock.shift(session.day, 1):
         confirmation = Confirmation.NOT_CONFIRMED
@@ -128,8 +131,9 @@ def classify(
         return Classification(Colour.RED, tuple(red), confirmation)
     if amber:
         return Classification(Colour.AMBER, tuple(amber), confirmation)
-    settled = ", and next morning was no worse than usual"
-    low = f"leg pain stayed low ({pain}/10 at most)"
+    low = _("leg pain stayed low ({pain}/10 at most)").format(pain=pain)
     if confirmation is Confirmation.CONFIRMED:
-        low += settled
+        low = _(
+            "leg pain stayed low ({pain}/10 at most), and next morning was no worse than usual"
+        ).format(pain=pain)
     return Classification(Colour.GREEN, (low,), confirmation)

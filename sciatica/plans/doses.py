@@ -15,17 +15,20 @@ from dataclasses import dataclass
 
 from sciatica.exercises.catalog import easier_variant, harder_variant
 from sciatica.exercises.models import Catalog, Exercise, IntRange
+from sciatica.i18n import N_, _
 from sciatica.plans.models import RoutineItem
 from sciatica.plans.routine import describe_item, entry_item
 
 STEPS = {"hold_seconds": 5, "reps": 2, "minutes": 5, "sets": 1}
 LESS = 0.6  # 40% less volume, within the guide's 30-50%
+# Marked here, translated when a step is worded (`_UP_WORDS[field]`); reps per side has its own.
 _UP_WORDS = {
-    "hold_seconds": "hold the {name} for {new} seconds instead of {old}",
-    "reps": "do the {name} {new} times{side} instead of {old}",
-    "minutes": "make the {name} {new} minutes instead of {old}",
-    "sets": "do {new} sets of the {name} instead of {old}",
+    "hold_seconds": N_("hold the {name} for {new} seconds instead of {old}"),
+    "reps": N_("do the {name} {new} times instead of {old}"),
+    "minutes": N_("make the {name} {new} minutes instead of {old}"),
+    "sets": N_("do {new} sets of the {name} instead of {old}"),
 }
+_UP_REPS_PER_SIDE = N_("do the {name} {new} times per side instead of {old}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +70,19 @@ def step_up(items: Sequence[RoutineItem], *, catalog: Catalog) -> Move | None:
             if best is None or room > best[0]:  # ties: the first in the routine
                 best = (room, item, exercise, field, value, allowed.max)
     if best is not None:
-        _, item, exercise, field, old, top = best
+        _room, item, exercise, field, old, top = best
         new = min(old + STEPS[field], top)
-        side = " per side" if item.per_side else ""
-        words = _UP_WORDS[field].format(name=exercise.name, new=new, old=old, side=side)
+        wording = _UP_REPS_PER_SIDE if field == "reps" and item.per_side else _UP_WORDS[field]
+        words = _(wording).format(name=exercise.name, new=new, old=old)
         return Move(item, item.model_copy(update={field: new}), words)
     held = {item.exercise_id for item in items}
     for item in items:
         harder = harder_variant(catalog, exercise_id=item.exercise_id)
         if item.exercise_id in catalog.by_id and harder is not None and harder.id not in held:
             current = catalog.by_id[item.exercise_id]
-            words = f"move from the {current.name} to the {harder.name}"
+            words = _("move from the {easier} to the {harder}").format(
+                easier=current.name, harder=harder.name
+            )
             return Move(item, entry_item(harder), words)
     return None
 
@@ -104,14 +109,16 @@ def step_back(item: RoutineItem, *, catalog: Catalog, held: Sequence[str] = ()) 
         return None
     less = lighter(item, exercise)
     if less != item:
-        words = (
-            f"do less of the {exercise.name}: {_lower(describe_item(less))} "
-            f"instead of {_lower(describe_item(item))}"
+        words = _("do less of the {name}: {less} instead of {dose}").format(
+            name=exercise.name,
+            less=_lower(describe_item(less)),
+            dose=_lower(describe_item(item)),
         )
         return Move(item, less, words)
     easier = easier_variant(catalog, exercise_id=item.exercise_id)
     if easier is not None and easier.id not in held:
-        return Move(
-            item, entry_item(easier), f"swap the {exercise.name} for the easier {easier.name}"
+        words = _("swap the {name} for the easier {easier}").format(
+            name=exercise.name, easier=easier.name
         )
+        return Move(item, entry_item(easier), words)
     return None

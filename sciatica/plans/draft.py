@@ -23,6 +23,7 @@ from annotated_types import Ge, Le
 from pydantic import ValidationError
 
 from sciatica.exercises.models import Catalog, Exercise
+from sciatica.i18n import N_, _
 from sciatica.plans.models import (
     Change,
     ItemChange,
@@ -38,9 +39,9 @@ from sciatica.storage.store import Store
 DoseField = Literal["sets", "hold_seconds", "reps", "minutes", "rest_seconds"]
 # Plain reasons for a form the model refuses, by field; any other field reads "Check <field>."
 PROBLEMS = {
-    "name": "Give the routine a name.",
-    "items": "Add at least one exercise.",
-    "days": "Choose at least one day.",
+    "name": N_("Give the routine a name."),
+    "items": N_("Add at least one exercise."),
+    "days": N_("Choose at least one day."),
 }
 
 
@@ -68,12 +69,12 @@ class DoseSetting:
 def dose_settings(item: RoutineItem, exercise: Exercise) -> tuple[DoseSetting, ...]:
     """The numbers to ask for an item: each dose dimension its exercise has, then rest."""
     dose, name = exercise.dose, exercise.name
-    times = "Times per side" if item.per_side else "Times"
+    times = _("Times per side: {name}") if item.per_side else _("Times: {name}")
     fields: tuple[tuple[DoseField, str], ...] = (
-        ("sets", f"Sets: {name}"),
-        ("hold_seconds", f"Hold (s): {name}"),
-        ("reps", f"{times}: {name}"),
-        ("minutes", f"Minutes: {name}"),
+        ("sets", _("Sets: {name}").format(name=name)),
+        ("hold_seconds", _("Hold (s): {name}").format(name=name)),
+        ("reps", times.format(name=name)),
+        ("minutes", _("Minutes: {name}").format(name=name)),
     )
     settings = []
     for field, label in fields:
@@ -90,13 +91,13 @@ def dose_settings(item: RoutineItem, exercise: Exercise) -> tuple[DoseSetting, .
                 value=allowed.min if value is None else value,
                 low=low,
                 high=high,
-                hint=f"Safe range: {allowed}{UNITS[field]}.",
+                hint=_("Safe range: {range}.").format(range=f"{allowed}{UNITS[field]}"),
             )
         )
     if dose.sets is not None:
         low, high = dose_limits("rest_seconds")
-        label = f"Rest between sets (s): {name}"
-        hint = "Rest between sets."
+        label = _("Rest between sets (s): {name}").format(name=name)
+        hint = _("Rest between sets.")
         settings.append(
             DoseSetting(
                 field="rest_seconds",
@@ -204,10 +205,14 @@ class RoutineDraft:
 def plain_problems(error: ValidationError) -> list[str]:
     """One plain sentence per form field the model refused, by field name."""
     fields = {str(problem["loc"][0]) for problem in error.errors() if problem["loc"]}
-    return [PROBLEMS.get(field, f"Check {field}.") for field in sorted(fields)]
+    return [
+        _(PROBLEMS[field]) if field in PROBLEMS else _("Check {field}.").format(field=field)
+        for field in sorted(fields)
+    ]
 
 
-EDITED = "You changed the doses yourself in the routine builder."
+# Kept in the routine's history in the language it was saved in.
+EDITED = N_("You changed the doses yourself in the routine builder.")
 
 
 def dose_changes(
@@ -238,7 +243,7 @@ def save_draft(
             edit = Change(
                 day=today,
                 step=Step.EDIT,
-                sentence=EDITED,
+                sentence=_(EDITED),
                 accepted=True,
                 changed=True,
                 changes=changes,

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from sciatica.exercises.models import Exercise
+from sciatica.i18n import N_, _
 from sciatica.plans.classify import Classification, Confirmation
 from sciatica.plans.models import ExerciseOutcome, RoutineItem
 from sciatica.plans.routine import PlannedSession
@@ -25,23 +26,23 @@ from sciatica.plans.timer import Countdown, RepCounter
 
 # Stopping was right, and spreading symptoms or new numbness are the signs to stop for the day
 # (CLINICAL.md 4 and 5: do not push through pain; peripheralisation and new numbness are red).
-HURT_NOTE = (
+HURT_NOTE = N_(
     "You stopped the {name} because it hurt: that was the right thing to do. "
     "If symptoms spread down your leg or you feel new numbness, stop and log the session."
 )
 # A held stretch is let go of gently, not dropped (the guide's steps end each hold slowly).
-HOLD_DONE = "Hold done: ease out of the position slowly, then rest."
+HOLD_DONE = N_("Hold done: ease out of the position slowly, then rest.")
 # The 0-10 numeric rating scale's anchors, as the check-in asks them (CLINICAL.md 2).
-PAIN_HELP = "0 = no pain, 10 = the worst pain you can imagine."
+PAIN_HELP = N_("0 = no pain, 10 = the worst pain you can imagine.")
 # A session's colour waits on next morning's leg pain (CLINICAL.md 4: settled by next morning).
-PROVISIONAL_NOTE = "The next morning's check-in may still change this."
-NOT_CONFIRMED_NOTE = "There was no check-in the next morning, so it is not confirmed."
+PROVISIONAL_NOTE = N_("The next morning's check-in may still change this.")
+NOT_CONFIRMED_NOTE = N_("There was no check-in the next morning, so it is not confirmed.")
 OUTCOME_WORDS = {
-    ExerciseOutcome.DONE: "done",
-    ExerciseOutcome.SKIPPED: "skipped",
-    ExerciseOutcome.HURT: "this hurt",
+    ExerciseOutcome.DONE: N_("done"),
+    ExerciseOutcome.SKIPPED: N_("skipped"),
+    ExerciseOutcome.HURT: N_("this hurt"),
 }
-NOT_REACHED = "not reached"
+NOT_REACHED = N_("not reached")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +75,17 @@ class GuidedSession:
     def progress(self) -> tuple[float, str]:
         """The share of exercises behind it and its words, e.g. (0.5, 'Exercise 3 of 6')."""
         total = len(self.plan.items)
-        return self.index / total, f"Exercise {self.index + 1} of {total}"
+        words = _("Exercise {number} of {total}").format(number=self.index + 1, total=total)
+        return self.index / total, words
 
     def review(self) -> tuple[str, ...]:
         """Each planned exercise and how it went, e.g. 'Clamshell: this hurt'."""
-        went = {exercise_id: OUTCOME_WORDS[outcome] for exercise_id, outcome in self.outcomes}
+        went = {exercise_id: _(OUTCOME_WORDS[outcome]) for exercise_id, outcome in self.outcomes}
         return tuple(
-            f"{exercise.name}: {went.get(exercise.id, NOT_REACHED)}"
-            for _, exercise in self.plan.items
+            _("{exercise}: {went}").format(
+                exercise=exercise.name, went=went.get(exercise.id) or _(NOT_REACHED)
+            )
+            for _item, exercise in self.plan.items
         )
 
 
@@ -120,7 +124,7 @@ def record(state: GuidedSession, outcome: ExerciseOutcome) -> GuidedSession:
     if state.current is None:
         return state
     exercise = state.current[1]
-    note = HURT_NOTE.format(name=exercise.name) if outcome is ExerciseOutcome.HURT else None
+    note = _(HURT_NOTE).format(name=exercise.name) if outcome is ExerciseOutcome.HURT else None
     moved = replace(state, outcomes=(*state.outcomes, (exercise.id, outcome)), note=note)
     return _at(moved, state.index + 1)
 
@@ -177,14 +181,14 @@ def undo(state: GuidedSession) -> GuidedSession:
 def start_label(timer: Countdown, *, now: float) -> str:
     """'Resume' for a paused countdown with time left, else 'Start'."""
     paused = not timer.running and timer.elapsed and timer.remaining(now=now)
-    return "Resume" if paused else "Start"
+    return _("Resume") if paused else _("Start")
 
 
 def colour_reason(classification: Classification) -> str:
     """Why a session got its colour, and what next morning has (or has not) said about it."""
-    later = ""
+    why = _("Because {reasons}.").format(reasons="; ".join(classification.reasons))
     if classification.provisional:
-        later = f" {PROVISIONAL_NOTE}"
-    elif classification.confirmation is Confirmation.NOT_CONFIRMED:
-        later = f" {NOT_CONFIRMED_NOTE}"
-    return f"Because {'; '.join(classification.reasons)}.{later}"
+        return f"{why} {_(PROVISIONAL_NOTE)}"
+    if classification.confirmation is Confirmation.NOT_CONFIRMED:
+        return f"{why} {_(NOT_CONFIRMED_NOTE)}"
+    return why

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from sciatica import i18n
 from sciatica.exercises.models import Catalog
+from sciatica.i18n import N_, _
 from sciatica.plans.models import Change, ItemChange, Routine, RoutineItem, Step
 from sciatica.plans.routine import describe_item
 from sciatica.storage.store import Store
@@ -22,13 +24,13 @@ class RoutineSummary:
     changes: tuple[str, ...]  # "Mon 07 Dec 2026: accepted “Two good sessions since ...”"
 
 
-UNKNOWN_EXERCISE = "An exercise no longer in the catalogue"
+UNKNOWN_EXERCISE = N_("An exercise no longer in the catalogue")
 
 
 def _name(item: RoutineItem, catalog: Catalog) -> str:
     # Names come from the catalogue only: a stored id is whatever a file or an old version wrote.
     exercise = catalog.by_id.get(item.exercise_id)
-    return exercise.name if exercise is not None else UNKNOWN_EXERCISE
+    return exercise.name if exercise is not None else _(UNKNOWN_EXERCISE)
 
 
 def _lower(words: str) -> str:
@@ -49,13 +51,18 @@ def dose_lines(routine: Routine, *, catalog: Catalog) -> tuple[str, ...]:
     families = {_family(item.exercise_id, catalog): item for item in routine.items}
     lines = []
     for item in routine.current_items:
-        line = f"{_name(item, catalog)}: {describe_item(item)}"
+        name, dose = _name(item, catalog), describe_item(item)
+        line = _("{exercise}: {dose}").format(exercise=name, dose=dose)
         first = started.get(item.exercise_id)
         replaced = families.get(_family(item.exercise_id, catalog))
         if first is not None and first != item:
-            line += f" (started at {_lower(describe_item(first))})"
+            line = _("{exercise}: {dose} (started at {first})").format(
+                exercise=name, dose=dose, first=_lower(describe_item(first))
+            )
         elif first is None and replaced is not None:
-            line += f" (in place of the {_name(replaced, catalog)})"
+            line = _("{exercise}: {dose} (in place of the {replaced})").format(
+                exercise=name, dose=dose, replaced=_name(replaced, catalog)
+            )
         lines.append(line)
     return tuple(lines)
 
@@ -64,16 +71,23 @@ def item_change_words(change: ItemChange, *, catalog: Catalog) -> str:
     """One exercise's change, e.g. 'Clamshell: 10 times per side, now 12 times per side'."""
     before, after = change.before, change.after
     if before is None:
-        return f"{_name(after, catalog)} added: {_lower(describe_item(after))}" if after else ""
+        if after is None:
+            return ""
+        return _("{exercise} added: {dose}").format(
+            exercise=_name(after, catalog), dose=_lower(describe_item(after))
+        )
     if after is None:
-        return f"{_name(before, catalog)} left out"
+        return _("{exercise} left out").format(exercise=_name(before, catalog))
     if before.exercise_id != after.exercise_id:
-        return (
-            f"{_name(before, catalog)} swapped for {_name(after, catalog)}: "
-            f"{_lower(describe_item(after))}"
+        return _("{exercise} swapped for {other}: {dose}").format(
+            exercise=_name(before, catalog),
+            other=_name(after, catalog),
+            dose=_lower(describe_item(after)),
         )
     was, now = _lower(describe_item(before)), _lower(describe_item(after))
-    return f"{_name(after, catalog)}: {was}, now {now}"
+    return _("{exercise}: {was}, now {now}").format(
+        exercise=_name(after, catalog), was=was, now=now
+    )
 
 
 def change_line(change: Change, *, as_text: Callable[[str], str] = str) -> str:
@@ -82,9 +96,10 @@ def change_line(change: Change, *, as_text: Callable[[str], str] = str) -> str:
     The sentence is stored, so it may come from a file: a page passes `as_text` to escape it.
     """
     sentence = as_text(change.sentence)
+    day = i18n.format_date(change.day, "EEE dd MMM y")
     if change.step is Step.EDIT:
-        return f"{change.day:%a %d %b %Y}: {sentence}"
-    return f"{change.day:%a %d %b %Y}: accepted “{sentence}”"
+        return _("{day}: {sentence}").format(day=day, sentence=sentence)
+    return _("{day}: accepted “{sentence}”").format(day=day, sentence=sentence)
 
 
 def routine_summary(

@@ -13,19 +13,21 @@ from datetime import date
 
 from pydantic import ValidationError
 
+from sciatica import i18n
 from sciatica.diary.models import describe_errors
 from sciatica.diary.triage import emergency_number
+from sciatica.i18n import N_, _
 from sciatica.plans.models import SESSION_LABELS, LegResponse, SessionInput
 
 PAIN_FIELDS = ("pain_before", "worst_during", "pain_after")
 PAIN_SCALE = tuple(range(11))
-RED = "**Stop here for today: this is a red result.**"
-NUMB = (
+RED = N_("**Stop here for today: this is a red result.**")
+NUMB = N_(
     "New numbness or weakness after exercise needs checking: contact your GP or "
     "physiotherapist within a day or two. If it is in both legs, or around your genitals or "
     "bottom, or you have new trouble with your bladder or bowels, call {number} now."
 )
-SPREAD = (
+SPREAD = N_(
     "Symptoms spreading further down your leg mean the nerve is irritated. Rest from the "
     "exercises, and if it has not settled by tomorrow morning, get checked by your GP or "
     "physiotherapist."
@@ -42,16 +44,19 @@ class SessionRejected(ValueError):
 
 def session_from_answers(answers: Mapping[str, object], *, today: date) -> SessionInput:
     """The session the log describes; SessionRejected if a pain answer is missing or wrong."""
-    missing = [SESSION_LABELS[field] for field in PAIN_FIELDS if answers.get(field) is None]
+    labels = {field: _(label) for field, label in SESSION_LABELS.items()}
+    missing = [labels[field] for field in PAIN_FIELDS if answers.get(field) is None]
     if missing:
-        listed = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + missing[-1]
-        raise SessionRejected([f"Please answer the pain questions: {listed}."])
+        listed = missing[-1]
+        if len(missing) > 1:
+            listed = _("{some} and {last}").format(some=", ".join(missing[:-1]), last=listed)
+        raise SessionRejected(
+            [_("Please answer the pain questions: {questions}.").format(questions=listed)]
+        )
     try:
         return SessionInput.model_validate(dict(answers), context={"today": today})
     except ValidationError as error:
-        raise SessionRejected(
-            describe_errors(error, model=SessionInput, labels=SESSION_LABELS)
-        ) from error
+        raise SessionRejected(describe_errors(error, model=SessionInput, labels=labels)) from error
 
 
 def stop_advice(session: SessionInput, *, country: str | None) -> str | None:
@@ -59,9 +64,9 @@ def stop_advice(session: SessionInput, *, country: str | None) -> str | None:
 
     One message that says first what matters most, then that the session is saved.
     """
-    saved = f"Your session of {session.day:%A %d %B} is saved."
+    saved = _("Your session of {day} is saved.").format(day=i18n.format_day(session.day))
     if session.new_numbness_or_weakness:
-        return f"{RED} {saved} {NUMB.format(number=emergency_number(country))}"
+        return f"{_(RED)} {saved} {_(NUMB).format(number=emergency_number(country))}"
     if session.leg_response is LegResponse.DOWN:
-        return f"{RED} {saved} {SPREAD}"
+        return f"{_(RED)} {saved} {_(SPREAD)}"
     return None

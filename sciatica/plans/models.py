@@ -12,17 +12,20 @@ from enum import IntEnum, StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from sciatica import i18n
 from sciatica.diary.models import NOTES_MAX_CHARS, CleanText, PainScore, judging_day
+from sciatica.i18n import N_, _
 
+# The session log's questions, marked here and translated where shown (`_(SESSION_LABELS[f])`).
 SESSION_LABELS = {
-    "day": "Date",
-    "pain_before": "Leg pain before",
-    "worst_during": "Worst leg pain during",
-    "pain_after": "Leg pain after",
-    "leg_response": "Where did your leg symptoms go?",
-    "new_numbness_or_weakness": "New numbness or weakness",
-    "outcomes": "How each exercise went",
-    "notes": "Notes",
+    "day": N_("Date"),
+    "pain_before": N_("Leg pain before"),
+    "worst_during": N_("Worst leg pain during"),
+    "pain_after": N_("Leg pain after"),
+    "leg_response": N_("Where did your leg symptoms go?"),
+    "new_numbness_or_weakness": N_("New numbness or weakness"),
+    "outcomes": N_("How each exercise went"),
+    "notes": N_("Notes"),
 }
 MAX_ITEMS = 20
 KEY_MAX_CHARS = 200
@@ -41,8 +44,8 @@ class Weekday(IntEnum):
 
     @property
     def label(self) -> str:
-        """The day's short English name."""
-        return ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[self]
+        """The day's short name in the current language: 'Mon', 'mån'."""
+        return i18n.weekday_name(self, width="abbreviated")
 
 
 class RoutineItem(BaseModel):
@@ -79,7 +82,7 @@ class RoutineInput(BaseModel):
     def _named(cls, name: str) -> str:
         # The length is checked before the spaces are trimmed: a name of spaces is no name.
         if not name:
-            raise ValueError("give the routine a name")
+            raise ValueError(_("give the routine a name"))
         return name
 
 
@@ -87,7 +90,9 @@ def _unique(items: tuple[RoutineItem, ...]) -> tuple[RoutineItem, ...]:
     ids = [item.exercise_id for item in items]
     repeated = sorted({exercise for exercise in ids if ids.count(exercise) > 1})
     if repeated:
-        raise ValueError(f"each exercise can appear once; repeated: {', '.join(repeated)}")
+        raise ValueError(
+            _("each exercise can appear once; repeated: {ids}").format(ids=", ".join(repeated))
+        )
     return items
 
 
@@ -127,9 +132,9 @@ class LegResponse(StrEnum):
     def label(self) -> str:
         """Plain words for the response."""
         return {
-            LegResponse.UP: "Moved up toward the back",
-            LegResponse.SAME: "Stayed the same",
-            LegResponse.DOWN: "Spread further down the leg",
+            LegResponse.UP: _("Moved up toward the back"),
+            LegResponse.SAME: _("Stayed the same"),
+            LegResponse.DOWN: _("Spread further down the leg"),
         }[self]
 
 
@@ -163,7 +168,7 @@ class SessionInput(BaseModel):
     def _not_in_future(cls, value: date, info: ValidationInfo) -> date:
         today = judging_day(info)
         if today is not None and value > today:
-            raise ValueError("cannot be in the future")
+            raise ValueError(_("cannot be in the future"))
         return value
 
 

@@ -28,21 +28,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sciatica import clock
+from sciatica import clock, i18n
 from sciatica.diary.triage import Triage
 from sciatica.exercises.models import Catalog
+from sciatica.i18n import N_, _
 from sciatica.plans.classify import ClassifiedSession, Colour, Confirmation
 from sciatica.plans.doses import Move, step_back, step_up
 from sciatica.plans.models import Decision, ExerciseOutcome, ItemChange, Routine, RoutineItem, Step
 
 CHANGE_EVERY_DAYS = 7  # at most one change a week
 RED_BLOCKS_DAYS = 7  # no building up while a session in the last week was red
-COUNT_WORDS = {2: "Two", 3: "Three", 4: "Four", 5: "Five"}
-WARNING = (
+COUNT_WORDS = {2: N_("Two"), 3: N_("Three"), 4: N_("Four"), 5: N_("Five")}
+# A suggestion's sentence is kept with a decision, in the language it was decided in.
+WARNING = N_(
     "Exercise suggestions are paused because of a warning sign in your latest check-in; "
     "please follow the advice shown."
 )
-PAUSED = (
+PAUSED = N_(
     "Your last two sessions made your symptoms worse, so building up is paused: please see a "
     "physiotherapist before you carry on"
 )
@@ -81,10 +83,18 @@ class Suggestion:
         return tuple(result)
 
 
-AFTER_SURGERY = (
+AFTER_SURGERY = N_(
     "That went well. After back surgery, follow the programme your surgeon or physiotherapist "
     "gave you: the app suggests no step up of its own, so keep the same dose."
 )
+
+
+def _and(words: Sequence[str]) -> str:
+    """Steps joined as one: 'a and b and c'."""
+    joined = words[0]
+    for word in words[1:]:
+        joined = _("{first} and {second}").format(first=joined, second=word)
+    return joined
 
 
 def _keep(sentence: str, latest: ClassifiedSession) -> Suggestion:
@@ -112,7 +122,7 @@ def suggest_next_step(
     or physiotherapist's programme leads; keeping or easing a dose still applies.
     """
     if alert is not None:
-        return Suggestion(Step.WARNING, WARNING)
+        return Suggestion(Step.WARNING, _(WARNING))
     if not history:
         return None
     latest = history[-1]
@@ -120,11 +130,10 @@ def suggest_next_step(
         return _after_red(history, routine, catalog, last_change)
     if latest.colour is Colour.AMBER:
         why = latest.classification.reasons[0]
-        return _keep(
-            f"Your last session was sore but manageable ({why}), so keep the same dose.", latest
-        )
+        sore = _("Your last session was sore but manageable ({why}), so keep the same dose.")
+        return _keep(sore.format(why=why), latest)
     if after_surgery:
-        return _keep(AFTER_SURGERY, latest)
+        return _keep(_(AFTER_SURGERY), latest)
     return _after_good(history, routine, catalog, last_change, today)
 
 
@@ -144,28 +153,37 @@ def _after_red(
     )
     moves, stuck = ([], []) if answered or routine is None else _ease(latest, routine, catalog)
     words = [move.words for move in moves] + stuck
+    paused = _("{paused}.").format(paused=_(PAUSED))
     if twice and answered:  # said once and acted on: it stands, but asks nothing more
-        return Suggestion(Step.KEEP, f"{PAUSED}.", basis=basis)
+        return Suggestion(Step.KEEP, paused, basis=basis)
     if twice:
-        then = f"; until then, {' and '.join(words)}" if words else ""
-        return Suggestion(Step.PAUSE, f"{PAUSED}{then}.", _changes(moves), basis)
+        if words:
+            paused = _("{paused}; until then, {steps}.").format(paused=_(PAUSED), steps=_and(words))
+        return Suggestion(Step.PAUSE, paused, _changes(moves), basis)
     if answered:
         return _keep(
-            "You eased your routine after your last session, so keep to it and see how the "
-            "next one goes.",
+            _(
+                "You eased your routine after your last session, so keep to it and see how the "
+                "next one goes."
+            ),
             latest,
         )
-    why = f"Your last session made your symptoms worse ({latest.classification.reasons[0]})"
+    why = _("Your last session made your symptoms worse ({reason})").format(
+        reason=latest.classification.reasons[0]
+    )
     if not words:
         return Suggestion(
             Step.STEP_BACK,
-            f"{why}, so next time do less, and mark any exercise that hurts with “This hurt” "
-            "so that just that one can be eased.",
+            _(
+                "{why}, so next time do less, and mark any exercise that hurts with “This hurt” "
+                "so that just that one can be eased."
+            ).format(why=why),
             basis=basis,
         )
     eased = any(move.after is not None for move in moves)
     step = Step.STEP_BACK if eased or not moves else Step.LEAVE_OUT
-    return Suggestion(step, f"{why}, so {' and '.join(words)}.", _changes(moves), basis)
+    sentence = _("{why}, so {steps}.").format(why=why, steps=_and(words))
+    return Suggestion(step, sentence, _changes(moves), basis)
 
 
 def _ease(
@@ -185,12 +203,16 @@ def _ease(
         if move is not None:
             moves.append(move)
         elif len(items) - sum(m.after is None for m in moves) > 1:
-            lowest = f"leave out the {name}, which is already at its easiest and lowest dose"
+            lowest = _(
+                "leave out the {name}, which is already at its easiest and lowest dose"
+            ).format(name=name)
             moves.append(Move(item, None, lowest))
         else:
             stuck.append(
-                f"rest the {name}, which is already at its easiest and lowest dose, and ask a "
-                "physiotherapist what to do instead"
+                _(
+                    "rest the {name}, which is already at its easiest and lowest dose, and ask a "
+                    "physiotherapist what to do instead"
+                ).format(name=name)
             )
     return moves, stuck
 
@@ -204,24 +226,28 @@ def _after_good(
 ) -> Suggestion:
     latest = history[-1]
     if routine is None:
-        return _keep("That went well: keep going at the same dose.", latest)
+        return _keep(_("That went well: keep going at the same dose."), latest)
     reds = [
         s
         for s in history
         if s.colour is Colour.RED and today - s.session.day < timedelta(days=RED_BLOCKS_DAYS)
     ]
     if reds:
-        worse = f"{reds[-1].session.day:%A %d %B}"
+        worse = i18n.format_day(reds[-1].session.day)
         return _keep(
-            f"That went well, but your session on {worse} made your symptoms worse, so keep "
-            "this dose for a week after it.",
+            _(
+                "That went well, but your session on {day} made your symptoms worse, so keep "
+                "this dose for a week after it."
+            ).format(day=worse),
             latest,
         )
     if last_change is not None and today - last_change.day < timedelta(days=CHANGE_EVERY_DAYS):
         ready = clock.shift(last_change.day, CHANGE_EVERY_DAYS)
         return _keep(
-            f"Going well; your routine changed on {last_change.day:%A %d %B}, so keep this dose "
-            f"until {ready:%A %d %B}: one change a week at most.",
+            _(
+                "Going well; your routine changed on {changed}, so keep this dose until "
+                "{ready}: one change a week at most."
+            ).format(changed=i18n.format_day(last_change.day), ready=i18n.format_day(ready)),
             latest,
         )
     # Sessions on the day of a change count as before it: the change usually answers them.
@@ -242,13 +268,15 @@ def _after_good(
         return _keep(_not_yet(latest, len(run)), latest)
     move = step_up(routine.current_items, catalog=catalog)
     if move is None:
-        return _keep("Going well, and your routine is at its full dose, so keep it up.", latest)
-    count = COUNT_WORDS.get(len(run), str(len(run)))
+        full = _("Going well, and your routine is at its full dose, so keep it up.")
+        return _keep(full, latest)
+    count = _(COUNT_WORDS[len(run)]) if len(run) in COUNT_WORDS else str(len(run))
     start = clock.shift(since, 1) if last_change is None else since
     return Suggestion(
         Step.PROGRESS,
-        f"{count} good sessions since {start.day} {start:%b}, next mornings no worse, so you "
-        f"could {move.words}.",
+        _("{count} good sessions since {day}, next mornings no worse, so you could {step}.").format(
+            count=count, day=i18n.format_date(start, "d MMM"), step=move.words
+        ),
         _changes([move]),
         tuple(s.session.id for s in run[-2:]),
     )
@@ -257,12 +285,16 @@ def _after_good(
 def _not_yet(latest: ClassifiedSession, greens: int) -> str:
     """Why a good session does not build up yet."""
     if latest.classification.confirmation is Confirmation.WAITING:
-        return "That went well so far; tomorrow's check-in will confirm it, so keep this dose."
+        return _("That went well so far; tomorrow's check-in will confirm it, so keep this dose.")
     if latest.classification.confirmation is Confirmation.NOT_CONFIRMED:
-        return (
+        return _(
             "There was no check-in the morning after your last session, so it is not confirmed: "
             "keep this dose."
         )
     if greens == 1:
-        return "That went well: keep this dose, and after one more good session you can build up."
-    return "Keep this dose: two good sessions in a row, each settled by next morning, come first."
+        return _(
+            "That went well: keep this dose, and after one more good session you can build up."
+        )
+    return _(
+        "Keep this dose: two good sessions in a row, each settled by next morning, come first."
+    )

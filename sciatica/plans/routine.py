@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sciatica import clock
+from sciatica import clock, i18n
 from sciatica.diary.models import AboutMe
 from sciatica.exercises.models import Catalog, Exercise, IntRange, Kind, dose_words
 from sciatica.exercises.suitability import safe_alternative
+from sciatica.i18n import N_, _
 from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
 
 # The guide's routine: 3-4 sessions a week, starting short and building up (CLINICAL.md 3).
@@ -33,13 +34,16 @@ GENTLE = (
     "bird-dog-arm-only",
     "short-walks",
 )
-TEMPLATE_NAMES = {"Starter routine": STARTER, "Gentle routine": GENTLE}
-ROUTINE_INTRO = (
+# A template is named in English here and in the person's language where shown (`_(name)`).
+TEMPLATE_NAMES = {N_("Starter routine"): STARTER, N_("Gentle routine"): GENTLE}
+ROUTINE_INTRO = N_(
     "A plan of exercises for set days of the week. It builds up only after good sessions, "
     "and steps back when your leg says so."
 )
 # How each dose dimension's number is written after it, in safe ranges and refusals.
 UNITS = {"sets": "", "hold_seconds": " s", "reps": "", "minutes": " min"}
+# Each dimension's name in a refusal ("Clamshell: choose repetitions (8-15).").
+DIMENSIONS = {"hold": N_("hold"), "repetitions": N_("repetitions"), "minutes": N_("minutes")}
 
 
 class RoutineRejected(ValueError):
@@ -61,14 +65,19 @@ class PlannedSession:
 def _check_dimension(
     name: str, value: int | None, allowed: IntRange | None, exercise: Exercise, unit: str
 ) -> str | None:
+    what = _(DIMENSIONS[name])
     if allowed is None:
-        return f"{exercise.name}: {name} does not apply." if value is not None else None
+        if value is None:
+            return None
+        return _("{exercise}: {what} does not apply.").format(exercise=exercise.name, what=what)
+    safe = f"{allowed.min}-{allowed.max}{unit}"
     if value is None:
-        return f"{exercise.name}: choose {name} ({allowed.min}-{allowed.max}{unit})."
+        return _("{exercise}: choose {what} ({safe}).").format(
+            exercise=exercise.name, what=what, safe=safe
+        )
     if not allowed.min <= value <= allowed.max:
-        return (
-            f"{exercise.name}: {name} {value}{unit} is outside the safe range "
-            f"{allowed.min}-{allowed.max}{unit}."
+        return _("{exercise}: {what} {value} is outside the safe range {safe}.").format(
+            exercise=exercise.name, what=what, value=f"{value}{unit}", safe=safe
         )
     return None
 
@@ -79,7 +88,7 @@ def check_routine(routine: RoutineInput, *, catalog: Catalog) -> None:
     for item in routine.items:
         exercise = catalog.by_id.get(item.exercise_id)
         if exercise is None:
-            problems.append(f"Unknown exercise {item.exercise_id!r}.")
+            problems.append(_("Unknown exercise {id}.").format(id=repr(item.exercise_id)))
             continue
         dose = exercise.dose
         max_sets = dose.sets.max if dose.sets else 1
@@ -89,7 +98,11 @@ def check_routine(routine: RoutineInput, *, catalog: Catalog) -> None:
             ),
             _check_dimension("repetitions", item.reps, dose.reps, exercise, UNITS["reps"]),
             _check_dimension("minutes", item.minutes, dose.minutes, exercise, UNITS["minutes"]),
-            None if item.sets <= max_sets else f"{exercise.name}: at most {max_sets} sets.",
+            None
+            if item.sets <= max_sets
+            else _("{exercise}: at most {sets} sets.").format(
+                exercise=exercise.name, sets=max_sets
+            ),
         ]
         problems.extend(problem for problem in checks if problem)
     if problems:
@@ -123,15 +136,18 @@ def template(
     )
     picked = list(dict.fromkeys(exercise.id for exercise in chosen if exercise is not None))
     if not picked:
-        raise RoutineRejected(["None of this routine's exercises suit what you said in About me."])
+        raise RoutineRejected(
+            [_("None of this routine's exercises suit what you said in About me.")]
+        )
     items = tuple(entry_item(catalog.by_id[exercise_id]) for exercise_id in picked)
-    return RoutineInput(name=name, items=items, days=DEFAULT_DAYS, start_date=start)
+    return RoutineInput(name=_(name), items=items, days=DEFAULT_DAYS, start_date=start)
 
 
 def describe_schedule(routine: RoutineInput) -> str:
     """When the routine runs, e.g. 'Mon, Wed, Fri · from Mon 23 Nov 2026'."""
     days = ", ".join(day.label for day in sorted(routine.days))
-    return f"{days} · from {routine.start_date:%a %d %b %Y}"
+    start = i18n.format_date(routine.start_date, "EEE dd MMM y")
+    return _("{days} · from {start}").format(days=days, start=start)
 
 
 def is_daily(exercise: Exercise) -> bool:

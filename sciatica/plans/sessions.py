@@ -16,6 +16,7 @@ from sciatica import clock
 from sciatica.diary.flares import flare_mention
 from sciatica.diary.today import current_alert
 from sciatica.exercises.models import Catalog
+from sciatica.i18n import N_, _
 from sciatica.plans.classify import (
     ClassifiedSession,
     Colour,
@@ -124,8 +125,8 @@ def next_step(store: Store, *, user_id: str, catalog: Catalog, today: date) -> N
 
 # Said after the flare-up's sentence, by the step suggested; the step itself never changes.
 _AFTER_FLARE = {
-    Step.KEEP: "Keep the dose.",
-    Step.PROGRESS: (
+    Step.KEEP: N_("Keep the dose."),
+    Step.PROGRESS: N_(
         "The suggestion rests on your daily check-ins and sessions; you decide whether to take "
         "the step now."
     ),
@@ -148,7 +149,7 @@ def flare_note(store: Store, *, user_id: str, since: date | None, step: Step, to
     if mention is None:
         return ""
     after = _AFTER_FLARE.get(step)
-    return f"{mention.sentence} {after}" if after else mention.sentence
+    return f"{mention.sentence} {_(after)}" if after else mention.sentence
 
 
 def decide(
@@ -161,7 +162,7 @@ def decide(
     """
     step = next_step(store, user_id=user_id, catalog=catalog, today=today)
     if step is None or step.routine is None or step.suggestion.key != key:
-        raise SuggestionChanged("This suggestion has changed since you saw it: see the new one.")
+        raise SuggestionChanged(_("This suggestion has changed since you saw it: see the new one."))
     suggestion, routine = step.suggestion, step.routine
     changed = accept and bool(suggestion.changes)
     store.record_decision(
@@ -185,12 +186,17 @@ def decide(
 
 def colour_words(colour: Colour, *, provisional: bool = False) -> str:
     """How a colour reads to a person; a provisional one says 'so far'."""
-    words = {
-        Colour.GREEN: "Green: went well",
-        Colour.AMBER: "Amber: sore but manageable",
-        Colour.RED: "Red: made symptoms worse",
+    if provisional:
+        return {
+            Colour.GREEN: _("Green: went well so far"),
+            Colour.AMBER: _("Amber: sore but manageable so far"),
+            Colour.RED: _("Red: made symptoms worse so far"),
+        }[colour]
+    return {
+        Colour.GREEN: _("Green: went well"),
+        Colour.AMBER: _("Amber: sore but manageable"),
+        Colour.RED: _("Red: made symptoms worse"),
     }[colour]
-    return f"{words} so far" if provisional else words
 
 
 def session_points(

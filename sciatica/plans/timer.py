@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from sciatica.i18n import _, ngettext
+
 
 @dataclass(frozen=True, slots=True)
 class Countdown:
@@ -62,7 +64,7 @@ class Countdown:
 def format_seconds(seconds: int) -> str:
     """'25 s' under a minute, '4:05' from a minute up."""
     if seconds < 60:
-        return f"{seconds} s"
+        return _("{seconds} s").format(seconds=seconds)
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
@@ -101,13 +103,17 @@ class RepCounter:
     def describe(self) -> str:
         """Where you are, e.g. 'Set 1 of 2 · first side · 2 of 3 done'."""
         if self.complete:
-            return f"All {self.total} done."
+            return ngettext("All {total} done.", "All {total} done.", self.total).format(
+                total=self.total
+            )
         per_set = self.reps * self.sides
         set_index, within_set = divmod(self.done, per_set)
         side_index, rep_done = divmod(within_set, self.reps)
-        parts = [f"Set {set_index + 1} of {self.sets}"] if self.sets > 1 else []
+        parts = []
+        if self.sets > 1:
+            parts.append(_("Set {set} of {sets}").format(set=set_index + 1, sets=self.sets))
         if self.per_side:
-            parts.append("first side" if side_index == 0 else "other side")
-        parts.append(f"{rep_done} of {self.reps} done")
+            parts.append(_("first side") if side_index == 0 else _("other side"))
+        parts.append(_("{done} of {reps} done").format(done=rep_done, reps=self.reps))
         text = " · ".join(parts)
         return text[:1].upper() + text[1:]

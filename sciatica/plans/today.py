@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from sciatica import i18n
 from sciatica.exercises.models import Catalog
-from sciatica.plans.models import Routine, RoutineInput
+from sciatica.i18n import N_, _
+from sciatica.plans.models import Routine, RoutineInput, RoutineItem
 from sciatica.plans.routine import (
     PlannedSession,
     daily_items,
@@ -26,9 +28,9 @@ from sciatica.plans.routine import (
 )
 from sciatica.storage.store import Store
 
-NO_ROUTINE = "You have no routine to follow yet. Build one to see each day's exercises here."
-DONE = "You have done today's session. Well done."
-EVERY_DAY = "For every day, rest days too:"
+NO_ROUTINE = N_("You have no routine to follow yet. Build one to see each day's exercises here.")
+DONE = N_("You have done today's session. Well done.")
+EVERY_DAY = N_("For every day, rest days too:")
 
 
 class PlanStatus(StrEnum):
@@ -45,8 +47,9 @@ class TodaysPlan:
     """Today's answer and its sentence; for a planned day, a heading and one line per exercise."""
 
     status: PlanStatus
-    # The sentence to show (for a planned day, the heading above the exercises), with {name}
-    # where the routine's name goes: a page shows the name as text (`message_naming`).
+    # The sentence to show (for a planned day, the heading above the exercises), in the
+    # language of the run that made it, with {name} where the routine's name goes: a page shows
+    # the name as text (`message_naming`).
     wording: str
     exercises: tuple[str, ...] = ()  # "Clamshell: 10 times per side", at its current dose
     routine: Routine | None = None
@@ -77,25 +80,29 @@ def plan_for_day(
 ) -> TodaysPlan:
     """What a routine asks of a day at its current doses, given whether a session is logged."""
     if routine is None:
-        return TodaysPlan(PlanStatus.NO_ROUTINE, NO_ROUTINE)
+        return TodaysPlan(PlanStatus.NO_ROUTINE, _(NO_ROUTINE))
     followed = routine.followed()
     session = session_for_day(followed, catalog=catalog, day=today)
     if session is None:
         daily = tuple(
-            f"{exercise.name}: {describe_item(item)}"
+            _dose_line(exercise.name, item)
             for item, exercise in daily_items(followed, catalog=catalog, day=today)
         )
         note = _rest_day_wording(routine, today=today)
         return TodaysPlan(PlanStatus.REST_DAY, note, (), routine, daily=daily)
     if logged:
-        return TodaysPlan(PlanStatus.DONE, DONE, (), routine, session)
+        return TodaysPlan(PlanStatus.DONE, _(DONE), (), routine, session)
     return TodaysPlan(
         PlanStatus.PLANNED,
-        "Today: {name}",
-        tuple(f"{exercise.name}: {describe_item(item)}" for item, exercise in session.items),
+        _("Today: {name}"),
+        tuple(_dose_line(exercise.name, item) for item, exercise in session.items),
         routine,
         session,
     )
+
+
+def _dose_line(name: str, item: RoutineItem) -> str:
+    return _("{exercise}: {dose}").format(exercise=name, dose=describe_item(item))
 
 
 def rest_day_note(routine: RoutineInput, *, today: date) -> str:
@@ -107,8 +114,9 @@ def _rest_day_wording(routine: RoutineInput, *, today: date) -> str:
     """The rest-day note with {name} for the routine's name."""
     if today < routine.start_date:
         first = first_session_day(routine) or routine.start_date
-        return f"“{{name}}” starts on {first:%A %d %B}."
+        return _("“{name}” starts on {day}.").format(name="{name}", day=i18n.format_day(first))
     upcoming = next_session_day(routine, after=today)
     if upcoming is None:
-        return "Today is a rest day in “{name}”."
-    return f"Today is a rest day in “{{name}}”. Your next session is on {upcoming:%A %d %B}."
+        return _("Today is a rest day in “{name}”.")
+    wording = _("Today is a rest day in “{name}”. Your next session is on {day}.")
+    return wording.format(name="{name}", day=i18n.format_day(upcoming))  # {name} stays

@@ -13,9 +13,10 @@ import streamlit as st
 from sciatica.exercises.catalog import comfort_options, family
 from sciatica.exercises.library import Family, exercise_figure, versions_label
 from sciatica.exercises.models import Catalog, Exercise
+from sciatica.i18n import N_, _
 
 FIGURE_PX = 400  # wide enough to read, small enough that a standing figure fits
-MAIN_VERSION = "The main version of this exercise."
+MAIN_VERSION = N_("The main version of this exercise.")
 
 
 def _bullets(lines: tuple[str, ...]) -> str:
@@ -35,12 +36,15 @@ def _details(exercise: Exercise, *, catalog: Catalog, caution: str, steps_folded
         st.caption(f":material/pregnant_woman: {exercise.pregnancy_note}")
     steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
     cited = (catalog.sources_by_id[source_id] for source_id in exercise.sources)
-    with st.expander("How to do it, and when to stop") if steps_folded else st.container():
+    folded = st.expander(_("How to do it, and when to stop")) if steps_folded else None
+    with folded or st.container():
         if not steps_folded:
-            st.markdown("**How to do it**")
-        st.markdown(f"{steps}\n\n**Doing it well**\n{_bullets(exercise.form_cues)}")
-        st.markdown(f"**Stop if**\n{_bullets(exercise.stop_if)}")
-        st.caption("Sources: " + "; ".join(source.cite() for source in cited))
+            st.markdown(_("**How to do it**"))
+        doing_well, stop_if = _("**Doing it well**"), _("**Stop if**")
+        st.markdown(f"{steps}\n\n{doing_well}\n{_bullets(exercise.form_cues)}")
+        st.markdown(f"{stop_if}\n{_bullets(exercise.stop_if)}")
+        sources = "; ".join(source.cite() for source in cited)
+        st.caption(_("Sources: {sources}").format(sources=sources))
 
 
 def exercise_card(
@@ -55,7 +59,7 @@ def exercise_card(
         ]
         others = [other for other in versions if other is not exercise]
         if others:
-            st.markdown("**Other versions of this exercise**")
+            st.markdown(_("**Other versions of this exercise**"))
         for other in others:
             with st.container(gap=None):
                 st.button(
@@ -66,7 +70,7 @@ def exercise_card(
                     type="tertiary",
                     icon=":material/arrow_forward:",
                 )
-                st.caption(other.choose_if or MAIN_VERSION)
+                st.caption(other.choose_if or _(MAIN_VERSION))
 
 
 def family_fold(
@@ -97,10 +101,10 @@ def family_fold(
             by_id = {version.id: version for version in group.versions}
             chosen = by_id[
                 st.radio(
-                    "Version",
+                    _("Version"),
                     list(by_id),
                     format_func=lambda exercise_id: by_id[exercise_id].name,
-                    captions=[version.choose_if or MAIN_VERSION for version in group.versions],
+                    captions=[version.choose_if or _(MAIN_VERSION) for version in group.versions],
                     key=f"version_{root}",
                 )
             ]
@@ -109,7 +113,7 @@ def family_fold(
                 chosen, catalog=catalog, caution=cautions.get(chosen.id, ""), steps_folded=False
             )
             st.button(
-                "Open on a page of its own",
+                _("Open on a page of its own"),
                 key=f"own_page_{chosen.id}",
                 on_click=on_open,
                 args=(chosen.id,),

@@ -15,11 +15,12 @@ from functools import partial
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from sciatica import ui
+from sciatica import i18n, ui
 from sciatica.diary.models import NOTES_MAX_CHARS
 from sciatica.documents.calendar import routine_calendar
 from sciatica.documents.routine_sheet import routine_sheet_pdf
 from sciatica.exercises.models import Catalog
+from sciatica.i18n import _
 from sciatica.plans.classify import Colour
 from sciatica.plans.draft import RoutineDraft, dose_settings
 from sciatica.plans.guided import PAIN_HELP, colour_reason
@@ -60,12 +61,12 @@ def todays_plan(plan: TodaysPlan, *, start: Callable[[], object]) -> None:
     elif plan.status is PlanStatus.REST_DAY:
         daily = "".join(f"\n- {line}" for line in plan.daily)
         st.info(
-            plan.message_naming(plain) + (f"\n\n{EVERY_DAY}{daily}" if daily else ""),
+            plan.message_naming(plain) + (f"\n\n{_(EVERY_DAY)}{daily}" if daily else ""),
             icon=":material/bedtime:",
         )
     else:
         st.info(plan.message_naming(plain), icon=":material/event_repeat:")
-        st.page_link("pages/routine.py", label="Build a routine", icon=":material/event_repeat:")
+        st.page_link("pages/routine.py", label=_("Build a routine"), icon=":material/event_repeat:")
 
 
 def _decide(catalog: Catalog, key: str, accept: bool, done: str) -> None:
@@ -84,7 +85,7 @@ def _decide(catalog: Catalog, key: str, accept: bool, done: str) -> None:
             accept=accept,
         )
     except (SuggestionChanged, StaleRoutine, LookupError):
-        changed = "This suggestion changed since you saw it: here is the one that stands now."
+        changed = _("This suggestion changed since you saw it: here is the one that stands now.")
         ui.leave_message(changed, done=False)
     else:
         ui.leave_message(done)
@@ -94,28 +95,31 @@ def suggestion(step: NextStep, *, catalog: Catalog, key: str, label: str) -> Non
     """The suggestion and why; Accept or Dismiss a change, Got it for advice, once."""
     # The flare-up note is built from the app's own words and numbers, never a person's text.
     flare = f"\n\n{step.flare_note}" if step.flare_note else ""
-    st.info(f"**{label}:** {step.suggestion.sentence}{flare}", icon=":material/lightbulb:")
+    said = _("**{label}:** {sentence}").format(label=label, sentence=step.suggestion.sentence)
+    st.info(f"{said}{flare}", icon=":material/lightbulb:")
     if not step.undecided:
         if step.decision is not None:
-            st.caption("You have already decided on this suggestion.")
+            st.caption(_("You have already decided on this suggestion."))
         return
     what = step.suggestion.key
     if not step.suggestion.changes:
+        noted = _("Noted.")
         st.button(
-            "Got it", key=f"{key}_noted", on_click=_decide, args=(catalog, what, True, "Noted.")
+            _("Got it"), key=f"{key}_noted", on_click=_decide, args=(catalog, what, True, noted)
         )
         return
-    accepted, dismissed = "Accepted. Your routine is updated.", "Dismissed. Your routine stays."
+    accepted = _("Accepted. Your routine is updated.")
+    dismissed = _("Dismissed. Your routine stays.")
     row = st.container(horizontal=True)
     row.button(
-        "Accept",
+        _("Accept"),
         type="primary",
         key=f"{key}_accept",
         on_click=_decide,
         args=(catalog, what, True, accepted),
     )
     row.button(
-        "Dismiss", key=f"{key}_dismiss", on_click=_decide, args=(catalog, what, False, dismissed)
+        _("Dismiss"), key=f"{key}_dismiss", on_click=_decide, args=(catalog, what, False, dismissed)
     )
 
 
@@ -125,12 +129,12 @@ def last_session(step: NextStep | None, *, catalog: Catalog) -> None:
         return
     classification = step.latest.classification
     colour = classification.colour
-    st.header("Your last session", anchor=False)
+    st.header(_("Your last session"), anchor=False)
     words = colour_words(colour, provisional=classification.provisional)
-    st.markdown(f":{BADGE[colour]}-badge[{words}] {step.latest.session.day:%A %d %B}")
+    st.markdown(f":{BADGE[colour]}-badge[{words}] {i18n.format_day(step.latest.session.day)}")
     st.caption(colour_reason(classification))
     if step.suggestion.step is not Step.WARNING:
-        suggestion(step, catalog=catalog, key="session_step", label="Next time")
+        suggestion(step, catalog=catalog, key="session_step", label=_("Next time"))
 
 
 def session_log(
@@ -146,42 +150,41 @@ def session_log(
     the Save button, as does a refusal; otherwise the page starts again with "Saved" at its top.
     """
     n = st.session_state.get(LOG_VERSION, 0)
+    labels = {field: _(label) for field, label in SESSION_LABELS.items()}
     with st.form(f"session_log_{n}"):
-        day = st.date_input("Date", value=today, max_value=today, format="DD/MM/YYYY")
+        day = st.date_input(_("Date"), value=today, max_value=today, format="DD/MM/YYYY")
         answers: dict[str, object] = {
-            field: st.pills(
-                SESSION_LABELS[field], PAIN_SCALE, key=f"log_{n}_{field}", help=PAIN_HELP
-            )
+            field: st.pills(labels[field], PAIN_SCALE, key=f"log_{n}_{field}", help=_(PAIN_HELP))
             for field in PAIN_FIELDS
         }
         answers["leg_response"] = st.radio(
-            SESSION_LABELS["leg_response"],
+            labels["leg_response"],
             list(LegResponse),
             index=1,
-            format_func=lambda response: response.label,
+            # Worded now, in this run's language: a format_func may run outside the page run.
+            format_func={response: response.label for response in LegResponse}.__getitem__,
         )
-        answers["new_numbness_or_weakness"] = st.checkbox(
-            SESSION_LABELS["new_numbness_or_weakness"]
-        )
-        answers["notes"] = st.text_area("Notes", max_chars=NOTES_MAX_CHARS)
+        answers["new_numbness_or_weakness"] = st.checkbox(labels["new_numbness_or_weakness"])
+        answers["notes"] = st.text_area(_("Notes"), max_chars=NOTES_MAX_CHARS)
         # Right above the Save button, where the person is looking: the browser keeps the
         # button in place and shows what appears above it, where below it could be off screen.
         notice = st.container()
-        submitted = st.form_submit_button("Save session", type="primary")
+        submitted = st.form_submit_button(_("Save session"), type="primary")
     if not submitted:
         return
     data = {**answers, "day": day, "routine_id": routine_id, "outcomes": outcomes}
     try:
         entry = session_from_answers(data, today=today)
     except SessionRejected as error:
-        notice.error("Not saved. " + " ".join(error.problems), icon=":material/error:")
+        problems = " ".join(error.problems)
+        notice.error(_("Not saved. {problems}").format(problems=problems), icon=":material/error:")
         return
     ui.store().save_session(user_id=ui.user_id(), session=entry)
     st.session_state[LOG_VERSION] = n + 1
     on_saved()
     advice = stop_advice(entry, country=ui.country())
     if advice is None:
-        ui.flash(f"Saved your session of {entry.day:%A %d %B}.")
+        ui.flash(_("Saved your session of {day}.").format(day=i18n.format_day(entry.day)))
     notice.error(advice, icon=":material/front_hand:")
 
 
@@ -199,15 +202,16 @@ def routine_card(
 ) -> None:
     """A saved routine: its doses now, a pending suggestion, its history, `actions`, downloads."""
     store, user, today = ui.store(), ui.user_id(), ui.today()
-    badge = " :green-badge[:material/check: Active]" if routine.active else ""
+    active = _("Active")
+    badge = f" :green-badge[:material/check: {active}]" if routine.active else ""
     st.markdown(f"**{plain(routine.name)}**{badge}")
     st.caption(describe_schedule(routine))
     st.markdown("\n".join(f"- {line}" for line in dose_lines(routine, catalog=catalog)))
     if routine.active and step is not None and step.undecided:
-        suggestion(step, catalog=catalog, key=f"routine_step_{routine.id}", label="Suggested")
+        suggestion(step, catalog=catalog, key=f"routine_step_{routine.id}", label=_("Suggested"))
     history = store.routine_history(user_id=user, routine_id=routine.id)
     if history:
-        with st.expander(f"History of changes ({len(history)})"):
+        with st.expander(_("History of changes ({count})").format(count=len(history))):
             for change in history:
                 words = [item_change_words(item, catalog=catalog) for item in change.changes]
                 details = "".join(f"\n    - {w}" for w in words if w)
@@ -225,20 +229,20 @@ def routine_card(
     actions(row)
     for label, data, suffix, mime, icon, hint in (
         (
-            "Calendar",
+            _("Calendar"),
             partial(routine_calendar, routine, catalog=catalog),
             "ics",
             "text/calendar",
             "calendar_month",
-            "Add your training days to your calendar (.ics).",
+            _("Add your training days to your calendar (.ics)."),
         ),
         (
-            "Print sheet",
+            _("Print sheet"),
             sheet,
             "pdf",
             "application/pdf",
             "print",
-            "A printable PDF with pictures, steps and your doses now.",
+            _("A printable PDF with pictures, steps and your doses now."),
         ),
     ):
         row.download_button(
@@ -268,10 +272,11 @@ def draft_exercise(
         title, tools = st.columns([3, 2], vertical_alignment="center")
         title.markdown(f"**{index + 1}. {exercise.name}**")
         with tools.container(horizontal=True, horizontal_alignment="right"):
-            for label, step, icon in (("Up", -1, "arrow_upward"), ("Down", 1, "arrow_downward")):
+            moves = (("up", _("Up"), -1, "arrow_upward"), ("down", _("Down"), 1, "arrow_downward"))
+            for name, label, step, icon in moves:
                 st.button(
                     label,
-                    key=f"{label.lower()}_{exercise.id}",
+                    key=f"{name}_{exercise.id}",
                     icon=f":material/{icon}:",
                     type="tertiary",
                     on_click=move,
@@ -279,7 +284,7 @@ def draft_exercise(
                     disabled=not draft.can_move(index, step),
                 )
             st.button(
-                "Remove",
+                _("Remove"),
                 key=f"remove_{exercise.id}",
                 icon=":material/close:",
                 type="tertiary",

@@ -8,15 +8,26 @@ from collections.abc import Callable, Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sciatica import i18n
 from sciatica.diary.models import AboutMe, TriageLevel
+from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.models import ExerciseOutcome, Weekday
+from sciatica.plans.routine import template
 from sciatica.storage.store import Store
-from tests.factories import days_ago, make_check_in, make_flare
+from tests.factories import days_ago, make_check_in, make_flare, make_session_input, today
 
 OpenPage = Callable[[str], AppTest]
 
 # Pages whose every string is marked and translated. A page joins this list once it is; the
 # test then keeps English from creeping back in.
-TRANSLATED_PAGES = ["pages/safety.py", "pages/check_in.py", "pages/today.py"]
+TRANSLATED_PAGES = [
+    "pages/safety.py",
+    "pages/check_in.py",
+    "pages/today.py",
+    "pages/exercises.py",
+    "pages/routine.py",
+    "pages/session.py",
+]
 # Words every English sentence has and no Swedish one does.
 ENGLISH = re.compile(r"\b(the|your|you|and|if|of|with|this|not|to|is|are|or)\b", re.IGNORECASE)
 
@@ -75,12 +86,43 @@ def with_a_diary(database_url: str) -> None:
     store.close()
 
 
-@pytest.mark.parametrize("page", TRANSLATED_PAGES)
+def with_a_routine(database_url: str) -> None:
+    """A routine made in Swedish, yesterday's session that hurt, and this morning's check-in.
+
+    So the Routine and Session pages show a routine's card, a session's colour and reasons, and
+    a suggestion to step back with its buttons, not only their empty states.
+    """
+    store = Store.open(database_url)
+    with i18n.use("sv"):
+        plan = template("Starter routine", catalog=load_catalog(), start=days_ago(2))
+    every_day = plan.model_copy(update={"days": frozenset(Weekday)})
+    routine = store.save_routine(user_id="local", routine=every_day)
+    hurt = {item.exercise_id: ExerciseOutcome.DONE for item in routine.items}
+    hurt[routine.items[0].exercise_id] = ExerciseOutcome.HURT
+    session = make_session_input(
+        day=days_ago(1), routine_id=routine.id, worst_during=7, outcomes=hurt
+    )
+    store.save_session(user_id="local", session=session)
+    check_in = make_check_in(day=today(), leg_pain=2)
+    store.save_check_in(user_id="local", entry=check_in, triage_level=TriageLevel.NONE)
+    store.close()
+
+
+# Each page with the diary that shows most of it: check-ins with a standing sign and flare-ups,
+# or a routine with a session that hurt (a standing sign would fold the exercises away).
+SETUPS = {"diary": with_a_diary, "routine": with_a_routine}
+ROUTINE_PAGES = {"pages/exercises.py", "pages/routine.py", "pages/session.py"}
+CASES = [(page, "routine" if page in ROUTINE_PAGES else "diary") for page in TRANSLATED_PAGES] + [
+    ("pages/today.py", "routine")
+]
+
+
+@pytest.mark.parametrize(("page", "setup"), CASES)
 def test_a_translated_page_shows_no_english_in_swedish(
-    open_page: OpenPage, database_url: str, page: str
+    open_page: OpenPage, database_url: str, page: str, setup: str
 ) -> None:
     in_swedish(database_url)
-    with_a_diary(database_url)
+    SETUPS[setup](database_url)
     app = open_page(page)
     assert not app.exception
     shown = list(texts(app))

@@ -99,7 +99,7 @@ def test_a_routine_on_weekends_only_uses_those_days() -> None:
         ),
         (
             date(2027, 1, 3),
-            "Today is a rest day in “Starter routine”. Your next session is on Monday 04 January.",
+            "Today is a rest day in “Starter routine”. Your next session is on Monday 4 January.",
         ),
     ],
 )

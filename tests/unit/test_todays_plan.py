@@ -92,8 +92,7 @@ def test_a_rest_day_names_the_next_session_day_and_offers_the_daily_walk() -> No
         ),
         (
             MONDAY + timedelta(weeks=40, days=5),
-            "Today is a rest day in “Starter routine”. Your next session is on "
-            "Monday 06 September.",
+            "Today is a rest day in “Starter routine”. Your next session is on Monday 6 September.",
         ),
     ],
     ids=["before-the-routine", "rest-day", "months-on"],
