@@ -31,7 +31,8 @@ from sciatica.storage.backup import (
 )
 from sciatica.storage.database import describe_database
 
-CONFIRM_WORD = "DELETE"
+# Typed in capitals to confirm, in the person's language ("DELETE", "RADERA").
+CONFIRM_WORD = N_("DELETE")
 KIND_LABELS = {BackupKind.DAILY: N_("Daily"), BackupKind.MANUAL: N_("Manual")}
 # One limit: the caption's, the uploader's own, and server.maxUploadSize in .streamlit/config.toml.
 MAX_IMPORT_MB = MAX_IMPORT_BYTES // 2**20
@@ -200,14 +201,13 @@ with st.expander(_("Delete everything this app stores about me")):
         + _("Download a copy first if you may want it back. Backup files are not touched.")
     )
     with st.form("delete_form", border=False):
-        typed = st.text_input(_("Type {word} to confirm").format(word=CONFIRM_WORD))
+        word = _(CONFIRM_WORD)
+        typed = st.text_input(_("Type {word} to confirm").format(word=word))
         if st.form_submit_button(_("Delete all my data")):
-            if typed.strip() == CONFIRM_WORD:
+            if typed.strip() == word:
                 removed = store.delete_user_data(user_id=user)
                 ui.flash(words.deleted(removed))
             else:
                 st.error(
-                    _("Nothing was deleted. Type {word} in capitals to confirm.").format(
-                        word=CONFIRM_WORD
-                    )
+                    _("Nothing was deleted. Type {word} in capitals to confirm.").format(word=word)
                 )

@@ -71,6 +71,11 @@ LABELS = {
 RANGE_NAMES = {False: N_("Day's range, with flare-ups"), True: N_("Week's range, with flare-ups")}
 
 
+def label(column: str) -> str:
+    """A column's name in the person's language."""
+    return _(LABELS[column])
+
+
 def _scatter(
     x: Any,
     y: Any,
@@ -113,8 +118,8 @@ def _dates(days: Sequence[date] | pd.DatetimeIndex) -> pd.DatetimeIndex:
 def _x(table: pd.DataFrame) -> tuple[pd.Series, str, str, dict[str, Any]]:
     """The x values, the axis title, the hover's day and what the trace needs for it."""
     if "week" in table:
-        return table["week"], _(LABELS["week"]), *hover_days(table["week"], weekly=True)
-    return table["day"], _(LABELS["day"]), *hover_days(table["day"])
+        return table["week"], label("week"), *hover_days(table["week"], weekly=True)
+    return table["day"], label("day"), *hover_days(table["day"])
 
 
 def _value(when: str, value: str, name: str = "") -> str:
@@ -136,7 +141,7 @@ def pain_figure(
     weekly = "week" in table
     traces = []
     for column, colour in PAIN_COLOURS.items():
-        name = _(LABELS[column])
+        name = label(column)
         hover = _value(when, "%{y:.1f}/10", name.lower())
         if weekly:
             weekly_name = _("{name}, weekly average").format(name=name)
@@ -244,12 +249,12 @@ def sbi_figure(*, table: pd.DataFrame) -> go.Figure:
     """Weekly bothersomeness total as bars on its 0-24 scale."""
     when, data = hover_days(table["week"], weekly=True)
     hover = _value(when, "%{y:.0f}/24") + "<extra></extra>"
-    name = _(LABELS["sbi_total"])
+    name = label("sbi_total")
     bars = _bar(table["week"], table["sbi_total"], name, PURPLE_COLOUR, hover, **WEEK_BAR, **data)
     return figure(
         [bars],
         title=_("Weekly bothersomeness (SBI)"),
-        x_axis=date_axis(_(LABELS["week"]), table["week"], weekly=True),
+        x_axis=date_axis(label("week"), table["week"], weekly=True),
         y_axis=_y_axis(_("SBI total (0-24)")) | {"range": [0, 24], "dtick": 6},
     )
 
@@ -259,7 +264,7 @@ def adherence_figure(*, table: pd.DataFrame) -> go.Figure:
     low, high = p.SESSIONS_TARGET
     when, data = hover_days(table["week"], weekly=True)
     hover = _value(when, _("{count} sessions").format(count="%{y}")) + "<extra></extra>"
-    name = _(LABELS["sessions"])
+    name = label("sessions")
     bars = _bar(table["week"], table["sessions"], name, SESSION_COLOUR, hover, **WEEK_BAR, **data)
     suggested = _("Suggested {low}-{high} a week").format(low=low, high=high)
     target = _band(low, high, suggested, TARGET_FILL)
@@ -267,7 +272,7 @@ def adherence_figure(*, table: pd.DataFrame) -> go.Figure:
     return figure(
         [bars],
         title=_("Exercise sessions per week"),
-        x_axis=date_axis(_(LABELS["week"]), table["week"], weekly=True),
+        x_axis=date_axis(label("week"), table["week"], weekly=True),
         y_axis=_y_axis(_("Sessions per week")) | {"range": [0, top], "dtick": 1},
         shapes=[target],
     )
@@ -281,7 +286,7 @@ def response_figure(*, table: pd.DataFrame) -> go.Figure:
         _scatter(
             x,
             table[column],
-            _(LABELS[column]),
+            label(column),
             colour,
             "markers",
             hover,
@@ -309,7 +314,7 @@ def daily_life_figure(*, table: pd.DataFrame) -> go.Figure:
         _scatter(
             x,
             table[column if weekly or not averaged else f"{column}_7d"],
-            _(LABELS[column]),
+            label(column),
             colour,
             "lines" if averaged else "lines+markers",
             _value(when, "%{y:.1f}/10"),

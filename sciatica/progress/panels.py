@@ -22,6 +22,7 @@ from sciatica.progress.charts import (
     adherence_figure,
     daily_life_figure,
     exercise_figure,
+    label,
     pain_figure,
     response_figure,
     sbi_figure,
@@ -203,6 +204,5 @@ def _panel(key: str, table: pd.DataFrame, figure: Any, sentence: str) -> Panel:
 
 def _label(column: str) -> str:
     if column.endswith("_7d"):
-        name = _(LABELS[column.removesuffix("_7d")])
-        return _("{name}, 7-day average").format(name=name)
-    return _(LABELS[column]) if column in LABELS else column
+        return _("{name}, 7-day average").format(name=label(column.removesuffix("_7d")))
+    return label(column) if column in LABELS else column

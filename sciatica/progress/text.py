@@ -106,7 +106,7 @@ def pain_sentence(*, name: str, change: PainChange) -> str:
         else ""
     )
     fall, percent = change.fall, change.percent
-    share = f" ({_num(abs(percent), 0)}%)" if percent is not None else ""
+    share = _(" ({percent}%)").format(percent=_num(abs(percent), 0)) if percent is not None else ""
     if abs(fall) < 0.05:
         verdict = _("about the same")
     elif fall < 0:
@@ -258,8 +258,12 @@ def adherence_chart_sentence(*, table: pd.DataFrame) -> str:
     weeks = len(table)
     count = single_value(table, ["sessions"])
     if count is not None:
-        each = ngettext("the one week shown", "each of the {count} weeks shown", weeks).format(
-            count=weeks
+        each = (
+            _("the one week shown")
+            if weeks == 1
+            else ngettext(
+                "each of the {count} week shown", "each of the {count} weeks shown", weeks
+            ).format(count=weeks)
         )
         return ngettext(
             "You did {count} session in {weeks}.",
