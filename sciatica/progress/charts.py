@@ -137,7 +137,7 @@ def pain_figure(
     session_days: Sequence[date] | pd.DatetimeIndex = (),
 ) -> go.Figure:
     """Leg and back pain with 7-day averages (or weekly means), baseline and important band."""
-    x, x_title, when, days = _x(table)
+    x, x_title, when, dated = _x(table)
     weekly = "week" in table
     traces = []
     for column, colour in PAIN_COLOURS.items():
@@ -145,16 +145,16 @@ def pain_figure(
         hover = _value(when, "%{y:.1f}/10", name.lower())
         if weekly:
             weekly_name = _("{name}, weekly average").format(name=name)
-            traces.append(_scatter(x, table[column], weekly_name, colour, "lines", hover, days))
+            traces.append(_scatter(x, table[column], weekly_name, colour, "lines", hover, dated))
             continue
         daily = _("{name}, daily").format(name=name)
         traces.append(
-            _scatter(x, table[column], daily, colour, "markers", hover, days, opacity=0.6)
+            _scatter(x, table[column], daily, colour, "markers", hover, dated, opacity=0.6)
         )
         smooth = table[f"{column}_7d"]
         if smooth.notna().any():  # no line, no legend entry for one
             average = _("{name}, 7-day average").format(name=name)
-            traces.append(_scatter(x, smooth, average, colour, "lines", hover, days))
+            traces.append(_scatter(x, smooth, average, colour, "lines", hover, dated))
     averaged = weekly or table[[f"{c}_7d" for c in PAIN_COLOURS]].notna().any(axis=None)
     ranges = _ranges(table, weekly=weekly) if "range_low" in table else None
     if ranges is not None:
