@@ -19,6 +19,7 @@ from sciatica.documents.export import (
     preview_import,
 )
 from sciatica.documents.flares_csv import flares_csv
+from sciatica.i18n import N_, _
 from sciatica.storage.backup import (
     KEEP,
     BackupFailed,
@@ -30,8 +31,9 @@ from sciatica.storage.backup import (
 )
 from sciatica.storage.database import describe_database
 
-CONFIRM_WORD = "DELETE"
-KIND_LABELS = {BackupKind.DAILY: "Daily", BackupKind.MANUAL: "Manual"}
+# Typed in capitals to confirm, in the person's language ("DELETE", "RADERA").
+CONFIRM_WORD = N_("DELETE")
+KIND_LABELS = {BackupKind.DAILY: N_("Daily"), BackupKind.MANUAL: N_("Manual")}
 # One limit: the caption's, the uploader's own, and server.maxUploadSize in .streamlit/config.toml.
 MAX_IMPORT_MB = MAX_IMPORT_BYTES // 2**20
 store, user, today, config = ui.store(), ui.user_id(), ui.today(), ui.settings()
@@ -41,16 +43,16 @@ stamp = today.isoformat()  # the day where the person is, not the server
 # With logins, the server is shared: its database host, user and folders are not the person's.
 shared = ui.logins_enabled()
 
-st.title("My data")
+st.title(_("My data"))
 ui.show_flash()
-where = "It is kept on this service's server" if shared else ui.plain(describe_database(url))
+where = _("It is kept on this service's server") if shared else ui.plain(describe_database(url))
 st.markdown(f"{words.diary_size(count)} {where}.")
 
-st.header("Download")
+st.header(_("Download"))
 left, right = st.columns(2)
 # The files are built only when a button is pressed: years of diary cost nothing per rerun.
 left.download_button(
-    "Download everything (JSON)",
+    _("Download everything (JSON)"),
     partial(export_json, store, user_id=user),
     file_name=f"sciatica-{stamp}.json",
     mime="application/json",
@@ -58,7 +60,7 @@ left.download_button(
     icon=":material/download:",
 )
 right.download_button(
-    "Download check-ins (CSV)",
+    _("Download check-ins (CSV)"),
     lambda: check_ins_csv(store.all_check_ins(user_id=user)),
     file_name=f"sciatica-check-ins-{stamp}.csv",
     mime="text/csv",
@@ -66,7 +68,7 @@ right.download_button(
     icon=":material/table:",
 )
 st.download_button(
-    "Download flare-ups (CSV)",
+    _("Download flare-ups (CSV)"),
     lambda: flares_csv(
         flares_between(store, user_id=user, start=date.min, end=date.max), timezone=ui.timezone()
     ),
@@ -76,14 +78,16 @@ st.download_button(
     icon=":material/bolt:",
 )
 
-st.header("Import")
+st.header(_("Import"))
 st.caption(
-    "A JSON file downloaded from this app, or a CSV with the header of the check-ins CSV above "
-    f"(day, leg_pain and back_pain are required). Up to {MAX_IMPORT_MB} MB."
+    _(
+        "A JSON file downloaded from this app, or a CSV with the header of the check-ins CSV "
+        "above (day, leg_pain and back_pain are required). Up to {size} MB."
+    ).format(size=MAX_IMPORT_MB)
 )
 upload_key = f"import_{st.session_state.get('import_round', 0)}"
 upload = st.file_uploader(
-    "File to import", type=["json", "csv"], key=upload_key, max_upload_size=MAX_IMPORT_MB
+    _("File to import"), type=["json", "csv"], key=upload_key, max_upload_size=MAX_IMPORT_MB
 )
 if upload is not None:
     raw = upload.getvalue()
@@ -95,7 +99,8 @@ if upload is not None:
     except ImportRejected as rejected:
         # Each problem quotes the file, so it is shown as text.
         st.error(
-            "Nothing can be imported from this file; your diary is unchanged.\n"
+            _("Nothing can be imported from this file; your diary is unchanged.")
+            + "\n"
             + "".join(f"\n- {ui.plain(problem)}" for problem in rejected.problems[:50])
         )
     else:
@@ -113,11 +118,10 @@ if upload is not None:
         replace = True
         if preview.existing_days:
             st.warning(words.days_already_there(preview.existing_days))
-            choice = st.radio(
-                "Days you already have", ["Keep what I have", "Replace with the file's"]
-            )
-            replace = choice == "Replace with the file's"
-        if st.button("Import", type="primary"):
+            keep_them, replace_them = _("Keep what I have"), _("Replace with the file's")
+            choice = st.radio(_("Days you already have"), [keep_them, replace_them])
+            replace = choice == replace_them
+        if st.button(_("Import"), type="primary"):
             written = apply_import(store, user_id=user, plan=plan, replace_existing=replace)
             st.session_state["import_round"] = st.session_state.get("import_round", 0) + 1
             kept = 0 if replace else len(preview.existing_days)
@@ -131,7 +135,7 @@ if upload is not None:
                 done=written > 0 or preview.routines + preview.sessions > 0,
             )
 
-st.header("Backups")
+st.header(_("Backups"))
 backups_dir = config.resolved_backup_dir()
 try:
     sqlite_path(url)
@@ -140,53 +144,70 @@ except BackupUnavailable as error:
 else:
     unavailable = None
 if shared:
-    st.caption("This diary is on a shared server; the people who run it keep its backups.")
+    st.caption(_("This diary is on a shared server; the people who run it keep its backups."))
 elif unavailable:
     st.info(unavailable)
 else:
     if problem := ui.backup_problem():
         st.warning(
-            f"Today's automatic backup was not made. {problem} Your diary itself is safe; "
-            "try Back up now below, and if that fails too, check the backup folder.",
+            _(
+                "Today's automatic backup was not made. {problem} Your diary itself is safe; "
+                "try Back up now below, and if that fails too, check the backup folder."
+            ).format(problem=problem),
             icon=":material/backup:",
         )
-    if st.button("Back up now", icon=":material/backup:"):
+    if st.button(_("Back up now"), icon=":material/backup:"):
         try:
             made = backup_now(database_url=url, backups_dir=backups_dir)
         except BackupFailed as failed:
-            unchanged = f"{ui.plain(str(failed))} Your diary itself is unchanged."
+            unchanged = _("{problem} Your diary itself is unchanged.").format(
+                problem=ui.plain(str(failed))
+            )
             st.error(unchanged, icon=":material/backup:")
         else:
-            st.success(f"Backed up to {ui.plain(str(made))}.", icon=":material/check_circle:")
+            st.success(
+                _("Backed up to {path}.").format(path=ui.plain(str(made))),
+                icon=":material/check_circle:",
+            )
     st.caption(
-        "A backup is also made automatically each day. The last "
-        f"{KEEP[BackupKind.DAILY]} daily backups and the last {KEEP[BackupKind.MANUAL]} made "
-        f"with this button are kept in {ui.plain(str(backups_dir))}, each named by the time it "
-        "was taken."
+        _(
+            "A backup is also made automatically each day. The last {daily} daily backups and "
+            "the last {manual} made with this button are kept in {folder}, each named by the "
+            "time it was taken."
+        ).format(
+            daily=KEEP[BackupKind.DAILY],
+            manual=KEEP[BackupKind.MANUAL],
+            folder=ui.plain(str(backups_dir)),
+        )
     )
     if found := list_backups(backups_dir):
+        taken, kind, size = _("Taken (UTC)"), _("Kind"), _("Size (kB)")
         rows = [
             {
-                "Taken (UTC)": b.taken_at.strftime("%Y-%m-%d %H:%M"),
-                "Kind": KIND_LABELS[b.kind],
-                "Size (kB)": round(b.size_bytes / 1024),
+                taken: b.taken_at.strftime("%Y-%m-%d %H:%M"),
+                kind: _(KIND_LABELS[b.kind]),
+                size: round(b.size_bytes / 1024),
             }
             for b in found
         ]
-        st.table(pd.DataFrame(rows).set_index("Taken (UTC)"))
+        st.table(pd.DataFrame(rows).set_index(taken))
 
-st.header("Delete all my data")
-with st.expander("Delete everything this app stores about me"):
+st.header(_("Delete all my data"))
+with st.expander(_("Delete everything this app stores about me")):
     st.markdown(
-        "This permanently deletes from this app:"
+        _("This permanently deletes from this app:")
         + "".join(f"\n- {thing}" for thing in words.what_deleting_removes(count))
-        + "\n\nDownload a copy first if you may want it back. Backup files are not touched."
+        + "\n\n"
+        + _("Download a copy first if you may want it back. Backup files are not touched.")
     )
     with st.form("delete_form", border=False):
-        typed = st.text_input(f"Type {CONFIRM_WORD} to confirm")
-        if st.form_submit_button("Delete all my data"):
-            if typed.strip() == CONFIRM_WORD:
+        word = _(CONFIRM_WORD)
+        typed = st.text_input(_("Type {word} to confirm").format(word=word))
+        if st.form_submit_button(_("Delete all my data")):
+            if typed.strip() == word:
                 removed = store.delete_user_data(user_id=user)
                 ui.flash(words.deleted(removed))
             else:
-                st.error(f"Nothing was deleted. Type {CONFIRM_WORD} in capitals to confirm.")
+                st.error(
+                    _("Nothing was deleted. Type {word} in capitals to confirm.").format(word=word)
+                )

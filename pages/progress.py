@@ -6,10 +6,10 @@ from functools import partial
 import streamlit as st
 
 from sciatica import ui
-from sciatica.content import plural
 from sciatica.diary.models import EARLIEST_DAY
 from sciatica.documents.report import progress_report
 from sciatica.exercises.catalog import load_catalog
+from sciatica.i18n import _, ngettext
 from sciatica.plans.sessions import session_points
 from sciatica.progress.flares import choices_sentence, choices_table
 from sciatica.progress.panels import TITLES, Panel, ProgressPanels
@@ -42,10 +42,11 @@ def restore(name: str, default: object) -> str:
     return f"_{name}"
 
 
-st.title("Progress")
+st.title(_("Progress"))
 picked = st.segmented_control(
-    "Period",
+    _("Period"),
     list(PeriodChoice),
+    format_func=lambda choice: choice.label,
     required=True,
     key=restore(PERIOD, DEFAULT_PERIOD),
     on_change=keep,
@@ -58,8 +59,8 @@ custom = None
 if choice is PeriodChoice.CUSTOM:
     left, right = st.columns(2)
     for column, name, label, default in (
-        (left, FROM, "From", today - timedelta(days=29)),
-        (right, TO, "To", today),
+        (left, FROM, _("From"), today - timedelta(days=29)),
+        (right, TO, _("To"), today),
     ):
         column.date_input(
             label,
@@ -84,12 +85,16 @@ sessions = session_points(store, user_id=user, start=period.start, end=period.en
 days = daily_frame(rows=[row for row in rows if row.day <= period.end])
 flares = store.flare_days(user_id=user, start=period.start, end=period.end)
 summary = summarise(days=days, sessions=sessions, period=period)
-st.caption(f"{period.label} ({plural(period.days, 'day', 'days')})")
+st.caption(
+    ngettext("{period} ({count} day)", "{period} ({count} days)", period.days).format(
+        period=period.label, count=period.days
+    )
+)
 st.markdown("\n".join(f"- {line}" for line in summary_sentences(summary=summary)))
 
 if days.empty and not sessions and not flares:
-    st.info("Your charts will appear here after your first check-in in this period.")
-    st.page_link("pages/check_in.py", label="Do today's check-in", icon=":material/edit_note:")
+    st.info(_("Your charts will appear here after your first check-in in this period."))
+    st.page_link("pages/check_in.py", label=_("Do today's check-in"), icon=":material/edit_note:")
     st.stop()
 names = {exercise.id: exercise.name for exercise in load_catalog().exercises}
 panels = ProgressPanels(days=days, sessions=sessions, summary=summary, names=names, flares=flares)
@@ -108,10 +113,10 @@ def show(panel: Panel) -> None:
             alt=f"{panel.title}. {panel.sentence}",
         )
         st.caption(panel.sentence)
-    if not panel.table.empty and st.toggle("Show data", key=f"progress_data_{panel.key}"):
+    if not panel.table.empty and st.toggle(_("Show data"), key=f"progress_data_{panel.key}"):
         tables.readable_table(panel.table)
         st.download_button(
-            "Download this chart's data (CSV)",
+            _("Download this chart's data (CSV)"),
             panel.csv,
             file_name=f"sciatica-{panel.key}-{period.start}-to-{period.end}.csv",
             mime="text/csv",
@@ -131,7 +136,7 @@ show(top)
 for key in others:
     name = f"progress_open_{key}"
     box = st.expander(
-        TITLES[key],
+        _(TITLES[key]),
         icon=":material/bar_chart:",
         key=restore(name, False),
         on_change=keep,
@@ -143,7 +148,7 @@ for key in others:
 if flares:  # what set flare-ups off and what helped, counted: drawn only when opened
     name = "progress_open_flares"
     box = st.expander(
-        "Flare-ups: what set them off, what helped",
+        _("Flare-ups: what set them off, what helped"),
         icon=":material/bolt:",
         key=restore(name, False),
         on_change=keep,
@@ -155,11 +160,11 @@ if flares:  # what set flare-ups off and what helped, counted: drawn only when o
             tables.readable_table(choices_table(rows=noted))
             st.caption(choices_sentence(rows=noted))
 
-st.header("Report for your physiotherapist")
-st.caption("One or two pages: the period, your pain chart, the numbers above and warning signs.")
-include_notes = st.checkbox("Include my notes", help="Your diary notes from this period.")
+st.header(_("Report for your physiotherapist"))
+st.caption(_("One or two pages: the period, your pain chart, the numbers above and warning signs."))
+include_notes = st.checkbox(_("Include my notes"), help=_("Your diary notes from this period."))
 st.download_button(
-    "Download report for my physiotherapist (PDF)",
+    _("Download report for my physiotherapist (PDF)"),
     # Built only when clicked, from this run's values.
     partial(
         progress_report,

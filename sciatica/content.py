@@ -1,5 +1,5 @@
 """The app's words: loading of the validated content files in data/ (sources, warning signs,
-safety text), and the one plural helper for counts not yet in the catalogue.
+safety text), and an English plural helper for the command line.
 
 Content speaks every language: each text a person reads is written in YAML as one entry per
 language, `{en: ..., sv: ...}`, and declared `Text` in its model. A file is loaded for one
@@ -125,8 +125,9 @@ def plural(count: int, one: str, many: str) -> str:
 
     A form with "{n}" in it is a whole phrase and gets the count there instead:
     plural(2, "{n} of these days is", "{n} of these days are") gives "2 of these days are".
-    Every counted noun in the app's sentences goes through here, so that one place can later
-    hand the choice to a translation catalogue (gettext's ngettext takes the same three).
+    English only: for the command line, which speaks to the operator in English. Everything a
+    person reads in the app counts with `i18n.ngettext`, whose plural forms come from each
+    language's catalogue.
     """
     form = one if count == 1 else many
     return form.replace("{n}", str(count)) if "{n}" in form else f"{count} {form}"

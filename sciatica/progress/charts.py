@@ -16,8 +16,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from sciatica.i18n import N_, _, format_decimal
 from sciatica.progress import summary as p
-from sciatica.progress.layout import WEEK_BAR, date_axis, figure
+from sciatica.progress.layout import WEEK_BAR, date_axis, figure, hover_days
 from sciatica.progress.style import (
     BACK_COLOUR,
     BAND_FILL,
@@ -40,40 +41,52 @@ RESPONSE_STYLE = {
     "next_morning_leg_pain": (SKY_COLOUR, "diamond", 10),
 }
 SCALE_0_10 = {"range": [-0.5, 10.5], "dtick": 2}
-DAILY = "Each day"
+DAILY = N_("Each day")
 EXERCISE_LABEL_WIDTH = 18  # characters on a line of an exercise's name
 EXERCISE_BASE_HEIGHT, EXERCISE_ROW_HEIGHT = 140, 48  # px: axes and title, then each bar
-BAND_NAME = "Less than an important fall (2 points and 30%)"
+BAND_NAME = N_("Less than an important fall (2 points and 30%)")
 LABELS = {
-    "day": "Date",
-    "week": "Week starting",
-    "check_ins": "Check-ins",
-    "leg_pain": "Leg pain",
-    "back_pain": "Back pain",
-    "walking_interference": "Walking",
-    "sitting_interference": "Sitting",
-    "sleeping_interference": "Sleeping",
-    "sbi_total": "Bothersomeness (SBI, 0-24)",
-    "sessions": "Sessions",
-    "pain_before": "Before session",
-    "worst_during": "Worst during",
-    "pain_after": "After session",
-    "next_morning_leg_pain": "Next morning",
-    "change_after": "Change straight after",
-    "change_next_morning": "Change by next morning",
-    "exercise": "Exercise",
-    "change": "Average next-morning change (points)",
-    "range_low": "Lowest leg pain noted (with flare-ups)",
-    "range_high": "Highest leg pain noted (with flare-ups)",
-    "flares": "Flare-ups",
+    "day": N_("Date"),
+    "week": N_("Week starting"),
+    "check_ins": N_("Check-ins"),
+    "leg_pain": N_("Leg pain"),
+    "back_pain": N_("Back pain"),
+    "walking_interference": N_("Walking"),
+    "sitting_interference": N_("Sitting"),
+    "sleeping_interference": N_("Sleeping"),
+    "sbi_total": N_("Bothersomeness (SBI, 0-24)"),
+    "sessions": N_("Sessions"),
+    "pain_before": N_("Before session"),
+    "worst_during": N_("Worst during"),
+    "pain_after": N_("After session"),
+    "next_morning_leg_pain": N_("Next morning"),
+    "change_after": N_("Change straight after"),
+    "change_next_morning": N_("Change by next morning"),
+    "exercise": N_("Exercise"),
+    "change": N_("Average next-morning change (points)"),
+    "range_low": N_("Lowest leg pain noted (with flare-ups)"),
+    "range_high": N_("Highest leg pain noted (with flare-ups)"),
+    "flares": N_("Flare-ups"),
 }
-RANGE_NAMES = {False: "Day's range, with flare-ups", True: "Week's range, with flare-ups"}
+RANGE_NAMES = {False: N_("Day's range, with flare-ups"), True: N_("Week's range, with flare-ups")}
+
+
+def label(column: str) -> str:
+    """A column's name in the person's language."""
+    return _(LABELS[column])
 
 
 def _scatter(
-    x: Any, y: Any, name: str, colour: str, mode: str, hover: str, **marker: Any
+    x: Any,
+    y: Any,
+    name: str,
+    colour: str,
+    mode: str,
+    hover: str,
+    data: dict[str, Any] | None = None,
+    **marker: Any,
 ) -> dict[str, Any]:
-    return {
+    return (data or {}) | {
         "type": "scatter",
         "x": np.asarray(x),
         "y": np.asarray(y, dtype="float64"),
@@ -102,10 +115,18 @@ def _dates(days: Sequence[date] | pd.DatetimeIndex) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(np.asarray(days, dtype="datetime64[ns]"))
 
 
-def _x(table: pd.DataFrame) -> tuple[pd.Series, str, str]:
+def _x(table: pd.DataFrame) -> tuple[pd.Series, str, str, dict[str, Any]]:
+    """The x values, the axis title, the hover's day and what the trace needs for it."""
     if "week" in table:
-        return table["week"], "Week starting", "Week of %{x|%-d %b %Y}"
-    return table["day"], "Date", "%{x|%a %-d %b %Y}"
+        return table["week"], label("week"), *hover_days(table["week"], weekly=True)
+    return table["day"], label("day"), *hover_days(table["day"])
+
+
+def _value(when: str, value: str, name: str = "") -> str:
+    """A hover's line: 'Tue 1 Dec 2026: leg pain 3.0/10' (Plotly fills in the %{...})."""
+    if name:
+        return _("{when}: {name} {value}").format(when=when, name=name, value=value)
+    return _("{when}: {value}").format(when=when, value=value)
 
 
 def pain_figure(
@@ -116,22 +137,24 @@ def pain_figure(
     session_days: Sequence[date] | pd.DatetimeIndex = (),
 ) -> go.Figure:
     """Leg and back pain with 7-day averages (or weekly means), baseline and important band."""
-    x, x_title, when = _x(table)
+    x, x_title, when, dated = _x(table)
     weekly = "week" in table
     traces = []
     for column, colour in PAIN_COLOURS.items():
-        name, hover = LABELS[column], f"{when}: {LABELS[column].lower()} %{{y:.1f}}/10"
+        name = label(column)
+        hover = _value(when, "%{y:.1f}/10", name.lower())
         if weekly:
-            traces.append(
-                _scatter(x, table[column], f"{name}, weekly average", colour, "lines", hover)
-            )
+            weekly_name = _("{name}, weekly average").format(name=name)
+            traces.append(_scatter(x, table[column], weekly_name, colour, "lines", hover, dated))
             continue
+        daily = _("{name}, daily").format(name=name)
         traces.append(
-            _scatter(x, table[column], f"{name}, daily", colour, "markers", hover, opacity=0.6)
+            _scatter(x, table[column], daily, colour, "markers", hover, dated, opacity=0.6)
         )
         smooth = table[f"{column}_7d"]
         if smooth.notna().any():  # no line, no legend entry for one
-            traces.append(_scatter(x, smooth, f"{name}, 7-day average", colour, "lines", hover))
+            average = _("{name}, 7-day average").format(name=name)
+            traces.append(_scatter(x, smooth, average, colour, "lines", hover, dated))
     averaged = weekly or table[[f"{c}_7d" for c in PAIN_COLOURS]].notna().any(axis=None)
     ranges = _ranges(table, weekly=weekly) if "range_low" in table else None
     if ranges is not None:
@@ -141,35 +164,52 @@ def pain_figure(
         sessions = mondays(sessions).unique()
     marks = []
     for days, y, name, colour, symbol in (
-        (sessions, 0, "Exercise session", SESSION_COLOUR, "triangle-up"),
-        (_dates(flag_days), 10, "Warning sign reported", FLAG_COLOUR, "diamond"),
+        (sessions, 0, _("Exercise session"), SESSION_COLOUR, "triangle-up"),
+        (_dates(flag_days), 10, _("Warning sign reported"), FLAG_COLOUR, "diamond"),
     ):
         if len(days):
-            hover = f"%{{x|%-d %b %Y}}: {name.lower()}"
+            on, data = hover_days(days)
+            hover = _value(on, name.lower())
             marks.append(days)
             traces.append(
                 _scatter(
-                    days, [y] * len(days), name, colour, "markers", hover, symbol=symbol, size=12
+                    days,
+                    [y] * len(days),
+                    name,
+                    colour,
+                    "markers",
+                    hover,
+                    data,
+                    symbol=symbol,
+                    size=12,
                 )
             )
     shapes = []
     if leg is not None:
         # From the baseline down to the threshold, a fall is under 2 points or under 30%.
-        band = _band(leg.threshold, leg.baseline, BAND_NAME, BAND_FILL)
+        band = _band(leg.threshold, leg.baseline, _(BAND_NAME), BAND_FILL)
         across = {"xref": "paper", "x0": 0, "x1": 1, "y0": leg.baseline, "y1": leg.baseline}
         baseline = across | {
             "type": "line",
             "line": {"color": GREY, "dash": "dash", "width": 2},
-            "name": f"Baseline: first week's leg pain ({leg.baseline:.1f})",
+            "name": _("Baseline: first week's leg pain ({value})").format(
+                value=format_decimal(round(leg.baseline, 1), format="0.0")
+            ),
             "showlegend": True,
         }
         shapes = [band, baseline]
     return figure(
         traces,
-        title="Leg and back pain",
-        subtitle="Weekly averages" if weekly else f"{DAILY}, 7-day averages" if averaged else DAILY,
+        title=_("Leg and back pain"),
+        subtitle=(
+            _("Weekly averages")
+            if weekly
+            else _("Each day, 7-day averages")
+            if averaged
+            else _(DAILY)
+        ),
         x_axis=date_axis(x_title, x, *marks),
-        y_axis=_y_axis("Pain (0-10)") | SCALE_0_10,
+        y_axis=_y_axis(_("Pain (0-10)")) | SCALE_0_10,
         shapes=shapes,
     )
 
@@ -190,10 +230,14 @@ def _ranges(table: pd.DataFrame, *, weekly: bool) -> dict[str, Any] | None:
     y = np.column_stack(
         [noted["range_low"], noted["range_high"], np.full(len(noted), np.nan)]
     ).ravel()
-    when = "Week of %{x|%-d %b %Y}" if weekly else "%{x|%a %-d %b %Y}"
-    name = RANGE_NAMES[weekly]
-    hover = f"{when}: %{{y:.0f}}/10, the {'week' if weekly else 'day'}'s lowest or highest noted"
-    trace = _scatter(x, y, name, LEG_COLOUR, "lines+markers", hover)
+    when, data = hover_days(x, weekly=weekly)
+    name = _(RANGE_NAMES[weekly])
+    if weekly:
+        noted_as = _("{value}/10, the week's lowest or highest noted")
+    else:
+        noted_as = _("{value}/10, the day's lowest or highest noted")
+    hover = _value(when, noted_as.format(value="%{y:.0f}"))
+    trace = _scatter(x, y, name, LEG_COLOUR, "lines+markers", hover, data)
     return trace | {
         "line": {"color": LEG_COLOUR, "width": 2},
         "marker": {"color": LEG_COLOUR, "size": 10, "symbol": "line-ew-open", "line": {"width": 2}},
@@ -203,55 +247,66 @@ def _ranges(table: pd.DataFrame, *, weekly: bool) -> dict[str, Any] | None:
 
 def sbi_figure(*, table: pd.DataFrame) -> go.Figure:
     """Weekly bothersomeness total as bars on its 0-24 scale."""
-    hover = "Week of %{x|%-d %b %Y}: %{y:.0f}/24<extra></extra>"
-    bars = _bar(
-        table["week"], table["sbi_total"], LABELS["sbi_total"], PURPLE_COLOUR, hover, **WEEK_BAR
-    )
+    when, data = hover_days(table["week"], weekly=True)
+    hover = _value(when, "%{y:.0f}/24") + "<extra></extra>"
+    name = label("sbi_total")
+    bars = _bar(table["week"], table["sbi_total"], name, PURPLE_COLOUR, hover, **WEEK_BAR, **data)
     return figure(
         [bars],
-        title="Weekly bothersomeness (SBI)",
-        x_axis=date_axis("Week starting", table["week"], weekly=True),
-        y_axis=_y_axis("SBI total (0-24)") | {"range": [0, 24], "dtick": 6},
+        title=_("Weekly bothersomeness (SBI)"),
+        x_axis=date_axis(label("week"), table["week"], weekly=True),
+        y_axis=_y_axis(_("SBI total (0-24)")) | {"range": [0, 24], "dtick": 6},
     )
 
 
 def adherence_figure(*, table: pd.DataFrame) -> go.Figure:
     """Sessions each week against the suggested 3-4 a week, shaded."""
     low, high = p.SESSIONS_TARGET
-    hover = "Week of %{x|%-d %b %Y}: %{y} sessions<extra></extra>"
-    bars = _bar(table["week"], table["sessions"], "Sessions", SESSION_COLOUR, hover, **WEEK_BAR)
-    target = _band(low, high, f"Suggested {low}-{high} a week", TARGET_FILL)
+    when, data = hover_days(table["week"], weekly=True)
+    hover = _value(when, _("{count} sessions").format(count="%{y}")) + "<extra></extra>"
+    name = label("sessions")
+    bars = _bar(table["week"], table["sessions"], name, SESSION_COLOUR, hover, **WEEK_BAR, **data)
+    suggested = _("Suggested {low}-{high} a week").format(low=low, high=high)
+    target = _band(low, high, suggested, TARGET_FILL)
     top = max(float(table["sessions"].max()), high) + 1
     return figure(
         [bars],
-        title="Exercise sessions per week",
-        x_axis=date_axis("Week starting", table["week"], weekly=True),
-        y_axis=_y_axis("Sessions per week") | {"range": [0, top], "dtick": 1},
+        title=_("Exercise sessions per week"),
+        x_axis=date_axis(label("week"), table["week"], weekly=True),
+        y_axis=_y_axis(_("Sessions per week")) | {"range": [0, top], "dtick": 1},
         shapes=[target],
     )
 
 
 def response_figure(*, table: pd.DataFrame) -> go.Figure:
     """Leg pain before and after each session, and the next morning."""
-    x, x_title, when = _x(table)
-    hover = f"{when}: %{{y:.1f}}/10"
+    x, x_title, when, days = _x(table)
+    hover = _value(when, "%{y:.1f}/10")
     traces = [
         _scatter(
-            x, table[column], LABELS[column], colour, "markers", hover, symbol=shape, size=size
+            x,
+            table[column],
+            label(column),
+            colour,
+            "markers",
+            hover,
+            days,
+            symbol=shape,
+            size=size,
         )
         for column, (colour, shape, size) in RESPONSE_STYLE.items()
     ]
     return figure(
         traces,
-        title="Leg pain around each session",
+        title=_("Leg pain around each session"),
         x_axis=date_axis(x_title, x),
-        y_axis=_y_axis("Leg pain (0-10)") | SCALE_0_10,
+        y_axis=_y_axis(_("Leg pain (0-10)")) | SCALE_0_10,
     )
 
 
 def daily_life_figure(*, table: pd.DataFrame) -> go.Figure:
     """How much pain got in the way of walking, sitting and sleeping (7-day or weekly means)."""
-    x, x_title, when = _x(table)
+    x, x_title, when, days = _x(table)
     weekly = "week" in table
     # Too few check-ins for any 7-day average: draw the days themselves.
     averaged = weekly or table[[f"{c}_7d" for c in LIFE_COLOURS]].notna().any(axis=None)
@@ -259,19 +314,22 @@ def daily_life_figure(*, table: pd.DataFrame) -> go.Figure:
         _scatter(
             x,
             table[column if weekly or not averaged else f"{column}_7d"],
-            LABELS[column],
+            label(column),
             colour,
             "lines" if averaged else "lines+markers",
-            f"{when}: %{{y:.1f}}/10",
+            _value(when, "%{y:.1f}/10"),
+            days,
         )
         for column, colour in LIFE_COLOURS.items()
     ]
     return figure(
         traces,
-        title="Pain getting in the way",
-        subtitle="Weekly averages" if weekly else "7-day averages" if averaged else DAILY,
+        title=_("Pain getting in the way"),
+        subtitle=(
+            _("Weekly averages") if weekly else _("7-day averages") if averaged else _(DAILY)
+        ),
         x_axis=date_axis(x_title, x),
-        y_axis=_y_axis("Got in the way (0-10)") | SCALE_0_10,
+        y_axis=_y_axis(_("Got in the way (0-10)")) | SCALE_0_10,
     )
 
 
@@ -283,20 +341,23 @@ def exercise_figure(*, table: pd.DataFrame) -> go.Figure:
     names = [
         "<br>".join(textwrap.wrap(str(name), EXERCISE_LABEL_WIDTH)) for name in rows["exercise"]
     ]
-    hover = "%{customdata[0]}: %{x:+.1f} points (%{customdata[1]} sessions)<extra></extra>"
+    hover = _("{exercise}: {change} points ({count} sessions)").format(
+        exercise="%{customdata[0]}", change="%{x:+.1f}", count="%{customdata[1]}"
+    )
+    hover += "<extra></extra>"
     customdata = np.column_stack([rows["exercise"].astype(str), rows["sessions"]])
     style = {"orientation": "h", "customdata": customdata}
-    bars = _bar(rows["change"], names, "Average change", LEG_COLOUR, hover, **style)
+    bars = _bar(rows["change"], names, _("Average change"), LEG_COLOUR, hover, **style)
     x_axis = {
-        "title": {"text": "Change (points)"},
+        "title": {"text": _("Change (points)")},
         "zeroline": True,
         "zerolinecolor": GREY,
         "zerolinewidth": 2,
     }
     return figure(
         [bars],
-        title="Next-morning leg pain",
-        subtitle="Average change from before the session",
+        title=_("Next-morning leg pain"),
+        subtitle=_("Average change from before the session"),
         x_axis=x_axis,
         y_axis={},
         height=EXERCISE_BASE_HEIGHT + EXERCISE_ROW_HEIGHT * len(rows),

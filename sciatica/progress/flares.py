@@ -18,13 +18,14 @@ import numpy as np
 import pandas as pd
 
 from sciatica.diary.flares import flare_choices, label
-from sciatica.i18n import N_
+from sciatica.i18n import N_, _, format_date, ngettext
 from sciatica.progress.tables import mondays
 from sciatica.storage.flares import FlareDay, FlareRow
 
 RANGES = ("range_low", "range_high")
 NOT_A_CAUSE = N_("Counts only: this doesn't show what causes your pain.")
-SET_OFF, HELPED = "Set it off", "Helped"
+SET_OFF, HELPED = N_("Set it off"), N_("Helped")
+COLUMNS = (N_("Noted as"), N_("What"), N_("Entries"))
 TOP_CHOICES = 3  # in the report: the most often noted
 
 
@@ -90,22 +91,52 @@ def range_sentence(*, table: pd.DataFrame) -> str:
     when = table[unit].iloc[noted[widest]]
     low, high = f"{lows[widest]:.0f}", f"{highs[widest]:.0f}"
     total = int(counts.sum())
-    entries = "1 flare-up" if total == 1 else f"{total} flare-ups"
-    where = f"the week of {_day(when)}" if weekly else _day(when)
+    entries = ngettext("{count} flare-up", "{count} flare-ups", total).format(count=total)
+    where = _("the week of {day}").format(day=_day(when)) if weekly else _day(when)
     if len(noted) == 1:
-        span = f"was {low}/10" if low == high else f"ranged from {low} to {high}/10"
-        return f"With {entries} on {where}, your leg pain that {unit} {span}."
-    span = f"{low}/10" if low == high else f"from {low} to {high}/10"
-    return (
-        f"You noted {entries} on {len(noted)} {unit}s; the widest range was on {where}, "
-        f"{span}. The whiskers show each {unit}'s range."
-    )
+        if weekly:
+            sentence = (
+                _("With {entries} on {when}, your leg pain that week was {low}/10.")
+                if low == high
+                else _(
+                    "With {entries} on {when}, your leg pain that week ranged from {low} to "
+                    "{high}/10."
+                )
+            )
+        else:
+            sentence = (
+                _("With {entries} on {when}, your leg pain that day was {low}/10.")
+                if low == high
+                else _(
+                    "With {entries} on {when}, your leg pain that day ranged from {low} to "
+                    "{high}/10."
+                )
+            )
+        return sentence.format(entries=entries, when=where, low=low, high=high)
+    span = f"{low}/10" if low == high else _("from {low} to {high}/10").format(low=low, high=high)
+    if weekly:
+        sentence = ngettext(
+            "You noted {entries} on {count} week; the widest range was on {when}, {span}. The "
+            "whiskers show each week's range.",
+            "You noted {entries} on {count} weeks; the widest range was on {when}, {span}. The "
+            "whiskers show each week's range.",
+            len(noted),
+        )
+    else:
+        sentence = ngettext(
+            "You noted {entries} on {count} day; the widest range was on {when}, {span}. The "
+            "whiskers show each day's range.",
+            "You noted {entries} on {count} days; the widest range was on {when}, {span}. The "
+            "whiskers show each day's range.",
+            len(noted),
+        )
+    return sentence.format(entries=entries, count=len(noted), when=where, span=span)
 
 
-def choices_table(*, rows: Sequence[FlareRow]) -> pd.DataFrame:
-    """What set flare-ups off and what helped, each with how many entries named it."""
+def _counts(rows: Sequence[FlareRow]) -> list[tuple[str, str, int]]:
+    """(SET_OFF or HELPED, what, entries naming it), most often first within each."""
     choices = flare_choices()
-    records = []
+    counted = []
     for kind, field, labels in (
         (SET_OFF, "triggers", choices.trigger_labels()),
         (HELPED, "helped", choices.helped_labels()),
@@ -115,15 +146,26 @@ def choices_table(*, rows: Sequence[FlareRow]) -> pd.DataFrame:
         for key, entries in sorted(
             counts.items(), key=lambda item: (-item[1], order.get(item[0], len(order)))
         ):
-            records.append({"Noted as": kind, "What": label(key, labels), "Entries": entries})
-    return pd.DataFrame(records, columns=["Noted as", "What", "Entries"])
+            counted.append((kind, label(key, labels), entries))
+    return counted
+
+
+def choices_table(*, rows: Sequence[FlareRow]) -> pd.DataFrame:
+    """What set flare-ups off and what helped, each with how many entries named it."""
+    columns = [_(column) for column in COLUMNS]
+    records = [(_(kind), what, entries) for kind, what, entries in _counts(rows)]
+    return pd.DataFrame(records, columns=columns)
 
 
 def choices_sentence(*, rows: Sequence[FlareRow]) -> str:
     """How many entries the counts rest on, and that they are not causes."""
     named = sum(1 for row in rows if row.triggers or row.helped)
-    entries = "1 flare-up" if len(rows) == 1 else f"{len(rows)} flare-ups"
-    return f"From {entries} in this period, {named} naming what set it off or helped. {NOT_A_CAUSE}"
+    counted = ngettext(
+        "From {count} flare-up in this period, {named} naming what set it off or helped.",
+        "From {count} flare-ups in this period, {named} naming what set it off or helped.",
+        len(rows),
+    ).format(count=len(rows), named=named)
+    return f"{counted} {_(NOT_A_CAUSE)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +184,11 @@ def flare_summary(*, rows: Sequence[FlareRow]) -> FlareSummary | None:
     """The flare-ups of a period in numbers; None without any."""
     if not rows:
         return None
-    table = choices_table(rows=rows)
+    counted = _counts(rows)
 
     def top(kind: str) -> tuple[tuple[str, int], ...]:
-        chosen = table[table["Noted as"] == kind].head(TOP_CHOICES)
-        return tuple(zip(chosen["What"], (int(n) for n in chosen["Entries"]), strict=True))
+        chosen = [(what, entries) for noted, what, entries in counted if noted == kind]
+        return tuple(chosen[:TOP_CHOICES])
 
     pains = [row.leg_pain for row in rows]
     return FlareSummary(
@@ -160,5 +202,4 @@ def flare_summary(*, rows: Sequence[FlareRow]) -> FlareSummary | None:
 
 
 def _day(value: pd.Timestamp | date) -> str:
-    day = pd.Timestamp(value)
-    return f"{day:%a} {day.day} {day:%b}"
+    return format_date(pd.Timestamp(value).date(), "EEE d MMM")

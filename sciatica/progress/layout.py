@@ -6,13 +6,16 @@
   height grows by the rows a phone needs, so the plot itself keeps its size there.
 - Dates as days: a range padded around the data, ticks on whole days (Mondays, firsts of the
   month) labelled "3 Nov", "Nov 2026" or "2026" as the axis lengthens, at most about five of
-  them; never a time of day, even for one check-in.
+  them; never a time of day, even for one check-in. Plotly writes dates in English in the
+  browser, so in another language the ticks and the hover's days are written here instead
+  (`tickvals`/`ticktext`, `customdata`), on the same days, and numbers take its decimal sign.
 - No zooming or dragging: a finger on a chart scrolls the page; a tap still shows the values.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from math import ceil
 from typing import Any
 
@@ -20,6 +23,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from sciatica import i18n
+from sciatica.i18n import _
 from sciatica.progress.style import AXIS_TEXT, FONT, TRANSPARENT
 
 DAY_MS = 86_400_000
@@ -50,6 +55,10 @@ DAYS_A_YEAR = 365.25
 # Counted from a Monday that is also the first of a month and of a year: weekly ticks fall on
 # Mondays (weeks start on Monday here), monthly and yearly ones on the first.
 TICK0 = "2024-01-01"
+# The same labels written by Babel in a language Plotly's browser side does not speak.
+BABEL_LABELS = {"%-d %b": "d MMM", "%b %Y": "MMM y", "%Y": "y"}
+# Plotly's decimal sign and thousands separator ("." and "," unless set).
+SEPARATORS = {"sv": ", "}
 
 
 def figure(
@@ -105,6 +114,8 @@ def figure(
         "yaxis": readable_axis(y_axis) | {"fixedrange": True, "automargin": True},
         "shapes": list(shapes),
     }
+    if separators := SEPARATORS.get(i18n.current()):
+        layout["separators"] = separators
     # One constructor call without Plotly's per-property validation: several times faster,
     # which keeps the page quick with years of data. Tests validate every builder's output.
     return go.Figure(data=traces, layout=layout, _validate=False)
@@ -150,13 +161,51 @@ def date_axis(title: str, *xs: Any, weekly: bool = False) -> dict[str, Any]:
     step, label = date_step((end - start) / pd.Timedelta(days=1))
     if weekly and isinstance(step, int):
         step = max(step, 7 * DAY_MS)  # a tick a week at least, on its Monday
+    axis |= {"range": [f"{start:%Y-%m-%d %H:%M}", f"{end:%Y-%m-%d %H:%M}"]}
+    if i18n.current() == i18n.DEFAULT_LANGUAGE:
+        return axis | {"tickmode": "linear", "tick0": TICK0, "dtick": step, "tickformat": label}
+    ticks = tick_days(start, end, step)
     return axis | {
-        "range": [f"{start:%Y-%m-%d %H:%M}", f"{end:%Y-%m-%d %H:%M}"],
-        "tickmode": "linear",
-        "tick0": TICK0,
-        "dtick": step,
-        "tickformat": label,
+        "tickmode": "array",
+        "tickvals": [day.isoformat() for day in ticks],
+        "ticktext": [i18n.format_date(day, BABEL_LABELS[label]) for day in ticks],
     }
+
+
+def tick_days(start: pd.Timestamp, end: pd.Timestamp, step: int | str) -> list[date]:
+    """The days from `start` to `end` that Plotly's linear ticks from `TICK0` by `step` hit."""
+    tick0 = pd.Timestamp(TICK0)
+    if isinstance(step, int):
+        every = pd.Timedelta(milliseconds=step)
+        first = tick0 + every * ceil((start - tick0) / every)
+        return [day.date() for day in pd.date_range(first, end, freq=every)]
+    months = int(step.removeprefix("M"))
+    first = start.normalize() + pd.offsets.MonthBegin(0)  # the first of a month on or after it
+    return [
+        day.date()
+        for day in pd.date_range(first, end, freq="MS")
+        if ((day.year - tick0.year) * 12 + day.month - tick0.month) % months == 0
+    ]
+
+
+def hover_days(x: Any, *, weekly: bool = False) -> tuple[str, dict[str, Any]]:
+    """How a trace's hover names each point's day ("Tue 1 Dec 2026", "Week of 30 Nov 2026").
+
+    The hovertemplate's start, and what the trace needs for it: nothing in English, where
+    Plotly writes the date; the days written here as `customdata` in another language.
+    """
+    if i18n.current() == i18n.DEFAULT_LANGUAGE:
+        day = "%{x|%-d %b %Y}" if weekly else "%{x|%a %-d %b %Y}"
+    else:
+        days = pd.DatetimeIndex(np.asarray(x, dtype="datetime64[ns]"))
+        pattern = "d MMM y" if weekly else "EEE d MMM y"
+        written: dict[pd.Timestamp, str] = {}
+        for value in days.dropna().unique():
+            written[value] = i18n.format_date(value.date(), pattern)
+        text = np.asarray([written.get(value, "") for value in days], dtype=object)
+        day, extra = "%{customdata}", {"customdata": text}
+        return (_("Week of {day}").format(day=day) if weekly else day), extra
+    return (_("Week of {day}").format(day=day) if weekly else day), {}
 
 
 def date_step(span_days: float) -> tuple[int | str, str]:

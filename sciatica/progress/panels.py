@@ -15,12 +15,14 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from sciatica.i18n import N_, _
 from sciatica.progress import summary as p
 from sciatica.progress.charts import (
     LABELS,
     adherence_figure,
     daily_life_figure,
     exercise_figure,
+    label,
     pain_figure,
     response_figure,
     sbi_figure,
@@ -45,15 +47,15 @@ from sciatica.progress.text import (
 from sciatica.storage.flares import FlareDay
 
 TITLES = {
-    "pain": "Leg and back pain",
-    "sbi": "Weekly bothersomeness (SBI)",
-    "adherence": "Exercise sessions per week",
-    "response": "Leg pain around each session",
-    "life": "Pain getting in the way",
-    "exercises": "Next-morning leg pain after each exercise",
+    "pain": N_("Leg and back pain"),
+    "sbi": N_("Weekly bothersomeness (SBI)"),
+    "adherence": N_("Exercise sessions per week"),
+    "response": N_("Leg pain around each session"),
+    "life": N_("Pain getting in the way"),
+    "exercises": N_("Next-morning leg pain after each exercise"),
 }
-NO_CHECK_INS = "This chart fills in after your first check-in in this period."
-NO_SBI = "Answer the weekly bothersomeness questions at check-in to see them here."
+NO_CHECK_INS = N_("This chart fills in after your first check-in in this period.")
+NO_SBI = N_("Answer the weekly bothersomeness questions at check-in to see them here.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,7 @@ class Panel:
     """One chart of the Progress page: figure (None when there is nothing to draw) and data."""
 
     key: str
-    title: str
+    title: str  # in the person's language
     figure: go.Figure | None  # None: nothing to draw, or every value the same
     sentence: str  # under the chart, or in its place when there is nothing to draw
     table: pd.DataFrame  # the chart's data with readable column names
@@ -96,7 +98,7 @@ class ProgressPanels:
         """One panel by its key (see `TITLES`)."""
         if empty := self._nothing_to_draw(key):
             table = pd.DataFrame()
-            return Panel(key=key, title=TITLES[key], figure=None, sentence=empty, table=table)
+            return Panel(key=key, title=_(TITLES[key]), figure=None, sentence=empty, table=table)
         build = {
             "pain": self._pain,
             "sbi": self._sbi,
@@ -109,13 +111,13 @@ class ProgressPanels:
 
     def _nothing_to_draw(self, key: str) -> str:
         if key == "pain" and self.days.empty and not self.flares:
-            return NO_CHECK_INS
+            return _(NO_CHECK_INS)
         if key == "life" and self.days.empty:
-            return NO_CHECK_INS
+            return _(NO_CHECK_INS)
         if key == "sbi" and not self.days["sbi_total"].notna().any():
-            return NO_SBI
+            return _(NO_SBI)
         if key in ("adherence", "response", "exercises") and self.visits.empty:
-            return p.NO_SESSIONS
+            return _(p.NO_SESSIONS)
         return ""
 
     def _pain(self) -> Chart:
@@ -193,14 +195,14 @@ def _unless_flat(table: pd.DataFrame, drawn: Sequence[str], figure: Callable[[],
 
 
 def _panel(key: str, table: pd.DataFrame, figure: Any, sentence: str) -> Panel:
+    for column in ("day", "week"):
+        if column in table:
+            table = table.assign(**{column: table[column].dt.date})
     readable = table.rename(columns=_label)
-    for column in ("Date", "Week starting"):
-        if column in readable:
-            readable[column] = readable[column].dt.date
-    return Panel(key=key, title=TITLES[key], figure=figure, sentence=sentence, table=readable)
+    return Panel(key=key, title=_(TITLES[key]), figure=figure, sentence=sentence, table=readable)
 
 
 def _label(column: str) -> str:
     if column.endswith("_7d"):
-        return f"{LABELS[column.removesuffix('_7d')]}, 7-day average"
-    return LABELS.get(column, column)
+        return _("{name}, 7-day average").format(name=label(column.removesuffix("_7d")))
+    return label(column) if column in LABELS else column

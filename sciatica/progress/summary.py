@@ -16,6 +16,7 @@ from sciatica.diary.triage import (
     IMPORTANT_CHANGE_POINTS,
     is_important_fall,
 )
+from sciatica.i18n import N_, _, format_date
 from sciatica.storage.check_ins import DailyRow
 
 BASELINE_DAYS = 7  # the first week of check-ins in the period is the baseline
@@ -26,7 +27,7 @@ ROLLING_DAYS, ROLLING_MIN_DAYS = 7, 4  # a 7-day average needs check-ins on most
 SBI_NORMAL_VARIATION = 5
 SESSIONS_TARGET = (3, 4)  # sessions a week, as the exercise guide suggests (CLINICAL.md 3)
 MIN_SESSIONS_PER_EXERCISE = 3
-NO_SESSIONS = "Log exercise sessions to see adherence and response here."
+NO_SESSIONS = N_("Log exercise sessions to see adherence and response here.")
 PAIN = ("leg_pain", "back_pain")
 LIFE = ("walking_interference", "sitting_interference", "sleeping_interference")
 SESSION_NUMBERS = ("pain_before", "worst_during", "pain_after", "next_morning_leg_pain")
@@ -41,13 +42,18 @@ class PeriodError(ValueError):
 
 
 class PeriodChoice(StrEnum):
-    """The periods the Progress page offers, named as it shows them."""
+    """The periods the Progress page offers, named in English (`label` in the person's words)."""
 
-    LAST_30 = "Last 30 days"
-    LAST_90 = "Last 90 days"
-    LAST_YEAR = "Last year"
-    ALL = "All"
-    CUSTOM = "Custom dates"
+    LAST_30 = N_("Last 30 days")
+    LAST_90 = N_("Last 90 days")
+    LAST_YEAR = N_("Last year")
+    ALL = N_("All")
+    CUSTOM = N_("Custom dates")
+
+    @property
+    def label(self) -> str:
+        """The choice as the page shows it, in the person's language."""
+        return _(self.value)
 
 
 _LENGTHS = {PeriodChoice.LAST_30: 30, PeriodChoice.LAST_90: 90, PeriodChoice.LAST_YEAR: 365}
@@ -73,7 +79,9 @@ class Period:
     @property
     def label(self) -> str:
         """'3 Mar 2026 to 1 Apr 2026'."""
-        return f"{self.start.day} {self.start:%b %Y} to {self.end.day} {self.end:%b %Y}"
+        return _("{start} to {end}").format(
+            start=format_date(self.start, "d MMM y"), end=format_date(self.end, "d MMM y")
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +175,12 @@ def resolve_period(
     """The period for a choice; 'all' starts at the first check-in."""
     if choice is PeriodChoice.CUSTOM:
         if custom is None:
-            raise PeriodError("Choose the first and the last day of the period.")
+            raise PeriodError(_("Choose the first and the last day of the period."))
         start, end = custom
         if start > end:
-            raise PeriodError("The 'From' date is after the 'To' date: choose one on or before it.")
+            raise PeriodError(
+                _("The 'From' date is after the 'To' date: choose one on or before it.")
+            )
         return Period(start, end)
     if choice is PeriodChoice.ALL:
         # From the earliest day a check-in may have, whatever older date a diary holds.

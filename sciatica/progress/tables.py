@@ -9,6 +9,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from sciatica.i18n import format_date, format_decimal
 from sciatica.progress.summary import (
     MIN_SESSIONS_PER_EXERCISE,
     ROLLING_DAYS,
@@ -102,16 +103,20 @@ def _cell(value: object) -> str:
     if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         return NOT_RECORDED
     if isinstance(value, date):  # a pandas Timestamp is a date too
-        return f"{value.day} {value:%b %Y}"
+        return format_date(value, "d MMM y")
     if isinstance(value, (int, np.integer)):
         return str(value)
     if isinstance(value, (float, np.floating)):
-        return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+        places = 0 if float(value).is_integer() else 1
+        return format_decimal(round(float(value), places), format="0.0" if places else "0")
     return str(value)
 
 
 def as_text(table: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as it reads: whole numbers plain, others to one decimal, '1 Dec 2026', a dash."""
+    """Every cell as it reads: whole numbers plain, others to one decimal, '1 Dec 2026', a dash.
+
+    Dates and decimals in the person's language ('1 dec. 2026', '2,5').
+    """
     return table.map(_cell)
 
 

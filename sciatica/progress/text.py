@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from sciatica.content import plural
+from sciatica.i18n import N_, _, format_date, format_decimal, format_list, ngettext
 from sciatica.progress.summary import (
     BASELINE_DAYS,
     LIFE,
@@ -23,119 +23,173 @@ from sciatica.progress.summary import (
 )
 from sciatica.progress.tables import SAME_WITHIN, single_value
 
-NOT_PROOF = "this is an association, not proof that the exercise caused it"
+NOT_PROOF = N_("this is an association, not proof that the exercise caused it")
+NOT_PROOF_MANY = N_("this is an association, not proof that these exercises caused it")
+PAIN_NAMES = {"leg_pain": N_("leg pain"), "back_pain": N_("back pain")}
+ACTIVITIES = {
+    "walking_interference": N_("walking"),
+    "sitting_interference": N_("sitting"),
+    "sleeping_interference": N_("sleeping"),
+}
 
 
 def summary_sentences(*, summary: ProgressSummary) -> list[str]:
     """The summary in calm, plain sentences addressed to the person."""
     period = summary.period
     if not summary.check_in_days:
-        lines = ["You have no check-ins in this period. Choose a longer period, or check in today."]
+        lines = [
+            _("You have no check-ins in this period. Choose a longer period, or check in today.")
+        ]
     else:
         lines = [
-            f"You checked in on {summary.check_in_days} of "
-            f"{plural(period.days, 'the {n} day', 'the {n} days')} in this period."
+            ngettext(
+                "You checked in on {count} of the {days} day in this period.",
+                "You checked in on {count} of the {days} days in this period.",
+                period.days,
+            ).format(count=summary.check_in_days, days=period.days)
         ]
         if summary.longest_gap_days >= BASELINE_DAYS:
-            gap = plural(summary.longest_gap_days, "day", "days")
-            lines[0] += f" The longest gap between check-ins was {gap}."
-    for name, change in (("leg pain", summary.leg), ("back pain", summary.back)):
+            gap = summary.longest_gap_days
+            lines[0] += " " + ngettext(
+                "The longest gap between check-ins was {count} day.",
+                "The longest gap between check-ins was {count} days.",
+                gap,
+            ).format(count=gap)
+    for column, change in zip(PAIN, (summary.leg, summary.back), strict=True):
         if change is not None:
-            lines.append(pain_sentence(name=name, change=change))
+            lines.append(pain_sentence(name=_(PAIN_NAMES[column]), change=change))
     if summary.check_in_days:
         lines.append(sbi_sentence(change=summary.sbi))
     lines.append(adherence_sentence(sessions=summary.sessions, per_week=summary.sessions_per_week))
     flags = summary.red_flag_days
     if flags:
         shown = ", ".join(_day(day) for day in flags[:3])
-        more = f" and {len(flags) - 3} more" if len(flags) > 3 else ""
+        if len(flags) > 3:
+            shown = _("{days} and {count} more").format(days=shown, count=len(flags) - 3)
         lines.append(
-            f"You reported warning signs that need prompt medical advice on "
-            f"{plural(len(flags), 'day', 'days')} in this period ({shown}{more}). If any are still "
-            "there, follow the advice on the Safety page."
+            ngettext(
+                "You reported warning signs that need prompt medical advice on {count} day in "
+                "this period ({days}). If any are still there, follow the advice on the Safety "
+                "page.",
+                "You reported warning signs that need prompt medical advice on {count} days in "
+                "this period ({days}). If any are still there, follow the advice on the Safety "
+                "page.",
+                len(flags),
+            ).format(count=len(flags), days=shown)
         )
     elif summary.check_in_days:
-        lines.append("You reported no urgent or emergency warning signs in this period.")
+        lines.append(_("You reported no urgent or emergency warning signs in this period."))
     return lines
+
+
+def _num(value: float, places: int = 1) -> str:
+    """A number to a fixed number of decimals with the language's decimal sign: '3.1', '3,1'."""
+    # round() first, so the digits are those f"{value:.1f}" gives; Babel only writes them.
+    return format_decimal(round(value, places), format="0." + "0" * places if places else "0")
 
 
 def pain_sentence(*, name: str, change: PainChange) -> str:
     """'Your leg pain averaged 3.1/10 after your first week, against 5.4 in it: ...'."""
     if change.later is None or change.fall is None:
-        return (
-            f"Your {name} averaged {change.baseline:.1f}/10 over "
-            f"{plural(change.baseline_days, 'check-in', 'check-ins')}, all in your first week "
-            "here; the weeks after it will be compared with that first week."
-        )
+        return ngettext(
+            "Your {name} averaged {value}/10 over {count} check-in, all in your first week "
+            "here; the weeks after it will be compared with that first week.",
+            "Your {name} averaged {value}/10 over {count} check-ins, all in your first week "
+            "here; the weeks after it will be compared with that first week.",
+            change.baseline_days,
+        ).format(name=name, value=_num(change.baseline), count=change.baseline_days)
     basis = (
-        f" (based on {plural(change.baseline_days, 'day', 'days')})"
+        ngettext(
+            " (based on {count} day)", " (based on {count} days)", change.baseline_days
+        ).format(count=change.baseline_days)
         if change.baseline_days < BASELINE_DAYS
         else ""
     )
     fall, percent = change.fall, change.percent
-    share = f" ({abs(percent):.0f}%)" if percent is not None else ""
+    share = _(" ({percent}%)").format(percent=_num(abs(percent), 0)) if percent is not None else ""
     if abs(fall) < 0.05:
-        verdict = "about the same"
+        verdict = _("about the same")
     elif fall < 0:
-        verdict = f"{-fall:.1f} points higher"
+        verdict = _("{value} points higher").format(value=_num(-fall))
     elif change.important:
-        verdict = f"{fall:.1f} points{share} lower, a clinically important fall"
-    else:
-        verdict = (
-            f"{fall:.1f} points{share} lower, less than the 2 points and 30% usually counted "
-            "as a clinically important change"
+        verdict = _("{value} points{share} lower, a clinically important fall").format(
+            value=_num(fall), share=share
         )
-    return (
-        f"Your {name} averaged {change.later:.1f}/10 after your first week, against "
-        f"{change.baseline:.1f} in that first week{basis}: {verdict}."
+    else:
+        verdict = _(
+            "{value} points{share} lower, less than the 2 points and 30%, the change usually "
+            "counted as clinically important"
+        ).format(value=_num(fall), share=share)
+    return _(
+        "Your {name} averaged {later}/10 after your first week, against {baseline} in that "
+        "first week{basis}: {verdict}."
+    ).format(
+        name=name,
+        later=_num(change.later),
+        baseline=_num(change.baseline),
+        basis=basis,
+        verdict=verdict,
     )
 
 
 def sbi_sentence(*, change: SbiChange | None) -> str:
     """The bothersomeness change, with the measurement-error caveat."""
     if change is None:
-        return "You did not answer the weekly bothersomeness questions in this period."
+        return _("You did not answer the weekly bothersomeness questions in this period.")
     if change.answers == 1:
-        return (
-            f"You answered the weekly bothersomeness questions once in this period "
-            f"({change.first} out of 24); answer them again next week to see a change."
-        )
-    moved = f"Your bothersomeness score went from {change.first} to {change.latest} out of 24"
+        return _(
+            "You answered the weekly bothersomeness questions once in this period "
+            "({score} out of 24); answer them again next week to see a change."
+        ).format(score=change.first)
     if not change.beyond_variation:
-        return (
-            f"{moved}: within normal variation, as changes under {SBI_NORMAL_VARIATION} points "
-            "can come from measurement error alone."
-        )
-    direction = "lower" if change.latest < change.first else "higher"
+        return _(
+            "Your bothersomeness score went from {first} to {latest} out of 24: within normal "
+            "variation, as changes under {points} points can come from measurement error alone."
+        ).format(first=change.first, latest=change.latest, points=SBI_NORMAL_VARIATION)
     points = abs(change.latest - change.first)
-    return f"{moved}, {points} points {direction}: more than the usual variation of about 5 points."
+    if change.latest < change.first:
+        moved = _(
+            "Your bothersomeness score went from {first} to {latest} out of 24, {points} points "
+            "lower: more than the usual variation of about 5 points."
+        )
+    else:
+        moved = _(
+            "Your bothersomeness score went from {first} to {latest} out of 24, {points} points "
+            "higher: more than the usual variation of about 5 points."
+        )
+    return moved.format(first=change.first, latest=change.latest, points=points)
 
 
 def adherence_sentence(*, sessions: int, per_week: float) -> str:
     """Sessions a week against the 3-4 the exercise guide suggests."""
     if not sessions:
-        return NO_SESSIONS
+        return _(NO_SESSIONS)
     low, high = SESSIONS_TARGET
     rate = round(per_week, 1)
     if rate < low:
-        fit = f"fewer than the {low}-{high} a week the exercise guide suggests"
+        fit = _("fewer than the {low}-{high} a week the exercise guide suggests")
     elif rate <= high:
-        fit = f"in line with the {low}-{high} a week the exercise guide suggests"
+        fit = _("in line with the {low}-{high} a week the exercise guide suggests")
     else:
-        fit = f"more than the {low}-{high} a week the exercise guide suggests"
-    logged = plural(sessions, "exercise session", "exercise sessions")
-    return f"You logged {logged}, about {rate:.1f} a week: {fit}."
+        fit = _("more than the {low}-{high} a week the exercise guide suggests")
+    return ngettext(
+        "You logged {count} exercise session, about {rate} a week: {fit}.",
+        "You logged {count} exercise sessions, about {rate} a week: {fit}.",
+        sessions,
+    ).format(count=sessions, rate=_num(rate), fit=fit.format(low=low, high=high))
 
 
-def _compare(value: float, *, unit: str = "points") -> str:
+def _compare(value: float) -> str:
     """'0.5 points lower', '1.0 points higher' or 'no different' for a change."""
     if abs(value) < 0.05:
-        return "no different"
-    return f"{abs(value):.1f} {unit} {'lower' if value < 0 else 'higher'}"
+        return _("no different")
+    if value < 0:
+        return _("{value} points lower").format(value=_num(abs(value)))
+    return _("{value} points higher").format(value=_num(abs(value)))
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%b}"
+    return format_date(day, "d MMM")
 
 
 def trend_sentence(*, table: pd.DataFrame) -> str:
@@ -144,33 +198,57 @@ def trend_sentence(*, table: pd.DataFrame) -> str:
     days = table["leg_pain"].dropna()
     line = days if weekly else table["leg_pain_7d"].dropna()
     if len(days) == 1:
-        return f"One check-in in this period so far (leg pain {days.iloc[0]:.0f}/10)."
+        return _("One check-in in this period so far (leg pain {value}/10).").format(
+            value=_num(days.iloc[0], 0)
+        )
     level = single_value(table, PAIN)
     if level is not None:
-        return f"Your leg and back pain were both {_score(level)}/10 throughout this period."
-    if len(line) < 2:
-        return (
-            f"Your leg pain ranged from {days.min():.0f} to {days.max():.0f}/10; the 7-day "
-            f"average needs {ROLLING_MIN_DAYS} check-ins within a week."
+        return _("Your leg and back pain were both {value}/10 throughout this period.").format(
+            value=_score(level)
         )
-    return (
-        f"Your {'weekly' if weekly else '7-day'} average leg pain went from {line.iloc[0]:.1f} "
-        f"at the start of this period to {line.iloc[-1]:.1f}/10 at the end."
-    )
+    if len(line) < 2:
+        return _(
+            "Your leg pain ranged from {low} to {high}/10; the 7-day average needs {count} "
+            "check-ins within a week."
+        ).format(low=_num(days.min(), 0), high=_num(days.max(), 0), count=ROLLING_MIN_DAYS)
+    if weekly:
+        went = _(
+            "Your weekly average leg pain went from {start} at the start of this period to "
+            "{end}/10 at the end."
+        )
+    else:
+        went = _(
+            "Your 7-day average leg pain went from {start} at the start of this period to "
+            "{end}/10 at the end."
+        )
+    return went.format(start=_num(line.iloc[0]), end=_num(line.iloc[-1]))
 
 
 def sbi_chart_sentence(*, table: pd.DataFrame) -> str:
     """The range and latest weekly bothersomeness score."""
     scores = table["sbi_total"]
     if len(scores) == 1:
-        return f"One weekly bothersomeness score so far: {scores.iloc[0]:.0f} out of 24."
+        return _("One weekly bothersomeness score so far: {score} out of 24.").format(
+            score=_num(scores.iloc[0], 0)
+        )
     score = single_value(table, ["sbi_total"])
     if score is not None:
-        weeks = plural(len(scores), "week", "weeks")
-        return f"Your bothersomeness score was {score:.0f} out of 24 in all {weeks}."
-    return (
-        f"Across {plural(len(scores), 'week', 'weeks')} your bothersomeness score ranged from "
-        f"{scores.min():.0f} to {scores.max():.0f} out of 24; the latest is {scores.iloc[-1]:.0f}."
+        return ngettext(
+            "Your bothersomeness score was {score} out of 24 in all {count} week.",
+            "Your bothersomeness score was {score} out of 24 in all {count} weeks.",
+            len(scores),
+        ).format(score=_num(score, 0), count=len(scores))
+    return ngettext(
+        "Across {count} week your bothersomeness score ranged from {low} to {high} out of 24; "
+        "the latest is {latest}.",
+        "Across {count} weeks your bothersomeness score ranged from {low} to {high} out of 24; "
+        "the latest is {latest}.",
+        len(scores),
+    ).format(
+        count=len(scores),
+        low=_num(scores.min(), 0),
+        high=_num(scores.max(), 0),
+        latest=_num(scores.iloc[-1], 0),
     )
 
 
@@ -180,64 +258,95 @@ def adherence_chart_sentence(*, table: pd.DataFrame) -> str:
     weeks = len(table)
     count = single_value(table, ["sessions"])
     if count is not None:
-        each = plural(weeks, "the one week shown", "each of the {n} weeks shown")
-        return f"You did {plural(round(count), 'session', 'sessions')} in {each}."
+        each = (
+            _("the one week shown")
+            if weeks == 1
+            else ngettext(
+                "each of the {count} week shown", "each of the {count} weeks shown", weeks
+            ).format(count=weeks)
+        )
+        return ngettext(
+            "You did {count} session in {weeks}.",
+            "You did {count} sessions in {weeks}.",
+            round(count),
+        ).format(count=round(count), weeks=each)
     reached = int((table["sessions"] >= low).sum())
-    return f"You did {low} or more sessions in {reached} of {plural(weeks, 'week', 'weeks')}."
+    return ngettext(
+        "You did {low} or more sessions in {reached} of {count} week.",
+        "You did {low} or more sessions in {reached} of {count} weeks.",
+        weeks,
+    ).format(low=low, reached=reached, count=weeks)
 
 
 def response_sentence(*, visits: pd.DataFrame) -> str:
     """The average change in leg pain straight after sessions and by the next morning."""
     level = single_value(visits, RESPONSE)
     if level is not None:
-        return (
-            f"Your leg pain was {_score(level)}/10 before, straight after and the next morning "
-            f"of each of {plural(len(visits), 'session', 'sessions')}."
-        )
+        return ngettext(
+            "Your leg pain was {value}/10 before, straight after and the next morning of each "
+            "of {count} session.",
+            "Your leg pain was {value}/10 before, straight after and the next morning of each "
+            "of {count} sessions.",
+            len(visits),
+        ).format(value=_score(level), count=len(visits))
     after, morning = visits["change_after"].dropna(), visits["change_next_morning"].dropna()
-    text = (
-        f"On average your leg pain was {_compare(float(after.mean()))} straight after a session "
-        f"than before it ({plural(len(after), 'session', 'sessions')})"
-    )
     if len(morning):
-        text += (
-            f", and {_compare(float(morning.mean()))} the next morning "
-            f"({len(morning)} with a check-in the next morning)"
+        text = ngettext(
+            "On average your leg pain was {after} straight after a session than before it "
+            "({count} session), and {morning} the next morning ({mornings} with a check-in the "
+            "next morning).",
+            "On average your leg pain was {after} straight after a session than before it "
+            "({count} sessions), and {morning} the next morning ({mornings} with a check-in the "
+            "next morning).",
+            len(after),
         )
-    return text + "."
+    else:
+        text = ngettext(
+            "On average your leg pain was {after} straight after a session than before it "
+            "({count} session).",
+            "On average your leg pain was {after} straight after a session than before it "
+            "({count} sessions).",
+            len(after),
+        )
+    return text.format(
+        after=_compare(float(after.mean())),
+        count=len(after),
+        morning=_compare(float(morning.mean())) if len(morning) else "",
+        mornings=len(morning),
+    )
 
 
 def daily_life_sentence(*, days: pd.DataFrame) -> str:
     """Which part of daily life pain got in the way of most; equal ones are named together."""
     if single_value(days, LIFE) == 0:
-        return "Pain did not get in the way of walking, sitting or sleeping in this period."
+        return _("Pain did not get in the way of walking, sitting or sleeping in this period.")
     means = days[list(LIFE)].mean().round(1)
     groups = [
-        (value, [_activity(name) for name, mean in means.items() if mean == value])
+        (value, [_(ACTIVITIES[str(name)]) for name, mean in means.items() if mean == value])
         for value in sorted(set(means), reverse=True)
     ]
     if len(groups) == 1:
         value, names = groups[0]
-        return f"On average pain got in the way of {_and(names)} alike ({value:.1f}/10 each)."
+        return _("On average pain got in the way of {activities} alike ({value}/10 each).").format(
+            activities=format_list(names), value=_num(value)
+        )
     parts = [
-        f"{_and(names)} ({value:.1f}/10{' each' if len(names) > 1 else ''})"
+        (
+            _("{activities} ({value}/10 each)")
+            if len(names) > 1
+            else _("{activities} ({value}/10)")
+        ).format(activities=format_list(names), value=_num(value))
         for value, names in groups
     ]
-    return f"On average pain got in the way of {parts[0]} most, then {_and(parts[1:])}."
+    return _("On average pain got in the way of {first} most, then {rest}.").format(
+        first=parts[0], rest=format_list(parts[1:])
+    )
 
 
 def _score(value: float) -> str:
     """'3' for a whole number of points, '2.5' otherwise."""
-    return f"{round(value, 1):g}"
-
-
-def _activity(column: object) -> str:
-    return str(column).split("_")[0]
-
-
-def _and(parts: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    rounded = round(value, 1)
+    return _num(rounded, 0) if float(rounded).is_integer() else _num(rounded)
 
 
 def exercise_sentence(*, table: pd.DataFrame) -> str:
@@ -247,33 +356,43 @@ def exercise_sentence(*, table: pd.DataFrame) -> str:
     exercise ties, none stands out.
     """
     if table.empty:
-        return (
-            f"Each exercise shows here once it is in {MIN_SESSIONS_PER_EXERCISE} sessions "
-            "with a check-in the next morning."
-        )
+        return _(
+            "Each exercise shows here once it is in {count} sessions with a check-in the next "
+            "morning."
+        ).format(count=MIN_SESSIONS_PER_EXERCISE)
     best = table.iloc[0]
     change = _compare(float(best["change"]))
+    sessions = int(best["sessions"])
     if len(table) == 1:
-        return (
-            f"Next-morning leg pain after sessions with {best['exercise']}: {change} than "
-            f"before the session, over {plural(int(best['sessions']), 'session', 'sessions')}; "
-            f"{NOT_PROOF}."
-        )
+        return ngettext(
+            "Next-morning leg pain after sessions with {exercise}: {change} than before the "
+            "session, over {count} session; {caveat}.",
+            "Next-morning leg pain after sessions with {exercise}: {change} than before the "
+            "session, over {count} sessions; {caveat}.",
+            sessions,
+        ).format(exercise=best["exercise"], change=change, count=sessions, caveat=_(NOT_PROOF))
     tied = table[(table["change"] - best["change"]).abs() < SAME_WITHIN]
     if len(tied) == len(table):
-        return (
-            f"Next-morning leg pain was {change} than before the session after each of these "
-            f"{plural(len(table), 'exercise', 'exercises')} alike, so none of them stands out "
-            "from the others."
-        )
+        return ngettext(
+            "Next-morning leg pain was {change} than before the session after each of these "
+            "{count} exercise alike, so none of them stands out from the others.",
+            "Next-morning leg pain was {change} than before the session after each of these "
+            "{count} exercises alike, so none of them stands out from the others.",
+            len(table),
+        ).format(change=change, count=len(table))
     if len(tied) > 1:
-        return (
-            f"Next-morning leg pain was lowest after sessions with "
-            f"{_and([str(name) for name in tied['exercise']])} alike: {change} than before the "
-            f"session; {NOT_PROOF.replace('the exercise', 'these exercises')}."
+        return _(
+            "Next-morning leg pain was lowest after sessions with {exercises} alike: {change} "
+            "than before the session; {caveat}."
+        ).format(
+            exercises=format_list([str(name) for name in tied["exercise"]]),
+            change=change,
+            caveat=_(NOT_PROOF_MANY),
         )
-    return (
-        f"Next-morning leg pain was lowest after sessions with {best['exercise']}: "
-        f"{change} than before the session, over "
-        f"{plural(int(best['sessions']), 'session', 'sessions')}; {NOT_PROOF}."
-    )
+    return ngettext(
+        "Next-morning leg pain was lowest after sessions with {exercise}: {change} than before "
+        "the session, over {count} session; {caveat}.",
+        "Next-morning leg pain was lowest after sessions with {exercise}: {change} than before "
+        "the session, over {count} sessions; {caveat}.",
+        sessions,
+    ).format(exercise=best["exercise"], change=change, count=sessions, caveat=_(NOT_PROOF))

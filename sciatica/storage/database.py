@@ -13,6 +13,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from sciatica.i18n import _
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 MIGRATION_LOCK = "sciatica: migrations"  # names PostgreSQL's advisory lock around migrating
@@ -111,6 +113,8 @@ def describe_database(url: str) -> str:
     """Where the diary is kept, in words, never showing a password."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return f"A SQLite file on this computer: {parsed.database}"
+        return _("A SQLite file on this computer: {path}").format(path=parsed.database)
     server = parsed.set(drivername=parsed.get_backend_name())
-    return f"A {parsed.get_backend_name()} server: {server.render_as_string(hide_password=True)}"
+    return _("A {kind} server: {address}").format(
+        kind=parsed.get_backend_name(), address=server.render_as_string(hide_password=True)
+    )

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from sciatica import i18n
 from sciatica.progress.charts import (
     BAND_NAME,
     adherence_figure,
@@ -15,7 +16,7 @@ from sciatica.progress.charts import (
     response_figure,
     sbi_figure,
 )
-from sciatica.progress.layout import DAY_MS, date_step, legend_rows
+from sciatica.progress.layout import DAY_MS, date_axis, date_step, legend_rows
 from sciatica.progress.panels import NO_CHECK_INS, Panel, ProgressPanels, progress_panels
 from sciatica.progress.style import LEG_COLOUR, TRANSPARENT
 from sciatica.progress.summary import NO_SESSIONS, Period, SessionPoint, sessions_frame, summarise
@@ -578,3 +579,43 @@ def test_a_panel_is_built_only_when_asked_for(monkeypatch: pytest.MonkeyPatch) -
     summary = summarise(days=days, sessions=[session(1)], period=thirty_days())
     panels = ProgressPanels(days=days, sessions=[session(1)], summary=summary, names=NAMES)
     assert panels.panel("pain").figure is not None
+
+
+# In Swedish -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("span", [1, 10, 31, 91, 400, 1500])
+def test_in_swedish_date_ticks_fall_on_the_same_whole_days_written_in_swedish(span: int) -> None:
+    end = pd.Timestamp(first_day())
+    start = end - pd.Timedelta(days=span - 1)
+    english = date_axis("Date", [start, end])
+    with i18n.use("sv"):
+        swedish = date_axis("Datum", [start, end])
+    assert swedish["range"] == english["range"]
+    assert swedish["tickmode"] == "array"
+    ticks = [pd.Timestamp(value) for value in swedish["tickvals"]]
+    assert 1 <= len(ticks) <= 7
+    assert all(tick == tick.normalize() for tick in ticks)  # days, never times
+    assert all(start - pd.Timedelta(days=1) <= tick <= end + pd.Timedelta(days=7) for tick in ticks)
+    step = english["dtick"]
+    if isinstance(step, int):  # the ticks English would draw, from the same first tick
+        assert all(
+            (tick - pd.Timestamp(english["tick0"])).days % (step // DAY_MS) == 0 for tick in ticks
+        )
+    else:
+        assert all(tick.day == 1 for tick in ticks)
+    assert len(swedish["ticktext"]) == len(ticks)
+
+
+def test_in_swedish_hovers_and_titles_name_days_in_swedish() -> None:
+    table = trend_table(
+        days=days_of([5, 6]), period=thirty_days(), columns=["leg_pain", "back_pain"]
+    )
+    with i18n.use("sv"):
+        figure = pain_figure(table=table, leg=None)
+    daily = figure.data[0]
+    assert daily.hovertemplate.startswith("%{customdata}: smärta i benet")
+    day = first_day()
+    assert i18n.format_date(day, "EEE d MMM y", language="sv") in list(daily.customdata)
+    assert figure.layout.title.text == "Smärta i ben och rygg"
+    assert figure.layout.separators == ", "
