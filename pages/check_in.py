@@ -56,7 +56,7 @@ if start.existing is not None:
     already = _("You already checked in for {day}. Saving again updates it.")
     st.info(already.format(day=i18n.format_day(day)))
 elif start.carried_from is not None:
-    carried = _("Starting from your last check-in ({day}): change what differs.")
+    carried = _("Starting from your last check-in ({day}).")
     st.caption(carried.format(day=relative_day(start.carried_from, today=today)))
 
 values = start.values
@@ -186,6 +186,8 @@ if st.button(_("Save check-in"), type="primary", key="check_in_save"):
             country=ui.country(),
         )
         alerts.outcome_here(notice, key="check_in_outcome")
+else:
+    alerts.outcome_kept(key="check_in_outcome")
 
 flares.quick_entry(key="check_in")  # pain flaring during the day, beside the one check-in
 

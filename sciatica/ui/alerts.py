@@ -63,20 +63,40 @@ def advice_here(notice: Notice, *, key: str) -> None:
 
 def outcome_here(notice: Notice, *, key: str = "outcome") -> None:
     """Show what a save did at this spot, in view: advice (and a dialog) first, then 'Saved'."""
+    _outcome(notice, key=key)
+    if notice.urgent:
+        _dialog(notice, key=key)
+
+
+def outcome_kept(*, key: str = "outcome") -> None:
+    """After 'I understand' closed the dialog: the same advice, still under the button, once.
+
+    Closing the dialog with X or Esc leaves the page as it was; the button reruns the page, which
+    would otherwise lose what the save showed.
+    """
+    notice = st.session_state.pop(_kept(key), None)
+    if isinstance(notice, Notice):
+        _outcome(notice, key=key)
+
+
+def _outcome(notice: Notice, *, key: str) -> None:
     with st.container(key=key):
         if notice.level is not TriageLevel.NONE:
             ui.advice_block(notice, key=f"{key}_here")
         if notice.saved:
             st.success(notice.saved, icon=":material/check_circle:")
     scroll_here(key, block="start" if notice.urgent else "nearest")
-    if notice.urgent:
-        _dialog(notice, key=key)
+
+
+def _kept(key: str) -> str:
+    return f"_sciatica_{key}_kept"
 
 
 def _dialog(notice: Notice, *, key: str) -> None:
     def body() -> None:
         ui.advice_block(notice, key=f"{key}_dialog")
         if st.button(_("I understand"), key=f"{key}_close"):
+            st.session_state[_kept(key)] = notice
             st.rerun()
 
     st.dialog(notice.title, width="medium")(body)()

@@ -75,7 +75,28 @@ def expand(page: Page, label: str) -> Locator:
     if box.get_attribute("open") is None:
         box.locator("summary").click()
     expect(box).to_have_attribute("open", "")
+    settled(box)
     return box
+
+
+def settled(box: Locator) -> None:
+    """Wait until the element's height holds still for a few frames (an expander slides open).
+
+    A click inside it while it still grows can land on what moves under the pointer: a
+    dropdown opened then is drawn where its field was a moment before.
+    """
+    box.evaluate(
+        """el => new Promise(resolve => {
+            let last = -1, still = 0;
+            const tick = () => {
+                const height = el.getBoundingClientRect().height;
+                if (height === last) { if (++still >= 3) { resolve(); return; } }
+                else { still = 0; last = height; }
+                requestAnimationFrame(tick);
+            };
+            requestAnimationFrame(tick);
+        })"""
+    )
 
 
 def recent_rows(page: Page) -> list[dict[str, Any]]:

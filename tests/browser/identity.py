@@ -70,7 +70,14 @@ def log_in(page: Page, app_url: str, subject: str) -> None:
     page.get_by_role("button", name="Authorize", exact=True).click()
     page.wait_for_url(f"{app_url}/")
     wait_idle(page)
-    expect(page.get_by_text(f"Logged in as {subject}")).to_be_visible()
+    expect(page.get_by_text(logged_in_as(subject))).to_be_visible()
+
+
+def logged_in_as(subject: str) -> re.Pattern[str]:
+    """The sidebar's "Logged in as ..." line. An address shown as text carries an invisible
+    word joiner (U+2060, ui.plain) so that the browser cannot turn it into a link."""
+    joined = "\u2060?@".join(re.escape(part) for part in subject.split("@"))
+    return re.compile(rf"^Logged in as {joined}$")
 
 
 def log_out(page: Page, app_url: str) -> None:

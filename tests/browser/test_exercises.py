@@ -53,6 +53,10 @@ def test_the_bird_dog_family_offers_its_versions_and_one_opens_on_a_page_of_its_
     wait_idle(page)
 
     expect(page).to_have_url(re.compile(r"exercise=bird-dog-arm-only"))
+    # The list has given way to the one card: its way back is there, the families are gone.
+    expect(page.get_by_role("button", name="All exercises")).to_be_visible()
+    expect(page.locator("summary", has_text="Bird dog")).to_have_count(0)
+    wait_idle(page)
     expect(card(page, "bird-dog-arm-only")).to_be_visible()
     expect(page.get_by_role("heading", name="Bird dog, arm only")).to_be_in_viewport()
     expect(card(page, "bird-dog")).to_have_count(0)

@@ -18,8 +18,15 @@ from sciatica.accounts import identity_user_id
 from sciatica.config import LOCAL_USER_ID
 from sciatica.storage.store import Store
 from tests.browser.conftest import StreamlitServer
-from tests.browser.helpers import go_to, recent_notes, recent_rows, save_check_in, set_slider
-from tests.browser.identity import identity_provider, log_in, log_out, secrets_for
+from tests.browser.helpers import (
+    expand,
+    go_to,
+    recent_notes,
+    recent_rows,
+    save_check_in,
+    set_slider,
+)
+from tests.browser.identity import identity_provider, log_in, log_out, logged_in_as, secrets_for
 
 # The provider runs in this process; its own use of Authlib warns of Authlib's next version.
 pytestmark = pytest.mark.filterwarnings("ignore:get_jwt_config:DeprecationWarning")
@@ -61,7 +68,7 @@ def app_with_logins(
 def check_in(page: Page, *, leg: int, notes: str) -> None:
     go_to(page, "Check-in")
     set_slider(page, "Leg pain", leg)
-    page.get_by_label("Notes").fill(notes)
+    expand(page, "Activity, medication and notes").get_by_label("Notes").fill(notes)
     save_check_in(page)
 
 
@@ -122,7 +129,7 @@ def test_two_people_logged_in_each_keep_and_see_only_their_own_diary(
     expect(alice.get_by_test_id("stSidebarNav")).to_have_count(0)
     # Bob, in his own browser, is still logged in.
     go_to(bob, "Today")
-    expect(bob.get_by_text("Logged in as bob@example.org")).to_be_visible()
+    expect(bob.get_by_text(logged_in_as("bob@example.org"))).to_be_visible()
 
     log_in(alice, url, "alice@example.org")
     go_to(alice, "Check-in")

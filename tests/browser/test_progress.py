@@ -70,7 +70,7 @@ def open_every_chart(page: Page) -> None:
         # An expander holds a chart, the sentence that replaces a flat one, or (flare-ups) a
         # table of counts.
         body = expanders.nth(index).get_by_test_id("stExpanderDetails")
-        shown = ".main-svg, [data-testid='stAlert'], [data-testid='stDataFrame']"
+        shown = ".main-svg, [data-testid='stAlert'], [data-testid='stTable']"
         expect(body.locator(shown).first).to_be_visible()
 
 

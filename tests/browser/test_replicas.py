@@ -22,6 +22,7 @@ from sciatica.storage.store import Store
 from sciatica.ui import PAGE_FAILED
 from tests.browser.conftest import StreamlitServer
 from tests.browser.helpers import (
+    expand,
     go_to,
     open_page,
     recent_rows,
@@ -90,7 +91,7 @@ def on_check_in(visitor: Callable[[], Page], *servers: StreamlitServer) -> list[
 
 def fill(page: Page, *, leg: int, notes: str) -> None:
     set_slider(page, "Leg pain", leg)
-    page.get_by_label("Notes").fill(notes)
+    expand(page, "Activity, medication and notes").get_by_label("Notes").fill(notes)
 
 
 def press_together(pages: list[Page], label: str) -> None:
@@ -134,7 +135,9 @@ def test_a_check_in_saved_through_one_replica_is_read_through_the_other(
     open_page(second, f"{replicas[1].url}/check-in")
     expect(second.get_by_text("You already checked in for")).to_be_visible()
     expect(slider(second, "Leg pain")).to_have_value("6")
-    expect(second.get_by_label("Notes")).to_have_value("Saved through the first server.")
+    expect(expand(second, "Activity, medication and notes").get_by_label("Notes")).to_have_value(
+        "Saved through the first server."
+    )
     assert [row["Leg"] for row in recent_rows(second)] == ["6"]
     for page in (first, second):
         expect_no_error(page)
@@ -158,5 +161,7 @@ def test_both_replicas_saving_the_same_day_at_once_keep_one_check_in_and_show_no
     # Each replica now reads the one that was kept.
     for page, server in zip((first, second), replicas, strict=True):
         open_page(page, f"{server.url}/check-in")
-        expect(page.get_by_label("Notes")).to_have_value(kept[1])
+        expect(expand(page, "Activity, medication and notes").get_by_label("Notes")).to_have_value(
+            kept[1]
+        )
         assert [row["Leg"] for row in recent_rows(page)] == [str(kept[0])]

@@ -108,6 +108,7 @@ def test_after_saving_a_bladder_sign_the_advice_and_a_tel_link_are_on_screen(
     assert in_view(screen, call.first)
     # Closed, the same advice stays under the button, and is on screen there too.
     dialog.get_by_role("button", name="I understand").click()
+    expect(dialog).to_have_count(0)  # the page has run again without the save's button press
     wait_idle(screen)
     here = screen.locator(".st-key-check_in_outcome")
     expect(here.get_by_text("Get help now", exact=False)).to_be_visible()
