@@ -87,7 +87,7 @@ def expect_only_own_diary(page: Page, subject: str, tmp_path: Path) -> None:
         expect(page.get_by_text(f"Your leg pain averaged {other_leg}.0/10")).to_have_count(0)
 
     go_to(page, "My data")
-    expect(page.get_by_test_id("stMain")).to_contain_text("Your diary holds 1 check-ins.")
+    expect(page.get_by_test_id("stMain")).to_contain_text("Your diary holds 1 check-in.")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download everything (JSON)").click()
     saved = tmp_path / f"{subject}.json"

@@ -91,7 +91,12 @@ def on_check_in(visitor: Callable[[], Page], *servers: StreamlitServer) -> list[
 
 def fill(page: Page, *, leg: int, notes: str) -> None:
     set_slider(page, "Leg pain", leg)
-    expand(page, "Activity, medication and notes").get_by_label("Notes").fill(notes)
+    box = expand(page, "Activity, medication and notes").get_by_label("Notes")
+    box.fill(notes)
+    # A text box sends its words when it loses focus, as it does when a person taps Save;
+    # press_together clicks by script, which moves no focus, so leave the box first.
+    box.blur()
+    wait_idle(page)
 
 
 def press_together(pages: list[Page], label: str) -> None:
