@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +19,23 @@ from sciatica.i18n import _
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+WAL_RETRY_MS = 50  # between tries to switch a new SQLite file to WAL
 MIGRATION_LOCK = "sciatica: migrations"  # names PostgreSQL's advisory lock around migrating
+
+
+def _write_ahead_log(cursor: Any) -> None:
+    """Switch the file to WAL. On a new file the switch needs it to itself, and SQLite answers
+    "database is locked" at once, without the busy timeout, while another process (a replica
+    starting at the same moment) holds it: so wait and try again, up to the busy timeout."""
+    for _attempt in range(SQLITE_BUSY_TIMEOUT_MS // WAL_RETRY_MS):
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            time.sleep(WAL_RETRY_MS / 1000)
+    cursor.execute("PRAGMA journal_mode = WAL")  # the last try: its error is the caller's
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -30,7 +48,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _write_ahead_log(cursor)
         # FULL syncs the WAL on every commit: a saved check-in survives a power cut.
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
