@@ -35,9 +35,12 @@ def test_build_a_three_exercise_routine_then_a_session_that_spreads_is_red_with_
     page.get_by_role("textbox", name="Routine name").press("Tab")
     for name in THREE:
         add_exercise(page, name)
+    wait_idle(page)
     days = page.get_by_test_id("stButtonGroup")
-    for day in ("Mon", "Wed", "Fri"):  # the default days
-        expect(days.get_by_role("button", name=day)).to_have_attribute("aria-pressed", "true")
+    for day in ("Mon", "Wed", "Fri"):  # the default days (a busy machine may still be drawing)
+        expect(days.get_by_role("button", name=day)).to_have_attribute(
+            "aria-pressed", "true", timeout=IDLE_TIMEOUT_MS
+        )
     expect(page.get_by_role("spinbutton", name="Hold (s): Knee-to-chest stretch")).to_have_value(
         "20"
     )
