@@ -31,6 +31,10 @@ from tests.hostile import (
     diary_with_unknown_ids,
 )
 
+# The dates here are the calendar's own ends (year 1, year 9999), as far from any today as a
+# date can be: the awkward moments (tests/at_awkward_moments.sh) add nothing and leave it out.
+pytestmark = pytest.mark.timeless
+
 OpenPage = Callable[[str], AppTest]
 EXTREMES = pytest.mark.parametrize(
     "extreme", [FIRST_DAY, LAST_DAY, date.max], ids=["year-1", "christmas-9999", "last-day"]

@@ -16,6 +16,10 @@ from sciatica.ui.pages import PAGES
 from sciatica.ui.plain import plain
 from tests.hostile import PAYLOADS, diary_with_text
 
+# What is checked here is escaping, which no date changes; the pages at awkward moments are the
+# other page tests' subject (tests/at_awkward_moments.sh leaves this module out).
+pytestmark = pytest.mark.timeless
+
 OpenPage = Callable[[str], AppTest]
 # The pages that name the routine followed (today's plan, or its card and history).
 NAMES_THE_ROUTINE = {"pages/today.py", "pages/session.py", "pages/routine.py"}
