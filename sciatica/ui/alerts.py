@@ -39,6 +39,18 @@ _SCROLL_JS = """<script>
     if (here) here.scrollIntoView({{block: "{block}", behavior: "instant"}});
   }};
   for (const wait of [50, 400, 1000, 2000]) setTimeout(show, wait);
+  // On a slow device the page may still be drawing after those: once more when its run ends.
+  const app = window.parent.document.querySelector("[data-testid='stApp']");
+  if (app) {{
+    const ended = new MutationObserver(() => {{
+      if (app.getAttribute("data-test-script-state") === "notRunning") {{
+        show();
+        ended.disconnect();
+      }}
+    }});
+    ended.observe(app, {{attributes: true, attributeFilter: ["data-test-script-state"]}});
+    setTimeout(() => ended.disconnect(), 10000);
+  }}
 }})();
 </script><span data-scroll="{nonce}"></span>"""
 

@@ -74,7 +74,9 @@ def test_build_a_three_exercise_routine_then_a_session_that_spreads_is_red_with_
 
     # The advice is at the Save button, in view, not at the top of the page.
     stop = page.get_by_test_id("stAlert").filter(has_text="Stop here for today")
-    expect(stop).to_be_in_viewport()
+    expect(stop).to_be_visible(timeout=IDLE_TIMEOUT_MS)
+    wait_idle(page)
+    expect(stop).to_be_in_viewport(timeout=IDLE_TIMEOUT_MS)
     expect(stop).to_contain_text("Symptoms spreading further down your leg")
     expect(stop).to_contain_text(re.compile(r"Your session of .* is saved\."))
     wait_idle(page)
