@@ -73,25 +73,32 @@ def expand(page: Page, label: str) -> Locator:
     """Open the expander whose label holds `label` (if closed) and return it."""
     box = page.locator("details").filter(has=page.locator("summary", has_text=label))
     if box.get_attribute("open") is None:
-        box.locator("summary").click()
+        click_when_still(box.locator("summary"))
     expect(box).to_have_attribute("open", "")
     settled(box)
     return box
 
 
-def settled(box: Locator) -> None:
-    """Wait until the element's height holds still for a few frames (an expander slides open).
+def click_when_still(target: Locator) -> None:
+    """Click once the target has stopped moving (a chart or expander above it may still grow)."""
+    settled(target)
+    target.click()
 
-    A click inside it while it still grows can land on what moves under the pointer: a
-    dropdown opened then is drawn where its field was a moment before.
+
+def settled(box: Locator) -> None:
+    """Wait until the element's place and height hold still for a few frames.
+
+    An expander slides open and a chart above an element can grow as it draws: a click while
+    things still move can land on what moves under the pointer (a dropdown opened then is drawn
+    where its field was a moment before; a summary clicked then is missed).
     """
     box.evaluate(
         """el => new Promise(resolve => {
-            let last = -1, still = 0;
+            let last = "", still = 0;
             const tick = () => {
-                const height = el.getBoundingClientRect().height;
-                if (height === last) { if (++still >= 3) { resolve(); return; } }
-                else { still = 0; last = height; }
+                const r = el.getBoundingClientRect(), now = `${r.top} ${r.height}`;
+                if (now === last) { if (++still >= 3) { resolve(); return; } }
+                else { still = 0; last = now; }
                 requestAnimationFrame(tick);
             };
             requestAnimationFrame(tick);

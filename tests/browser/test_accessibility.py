@@ -31,7 +31,7 @@ from tests.browser.accessibility import (
     wait_drawn,
 )
 from tests.browser.conftest import ARTIFACTS, REPO_ROOT, StreamlitServer
-from tests.browser.helpers import IDLE_TIMEOUT_MS, open_page, wait_idle
+from tests.browser.helpers import IDLE_TIMEOUT_MS, click_when_still, open_page, wait_idle
 from tests.contrast import AA_NORMAL_TEXT
 
 TIMEZONE = "Europe/London"  # the browser context's zone
@@ -114,7 +114,8 @@ def open_every_chart_and_table(page: Page) -> None:
     """
     expanders = page.get_by_test_id("stExpander")
     for index in range(expanders.count()):
-        expanders.nth(index).locator("summary").click()
+        click_when_still(expanders.nth(index).locator("summary"))
+        expect(expanders.nth(index).locator("details")).to_have_attribute("open", "")
         body = expanders.nth(index).get_by_test_id("stExpanderDetails")
         shown = ".main-svg, [data-testid='stAlert'], [data-testid='stTable']"
         expect(body.locator(shown).first).to_be_visible()

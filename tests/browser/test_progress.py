@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import ARTIFACTS, REPO_ROOT, StreamlitServer
-from tests.browser.helpers import IDLE_TIMEOUT_MS, go_to, open_page, wait_idle
+from tests.browser.helpers import IDLE_TIMEOUT_MS, click_when_still, go_to, open_page, wait_idle
 
 PHONE = {"width": 375, "height": 812}
 DESK = {"width": 1280, "height": 900}
@@ -65,7 +65,8 @@ def open_every_chart(page: Page) -> None:
     """Open each expander below the first chart, one by one, as a person would."""
     expanders = page.get_by_test_id("stExpander")
     for index in range(expanders.count()):
-        expanders.nth(index).locator("summary").click()
+        click_when_still(expanders.nth(index).locator("summary"))
+        expect(expanders.nth(index).locator("details")).to_have_attribute("open", "")
         wait_idle(page)
         # An expander holds a chart, the sentence that replaces a flat one, or (flare-ups) a
         # table of counts.
