@@ -29,6 +29,7 @@ the app.
 from __future__ import annotations
 
 import gettext as _gettext
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -186,8 +187,18 @@ def locale(language: Language | None = None) -> Locale:
 
 
 def format_date(day: date, format: str = "medium", *, language: Language | None = None) -> str:
-    """A date in a Babel format ('short', 'medium', 'long', 'full') or pattern ('d MMM')."""
-    return _dates.format_date(day, format=format, locale=locale(language))
+    """A date in a Babel format ('short', 'medium', 'long', 'full') or pattern ('d MMM').
+
+    British English shortens every month to three letters, as the charts' own ticks do: CLDR
+    alone writes September as "Sept".
+    """
+    written = _dates.format_date(day, format=format, locale=locale(language))
+    if (language or current()) == "en":
+        written = _SEPT.sub("Sep", written)
+    return written
+
+
+_SEPT = re.compile(r"\bSept\b")
 
 
 def format_day(day: date, *, year: bool = False, language: Language | None = None) -> str:

@@ -2,7 +2,8 @@
 
 The clock: each test starts at the same moment, the moment the run began, unless
 `--clock NAME` moves the whole run to one of the awkward moments below (`make test` runs the
-unit, integration and page tests once more at each). Time then ticks on from there, so timeouts
+unit, integration and page tests once more at each), or `--clock 2027-09-14T12:00@Europe/London`
+to any local moment in a zone. Time then ticks on from there, so timeouts
 still work; the `today` fixture and `tests.factories` read the same clock.
 """
 
@@ -41,17 +42,35 @@ _START = pytest.StashKey[datetime]()
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--clock",
-        choices=sorted(AWKWARD_MOMENTS),
-        help="run every test as if it were this awkward moment (browser tests cannot be moved)",
+        type=_moment,
+        help="run every test as if it were this awkward moment (one of "
+        f"{', '.join(sorted(AWKWARD_MOMENTS))}) or local time in a zone, as "
+        "2027-09-14T12:00@Europe/London (browser tests cannot be moved)",
     )
 
 
+def _moment(text: str) -> tuple[str, str]:
+    """An awkward moment's name, or "local-time@zone", as (local wall-clock time, zone)."""
+    if text in AWKWARD_MOMENTS:
+        return AWKWARD_MOMENTS[text]
+    wall, _, zone = text.partition("@")
+    try:
+        datetime.fromisoformat(wall)
+        ZoneInfo(zone)
+    except (ValueError, KeyError) as error:
+        raise pytest.UsageError(
+            f"--clock: {text!r} is neither one of {', '.join(sorted(AWKWARD_MOMENTS))} "
+            "nor a local time and zone such as 2027-09-14T12:00@Europe/London"
+        ) from error
+    return wall, zone
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    name = config.getoption("--clock")
-    if name is None:
+    moment = config.getoption("--clock")
+    if moment is None:
         config.stash[_START] = clock.now()
         return
-    wall, zone = AWKWARD_MOMENTS[name]
+    wall, zone = moment
     os.environ["TZ"] = zone
     time.tzset()
     config.stash[_START] = datetime.fromisoformat(wall).replace(tzinfo=ZoneInfo(zone))

@@ -121,6 +121,37 @@ def test_dates_weekdays_numbers_and_lists_follow_the_language(
         assert i18n.format_list(["112", "999", "911"], style="or") == numbers
 
 
+SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_english_shortens_every_month_to_three_letters_as_the_charts_do(month: int) -> None:
+    day = date(2027, month, 14)
+    assert i18n.format_date(day, "d MMM y") == f"14 {SHORT_MONTHS[month - 1]} 2027"
+    assert i18n.format_date(day, "EEE dd MMM y").split()[2] == SHORT_MONTHS[month - 1]
+    assert i18n.format_date(day, "d MMMM") == f"14 {MONTHS[month - 1]}"
+    assert i18n.format_date(day, "medium") == f"14 {SHORT_MONTHS[month - 1]} 2027"
+
+
+def test_swedish_short_months_are_babels_own() -> None:
+    assert i18n.format_date(date(2027, 9, 14), "d MMM y", language="sv") == "14 sep. 2027"
+    assert i18n.format_date(date(2027, 9, 14), "d MMMM", language="sv") == "14 september"
+
+
 def test_a_language_can_be_given_without_changing_the_current_one() -> None:
     assert i18n.format_day(TUESDAY, language="sv") == "tisdag 1 december"
     assert i18n.weekday_name(0, width="abbreviated", language="sv") == "mån"
