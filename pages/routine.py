@@ -116,13 +116,7 @@ for key, value in (
 ):
     st.session_state.setdefault(f"rt_{v}_{key}", value)
 name = st.text_input(_("Routine name"), max_chars=80, key=f"rt_{v}_name")
-picked = st.multiselect(
-    _("Add exercises"),
-    list(names),
-    format_func=names.__getitem__,
-    key=f"rt_{v}_pick",
-    placeholder=_("Choose exercises from the catalogue"),
-)
+picked = widgets.exercise_picker(names, key=f"rt_{v}_pick")
 draft = draft.pick(picked, catalog=catalog)
 for index, item in enumerate(draft.items):
     draft = widgets.draft_exercise(draft, index, item, catalog=catalog, move=change, remove=remove)

@@ -257,6 +257,30 @@ def routine_card(
         )
 
 
+_PICKER = "routine_exercise_picker"
+# Streamlit caps the box of picked names at a few rows and scrolls inside it, which hides names
+# on a phone; inside the picker's container the box grows with what is picked instead.
+_PICKER_GROWS = (
+    f"<style>.st-key-{_PICKER} [data-testid='stMultiSelect'] div {{max-height: none}}</style>"
+)
+
+
+def exercise_picker(names: dict[str, str], *, key: str) -> list[str]:
+    """'Add exercises': the catalogue's names to pick from, every picked one in view."""
+    st.html(_PICKER_GROWS)
+    with st.container(key=_PICKER):
+        picked: list[str] = st.multiselect(
+            _("Add exercises"),
+            list(names),
+            format_func=names.__getitem__,
+            key=key,
+            placeholder=_("Choose exercises from the catalogue"),
+            select_all=False,  # a routine is a few chosen exercises; Enter picks the first match
+            wrap=True,
+        )
+    return picked
+
+
 def draft_exercise(
     draft: RoutineDraft,
     index: int,

@@ -205,3 +205,35 @@ def test_exercises_show_the_bird_dog_at_once_and_keep_filters_across_pages(
     expect(phone.locator("summary", has_text="Bird dog")).to_have_count(0)
     expect(phone).to_have_url(re.compile(r"/exercises\?position=seated$"))
     full_shot(phone, "exercises-filters-kept")
+
+
+def test_every_exercise_picked_for_a_routine_stays_in_view_in_the_box(
+    phone: Page, server: StreamlitServer
+) -> None:
+    diary(server).close()
+    open_page(phone, f"{server.url}/routine")
+    phone.get_by_role("button", name="Use the starter routine").click()
+    wait_idle(phone)
+    picker = phone.get_by_test_id("stMultiSelect").filter(has_text="Add exercises")
+    for typed, name in (("arm only", "Bird dog, arm only"), ("towel", "with a towel")):
+        picker.get_by_role("combobox").click()
+        phone.keyboard.type(typed)
+        phone.get_by_role("option", name=re.compile(re.escape(name))).click()
+        phone.keyboard.press("Escape")
+        wait_idle(phone)
+    chips = picker.get_by_role("button", name=re.compile(r"^Remove "))
+    expect(chips).to_have_count(8)  # the starter's six and the two added
+    picker.scroll_into_view_if_needed()
+    # No chip is clipped by the box: each lies wholly inside what the box shows.
+    clipped = picker.evaluate(
+        """el => {
+            const box = el.querySelector("[class*='react-aria-ComboBox']").getBoundingClientRect();
+            return [...el.querySelectorAll("[role='button'], button")]
+                .filter(b => (b.getAttribute("aria-label") || "").startsWith("Remove "))
+                .filter(b => { const r = b.getBoundingClientRect();
+                    return r.top < box.top - 1 || r.bottom > box.bottom + 1; })
+                .map(b => b.getAttribute("aria-label"));
+        }"""
+    )
+    assert clipped == []
+    full_shot(phone, "routine-picked")
