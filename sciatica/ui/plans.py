@@ -257,7 +257,7 @@ def routine_card(
         )
 
 
-_PICKER = "routine_exercise_picker"
+_PICKER = "add_exercises"
 # Streamlit caps the box of picked names at a few rows and scrolls inside it, which hides names
 # on a phone; inside the picker's container the box grows with what is picked instead.
 _PICKER_GROWS = (
