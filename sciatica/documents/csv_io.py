@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 from sciatica.diary.models import SBI_FIELDS, CheckInInput
 from sciatica.documents.export import ImportPlan, validate_records
 from sciatica.documents.import_rules import ImportRejected, decode
-from sciatica.i18n import _
+from sciatica.i18n import N_, _
 
 # The header of a check-in CSV. Only `day`, `leg_pain` and `back_pain` are required; empty
 # cells take the form's defaults, `red_flags` lists warning-sign ids separated by spaces, and
@@ -91,13 +92,33 @@ def _check_header(header: list[str]) -> None:
         raise ImportRejected(problems)
 
 
+# What Python's CSV reader says is wrong, in the app's words (any other message is shown as the
+# reader gives it, in English).
+_CSV_ERRORS = (
+    (
+        re.compile(r"^'.' expected after '\"'$"),
+        N_("a closing quote must be followed by the separator, or the end of the line"),
+    ),
+    (
+        re.compile(r"^field larger than field limit \((?P<limit>\d+)\)$"),
+        N_("a cell is longer than {limit} characters"),
+    ),
+    (re.compile(r"^line contains NUL$"), N_("a line holds a NUL character")),
+)
+
+
 def _not_csv(error: csv.Error, *, line: int) -> str:
     if "unexpected end of data" in str(error):
         return _(
             "The file is not valid CSV: a quoted cell starting on line {line} is never closed, "
             "so the rows after it cannot be read."
         ).format(line=line)
-    return _("The file is not valid CSV: line {line}: {error}.").format(line=line, error=error)
+    reason = str(error)
+    for pattern, message in _CSV_ERRORS:
+        if found := pattern.match(reason):
+            reason = _(message).format(**found.groupdict())
+            break
+    return _("The file is not valid CSV: line {line}: {error}.").format(line=line, error=reason)
 
 
 def _record(row: dict[str | Any, str | Any], *, line: int) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from sciatica.diary.models import (
     SignSeen,
     describe_errors,
     parse_check_in,
+    problem_words,
 )
 from sciatica.diary.triage import content, red_flag, triage
 from sciatica.documents.export_flares import export_flares, parse_flares
@@ -173,11 +174,13 @@ def _envelope_problems(error: ValidationError) -> list[str]:
     problems = []
     for item in error.errors():
         location = item["loc"]
+        words = problem_words(item)
+        words = words[:1].upper() + words[1:]
         if len(location) >= 2 and location[0] in RECORD_LABELS and isinstance(location[1], int):
             label = f"{record_label(str(location[0]))} {location[1] + 1}"
-            problems.append(f"{label}: {_where(location[2:])}{item['msg']}.")
+            problems.append(f"{label}: {_where(location[2:])}{words}.")
         else:
-            problems.append(f"{_('File')}: {_where(location)}{item['msg']}.")
+            problems.append(f"{_('File')}: {_where(location)}{words}.")
     return problems
 
 

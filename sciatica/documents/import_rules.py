@@ -107,6 +107,23 @@ def decode(raw: bytes | str) -> str:
         raise ImportRejected([_("The file is not UTF-8 text.")]) from None
 
 
+# What Python's JSON reader says is wrong, in the app's words (any other message is shown as
+# the reader gives it, in English).
+_JSON_ERRORS = {
+    "Expecting value": N_("a value was expected"),
+    "Expecting property name enclosed in double quotes": N_("a name in double quotes was expected"),
+    "Expecting ',' delimiter": N_("a comma was expected"),
+    "Expecting ':' delimiter": N_("a colon was expected"),
+    "Unterminated string starting at": N_("a text in quotes is never closed"),
+    "Invalid control character at": N_("a text holds a control character"),
+    "Invalid \\escape": N_("a text holds an invalid escape (\\)"),
+    "Invalid \\uXXXX escape": N_("a text holds an invalid escape (\\u)"),
+    "Extra data": N_("more follows the end of the data"),
+    "Illegal trailing comma before end of object": N_("a comma comes before the end"),
+    "Illegal trailing comma before end of array": N_("a comma comes before the end"),
+}
+
+
 def read_json(raw: bytes | str) -> Any:
     """The file's JSON value, refused with one clear message unless it is safe to read."""
     text = decode(raw)
@@ -127,8 +144,9 @@ def read_json(raw: bytes | str) -> Any:
         ) from None
     except json.JSONDecodeError as error:
         not_json = _("The file is not valid JSON (line {line}, column {column}): {error}.")
+        reason = _(_JSON_ERRORS[error.msg]) if error.msg in _JSON_ERRORS else error.msg
         raise ImportRejected(
-            [not_json.format(line=error.lineno, column=error.colno, error=error.msg)]
+            [not_json.format(line=error.lineno, column=error.colno, error=reason)]
         ) from None
     except RecursionError:  # Python's reader stops at its recursion limit, about 1,000 levels
         raise ImportRejected([too_deep]) from None

@@ -148,7 +148,7 @@ def test_hostile_flare_ups_are_each_named_and_nothing_is_imported(store: Store) 
         f"Flare-up 5 ({yesterday}): What set it off: dancing is not one the app knows."
     )
     assert found[4].startswith(f"Flare-up 6 ({yesterday}): Note: string should have at most 200")
-    assert found[5].startswith(f"Flare-up 7 ({yesterday}): Time: input should be a valid datetime")
+    assert found[5].startswith(f"Flare-up 7 ({yesterday}): Time: input should be a valid date")
     assert found[6].startswith("Flare-up 8 (1899-12-31): Date: must be on or after")
     assert len(found) == 7
     assert store.count_flares(user_id=USER) == 0

@@ -8,6 +8,7 @@ reader fails on with an error of its own (RecursionError, ValueError).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -176,8 +177,7 @@ def test_control_characters_from_the_file_reach_the_terminal_only_as_question_ma
         (b"9999-12-25,4,2", "Check-in 1 (9999-12-25): Date: cannot be in the future."),
         (
             b"{day},4," + b"9" * 5000,
-            "Check-in 1 ({day}): Back pain: unable to parse input string as an integer, "
-            "exceeded maximum size.",
+            "Check-in 1 ({day}): Back pain: the number is too long to read.",
         ),
     ],
 )
@@ -217,3 +217,97 @@ def test_a_file_of_escaped_quotes_is_read_once_not_once_per_quote() -> None:
     with pytest.raises(ImportRejected) as rejected:
         parse_import(raw, today=factories.today())
     assert rejected.value.problems[0].startswith("The file is not valid JSON (line 1, column")
+
+
+def _with(path: str, value: object) -> bytes:
+    """The valid file with one value replaced ("check_ins.0.leg_pain")."""
+    document = valid_export()
+    *parents, last = path.split(".")
+    holder: Any = document
+    for part in parents:
+        holder = holder[int(part)] if part.isdigit() else holder[part]
+    holder[last] = value
+    return json.dumps(document).encode()
+
+
+def _csv(row: bytes) -> bytes:
+    return b"day,leg_pain,back_pain\n" + row.replace(b"{day}", DAY.encode()) + b"\n"
+
+
+DAY = "{day}"  # a check-in's day, filled in by the test (five days ago)
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw", "english", "swedish"),
+    [
+        (
+            "json",
+            lambda: b'{"format": "sciatica-export",',
+            "The file is not valid JSON (line 1, column 30): a name in double quotes was expected.",
+            "Filen är inte giltig JSON (rad 1, kolumn 30): ett namn inom dubbla citattecken "
+            "saknas.",
+        ),
+        (
+            "json",
+            lambda: b'{"a": 1} and more',
+            "The file is not valid JSON (line 1, column 10): more follows the end of the data.",
+            "Filen är inte giltig JSON (rad 1, kolumn 10): det finns mer efter slutet på datan.",
+        ),
+        (
+            "json",
+            lambda: _with("version", 9),
+            "File: version: Input should be 1, 2, 3 or 4.",
+            "Filen: version: Måste vara 1, 2, 3 eller 4.",
+        ),
+        (
+            "json",
+            lambda: _with("check_ins", {"day": "2026-01-01"}),
+            "File: check_ins: Input should be a valid list.",
+            "Filen: check_ins: Måste vara en lista.",
+        ),
+        (
+            "json",
+            lambda: _with("check_ins.0.red_flags", "none"),
+            "Check-in 1 ({day}): Warning signs: input should be a valid list.",
+            "Incheckning 1 ({day}): Varningstecken: måste vara en lista.",
+        ),
+        (
+            "csv",
+            lambda: _csv(b'"{day}"x,4,2'),
+            "The file is not valid CSV: line 2: a closing quote must be followed by the "
+            "separator, or the end of the line.",
+            "Filen är inte giltig CSV: rad 2: ett avslutande citattecken måste följas av "
+            "avgränsaren eller radens slut.",
+        ),
+        (
+            "csv",
+            lambda: _csv(b"{day},seven,2"),
+            "Check-in 1 ({day}): Leg pain: input should be a valid integer.",
+            "Incheckning 1 ({day}): Smärta i benet: måste vara ett heltal.",
+        ),
+        (
+            "csv",
+            lambda: _csv(b"{day},4," + b"9" * 5000),
+            "Check-in 1 ({day}): Back pain: the number is too long to read.",
+            "Incheckning 1 ({day}): Smärta i ryggen: talet är för långt för att läsas.",
+        ),
+    ],
+)
+def test_a_refusal_of_the_file_s_shape_is_worded_by_the_app_in_each_language(
+    kind: str, raw: Callable[[], bytes], english: str, swedish: str
+) -> None:
+    """What Python's JSON and CSV readers and pydantic find is said in the page's language."""
+    day = str(factories.days_ago(5))
+    file = raw().replace(DAY.encode(), day.encode())
+    if kind == "json":  # the valid file's check-in is yesterday's
+        day = str(factories.days_ago(1))
+
+    parse = parse_import if kind == "json" else parse_check_in_csv
+
+    def refused(language: i18n.Language) -> list[str]:
+        with i18n.use(language), pytest.raises(ImportRejected) as rejected:
+            parse(file, today=factories.today())
+        return rejected.value.problems
+
+    assert refused("en") == [english.replace(DAY, day)]
+    assert refused("sv") == [swedish.replace(DAY, day)]

@@ -66,7 +66,7 @@ def test_implausibly_old_dates_are_refused() -> None:
 
 def test_notes_longer_than_the_limit_are_refused() -> None:
     messages = errors_for(notes="x" * (NOTES_MAX_CHARS + 1))
-    assert messages == [f"Notes: string should have at most {NOTES_MAX_CHARS} characters."]
+    assert messages == [f"Notes: string should have at most {NOTES_MAX_CHARS:,} characters."]
 
 
 def test_notes_with_control_characters_are_refused() -> None:
