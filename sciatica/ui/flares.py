@@ -1,10 +1,11 @@
 """The quick flare-up entry, for Today and the Check-in page: one call draws all of it.
 
-Two taps and the value: "Log a flare-up" opens a compact form; leg pain now and what set it
-off are picked there; "Save flare-up" saves it at once, and what was saved shows right under
-the button, brought into view. Back pain, what helped, the time (now by default, today or
-yesterday) and a note are folded away. The flare-ups of today and yesterday are listed below,
-each with Change and Delete. What the form may hold is decided by `diary.flares.parse_flare`.
+Two taps and the value: picking leg pain now under "Log a flare-up" opens a compact form with
+that number chosen; what set it off is one tap there, and "Save flare-up" saves it at once;
+what was saved shows right under the button, brought into view. Back pain, what helped, the
+time (now by default, today or yesterday) and a note are folded away. The flare-ups of today and
+yesterday are listed below, each with Change and Delete. What the form may hold is decided by
+`diary.flares.parse_flare`.
 
 The form's state lives in plain session-state keys named after the page's `key`, so Today and
 Check-in keep theirs apart; a new version number gives the form fresh widgets after each save.
@@ -37,6 +38,7 @@ from sciatica.ui import alerts
 
 PAIN_SCALE = tuple(range(11))
 PAIN_HELP = N_("0 = no pain, 10 = the worst pain you can imagine.")
+START_LABEL = N_(":material/bolt: Log a flare-up: leg pain now")
 DAYS = (N_("Today"), N_("Yesterday"))  # the Day radio's options, shown translated
 NEW = 0  # the form is open for a new flare-up; a positive number changes that one
 
@@ -54,12 +56,21 @@ def _open(key: str, flare_id: int) -> None:
     """Open the form, for a new flare-up (NEW) or to change one."""
     st.session_state[_state(key, "form")] = flare_id
     st.session_state[_state(key, "version")] = st.session_state.get(_state(key, "version"), 0) + 1
-    for name in ("result", "problems", "confirm", "opened"):
+    for name in ("result", "problems", "confirm", "opened", "preset"):
         st.session_state.pop(_state(key, name), None)
 
 
+def _start(key: str) -> None:
+    """The number picked under "Log a flare-up": the form opens with it chosen."""
+    leg_pain = st.session_state.get(_widget(key, "start"))
+    if leg_pain is None:
+        return
+    _open(key, NEW)
+    st.session_state[_state(key, "preset")] = leg_pain
+
+
 def _close(key: str) -> None:
-    for name in ("form", "problems", "opened"):
+    for name in ("form", "problems", "opened", "preset"):
         st.session_state.pop(_state(key, name), None)
 
 
@@ -123,19 +134,22 @@ def _ask(key: str, flare_id: int | None) -> None:
 
 
 def quick_entry(*, key: str) -> None:
-    """'Log a flare-up', its form when open, what saving did, and today's and yesterday's."""
+    """'Log a flare-up' (leg pain now), its form when open, what saving did, and the recent ones."""
     today, timezone = ui.today(), ui.timezone()
     recent = recent_flares(ui.store(), user_id=ui.user_id(), today=today)
     with st.container(key=f"flares_{key}"):
         editing = st.session_state.get(_state(key, "form"))
-        if editing is None:
-            st.button(
-                _("Log a flare-up"),
-                icon=":material/bolt:",
-                key=f"flare_{key}_open",
-                on_click=_open,
-                args=(key, NEW),
-                help=_("Pain flaring now? Note it here; your check-in stays the day's score."),
+        if editing is None:  # picking the number is the first step: it opens the form
+            st.pills(
+                _(START_LABEL),
+                PAIN_SCALE,
+                key=_widget(key, "start"),
+                on_change=_start,
+                args=(key,),
+                help=_(
+                    "Pain flaring now? Pick your leg pain to note it; your check-in stays the "
+                    "day's score. 0 = no pain, 10 = the worst pain you can imagine."
+                ),
             )
         if (result := st.session_state.pop(_state(key, "result"), None)) is not None:
             with st.container(key=f"flare_{key}_result"):
@@ -161,7 +175,7 @@ def _form(
         st.pills(
             _("Leg pain now"),
             PAIN_SCALE,
-            default=start.leg_pain if start else None,
+            default=start.leg_pain if start else st.session_state.get(_state(key, "preset")),
             key=_widget(key, "leg_pain"),
             help=_(PAIN_HELP),
         )

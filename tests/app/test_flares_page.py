@@ -14,10 +14,12 @@ from streamlit.testing.v1 import AppTest
 
 from sciatica.diary.models import AboutMe, FlareEntry, TriageLevel
 from sciatica.storage.store import Store
+from sciatica.ui.flares import START_LABEL
 from tests import factories
 from tests.factories import make_check_in
 
 OpenPage = Callable[[str], AppTest]
+START = START_LABEL  # leg pain now, under "Log a flare-up"
 
 
 @pytest.fixture
@@ -56,8 +58,9 @@ def decoded(values: Any) -> list[float]:
 
 
 def log_flare(app: AppTest, *, leg_pain: int, triggers: list[str]) -> AppTest:
-    app.button(key="flare_today_open").click().run()
-    pills(app, "Leg pain now").set_value(leg_pain)
+    """Pick leg pain now under "Log a flare-up" (it opens the form), what set it off, Save."""
+    pills(app, START).set_value(leg_pain).run()
+    assert pills(app, "Leg pain now").value == leg_pain  # chosen already in the form
     pills(app, "What set it off?").set_value(triggers)
     result: AppTest = button(app, "Save flare-up").click().run()
     return result
@@ -77,9 +80,9 @@ def test_leg_pain_7_after_sitting_is_saved_from_today_and_shown_in_view(
         f"Saved: leg pain 7 at {saved.at.astimezone():%H:%M}, after sitting."
     ]
     assert any(m.value.startswith("Today: leg pain 7 at") for m in app.markdown)
-    # The form is closed again; the button is there for the next one.
+    # The form is closed again; the numbers are there, unpicked, for the next one.
     assert not [w for w in app.pills if w.label == "Leg pain now"]
-    assert app.button(key="flare_today_open").label == "Log a flare-up"
+    assert pills(app, START).value is None
 
 
 @pytest.mark.usefixtures("answered")
@@ -87,7 +90,8 @@ def test_a_flare_up_without_leg_pain_is_not_saved_and_says_why(
     open_page: OpenPage, database_url: str
 ) -> None:
     app = open_page("pages/today.py")
-    app.button(key="flare_today_open").click().run()
+    pills(app, START).set_value(7).run()
+    pills(app, "Leg pain now").set_value(None)  # picked, then unpicked in the form
     button(app, "Save flare-up").click().run()
     assert not app.exception
     assert app.error[0].value == "Not saved. Choose your leg pain now (0-10)."
@@ -130,8 +134,7 @@ def test_a_flare_up_can_be_changed_then_deleted(open_page: OpenPage, database_ur
 def test_the_check_in_page_has_the_same_quick_entry(open_page: OpenPage, database_url: str) -> None:
     app = open_page("pages/check_in.py")
     assert not app.exception
-    app.button(key="flare_check_in_open").click().run()
-    pills(app, "Leg pain now").set_value(8)
+    pills(app, START).set_value(8).run()
     button(app, "Save flare-up").click().run()
     assert not app.exception
     assert [flare.leg_pain for flare in flares(database_url)] == [8]

@@ -16,7 +16,7 @@ OpenPage = Callable[[str], AppTest]
 
 
 def decisions(app: AppTest) -> list[str]:
-    """The buttons that decide on a suggestion (Today also always offers "Log a flare-up")."""
+    """The buttons that decide on a suggestion (Today has others, such as a flare-up's)."""
     return [b.label for b in app.button if b.key and b.key.startswith("today_step")]
 
 

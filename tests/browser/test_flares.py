@@ -67,10 +67,14 @@ def test_leg_pain_7_after_sitting_in_two_taps_is_saved_in_view_and_on_progress(
     page.get_by_role("button", name="Save and continue").click()  # About me, on first use
     wait_idle(page)
 
-    page.get_by_role("button", name="Log a flare-up").click()  # tap 1
+    start = page.get_by_role("radiogroup", name=re.compile(r"Log a flare-up: leg pain now"))
+    start.get_by_role("radio", name="7", exact=True).click()  # the value; it opens the form
     wait_idle(page)
-    page.get_by_role("radiogroup", name="Leg pain now").get_by_role("radio", name="7").click()
-    page.get_by_role("button", name="Sitting", exact=True).click()  # the value: 7, sitting
+    chosen = page.get_by_role("radiogroup", name="Leg pain now", exact=True)
+    expect(chosen.get_by_role("radio", name="7", exact=True)).to_have_attribute(
+        "aria-checked", "true"
+    )
+    page.get_by_role("button", name="Sitting", exact=True).click()  # tap 1
     page.get_by_role("button", name="Save flare-up").click()  # tap 2
     saved = page.get_by_text(re.compile(r"^Saved: leg pain 7 at \d\d:\d\d, after sitting\.$"))
     expect(saved).to_be_visible()
