@@ -100,11 +100,20 @@ def backup_problem() -> str | None:
     return problem if isinstance(problem, str) else None
 
 
+# Streamlit folds the sidebar away by moving it off screen (on a phone, always at first), where
+# its links still take the keyboard's focus, unseen, after "Skip to main content". Hidden while
+# folded, they leave the Tab order until the sidebar is opened.
+_FOLDED_SIDEBAR = (
+    "<style>[data-testid='stSidebar'][data-collapsed='true'] {visibility: hidden}</style>"
+)
+
+
 def run_page(page: StreamlitPage) -> None:
     """Run the page chosen in the navigation; an unexpected error becomes a calm message.
 
     Streamlit's own stop, rerun and page switch are BaseExceptions and pass through.
     """
+    st.html(_FOLDED_SIDEBAR)
     try:
         page.run()
     except Exception:

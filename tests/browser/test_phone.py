@@ -237,3 +237,24 @@ def test_every_exercise_picked_for_a_routine_stays_in_view_in_the_box(
     )
     assert clipped == []
     full_shot(phone, "routine-picked")
+
+
+def test_the_keyboard_never_lands_on_the_folded_sidebar(
+    phone: Page, server: StreamlitServer
+) -> None:
+    diary(server).close()
+    open_page(phone, f"{server.url}/safety")
+    focused = []
+    for _ in range(8):
+        phone.keyboard.press("Tab")
+        focused.append(
+            phone.evaluate(
+                """() => { const el = document.activeElement, r = el.getBoundingClientRect();
+                    return {name: (el.innerText || el.getAttribute("aria-label") || el.tagName)
+                        .slice(0, 40), left: r.left, right: r.right}; }"""
+            )
+        )
+    off_screen = [item["name"] for item in focused if item["right"] <= 0 or item["left"] >= WIDTH]
+    assert off_screen == []
+    # Opened, the sidebar's links are there to reach and to tap.
+    open_sidebar_page(phone, "Check-in")
