@@ -3,7 +3,7 @@
 # changing in the person's zone, 29 February, the spring clock change; see tests/conftest.py).
 # The three runs go side by side. Each leaves out what cannot depend on the date (modules marked
 # `timeless`) and the PostgreSQL variants of storage tests (the same date code on another
-# backend, which the main run covers), so the three stay within two minutes on two cores.
+# backend, which the main run covers), so the three take about two minutes on two cores.
 # Usage: tests/at_awkward_moments.sh [python]
 set -uo pipefail
 python=${1:-python3}
