@@ -46,13 +46,14 @@ def identity_provider() -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def secrets_for(folder: Path, *, issuer: str) -> Path:
-    """A secrets.toml turning logins on with the provider at `issuer`, for any server port."""
+def secrets_for(folder: Path, *, issuer: str, app_url: str = "http://127.0.0.1:{port}") -> Path:
+    """A secrets.toml turning logins on with the provider at `issuer`, for the app at `app_url`
+    (by default any server's own port, which Streamlit puts in place of {port})."""
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "secrets.toml"
     path.write_text(
         "[auth]\n"
-        # Streamlit puts each server's own port in place of {port}.
-        'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+        f'redirect_uri = "{app_url}/oauth2callback"\n'
         f'cookie_secret = "{secrets.token_hex(32)}"\n'
         f'client_id = "{CLIENT_ID}"\n'
         'client_secret = "any secret: the provider accepts every one"\n'

@@ -17,16 +17,25 @@ from playwright.sync_api import Page, expect
 from sciatica.accounts import identity_user_id
 from sciatica.config import LOCAL_USER_ID
 from sciatica.storage.store import Store
+from tests.browser.balancer import balancer
 from tests.browser.conftest import StreamlitServer
 from tests.browser.helpers import (
     expand,
     go_to,
+    open_page,
     recent_notes,
     recent_rows,
     save_check_in,
     set_slider,
 )
-from tests.browser.identity import identity_provider, log_in, log_out, logged_in_as, secrets_for
+from tests.browser.identity import (
+    LOGIN_SCREEN,
+    identity_provider,
+    log_in,
+    log_out,
+    logged_in_as,
+    secrets_for,
+)
 
 # The provider runs in this process; its own use of Authlib warns of Authlib's next version.
 pytestmark = pytest.mark.filterwarnings("ignore:get_jwt_config:DeprecationWarning")
@@ -134,3 +143,44 @@ def test_two_people_logged_in_each_keep_and_see_only_their_own_diary(
     log_in(alice, url, "alice@example.org")
     go_to(alice, "Check-in")
     assert [row["Leg"] for row in recent_rows(alice)] == [str(PEOPLE["alice@example.org"][0])]
+
+
+def test_a_login_is_kept_when_the_load_balancer_moves_the_person_to_another_replica(
+    visitors: Callable[[], Page], issuer: str, tmp_path: Path
+) -> None:
+    """Replicas behind one address share secrets.toml, as the README says: when the replica a
+    person logged in through goes away, the next one takes their login and shows their diary.
+    A replica with another cookie_secret does not take it."""
+    with balancer() as front:
+        shared = secrets_for(tmp_path / "replicas", issuer=issuer, app_url=front.url)
+        other = secrets_for(tmp_path / "misconfigured", issuer=issuer, app_url=front.url)
+        database_url = f"sqlite:///{tmp_path / 'shared.db'}"
+        replicas = [
+            StreamlitServer(
+                data_dir=tmp_path, log_dir=tmp_path, database_url=database_url, secrets_file=secrets
+            )
+            for secrets in (shared, shared, other)
+        ]
+        for replica in replicas:
+            replica.start()
+        try:
+            first, second, misconfigured = replicas
+            front.send_to(first.port)
+            page = visitors()
+            log_in(page, front.url, "alice@example.org")
+            check_in(page, leg=3, notes="Saved through the first replica.")
+
+            first.stop()  # the first replica goes away; the balancer sends Alice on
+            front.send_to(second.port)
+            open_page(page, f"{front.url}/check-in")
+            expect(page.get_by_text(logged_in_as("alice@example.org"))).to_be_visible()
+            assert [row["Leg"] for row in recent_rows(page)] == ["3"]
+            assert recent_notes(page) == ["Saved through the first replica."]
+
+            front.send_to(misconfigured.port)
+            open_page(page, front.url)
+            expect(page.get_by_text(LOGIN_SCREEN)).to_be_visible()
+            expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+        finally:
+            for replica in replicas:
+                replica.stop()
