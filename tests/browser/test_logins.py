@@ -2,7 +2,8 @@
 
 Each person logs in through the provider's form, saves a check-in, and sees only their own
 diary on Check-in, Progress and My data; logging out leaves the login screen, and logging in
-again finds the diary kept. On SQLite and on PostgreSQL.
+again finds the diary kept. On SQLite and on PostgreSQL. Behind one address, a login made
+through one replica holds on the next.
 """
 
 from __future__ import annotations
