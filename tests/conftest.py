@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -140,10 +141,29 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'diary.db'}"
 
 
+@pytest.fixture(scope="session")
+def _migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite diary migrated to the newest schema, once per run, for tests to copy."""
+    path = tmp_path_factory.mktemp("migrated") / "diary.db"
+    Store.open(f"sqlite:///{path}").close()
+    return path
+
+
 @pytest.fixture
-def database_url(sqlite_url: str) -> str:
-    """The database tests run against (SQLite; storage tests override it to add PostgreSQL)."""
+def migrated_sqlite_url(sqlite_url: str, _migrated_sqlite: Path) -> str:
+    """A URL for a SQLite file of its own, already at the newest schema and empty.
+
+    A copy of the one migrated at the start of the run: a file copy instead of the migrations
+    for each test (migrations themselves are tested on `sqlite_url`, a file that does not exist).
+    """
+    shutil.copyfile(_migrated_sqlite, sqlite_url.removeprefix("sqlite:///"))
     return sqlite_url
+
+
+@pytest.fixture
+def database_url(migrated_sqlite_url: str) -> str:
+    """The database tests run against (SQLite; storage tests override it to add PostgreSQL)."""
+    return migrated_sqlite_url
 
 
 @pytest.fixture

@@ -18,6 +18,11 @@ from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import days_ago, make_check_in, make_flare, make_session_input, today
 
+# Words, not dates: the pages' date logic runs at the awkward moments in the other page tests,
+# and Swedish dates are Babel's formatting of the same days (tests/unit/test_i18n.py).
+pytestmark = pytest.mark.timeless
+
+
 OpenPage = Callable[[str], AppTest]
 
 # Pages whose every string is marked and translated. A page joins this list once it is; the

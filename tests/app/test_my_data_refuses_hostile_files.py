@@ -20,6 +20,11 @@ from tests import factories
 from tests.hostile import USER
 from tests.hostile_files import HOSTILE_FILES, hostile_file, valid_export
 
+# The date rules these files break ("a check-in tomorrow", "session in year 1") are tested at the
+# awkward moments in tests/integration/test_hostile_imports.py; this module checks the page.
+pytestmark = pytest.mark.timeless
+
+
 OpenPage = Callable[[str], AppTest]
 
 
