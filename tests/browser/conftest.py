@@ -63,16 +63,31 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-def _new_page(browser: Browser) -> Page:
-    """A page in a browser context of its own: its own cookies, as another person's browser."""
+def new_page(
+    browser: Browser,
+    *,
+    width: int = 1200,
+    height: int = 1000,
+    phone: bool = False,
+    timezone: str = "Europe/London",
+    locale: str = "en-GB",
+) -> Page:
+    """A page in a browser context of its own: its own cookies, as another person's browser.
+
+    `phone`: a mobile viewport with touch, as a phone's browser has.
+    """
     context = browser.new_context(
-        viewport={"width": 1200, "height": 1000}, timezone_id="Europe/London", locale="en-GB"
+        viewport={"width": width, "height": height},
+        is_mobile=phone,
+        has_touch=phone,
+        timezone_id=timezone,
+        locale=locale,
     )
     context.set_default_timeout(IDLE_TIMEOUT_MS)
     return context.new_page()
 
 
-def _close(page: Page, request: pytest.FixtureRequest, name: str) -> None:
+def close_page(page: Page, request: pytest.FixtureRequest, name: str) -> None:
     """Close the page's context, with a screenshot in artifacts/ when the test failed."""
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
@@ -87,9 +102,9 @@ def _close(page: Page, request: pytest.FixtureRequest, name: str) -> None:
 @pytest.fixture
 def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A new browser context per test; a screenshot lands in artifacts/ when the test fails."""
-    page = _new_page(browser)
+    page = new_page(browser)
     yield page
-    _close(page, request, request.node.name)
+    close_page(page, request, request.node.name)
 
 
 @pytest.fixture
@@ -102,11 +117,11 @@ def visitors(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Calla
     pages: list[Page] = []
 
     def visitor() -> Page:
-        page = _new_page(browser)
+        page = new_page(browser)
         page.context.route(_ELSEWHERE, lambda route: route.abort())
         pages.append(page)
         return page
 
     yield visitor
     for number, page in enumerate(pages, start=1):
-        _close(page, request, f"{request.node.name}-{number}")
+        close_page(page, request, f"{request.node.name}-{number}")

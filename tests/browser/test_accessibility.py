@@ -30,8 +30,8 @@ from tests.browser.accessibility import (
     screenshot,
     wait_drawn,
 )
-from tests.browser.conftest import ARTIFACTS, REPO_ROOT, StreamlitServer
-from tests.browser.helpers import IDLE_TIMEOUT_MS, click_when_still, open_page, wait_idle
+from tests.browser.conftest import ARTIFACTS, REPO_ROOT, StreamlitServer, close_page, new_page
+from tests.browser.helpers import click_when_still, open_page, wait_idle
 from tests.contrast import AA_NORMAL_TEXT
 
 TIMEZONE = "Europe/London"  # the browser context's zone
@@ -93,18 +93,10 @@ def diary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]
 @pytest.fixture(params=list(SIZES))
 def window(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
     """A page at a phone's size (touch, mobile viewport) or a desk's."""
-    phone = request.param == "375x812"
-    context = browser.new_context(
-        viewport=SIZES[request.param],  # type: ignore[arg-type]
-        is_mobile=phone,
-        has_touch=phone,
-        timezone_id=TIMEZONE,
-        locale="en-GB",
-    )
-    context.set_default_timeout(IDLE_TIMEOUT_MS)
-    page = context.new_page()
+    size = SIZES[request.param]
+    page = new_page(browser, **size, phone=request.param == "375x812", timezone=TIMEZONE)
     yield page
-    context.close()
+    close_page(page, request, request.node.name)
 
 
 def open_every_chart_and_table(page: Page) -> None:

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from sciatica import clock
-from tests.browser.conftest import ARTIFACTS, REPO_ROOT, StreamlitServer
-from tests.browser.helpers import IDLE_TIMEOUT_MS, open_page, wait_idle
+from tests.browser.conftest import REPO_ROOT, StreamlitServer, close_page, new_page
+from tests.browser.helpers import open_page, wait_idle
 
 PHONE = {"width": 375, "height": 812}
 ZONE = "Europe/London"
@@ -22,17 +22,9 @@ ZONE = "Europe/London"
 @pytest.fixture
 def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A phone-sized page with touch, in London."""
-    context = browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, timezone_id=ZONE, locale="en-GB"
-    )
-    context.set_default_timeout(IDLE_TIMEOUT_MS)
-    page = context.new_page()
+    page = new_page(browser, **PHONE, phone=True, timezone=ZONE)
     yield page
-    report = getattr(request.node, "report_call", None)
-    if report is not None and report.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
-    context.close()
+    close_page(page, request, request.node.name)
 
 
 def two_weeks_of_check_ins(server: StreamlitServer) -> None:

@@ -8,19 +8,16 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import StreamlitServer
-from tests.browser.helpers import IDLE_TIMEOUT_MS, open_page, wait_idle
+from tests.browser.conftest import StreamlitServer, close_page, new_page
+from tests.browser.helpers import open_page, wait_idle
 
 
 @pytest.fixture
-def swedish(browser: Browser) -> Iterator[Page]:
+def swedish(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A browser set to Swedish, in Sweden."""
-    context = browser.new_context(
-        viewport={"width": 1200, "height": 1000}, timezone_id="Europe/Stockholm", locale="sv-SE"
-    )
-    context.set_default_timeout(IDLE_TIMEOUT_MS)
-    yield context.new_page()
-    context.close()
+    page = new_page(browser, timezone="Europe/Stockholm", locale="sv-SE")
+    yield page
+    close_page(page, request, request.node.name)
 
 
 def test_a_swedish_browser_checks_in_in_swedish_and_gets_112_for_a_bladder_sign(

@@ -18,7 +18,7 @@ from sciatica.diary.today import current_alert, mark_seen
 from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
 from sciatica.storage.store import Store
 from sciatica.ui.pages import PAGES
-from tests.browser.conftest import ARTIFACTS, StreamlitServer
+from tests.browser.conftest import ARTIFACTS, StreamlitServer, close_page, new_page
 from tests.browser.helpers import IDLE_TIMEOUT_MS, expand, open_page, set_slider, wait_idle
 from tests.factories import make_check_in
 
@@ -29,19 +29,11 @@ MAIN = "[data-testid='stMain']"
 
 
 @pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
+def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A page the size of a phone, touch and all."""
-    context = browser.new_context(
-        viewport={"width": WIDTH, "height": HEIGHT},
-        is_mobile=True,
-        has_touch=True,
-        timezone_id=TIMEZONE,
-        locale="en-GB",
-    )
-    context.set_default_timeout(IDLE_TIMEOUT_MS)
-    page = context.new_page()
+    page = new_page(browser, width=WIDTH, height=HEIGHT, phone=True, timezone=TIMEZONE)
     yield page
-    context.close()
+    close_page(page, request, request.node.name)
 
 
 def diary(server: StreamlitServer) -> Store:

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import ARTIFACTS, REPO_ROOT, StreamlitServer
-from tests.browser.helpers import IDLE_TIMEOUT_MS, click_when_still, go_to, open_page, wait_idle
+from tests.browser.conftest import REPO_ROOT, StreamlitServer, close_page, new_page
+from tests.browser.helpers import click_when_still, go_to, open_page, wait_idle
 
 PHONE = {"width": 375, "height": 812}
 DESK = {"width": 1280, "height": 900}
@@ -78,23 +78,9 @@ def open_every_chart(page: Page) -> None:
 @pytest.fixture(params=[PHONE, DESK], ids=["375x812", "1280x900"])
 def sized_page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A page at a phone's size (touch, mobile viewport) or a desk's."""
-    size = request.param
-    phone = size is PHONE
-    context = browser.new_context(
-        viewport=size,
-        is_mobile=phone,
-        has_touch=phone,
-        timezone_id="Europe/London",
-        locale="en-GB",
-    )
-    context.set_default_timeout(IDLE_TIMEOUT_MS)
-    page = context.new_page()
+    page = new_page(browser, **request.param, phone=request.param is PHONE)
     yield page
-    report = getattr(request.node, "report_call", None)
-    if report is not None and report.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
-    context.close()
+    close_page(page, request, request.node.name)
 
 
 def test_after_120_days_of_demo_data_progress_shows_the_summary_and_pain_chart(

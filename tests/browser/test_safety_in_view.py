@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.browser.conftest import ARTIFACTS, StreamlitServer
-from tests.browser.helpers import IDLE_TIMEOUT_MS, open_page, slider, wait_idle
+from tests.browser.conftest import ARTIFACTS, StreamlitServer, close_page, new_page
+from tests.browser.helpers import open_page, slider, wait_idle
 
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1200, "height": 1000}
@@ -21,17 +21,9 @@ SHOTS = ARTIFACTS / "safety"
 def screen(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
     """A page the size of a phone (375 x 812) or of a desktop window."""
     viewport = PHONE if request.param == "phone" else DESKTOP
-    context = browser.new_context(
-        viewport=viewport,  # type: ignore[arg-type]
-        timezone_id="Europe/London",
-        locale="en-GB",
-        is_mobile=request.param == "phone",
-        has_touch=request.param == "phone",
-    )
-    context.set_default_timeout(IDLE_TIMEOUT_MS)
-    page = context.new_page()
+    page = new_page(browser, **viewport, phone=request.param == "phone")
     yield page
-    context.close()
+    close_page(page, request, request.node.name)
 
 
 def in_view(page: Page, locator: Locator, *, within_ms: int = 3000) -> bool:
