@@ -4,6 +4,7 @@ from datetime import timedelta
 from functools import partial
 
 import streamlit as st
+from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
 
 from sciatica import ui
 from sciatica.diary.models import EARLIEST_DAY
@@ -128,31 +129,25 @@ def show(panel: Panel) -> None:
 
 # The first chart at once; each of the others when its expander is opened, so opening the page
 # draws one chart rather than six. Which are open is remembered like the period.
+def remembered_expander(key: str, label: str, icon: str) -> ExpanderContainer:
+    """An expander that runs its contents only when open, and stays open across pages."""
+    name = f"progress_open_{key}"
+    return st.expander(label, icon=icon, key=restore(name, False), on_change=keep, args=(name,))
+
+
 first, *others = TITLES
 top = panels.panel(first)
 if top.figure is None:
     st.markdown(f"**{top.title}**")
 show(top)
 for key in others:
-    name = f"progress_open_{key}"
-    box = st.expander(
-        _(TITLES[key]),
-        icon=":material/bar_chart:",
-        key=restore(name, False),
-        on_change=keep,
-        args=(name,),
-    )
+    box = remembered_expander(key, _(TITLES[key]), ":material/bar_chart:")
     if box.open:
         with box:
             show(panels.panel(key))
 if flares:  # what set flare-ups off and what helped, counted: drawn only when opened
-    name = "progress_open_flares"
-    box = st.expander(
-        _("Flare-ups: what set them off, what helped"),
-        icon=":material/bolt:",
-        key=restore(name, False),
-        on_change=keep,
-        args=(name,),
+    box = remembered_expander(
+        "flares", _("Flare-ups: what set them off, what helped"), ":material/bolt:"
     )
     if box.open:
         with box:
