@@ -63,6 +63,9 @@ class Movement(_Labelled):
     LEANS_FORWARD = "leans_forward"  # a lean from the hips that can take the hip towards 90
     ROUNDS_BACK = "rounds_back"  # the back rounds forward, again and again or pulled
     TWISTS = "twists"  # the back twists
+    # The knee straight with the trunk leaning forward or the ankle pulled up (a slump or a
+    # straight leg): it tensions the sciatic nerve, not only the hamstring (CLINICAL.md 8).
+    NERVE_TENSION = "nerve_tension"
 
 
 class Equipment(_Labelled):
@@ -108,6 +111,7 @@ _LABELS = {
     "leans_forward": N_("Leans forward"),
     "rounds_back": N_("Rounds back"),
     "twists": N_("Twists"),
+    "nerve_tension": N_("Tensions the nerve"),
     "none": N_("No equipment"),
     "step": N_("Step"),
     "towel": N_("Towel"),

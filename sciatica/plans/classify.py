@@ -3,8 +3,11 @@
 Built on the pain-monitoring model (Silbernagel et al., Am J Sports Med 2007) with nerve-root
 rules (McKenzie: symptoms spreading down the leg, peripheralisation, are a sign to back off):
 
-- the pain that counts is the highest of leg pain before, worst during and after: green up to
-  3/10, amber at 4-5, red above 5;
+- the pain that counts is the worst during and the pain after, read against the pain before
+  (section 9): green up to 3/10, amber at 4-5; above 5 is red only when it rose above the pain
+  before, and amber when it did not (a high-pain day held steady); pain after 2 or more above
+  the pain before is red at any level. A session whose pain did not rise is never red on its
+  numbers, and one whose pain fell says so;
 - symptoms spreading further down the leg, or new numbness or weakness, make it red whatever
   the numbers;
 - next morning's leg pain 2 or more above the person's usual (the median of the 7 days before
@@ -30,6 +33,7 @@ from sciatica.plans.models import LegResponse, Session, SessionInput
 GREEN_MAX = 3
 AMBER_MAX = 5
 NOT_SETTLED_RISE = 2  # next-morning leg pain this far above the usual: not settled
+AFTER_RISE = 2  # pain after this far above the pain before: red at any level
 
 
 class Colour(StrEnum):
@@ -85,15 +89,59 @@ def usual_leg_pain(leg_pain_before: list[int]) -> float | None:
     return median(leg_pain_before) if leg_pain_before else None
 
 
-def _highest(session: SessionInput) -> tuple[int, str]:
-    """The highest pain of the session and its reason, e.g. 'leg pain reached 7/10 after ...'."""
-    moments = (
-        (session.pain_after, _("leg pain reached {pain}/10 after the session")),
-        (session.worst_during, _("leg pain reached {pain}/10 during the session")),
-        (session.pain_before, _("leg pain reached {pain}/10 before the session")),
-    )
-    pain, words = max(moments, key=lambda moment: moment[0])
-    return pain, words.format(pain=pain)
+def _peak(session: SessionInput) -> tuple[int, str]:
+    """The session's worst pain, during or after, and when: (7, 'during')."""
+    if session.pain_after > session.worst_during:
+        return session.pain_after, "after"
+    return session.worst_during, "during"
+
+
+def _pain_reasons(session: SessionInput) -> tuple[list[str], list[str], list[str]]:
+    """Red, amber and green reasons from the pain before, the worst during and the pain after.
+
+    CLINICAL.md 9: the thresholds apply to the worst during and the pain after, read against
+    the pain before. Above 5 is red only when it rose above the pain before; a high-pain day
+    held steady is amber. Pain after 2 or more above the pain before is red at any level.
+    """
+    before, after = session.pain_before, session.pain_after
+    peak, when = _peak(session)
+    red: list[str] = []
+    amber: list[str] = []
+    if peak > AMBER_MAX and peak > before:
+        words = (
+            _("leg pain rose from {before}/10 before to {peak}/10 during the session")
+            if when == "during"
+            else _("leg pain rose from {before}/10 before to {peak}/10 after the session")
+        )
+        red.append(words.format(before=before, peak=peak))
+    elif after >= before + AFTER_RISE:
+        red.append(
+            _("leg pain was {after}/10 after the session, up from {before}/10 before").format(
+                after=after, before=before
+            )
+        )
+    elif peak > AMBER_MAX:
+        amber.append(
+            _(
+                "leg pain was high ({peak}/10) but did not rise above the {before}/10 you had "
+                "before the session"
+            ).format(peak=peak, before=before)
+        )
+    elif peak > GREEN_MAX:
+        words = (
+            _("leg pain reached {peak}/10 during the session")
+            if when == "during"
+            else _("leg pain reached {peak}/10 after the session")
+        )
+        amber.append(words.format(peak=peak))
+    eased = []
+    if after < before and peak <= before:
+        eased.append(
+            _("leg pain fell from {before}/10 before to {after}/10 after").format(
+                before=before, after=after
+            )
+        )
+    return red, amber, eased
 
 
 def classify(
@@ -103,13 +151,11 @@ def classify(
     usual: float | None,
     today: date,
 ) -> Classification:
-    """Green, amber or red for a session, with next morning's check-in where there is one."""
-    red, amber = [], []
-    pain, reached = _highest(session)
-    if pain > AMBER_MAX:
-        red.append(reached)
-    elif pain > GREEN_MAX:
-        amber.append(reached)
+    """Green, amber or red for a session, with next morning's check-in where there is one.
+
+    The reasons quote the numbers that decided it; a session whose pain fell says so too.
+    """
+    red, amber, eased = _pain_reasons(session)
     if session.leg_response is LegResponse.DOWN:
         red.append(_("symptoms spread further down your leg"))
     if session.new_numbness_or_weakness:
@@ -130,10 +176,12 @@ def classify(
     if red:
         return Classification(Colour.RED, tuple(red), confirmation)
     if amber:
-        return Classification(Colour.AMBER, tuple(amber), confirmation)
-    low = _("leg pain stayed low ({pain}/10 at most)").format(pain=pain)
+        return Classification(Colour.AMBER, (*amber, *eased), confirmation)
+    peak, _when = _peak(session)
+    low = _("leg pain stayed at {pain}/10 or less during and after the session").format(pain=peak)
     if confirmation is Confirmation.CONFIRMED:
         low = _(
-            "leg pain stayed low ({pain}/10 at most), and next morning was no worse than usual"
-        ).format(pain=pain)
-    return Classification(Colour.GREEN, (low,), confirmation)
+            "leg pain stayed at {pain}/10 or less during and after the session, and next morning "
+            "was no worse than usual"
+        ).format(pain=peak)
+    return Classification(Colour.GREEN, (low, *eased), confirmation)

@@ -10,7 +10,7 @@ and lowest dose an exercise cannot go lower: the caller says so and suggests lea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from sciatica.exercises.catalog import easier_variant, harder_variant
@@ -29,6 +29,13 @@ _UP_WORDS = {
     "sets": N_("do {new} sets of the {name} instead of {old}"),
 }
 _UP_REPS_PER_SIDE = N_("do the {name} {new} times per side instead of {old}")
+
+Allowed = Callable[[Exercise], bool]  # whether a version may be offered to this person now
+
+
+def anything(_exercise: Exercise) -> bool:
+    """Every version is allowed (no About-me answers, no high leg pain today)."""
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,21 +61,31 @@ def _lower(words: str) -> str:
     return words[:1].lower() + words[1:]
 
 
-def step_up(items: Sequence[RoutineItem], *, catalog: Catalog) -> Move | None:
-    """One variable of the exercise with the most room up; the harder variant at the top."""
+def step_up(
+    items: Sequence[RoutineItem],
+    *,
+    catalog: Catalog,
+    allowed: Allowed = anything,
+    blocked: Collection[str] = (),
+) -> Move | None:
+    """One variable of the exercise with the most room up; the harder variant at the top.
+
+    An exercise in `blocked` (marked "This hurt" since its last change) never steps up, and a
+    harder variant the person's answers or today's leg pain rule out (`allowed`) is no step.
+    """
     best: tuple[float, RoutineItem, Exercise, str, int, int] | None = None
     for item in items:
         exercise = catalog.by_id.get(item.exercise_id)
-        if exercise is None:
+        if exercise is None or item.exercise_id in blocked:
             continue
-        for field, allowed in _ranges(exercise).items():
+        for field, safe in _ranges(exercise).items():
             value = getattr(item, field)
-            if value is None or allowed is None or value >= allowed.max:
+            if value is None or safe is None or value >= safe.max:
                 continue
-            width = allowed.max - allowed.min
-            room = (allowed.max - value) / width if width else 1.0
+            width = safe.max - safe.min
+            room = (safe.max - value) / width if width else 1.0
             if best is None or room > best[0]:  # ties: the first in the routine
-                best = (room, item, exercise, field, value, allowed.max)
+                best = (room, item, exercise, field, value, safe.max)
     if best is not None:
         _room, item, exercise, field, old, top = best
         new = min(old + STEPS[field], top)
@@ -77,8 +94,15 @@ def step_up(items: Sequence[RoutineItem], *, catalog: Catalog) -> Move | None:
         return Move(item, item.model_copy(update={field: new}), words)
     held = {item.exercise_id for item in items}
     for item in items:
+        if item.exercise_id in blocked:
+            continue
         harder = harder_variant(catalog, exercise_id=item.exercise_id)
-        if item.exercise_id in catalog.by_id and harder is not None and harder.id not in held:
+        if (
+            item.exercise_id in catalog.by_id
+            and harder is not None
+            and harder.id not in held
+            and allowed(harder)
+        ):
             current = catalog.by_id[item.exercise_id]
             words = _("move from the {easier} to the {harder}").format(
                 easier=current.name, harder=harder.name
@@ -99,10 +123,17 @@ def lighter(item: RoutineItem, exercise: Exercise) -> RoutineItem:
     return item.model_copy(update=update)
 
 
-def step_back(item: RoutineItem, *, catalog: Catalog, held: Sequence[str] = ()) -> Move | None:
+def step_back(
+    item: RoutineItem,
+    *,
+    catalog: Catalog,
+    held: Sequence[str] = (),
+    allowed: Allowed = anything,
+) -> Move | None:
     """Less of this exercise, else its easier variant; None when it cannot go lower.
 
-    `held` names the routine's other exercises: an easier variant already in it is no step.
+    `held` names the routine's other exercises: an easier variant already in it is no step,
+    nor is one the person's answers rule out (`allowed`).
     """
     exercise = catalog.by_id.get(item.exercise_id)
     if exercise is None:
@@ -116,7 +147,7 @@ def step_back(item: RoutineItem, *, catalog: Catalog, held: Sequence[str] = ()) 
         )
         return Move(item, less, words)
     easier = easier_variant(catalog, exercise_id=item.exercise_id)
-    if easier is not None and easier.id not in held:
+    if easier is not None and easier.id not in held and allowed(easier):
         words = _("swap the {name} for the easier {easier}").format(
             name=exercise.name, easier=easier.name
         )

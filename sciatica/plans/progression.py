@@ -4,16 +4,20 @@ The routine's current doses are its state; this module only proposes a change, a
 decides. The rules, in the order they are checked:
 
 1. A warning sign in the latest check-in pauses every exercise suggestion.
-2. Red (see `classify`): the exercise that hurt steps back one step (`doses.step_back`); one
-   that cannot go lower is named and left out, if the person agrees. An exercise that went
-   fine is never changed; with no exercise marked as hurting, the advice is to do less. Two
-   reds in a row pause building up and recommend seeing a physiotherapist.
-3. Amber keeps the dose.
-4. Progress, one variable of one exercise (`doses.step_up`), only when all of these hold:
+2. Red (see `classify`) always leads to a step back: the exercise marked "This hurt" steps
+   back one step (`doses.step_back`); with none marked, the session steps back as a whole
+   through one exercise, the one changed most recently, or else the most demanding one. One
+   that cannot go lower is named and left out, if the person agrees. Two reds in a row pause
+   building up and recommend seeing a physiotherapist.
+3. An exercise marked "This hurt" in a session that was not red steps back first; it never
+   steps up while it was marked in any session since the routine's last change.
+4. Amber keeps the dose.
+5. Progress, one variable of one exercise (`doses.step_up`), only when all of these hold:
    the last two settled sessions since the last change were green and confirmed by next
    morning's check-in (a provisional session waits, one not confirmed breaks the run); no
    session in the last 7 days was red; the routine has not changed in the last 7 days.
-   Otherwise keep the dose, saying which of these is missing.
+   Otherwise keep the dose, saying which of these is missing. A step up never leads into a
+   version the person's About-me answers or today's leg pain rule out (`allowed`).
 
 Every suggestion says why in one sentence. Its `key` names what it rests on, so a decision
 answers exactly one suggestion: when next morning's check-in changes the picture, the
@@ -30,10 +34,10 @@ from datetime import date, timedelta
 
 from sciatica import clock, i18n
 from sciatica.diary.triage import Triage
-from sciatica.exercises.models import Catalog
+from sciatica.exercises.models import Catalog, Exercise, Kind, Level
 from sciatica.i18n import N_, _
 from sciatica.plans.classify import ClassifiedSession, Colour, Confirmation
-from sciatica.plans.doses import Move, step_back, step_up
+from sciatica.plans.doses import Allowed, Move, anything, step_back, step_up
 from sciatica.plans.models import Decision, ExerciseOutcome, ItemChange, Routine, RoutineItem, Step
 
 CHANGE_EVERY_DAYS = 7  # at most one change a week
@@ -114,12 +118,15 @@ def suggest_next_step(
     last_change: Decision | None,
     today: date,
     after_surgery: bool = False,
+    allowed: Allowed = anything,
 ) -> Suggestion | None:
     """The next step after the latest session (`history` oldest first); None without sessions.
 
     `last_change` is the routine's latest decision that changed its doses, if any. After back
     surgery in the last 6 months (About me), the app offers no step up of its own: the surgeon's
-    or physiotherapist's programme leads; keeping or easing a dose still applies.
+    or physiotherapist's programme leads; keeping or easing a dose still applies. `allowed`
+    says which versions may be offered now (About me, today's leg pain): no step leads into
+    another.
     """
     if alert is not None:
         return Suggestion(Step.WARNING, _(WARNING))
@@ -127,14 +134,83 @@ def suggest_next_step(
         return None
     latest = history[-1]
     if latest.colour is Colour.RED:
-        return _after_red(history, routine, catalog, last_change)
+        return _after_red(history, routine, catalog, last_change, allowed)
+    if routine is not None and not _answered(latest, last_change) and _hurt(latest, routine):
+        return _after_hurt(latest, routine, catalog, allowed)
     if latest.colour is Colour.AMBER:
         why = latest.classification.reasons[0]
         sore = _("Your last session was sore but manageable ({why}), so keep the same dose.")
         return _keep(sore.format(why=why), latest)
     if after_surgery:
         return _keep(_(AFTER_SURGERY), latest)
-    return _after_good(history, routine, catalog, last_change, today)
+    return _after_good(history, routine, catalog, last_change, today, allowed)
+
+
+def _answered(latest: ClassifiedSession, last_change: Decision | None) -> bool:
+    """Whether the routine's doses changed in answer to (or since) the latest session."""
+    return last_change is not None and (
+        last_change.session_id == latest.session.id
+        # an edit, or a change imported from a file, made since that session
+        or (last_change.session_id is None and last_change.day >= latest.session.day)
+    )
+
+
+def _hurt(session: ClassifiedSession, routine: Routine) -> set[str]:
+    """The routine's exercises marked "This hurt" in a session."""
+    held = {item.exercise_id for item in routine.current_items}
+    return {
+        exercise_id
+        for exercise_id, outcome in session.session.outcomes.items()
+        if outcome is ExerciseOutcome.HURT and exercise_id in held
+    }
+
+
+def _after_hurt(
+    latest: ClassifiedSession, routine: Routine, catalog: Catalog, allowed: Allowed
+) -> Suggestion:
+    """A session that was not red, with an exercise marked "This hurt": that one steps back."""
+    hurt = _hurt(latest, routine)
+    names = [catalog.by_id[i].name for i in sorted(hurt) if i in catalog.by_id] or ["?"]
+    moves, stuck = _ease(routine, catalog, hurt, allowed)
+    why = _("You marked the {name} “This hurt” in your last session").format(name=_and(names))
+    words = [move.words for move in moves] + stuck
+    eased = any(move.after is not None for move in moves)
+    step = Step.STEP_BACK if eased or not moves else Step.LEAVE_OUT
+    sentence = _("{why}, so {steps}.").format(why=why, steps=_and(words))
+    return Suggestion(step, sentence, _changes(moves), (latest.session.id,))
+
+
+def _demand(exercise: Exercise) -> tuple[bool, bool, int]:
+    """How demanding a version is: moderate before gentle, not walking, higher on its ladder."""
+    return exercise.level is Level.MODERATE, exercise.kind is not Kind.AEROBIC, exercise.ladder
+
+
+def _session_target(
+    latest: ClassifiedSession, routine: Routine, catalog: Catalog, last_change: Decision | None
+) -> tuple[str, str] | None:
+    """With nothing marked, the exercise a red session steps back through, and why that one.
+
+    The exercise changed most recently, or else the most demanding one done in the session
+    (CLINICAL.md 4: the session steps back as a whole).
+    """
+    outcomes = latest.session.outcomes
+    done = [
+        item.exercise_id
+        for item in routine.current_items
+        if item.exercise_id in catalog.by_id
+        and outcomes.get(item.exercise_id) is not ExerciseOutcome.SKIPPED
+    ]
+    if not done:
+        return None
+    changed = [
+        change.after.exercise_id
+        for change in (last_change.changes if last_change is not None else ())
+        if change.after is not None and change.after.exercise_id in done
+    ]
+    if changed:
+        return changed[-1], _("the one changed most recently")
+    hardest = max(done, key=lambda exercise_id: _demand(catalog.by_id[exercise_id]))
+    return hardest, _("the most demanding one")
 
 
 def _after_red(
@@ -142,16 +218,21 @@ def _after_red(
     routine: Routine | None,
     catalog: Catalog,
     last_change: Decision | None,
+    allowed: Allowed,
 ) -> Suggestion:
     latest = history[-1]
     twice = len(history) > 1 and history[-2].colour is Colour.RED
     basis = (history[-2].session.id, latest.session.id) if twice else (latest.session.id,)
-    answered = last_change is not None and (
-        last_change.session_id == latest.session.id
-        # an edit, or a change imported from a file, made since that session
-        or (last_change.session_id is None and last_change.day >= latest.session.day)
-    )
-    moves, stuck = ([], []) if answered or routine is None else _ease(latest, routine, catalog)
+    answered = _answered(latest, last_change)
+    hurt = _hurt(latest, routine) if routine is not None else set()
+    whole = None
+    if routine is not None and not hurt:
+        whole = _session_target(latest, routine, catalog, last_change)
+    targets = hurt or ({whole[0]} if whole else set())
+    moves: list[Move] = []
+    stuck: list[str] = []
+    if not answered and routine is not None:
+        moves, stuck = _ease(routine, catalog, targets, allowed)
     words = [move.words for move in moves] + stuck
     paused = _("{paused}.").format(paused=_(PAUSED))
     if twice and answered:  # said once and acted on: it stands, but asks nothing more
@@ -182,24 +263,29 @@ def _after_red(
         )
     eased = any(move.after is not None for move in moves)
     step = Step.STEP_BACK if eased or not moves else Step.LEAVE_OUT
-    sentence = _("{why}, so {steps}.").format(why=why, steps=_and(words))
+    if whole is not None:
+        sentence = _(
+            "{why}, and no exercise was marked “This hurt”, so ease the session through "
+            "{which}: {steps}."
+        ).format(why=why, which=whole[1], steps=_and(words))
+    else:
+        sentence = _("{why}, so {steps}.").format(why=why, steps=_and(words))
     return Suggestion(step, sentence, _changes(moves), basis)
 
 
 def _ease(
-    latest: ClassifiedSession, routine: Routine, catalog: Catalog
+    routine: Routine, catalog: Catalog, targets: set[str], allowed: Allowed
 ) -> tuple[list[Move], list[str]]:
-    """A step back for each exercise that hurt, or leaving it out; advice where neither fits."""
-    hurt = {e for e, outcome in latest.session.outcomes.items() if outcome is ExerciseOutcome.HURT}
+    """A step back for each target exercise, or leaving it out; advice where neither fits."""
     items = routine.current_items
     held = [item.exercise_id for item in items]
     moves: list[Move] = []
     stuck: list[str] = []
     for item in items:
-        if item.exercise_id not in hurt:
+        if item.exercise_id not in targets:
             continue  # it went fine, or it was not marked: never change it
         name = catalog.by_id[item.exercise_id].name if item.exercise_id in catalog.by_id else "?"
-        move = step_back(item, catalog=catalog, held=held)
+        move = step_back(item, catalog=catalog, held=held, allowed=allowed)
         if move is not None:
             moves.append(move)
         elif len(items) - sum(m.after is None for m in moves) > 1:
@@ -223,6 +309,7 @@ def _after_good(
     catalog: Catalog,
     last_change: Decision | None,
     today: date,
+    allowed: Allowed,
 ) -> Suggestion:
     latest = history[-1]
     if routine is None:
@@ -266,7 +353,8 @@ def _after_good(
         run.insert(0, session)
     if len(run) < 2:
         return _keep(_not_yet(latest, len(run)), latest)
-    move = step_up(routine.current_items, catalog=catalog)
+    blocked = {e for s in history if s.session.day > since for e in _hurt(s, routine)}
+    move = step_up(routine.current_items, catalog=catalog, allowed=allowed, blocked=blocked)
     if move is None:
         full = _("Going well, and your routine is at its full dose, so keep it up.")
         return _keep(full, latest)

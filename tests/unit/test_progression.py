@@ -20,6 +20,7 @@ from sciatica.plans.models import (
     Change,
     Decision,
     ExerciseOutcome,
+    ItemChange,
     LegResponse,
     Routine,
     RoutineItem,
@@ -161,7 +162,7 @@ def test_the_next_step_follows_the_rules(
     suggestion = suggest(days, changed_ago=changed_ago)
     assert suggestion.step is step, suggestion.sentence
     assert suggestion.sentence.endswith(".")
-    assert (step is P) == bool(suggestion.changes)
+    assert bool(suggestion.changes) == (step in (P, B, Z))  # red always leads somewhere
 
 
 def test_an_active_warning_sign_stops_every_suggestion() -> None:
@@ -293,11 +294,177 @@ def test_the_only_exercise_is_not_left_out_but_rested_on_advice() -> None:
     assert "ask a physiotherapist" in suggestion.sentence
 
 
-def test_red_with_no_exercise_marked_changes_nothing_and_says_do_less() -> None:
-    suggestion = suggest([bad(2)])
-    assert (suggestion.step, suggestion.changes) == (B, ())
-    assert "do less" in suggestion.sentence
-    assert "“This hurt”" in suggestion.sentence
+def test_red_with_no_exercise_marked_steps_back_the_most_demanding_one() -> None:
+    ids = ("knee-to-chest", "clamshell", "bird-dog")
+    routine = make_routine(current=tuple(entry_item(CATALOG.by_id[i]) for i in ids))
+    suggestion = suggest([bad(2)], routine=routine)
+    assert suggestion.step is B
+    (change,) = suggestion.changes
+    assert change.before is not None
+    assert change.before.exercise_id == "bird-dog"  # the only moderate one
+    assert change.after is not None
+    assert change.after.exercise_id == "bird-dog-leg-only"
+    assert "no exercise was marked “This hurt”" in suggestion.sentence
+    assert "the most demanding one" in suggestion.sentence
+    assert "leg pain rose from 3/10 before to 7/10 after the session" in suggestion.sentence
+
+
+def test_red_with_no_exercise_marked_steps_back_the_one_changed_most_recently() -> None:
+    knee = entry_item(CATALOG.by_id["knee-to-chest"])
+    built = knee.model_copy(update={"hold_seconds": 25})
+    routine = make_routine(
+        current=(
+            built,
+            entry_item(CATALOG.by_id["clamshell"]),
+            entry_item(CATALOG.by_id["bird-dog"]),
+        )
+    )
+    change = Change(
+        day=days_ago(9),
+        step=Step.PROGRESS,
+        sentence="Up.",
+        accepted=True,
+        changed=True,
+        changes=(ItemChange(before=knee, after=built),),
+    )
+    last = Decision(
+        **change.model_dump(),
+        id=1,
+        routine_id=7,
+        session_id=None,
+        key="k",
+        created_at=make_session().created_at,
+    )
+    suggestion = suggest_next_step(
+        history=classified([bad(2)]),
+        routine=routine,
+        catalog=CATALOG,
+        alert=None,
+        last_change=last,
+        today=today(),
+    )
+    assert suggestion is not None
+    (eased,) = suggestion.changes
+    assert eased.before == built
+    assert eased.after is not None
+    assert eased.after.exercise_id == "knee-to-chest"
+    assert eased.after.hold_seconds is not None
+    assert eased.after.hold_seconds < 25
+    assert "the one changed most recently" in suggestion.sentence
+
+
+def test_a_red_found_only_the_next_morning_steps_back_too() -> None:
+    suggestion = suggest([good(4), Day(2, morning=6)])
+    assert suggestion.step is B
+    assert suggestion.changes
+    assert "next morning your leg pain was 6/10" in suggestion.sentence
+
+
+def test_red_steps_back_with_nothing_marked_even_when_every_exercise_was_skipped_but_one() -> None:
+    skipped = ExerciseOutcome.SKIPPED
+    ids = ("knee-to-chest", "clamshell", "bird-dog")
+    routine = make_routine(current=tuple(entry_item(CATALOG.by_id[i]) for i in ids))
+    suggestion = suggest(
+        [bad(2, bird_dog=skipped, knee_to_chest=skipped, clamshell=ExerciseOutcome.DONE)],
+        routine=routine,
+    )
+    (change,) = suggestion.changes
+    assert change.before is not None
+    assert change.before.exercise_id == "clamshell"  # the only one done
+
+
+@pytest.mark.parametrize(
+    "outcomes_per_session",
+    [
+        pytest.param([{"clamshell": HURT}] * 4, id="marked in four green sessions"),
+        pytest.param([{}, {}, {"clamshell": HURT}], id="marked in the latest green only"),
+        pytest.param(
+            [{"clamshell": HURT}, {}, {}], id="marked in an earlier green since the change"
+        ),
+    ],
+)
+def test_an_exercise_marked_this_hurt_in_green_sessions_never_steps_up(
+    outcomes_per_session: list[dict[str, ExerciseOutcome]],
+) -> None:
+    only = (entry_item(CATALOG.by_id["clamshell"]),)
+    routine = make_routine(current=only)
+    days = [
+        Day(2 * (len(outcomes_per_session) - n), outcomes=outcomes)
+        for n, outcomes in enumerate(outcomes_per_session)
+    ]
+    suggestion = suggest(days, routine=routine)
+    assert suggestion.step is not P
+    for change in suggestion.changes:  # only ever easier
+        assert change.after is None or change.after != only[0].model_copy(update={"reps": 12})
+    if outcomes_per_session[-1]:
+        assert suggestion.step in (B, L)
+        assert "You marked the Clamshell “This hurt”" in suggestion.sentence
+
+
+def test_this_hurt_blocks_only_that_exercise_and_another_may_step_up() -> None:
+    routine = make_routine(start=days_ago(30))
+    days = [Day(6, outcomes={"clamshell": HURT}), good(4), good(2)]
+    suggestion = suggest(days, routine=routine)
+    assert suggestion.step is P
+    (change,) = suggestion.changes
+    assert change.before is not None
+    assert change.before.exercise_id != "clamshell"
+
+
+def test_after_its_step_back_two_unmarked_greens_let_it_step_up_again() -> None:
+    only = (entry_item(CATALOG.by_id["clamshell"]),)
+    routine = make_routine(current=only, start=days_ago(30))
+    days = [Day(12, outcomes={"clamshell": HURT}), good(4), good(2)]
+    suggestion = suggest(days, routine=routine, changed_ago=10)
+    assert suggestion.step is P
+
+
+@pytest.mark.parametrize(
+    ("current", "allowed_ids", "expected"),
+    [
+        pytest.param(
+            "seated-figure-four-stretch",
+            lambda e: e.position.value not in ("lying_on_back", "lying_on_front"),
+            None,
+            id="pregnancy: never up onto the back",
+        ),
+        pytest.param(
+            "seated-hamstring-stretch",
+            lambda e: "nerve_tension" not in [m.value for m in e.movements],
+            None,
+            id="high leg pain: never up into a nerve-tension position",
+        ),
+        pytest.param(
+            "seated-figure-four-stretch",
+            lambda e: True,
+            "lying-piriformis-stretch",
+            id="no answers: up the ladder",
+        ),
+    ],
+)
+def test_a_step_up_never_leads_into_a_version_ruled_out(
+    current: str, allowed_ids: object, expected: str | None
+) -> None:
+    exercise = CATALOG.by_id[current]
+    top = entry_item(exercise).model_copy(
+        update={
+            "hold_seconds": exercise.dose.hold_seconds.max if exercise.dose.hold_seconds else None,
+            "reps": exercise.dose.reps.max if exercise.dose.reps else None,
+            "sets": exercise.dose.sets.max if exercise.dose.sets else 1,
+        }
+    )
+    suggestion = suggest_next_step(
+        history=classified([good(4), good(2)]),
+        routine=make_routine(current=(top,)),
+        catalog=CATALOG,
+        alert=None,
+        last_change=None,
+        today=today(),
+        allowed=allowed_ids,  # type: ignore[arg-type]
+    )
+    assert suggestion is not None
+    afters = [c.after.exercise_id for c in suggestion.changes if c.after is not None]
+    assert afters == ([expected] if expected else [])
 
 
 def test_two_reds_in_a_row_pause_and_recommend_a_physiotherapist_easing_what_hurt() -> None:
