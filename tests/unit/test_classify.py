@@ -126,7 +126,8 @@ def test_only_a_green_session_settled_next_morning_counts_as_confirmed_green(
         pytest.param(
             (8, 8, 8),
             (
-                "leg pain was high (8/10) but did not rise above the 8/10 you had before the session",
+                "leg pain was high (8/10) but did not rise above the 8/10 you had before the "
+                "session",
             ),
             id="a high day held steady says so",
         ),
