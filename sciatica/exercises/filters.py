@@ -18,6 +18,7 @@ from sciatica.exercises.models import (
     ExerciseFilter,
     Kind,
     Level,
+    Movement,
     Position,
     TargetArea,
     TodayAdjustment,
@@ -25,7 +26,8 @@ from sciatica.exercises.models import (
 from sciatica.i18n import N_, _
 
 # High leg pain, or symptoms reaching below the knee, suggest an irritable nerve root: start
-# gently and offer easier variants first (CLINICAL.md sections 4-5; NICE CKS sciatica).
+# gently, offer easier variants first, and leave out slumped or straight-leg positions, which
+# tension the nerve (CLINICAL.md sections 4, 5 and 8; NICE CKS sciatica).
 GENTLE_FROM_LEG_PAIN = 7
 FAR_EXTENTS = {
     "below_knee": N_("your symptoms reach below the knee"),
@@ -53,8 +55,17 @@ def _matches(exercise: Exercise, flt: ExerciseFilter, *, gentle_only: bool) -> b
         and (not flt.positions or exercise.position in flt.positions)
         and (not flt.equipment or not flt.equipment.isdisjoint(exercise.equipment))
         and (not flt.levels or exercise.level in flt.levels)
-        and (not gentle_only or exercise.level is Level.GENTLE)
+        and (not gentle_only or gentle_today(exercise))
     )
+
+
+def gentle_today(exercise: Exercise) -> bool:
+    """Gentle on a day of high or far-reaching leg pain: gentle, and no nerve-tension position.
+
+    A seated hamstring stretch, knee straight and trunk leaning forward, is a slump: gentle on
+    other days, not on these (CLINICAL.md 8).
+    """
+    return exercise.level is Level.GENTLE and Movement.NERVE_TENSION not in exercise.movements
 
 
 def filter_exercises(
@@ -135,8 +146,8 @@ def filter_from_query_params(params: Mapping[str, Any]) -> ExerciseFilter:
     return ExerciseFilter.model_validate(chosen)
 
 
-def today_adjustment(*, leg_pain: int | None, extent: str | None) -> TodayAdjustment:
-    """Gentle exercises and easier variants first when leg pain is high or reaches far down."""
+def high_pain_why(*, leg_pain: int | None, extent: str | None) -> str | None:
+    """What in a check-in calls for the gentler start, quoted: 'your leg pain is 8/10 and ...'."""
     reasons = []
     if leg_pain is not None and leg_pain >= GENTLE_FROM_LEG_PAIN:
         reasons.append(_("your leg pain is {pain}/10").format(pain=leg_pain))
@@ -144,12 +155,20 @@ def today_adjustment(*, leg_pain: int | None, extent: str | None) -> TodayAdjust
     if far is not None:
         reasons.append(_(far))
     if not reasons:
-        return TodayAdjustment(gentle_only=False, easier_first=False)
-    why = reasons[0]
+        return None
     if len(reasons) > 1:
-        why = _("{first} and {second}").format(first=reasons[0], second=reasons[1])
+        return _("{first} and {second}").format(first=reasons[0], second=reasons[1])
+    return reasons[0]
+
+
+def today_adjustment(*, leg_pain: int | None, extent: str | None) -> TodayAdjustment:
+    """Gentle exercises and easier variants first when leg pain is high or reaches far down."""
+    why = high_pain_why(leg_pain=leg_pain, extent=extent)
+    if why is None:
+        return TodayAdjustment(gentle_only=False, easier_first=False)
     reason = _(
-        "Because {why} today, only gentle exercises are shown, easier versions first."
+        "Because {why} today, only gentle exercises are shown, easier versions first, and none "
+        "with a straight leg or a slump, which can strain the nerve."
     ).format(why=why)
     return TodayAdjustment(gentle_only=True, easier_first=True, reason=reason)
 

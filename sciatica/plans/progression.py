@@ -93,7 +93,7 @@ AFTER_SURGERY = N_(
 )
 
 
-def _and(words: Sequence[str]) -> str:
+def join_steps(words: Sequence[str]) -> str:
     """Steps joined as one: 'a and b and c'."""
     joined = words[0]
     for word in words[1:]:
@@ -172,11 +172,11 @@ def _after_hurt(
     hurt = _hurt(latest, routine)
     names = [catalog.by_id[i].name for i in sorted(hurt) if i in catalog.by_id] or ["?"]
     moves, stuck = _ease(routine, catalog, hurt, allowed)
-    why = _("You marked the {name} “This hurt” in your last session").format(name=_and(names))
+    why = _("You marked the {name} “This hurt” in your last session").format(name=join_steps(names))
     words = [move.words for move in moves] + stuck
     eased = any(move.after is not None for move in moves)
     step = Step.STEP_BACK if eased or not moves else Step.LEAVE_OUT
-    sentence = _("{why}, so {steps}.").format(why=why, steps=_and(words))
+    sentence = _("{why}, so {steps}.").format(why=why, steps=join_steps(words))
     return Suggestion(step, sentence, _changes(moves), (latest.session.id,))
 
 
@@ -239,7 +239,9 @@ def _after_red(
         return Suggestion(Step.KEEP, paused, basis=basis)
     if twice:
         if words:
-            paused = _("{paused}; until then, {steps}.").format(paused=_(PAUSED), steps=_and(words))
+            paused = _("{paused}; until then, {steps}.").format(
+                paused=_(PAUSED), steps=join_steps(words)
+            )
         return Suggestion(Step.PAUSE, paused, _changes(moves), basis)
     if answered:
         return _keep(
@@ -267,9 +269,9 @@ def _after_red(
         sentence = _(
             "{why}, and no exercise was marked “This hurt”, so ease the session through "
             "{which}: {steps}."
-        ).format(why=why, which=whole[1], steps=_and(words))
+        ).format(why=why, which=whole[1], steps=join_steps(words))
     else:
-        sentence = _("{why}, so {steps}.").format(why=why, steps=_and(words))
+        sentence = _("{why}, so {steps}.").format(why=why, steps=join_steps(words))
     return Suggestion(step, sentence, _changes(moves), basis)
 
 

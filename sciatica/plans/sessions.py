@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from sciatica import clock
 from sciatica.diary.flares import flare_mention
 from sciatica.diary.today import current_alert
+from sciatica.exercises.filters import high_pain_why
 from sciatica.exercises.models import Catalog
 from sciatica.i18n import N_, _
 from sciatica.plans.classify import (
@@ -23,8 +24,10 @@ from sciatica.plans.classify import (
     classify,
     usual_leg_pain,
 )
+from sciatica.plans.easing import about_me_allows, gently
 from sciatica.plans.models import Change, Decision, ExerciseOutcome, Routine, Session, Step
 from sciatica.plans.progression import Suggestion, suggest_next_step
+from sciatica.plans.swaps import about_me_swaps
 from sciatica.progress.summary import SessionPoint
 from sciatica.storage.check_ins import DailyRow
 from sciatica.storage.store import Store
@@ -92,18 +95,37 @@ def classified_sessions(
 
 
 def next_step(store: Store, *, user_id: str, catalog: Catalog, today: date) -> NextStep | None:
-    """What to do next time, from the latest sessions, the routine and any warning sign."""
+    """What to do next time, from the latest sessions, the routine and any warning sign.
+
+    About me leads: an exercise in the routine it now rules out is offered its safer version
+    first (until that is decided); no step leads into a version About me, or today's high leg
+    pain, rules out.
+    """
     history = classified_sessions(store, user_id=user_id, today=today)
     routine = store.active_routine(user_id=user_id)
     last_change = store.last_change(user_id=user_id, routine_id=routine.id) if routine else None
+    about = store.get_about_me(user_id=user_id)
+    alert = standing.triage if (standing := current_alert(store, user_id=user_id)) else None
+    latest = history[-1] if history else None
+    if alert is None and routine is not None:
+        swap = about_me_swaps(routine, catalog=catalog, about_me=about, today=today)
+        if swap is not None and not store.find_decision(
+            user_id=user_id, routine_id=routine.id, key=swap.key
+        ):
+            return NextStep(swap, latest, routine)
+    allowed = about_me_allows(about, today=today)
+    checked = store.check_ins_between(user_id=user_id, start=today, end=today)
+    if checked and high_pain_why(leg_pain=checked[-1].leg_pain, extent=checked[-1].extent):
+        allowed = gently(allowed)
     suggestion = suggest_next_step(
         history=history,
         routine=routine,
         catalog=catalog,
-        alert=standing.triage if (standing := current_alert(store, user_id=user_id)) else None,
+        alert=alert,
         last_change=last_change,
         today=today,
-        after_surgery=bool((about := store.get_about_me(user_id=user_id)) and about.back_surgery),
+        after_surgery=bool(about and about.back_surgery),
+        allowed=allowed,
     )
     if suggestion is None:
         return None
@@ -112,7 +134,6 @@ def next_step(store: Store, *, user_id: str, catalog: Catalog, today: date) -> N
         if routine is not None
         else None
     )
-    latest = history[-1] if history else None
     note = flare_note(
         store,
         user_id=user_id,

@@ -5,6 +5,10 @@ session is), today's session already logged, or today's exercises at their curre
 Walking and other aerobic exercise is for every day (CLINICAL.md 3), so a rest day lists it
 too. The pages choose only how to show it and what to offer (a link to start, or the Start
 button).
+
+A planned day is eased (`easing`) when today's check-in has high or far-reaching leg pain, or
+the last two sessions were red: the easiest gentle version of each exercise, with the sentence
+that says why. The About-me cautions on the day's exercises travel with it.
 """
 
 from __future__ import annotations
@@ -15,8 +19,12 @@ from datetime import date
 from enum import StrEnum
 
 from sciatica import i18n
+from sciatica.diary.models import AboutMe
+from sciatica.exercises.filters import high_pain_why
 from sciatica.exercises.models import Catalog
 from sciatica.i18n import N_, _
+from sciatica.plans.classify import Colour
+from sciatica.plans.easing import Caution, about_me_allows, cautions, eased, eased_reason
 from sciatica.plans.models import Routine, RoutineInput, RoutineItem
 from sciatica.plans.routine import (
     PlannedSession,
@@ -26,6 +34,7 @@ from sciatica.plans.routine import (
     next_session_day,
     session_for_day,
 )
+from sciatica.plans.sessions import classified_sessions
 from sciatica.storage.store import Store
 
 NO_ROUTINE = N_("You have no routine to follow yet. Build one to see each day's exercises here.")
@@ -55,6 +64,10 @@ class TodaysPlan:
     routine: Routine | None = None
     session: PlannedSession | None = None  # the planned session, also once it is logged
     daily: tuple[str, ...] = ()  # on a rest day, what is for every day (walking)
+    eased: str = ""  # why today's session is eased (high leg pain, two reds), if it is
+    left_out: tuple[str, ...] = ()  # exercises with no gentle version, left out when eased
+    cautions: tuple[Caution, ...] = ()  # About-me cautions on today's exercises
+    paused: bool = False  # the last two sessions were red: building up is paused
 
     @property
     def message(self) -> str:
@@ -67,18 +80,51 @@ class TodaysPlan:
 
 
 def todays_plan(store: Store, *, user_id: str, catalog: Catalog, today: date) -> TodaysPlan:
-    """Today's plan for one person, from their active routine and the sessions logged today."""
+    """Today's plan for one person, from their active routine and the sessions logged today.
+
+    Eased for today's leg pain or after two reds in a row; About me's cautions attached.
+    """
     routine = store.active_routine(user_id=user_id)
-    logged = routine is not None and bool(
-        store.sessions_between(user_id=user_id, start=today, end=today)
+    if routine is None:
+        return plan_for_day(None, catalog=catalog, today=today, logged=False)
+    logged = bool(store.sessions_between(user_id=user_id, start=today, end=today))
+    checked = store.check_ins_between(user_id=user_id, start=today, end=today)
+    history = classified_sessions(store, user_id=user_id, today=today, limit=2)
+    reds = history[-2:] if len(history) > 1 else []
+    return plan_for_day(
+        routine,
+        catalog=catalog,
+        today=today,
+        logged=logged,
+        about_me=store.get_about_me(user_id=user_id),
+        high_pain=(
+            high_pain_why(leg_pain=checked[-1].leg_pain, extent=checked[-1].extent)
+            if checked
+            else None
+        ),
+        paused=(
+            reds[-1].classification.reasons[0]
+            if reds and all(s.colour is Colour.RED for s in reds)
+            else None
+        ),
     )
-    return plan_for_day(routine, catalog=catalog, today=today, logged=logged)
 
 
 def plan_for_day(
-    routine: Routine | None, *, catalog: Catalog, today: date, logged: bool
+    routine: Routine | None,
+    *,
+    catalog: Catalog,
+    today: date,
+    logged: bool,
+    about_me: AboutMe | None = None,
+    high_pain: str | None = None,
+    paused: str | None = None,
 ) -> TodaysPlan:
-    """What a routine asks of a day at its current doses, given whether a session is logged."""
+    """What a routine asks of a day at its current doses, given whether a session is logged.
+
+    `high_pain` quotes what in today's check-in calls for an eased session, `paused` the reason
+    the last of two red sessions in a row was red; either eases the day's session.
+    """
     if routine is None:
         return TodaysPlan(PlanStatus.NO_ROUTINE, _(NO_ROUTINE))
     followed = routine.followed()
@@ -92,12 +138,22 @@ def plan_for_day(
         return TodaysPlan(PlanStatus.REST_DAY, note, (), routine, daily=daily)
     if logged:
         return TodaysPlan(PlanStatus.DONE, _(DONE), (), routine, session)
+    why = ""
+    left_out: tuple[str, ...] = ()
+    if high_pain is not None or paused is not None:
+        allowed = about_me_allows(about_me, today=today)
+        session, left_out = eased(session, catalog=catalog, allowed=allowed)
+        why = eased_reason(high_pain=high_pain, paused=paused)
     return TodaysPlan(
         PlanStatus.PLANNED,
         _("Today: {name}"),
         tuple(_dose_line(exercise.name, item) for item, exercise in session.items),
         routine,
         session,
+        eased=why,
+        left_out=left_out,
+        cautions=cautions(session, catalog=catalog, about_me=about_me, today=today),
+        paused=paused is not None,
     )
 
 

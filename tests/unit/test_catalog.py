@@ -492,8 +492,27 @@ def test_today_reason_says_why_in_one_calm_sentence() -> None:
     reason = today_adjustment(leg_pain=8, extent="below_knee").reason
     assert reason == (
         "Because your leg pain is 8/10 and your symptoms reach below the knee today, "
-        "only gentle exercises are shown, easier versions first."
+        "only gentle exercises are shown, easier versions first, and none with a straight leg "
+        "or a slump, which can strain the nerve."
     )
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "listed"),
+    [
+        pytest.param("seated-hamstring-stretch", False, id="a slump is not gentle on such days"),
+        pytest.param("standing-hamstring-stretch", False, id="a straight leg is left out"),
+        pytest.param("sciatic-nerve-glide", False, id="the nerve glide waits for a calmer day"),
+        pytest.param("band-hamstring-stretch", True, id="knee bent, ankle relaxed: listed"),
+        pytest.param("clamshell-small-range", True, id="gentle and nerve-friendly: listed"),
+    ],
+)
+def test_suits_me_today_leaves_out_nerve_tension_when_leg_pain_is_high(
+    catalog: Catalog, exercise_id: str, listed: bool
+) -> None:
+    adjustment = today_adjustment(leg_pain=8, extent="foot")
+    found = ids(filter_exercises(catalog, make_filter(), gentle_only=adjustment.gentle_only))
+    assert (exercise_id in found) is listed
 
 
 def test_searching_reduced_finds_the_reduced_range_bird_dog(catalog: Catalog) -> None:
