@@ -194,7 +194,7 @@ def test_a_pending_suggestion_is_re_evaluated_when_the_next_morning_turns_a_sess
     store.save_routine(user_id="local", routine=starter())
     good_session(store, days_ago(5))
     good_session(store, days_ago(3))
-    log(store, days_ago(1), outcomes={"clamshell": ExerciseOutcome.HURT})
+    log(store, days_ago(1))
     offered = step_now(store)
     assert offered.suggestion.step is Step.PROGRESS  # the last session is still provisional
     check_in(store, today(), 7)  # next morning: the leg is much worse
@@ -220,7 +220,9 @@ def test_a_pending_suggestion_is_re_evaluated_when_the_next_morning_turns_a_sess
     )
     followed = store.active_routine(user_id="local")
     assert followed is not None
-    assert "clamshell" not in [item.exercise_id for item in followed.current_items]
+    # Nothing was marked, so the session stepped back as a whole: one exercise, eased.
+    eased = [a != b for a, b in zip(followed.current_items, followed.items, strict=True)]
+    assert eased.count(True) == 1
     assert step_now(store).suggestion.step is Step.KEEP  # that red is answered
 
 
