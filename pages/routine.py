@@ -14,6 +14,7 @@ from sciatica.plans.draft import RoutineDraft, save_draft
 from sciatica.plans.models import Routine, Weekday
 from sciatica.plans.routine import ROUTINE_INTRO, TEMPLATE_NAMES, RoutineRejected, template
 from sciatica.plans.sessions import next_step
+from sciatica.plans.swaps import picker_choices
 from sciatica.ui import alerts
 from sciatica.ui import plans as widgets
 
@@ -22,7 +23,6 @@ CONFIRM_DELETE = "routine_confirm_delete"
 
 catalog, store, user, today = load_catalog(), ui.store(), ui.user_id(), ui.today()
 about_me = store.get_about_me(user_id=user)
-names = {exercise.id: exercise.name for exercise in catalog.exercises}
 
 
 def change(transition: Callable[[RoutineDraft], RoutineDraft]) -> None:
@@ -116,7 +116,10 @@ for key, value in (
 ):
     st.session_state.setdefault(f"rt_{v}_{key}", value)
 name = st.text_input(_("Routine name"), max_chars=80, key=f"rt_{v}_name")
-picked = widgets.exercise_picker(names, key=f"rt_{v}_pick")
+choices = picker_choices(
+    catalog, about_me=about_me, today=today, picked=st.session_state[f"rt_{v}_pick"]
+)
+picked = widgets.exercise_picker(choices, key=f"rt_{v}_pick")
 draft = draft.pick(picked, catalog=catalog)
 for index, item in enumerate(draft.items):
     draft = widgets.draft_exercise(draft, index, item, catalog=catalog, move=change, remove=remove)

@@ -99,6 +99,7 @@ def exercise_step(current: GuidedSession) -> None:
     # On a phone the exercise, its picture, the dose and Start all fit the first screen; how to
     # do it follows the buttons.
     st.header(exercise.name, anchor=False)
+    widgets.caution_at_step(plan, exercise, swap=lambda safer: apply(guided.swap, safer))
     st.image(exercise_figure_svg(exercise), width=FIGURE_PX)
     st.markdown(_("**Your dose: {dose}.**").format(dose=describe_item(item)))
     running = current.timer is not None and current.timer.running

@@ -48,7 +48,7 @@ if overview.alert is None and plans_suit:
         plan,
         start=lambda: st.page_link(
             "pages/session.py",
-            label=_("Start today's session"),
+            label=_("Start the eased session") if plan.eased else _("Start today's session"),
             icon=":material/timer:",
             query_params={"start": "1"},
         ),

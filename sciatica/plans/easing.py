@@ -112,3 +112,15 @@ def left_out_words(names: tuple[str, ...]) -> str:
     return _("Left out today, as it has no gentler version: {names}.").format(
         names=", ".join(names)
     )
+
+
+def caution_words(caution: Caution) -> str:
+    """A caution as the session shows it before the first step, with its safer version."""
+    if caution.safer is None:
+        return caution.reason
+    return f"{caution.reason} {safer_words(caution.safer)}"
+
+
+def safer_words(safer: Exercise) -> str:
+    """'A safer version: Seated figure-4 stretch.'"""
+    return _("A safer version: {safer}.").format(safer=safer.name)

@@ -21,7 +21,7 @@ from sciatica.exercises.models import Exercise
 from sciatica.i18n import N_, _
 from sciatica.plans.classify import Classification, Confirmation
 from sciatica.plans.models import ExerciseOutcome, RoutineItem
-from sciatica.plans.routine import PlannedSession
+from sciatica.plans.routine import PlannedSession, entry_item
 from sciatica.plans.timer import Countdown, RepCounter
 
 # Stopping was right, and spreading symptoms or new numbness are the signs to stop for the day
@@ -127,6 +127,20 @@ def record(state: GuidedSession, outcome: ExerciseOutcome) -> GuidedSession:
     note = _(HURT_NOTE).format(name=exercise.name) if outcome is ExerciseOutcome.HURT else None
     moved = replace(state, outcomes=(*state.outcomes, (exercise.id, outcome)), note=note)
     return _at(moved, state.index + 1)
+
+
+def swap(state: GuidedSession, exercise: Exercise) -> GuidedSession:
+    """The exercise on screen swapped for a safer version at its entry dose (About me).
+
+    Only today's session changes; the routine stays as it is unless the person accepts the
+    swap it offers.
+    """
+    if state.current is None:
+        return state
+    items = list(state.plan.items)
+    items[state.index] = (entry_item(exercise), exercise)
+    plan = replace(state.plan, items=tuple(items))
+    return _at(replace(state, plan=plan, note=None), state.index)
 
 
 def stop_early(state: GuidedSession) -> GuidedSession:

@@ -8,12 +8,15 @@ changes until the person decides.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sciatica.diary.models import AboutMe
 from sciatica.exercises.models import Catalog
 from sciatica.exercises.suitability import safe_alternative, suits
 from sciatica.i18n import _
+from sciatica.plans.easing import safer_words
 from sciatica.plans.models import ItemChange, Routine, Step
 from sciatica.plans.progression import Suggestion, join_steps
 from sciatica.plans.routine import entry_item
@@ -67,3 +70,37 @@ def about_me_swaps(
         ).format(why=why, steps=join_steps(words)),
         tuple(changes),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PickerChoices:
+    """What the routine builder offers: the exercises that suit, and why others are left out."""
+
+    names: dict[str, str]  # exercise id -> name, in catalogue order
+    left_out: tuple[str, ...] = ()  # "Knee-to-chest stretch: left out in pregnancy ..."
+    picked_cautions: tuple[str, ...] = ()  # for picked ones that do not suit, with a safer one
+
+
+def picker_choices(
+    catalog: Catalog, *, about_me: AboutMe | None, today: date, picked: Sequence[str] = ()
+) -> PickerChoices:
+    """The builder's choices under About me: ruled-out exercises are left out, each named with
+    its reason and safer version; one already picked stays, with its caution beside it."""
+    names: dict[str, str] = {}
+    left_out: list[str] = []
+    cautions: list[str] = []
+    for exercise in catalog.exercises:
+        fit = suits(exercise, about_me, today=today)
+        if fit.suits:
+            names[exercise.id] = exercise.name
+            continue
+        safer = safe_alternative(catalog, exercise.id, about_me, today=today)
+        line = _("{name}: {reason}").format(name=exercise.name, reason=fit.reason)
+        if safer is not None:
+            line += " " + safer_words(safer)
+        if exercise.id in picked:
+            names[exercise.id] = exercise.name
+            cautions.append(line)
+        else:
+            left_out.append(line)
+    return PickerChoices(names, tuple(left_out), tuple(cautions))

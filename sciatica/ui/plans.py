@@ -19,10 +19,11 @@ from sciatica import i18n, ui
 from sciatica.diary.models import NOTES_MAX_CHARS
 from sciatica.documents.calendar import routine_calendar
 from sciatica.documents.routine_sheet import routine_sheet_pdf
-from sciatica.exercises.models import Catalog
+from sciatica.exercises.models import Catalog, Exercise
 from sciatica.i18n import _
 from sciatica.plans.classify import Colour
 from sciatica.plans.draft import RoutineDraft, dose_settings
+from sciatica.plans.easing import caution_words, left_out_words
 from sciatica.plans.guided import PAIN_HELP, colour_reason
 from sciatica.plans.history import change_line, dose_lines, item_change_words
 from sciatica.plans.log import (
@@ -42,6 +43,7 @@ from sciatica.plans.models import (
 )
 from sciatica.plans.routine import describe_schedule
 from sciatica.plans.sessions import NextStep, SuggestionChanged, colour_words, decide
+from sciatica.plans.swaps import PickerChoices
 from sciatica.plans.today import EVERY_DAY, PlanStatus, TodaysPlan
 from sciatica.storage.decisions import StaleRoutine
 from sciatica.ui.plain import plain
@@ -53,8 +55,14 @@ LOG_VERSION = "session_log_version"  # a new number gives the log form fresh, em
 def todays_plan(plan: TodaysPlan, *, start: Callable[[], object]) -> None:
     """Today's exercises, a rest day (with what is for every day), or where to build a routine."""
     if plan.status is PlanStatus.PLANNED:
+        if plan.eased:
+            st.info(plan.eased, icon=":material/healing:")
         heading = f"**{plan.message_naming(plain)}**"
         st.markdown(heading + "".join(f"\n- {line}" for line in plan.exercises))
+        if plan.left_out:
+            st.caption(left_out_words(plan.left_out))
+        for caution in plan.cautions:
+            st.warning(caution_words(caution), icon=":material/warning:")
         start()
     elif plan.status is PlanStatus.DONE:
         st.success(plan.message_naming(plain), icon=":material/check_circle:")
@@ -67,6 +75,24 @@ def todays_plan(plan: TodaysPlan, *, start: Callable[[], object]) -> None:
     else:
         st.info(plan.message_naming(plain), icon=":material/event_repeat:")
         st.page_link("pages/routine.py", label=_("Build a routine"), icon=":material/event_repeat:")
+
+
+def caution_at_step(
+    plan: TodaysPlan, exercise: Exercise, *, swap: Callable[[Exercise], None]
+) -> None:
+    """An About-me caution on the exercise on screen, and its safer version one tap away."""
+    for caution in plan.cautions:
+        if caution.exercise_id != exercise.id:
+            continue
+        st.warning(caution.reason, icon=":material/warning:")
+        if caution.safer is not None:
+            st.button(
+                _("Do the {safer} instead").format(safer=caution.safer.name),
+                icon=":material/swap_horiz:",
+                key=f"swap_{exercise.id}",
+                on_click=swap,
+                args=(caution.safer,),
+            )
 
 
 def _decide(catalog: Catalog, key: str, accept: bool, done: str) -> None:
@@ -265,8 +291,13 @@ _PICKER_GROWS = (
 )
 
 
-def exercise_picker(names: dict[str, str], *, key: str) -> list[str]:
-    """'Add exercises': the catalogue's names to pick from, every picked one in view."""
+def exercise_picker(choices: PickerChoices, *, key: str) -> list[str]:
+    """'Add exercises': the names to pick from, every picked one in view; About me's cautions.
+
+    What About me rules out is left out of the list and named below it with its reason and a
+    safer version; one already in the routine stays, with its caution.
+    """
+    names = choices.names
     st.html(_PICKER_GROWS)
     with st.container(key=_PICKER):
         picked: list[str] = st.multiselect(
@@ -278,6 +309,11 @@ def exercise_picker(names: dict[str, str], *, key: str) -> list[str]:
             select_all=False,  # a routine is a few chosen exercises; Enter picks the first match
             wrap=True,
         )
+    for caution in choices.picked_cautions:
+        st.warning(caution, icon=":material/warning:")
+    if choices.left_out:
+        with st.expander(_("Left out because of what you said in About me")):
+            st.markdown("\n".join(f"- {line}" for line in choices.left_out))
     return picked
 
 

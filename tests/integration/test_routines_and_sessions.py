@@ -13,7 +13,6 @@ from sciatica.diary.models import TriageLevel
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import (
     Change,
-    ExerciseOutcome,
     LegResponse,
     RoutineInput,
     SessionInput,
