@@ -110,10 +110,13 @@ def test_logging_a_session_after_the_fact_shows_its_colour_and_advice_at_the_but
     page_text = " ".join(block.value for block in app.markdown)
     assert "Red: made symptoms worse" in page_text
     assert any("symptoms spread further down your leg" in c.value for c in app.caption)
-    # No exercise was marked as hurting, so none is changed: do less, and mark it next time.
+    # No exercise was marked as hurting, so the session steps back as a whole, through one.
     advice = next(i.value for i in app.info if "Next time:" in i.value)
-    assert "do less" in advice
-    assert "“This hurt”" in advice
+    assert "no exercise was marked “This hurt”, so ease the session through" in advice
+    assert [b.label for b in app.button if b.label in ("Accept", "Dismiss")] == [
+        "Accept",
+        "Dismiss",
+    ]
 
 
 def test_new_numbness_brings_the_advice_to_get_checked_right_at_the_save_button(

@@ -7,7 +7,7 @@ from sciatica.diary.models import AboutMe
 from sciatica.diary.triage import triage
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import SessionInput
-from sciatica.plans.routine import template
+from sciatica.plans.routine import entry_item, template
 from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import make_check_in
@@ -109,19 +109,27 @@ def test_advice_that_changes_nothing_is_acknowledged_not_accepted(
     today = factories.today()
     store = Store.open(database_url)
     start = today - timedelta(days=today.weekday())
-    store.save_routine(
-        user_id="local", routine=template("Starter routine", catalog=load_catalog(), start=start)
-    )
-    # Red, but no exercise was marked as hurting: nothing to change, advice to acknowledge.
+    catalog = load_catalog()
+    easiest = entry_item(catalog.by_id["clamshell-small-range"])
+    plan = template("Gentle routine", catalog=catalog, start=start)
+    store.save_routine(user_id="local", routine=plan.model_copy(update={"items": (easiest,)}))
+    # Red, and the only exercise, already at its easiest and lowest, hurt: nothing to change,
+    # advice to acknowledge.
     store.save_session(
         user_id="local",
-        session=SessionInput(day=today, pain_before=2, worst_during=7, pain_after=4),
+        session=SessionInput(
+            day=today,
+            pain_before=2,
+            worst_during=7,
+            pain_after=4,
+            outcomes={"clamshell-small-range": "hurt"},
+        ),
     )
     store.save_about_me(user_id="local", answers=AboutMe(answered_on=today))  # a returning user
     store.close()
     app = open_page("pages/today.py")
     assert not app.exception
-    assert "do less" in app.info[-1].value
+    assert "ask a physiotherapist what to do instead" in app.info[-1].value
     assert decisions(app) == ["Got it"]
     app.button(key="today_step_noted").click().run()
     assert app.success[0].value == "Noted."
