@@ -15,7 +15,7 @@ from sciatica import clock
 from sciatica.diary.models import CheckInInput, FlareInput, LegExtent, Side, TriageLevel
 from sciatica.diary.triage import triage
 from sciatica.exercises.catalog import load_catalog
-from sciatica.plans.classify import ClassifiedSession, classify, usual_leg_pain
+from sciatica.plans.classify import ClassifiedSession, classify_in_diary
 from sciatica.plans.models import (
     Change,
     Decision,
@@ -225,7 +225,7 @@ def follow_routine(
             created_at=stamp,
             updated_at=stamp,
         )
-        judged = [_judge(s.session, leg_pain, today) for s in seen]
+        judged = [classify_in_diary(s.session, leg_pain=leg_pain, today=today) for s in seen]
         step = suggest_next_step(
             history=judged,
             routine=followed,
@@ -259,27 +259,11 @@ def follow_routine(
         )
         done.append(logged)
         stored = Session(**logged.model_dump(), id=len(done), user_id="demo", created_at=stamp)
-        seen.append(ClassifiedSession(stored, _judge(stored, leg_pain, today).classification))
+        seen.append(classify_in_diary(stored, leg_pain=leg_pain, today=today))
     record = RoutineRecord(
         key=1, routine=routine, active=True, current_items=current, history=tuple(changes)
     )
     return done, record
-
-
-def _judge(session: Session, leg_pain: dict[date, int], today: date) -> ClassifiedSession:
-    before = [
-        pain
-        for offset in range(1, 8)
-        if (pain := leg_pain.get(session.day - timedelta(days=offset))) is not None
-    ]
-    next_morning = session.day + timedelta(days=1)
-    classification = classify(
-        session,
-        next_morning_leg_pain=leg_pain.get(next_morning) if next_morning <= today else None,
-        usual=usual_leg_pain(before),
-        today=today,
-    )
-    return ClassifiedSession(session, classification)
 
 
 def write_demo_data(

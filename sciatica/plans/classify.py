@@ -21,6 +21,7 @@ logged after the fact or imported carries no time of day.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -87,6 +88,29 @@ class ClassifiedSession:
 def usual_leg_pain(leg_pain_before: list[int]) -> float | None:
     """The person's usual leg pain: the median of the check-ins in the 7 days before."""
     return median(leg_pain_before) if leg_pain_before else None
+
+
+USUAL_DAYS = 7
+
+
+def classify_in_diary(
+    session: Session, *, leg_pain: Mapping[date, int], today: date
+) -> ClassifiedSession:
+    """A stored session read against the diary's daily leg pain: its usual (the median of the
+    7 days before) and next morning's, once that morning has come."""
+    before = [
+        pain
+        for offset in range(1, USUAL_DAYS + 1)
+        if (pain := leg_pain.get(clock.shift(session.day, -offset))) is not None
+    ]
+    morning = clock.shift(session.day, 1)
+    classification = classify(
+        session,
+        next_morning_leg_pain=leg_pain.get(morning) if morning <= today else None,
+        usual=usual_leg_pain(before),
+        today=today,
+    )
+    return ClassifiedSession(session, classification)
 
 
 def _peak(session: SessionInput) -> tuple[int, str]:

@@ -18,12 +18,7 @@ from sciatica.diary.today import current_alert
 from sciatica.exercises.filters import high_pain_why
 from sciatica.exercises.models import Catalog
 from sciatica.i18n import N_, _
-from sciatica.plans.classify import (
-    ClassifiedSession,
-    Colour,
-    classify,
-    usual_leg_pain,
-)
+from sciatica.plans.classify import ClassifiedSession, Colour, classify_in_diary
 from sciatica.plans.easing import about_me_allows, gently
 from sciatica.plans.models import Change, Decision, ExerciseOutcome, Routine, Session, Step
 from sciatica.plans.progression import Suggestion, suggest_next_step
@@ -77,21 +72,7 @@ def classified_sessions(
         end=clock.shift(ordered[-1].day, 1),
     )
     leg_pain = {row.day: row.leg_pain for row in rows}
-    result = []
-    for session in ordered:
-        before = [
-            pain
-            for offset in range(1, 8)
-            if (pain := leg_pain.get(clock.shift(session.day, -offset))) is not None
-        ]
-        classification = classify(
-            session,
-            next_morning_leg_pain=leg_pain.get(clock.shift(session.day, 1)),
-            usual=usual_leg_pain(before),
-            today=today,
-        )
-        result.append(ClassifiedSession(session, classification))
-    return result
+    return [classify_in_diary(session, leg_pain=leg_pain, today=today) for session in ordered]
 
 
 def next_step(store: Store, *, user_id: str, catalog: Catalog, today: date) -> NextStep | None:
