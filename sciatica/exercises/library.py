@@ -16,8 +16,13 @@ from sciatica.diary.models import AboutMe, CheckInInput
 from sciatica.diary.triage import Triage, active_alert
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.figures import exercise_figure_svg
-from sciatica.exercises.filters import filter_exercises, suggest_loosening, today_adjustment
-from sciatica.exercises.models import Catalog, Exercise, ExerciseFilter
+from sciatica.exercises.filters import (
+    filter_exercises,
+    high_pain_why,
+    suggest_loosening,
+    today_adjustment,
+)
+from sciatica.exercises.models import Catalog, Exercise, ExerciseFilter, Movement
 from sciatica.exercises.suitability import suits
 from sciatica.i18n import N_, Language, _, ngettext
 
@@ -25,6 +30,11 @@ NOTHING_TO_GO_ON = N_(
     "You have not checked in yet, so there is nothing to go on: every exercise is shown."
 )
 NO_CHANGE_TODAY = N_("Your latest check-in does not call for any change: every exercise is shown.")
+NOT_TODAY = N_(
+    "Not for today: with your leg pain high or reaching far down, a straight leg or a slump can "
+    "strain the nerve. Choose a version with the knee bent and the ankle relaxed, or leave it "
+    "for a calmer day."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +69,9 @@ def library_view(
         return LibraryView(alert=alert, exercises=(), today_note=None, loosen=())
     gentle_only = easier_first = False
     note = None
+    high_today = latest is not None and high_pain_why(
+        leg_pain=latest.leg_pain, extent=latest.extent
+    )
     if flt.suits_today and latest is None:
         note = _(NOTHING_TO_GO_ON)
     elif flt.suits_today and latest is not None:
@@ -73,6 +86,10 @@ def library_view(
     on = today if today is not None else date.max  # unknown day: assume the later months
     fits = {exercise.id: suits(exercise, about_me, today=on) for exercise in found}
     cautions = {exercise_id: fit.reason for exercise_id, fit in fits.items() if fit.reason}
+    if high_today:  # listed without "suits me today", but not gentle on such a day
+        for exercise in found:
+            if exercise.id not in cautions and Movement.NERVE_TENSION in exercise.movements:
+                cautions[exercise.id] = _(NOT_TODAY)
     left_out = 0
     if flt.suits_today:
         kept = [exercise for exercise in found if fits[exercise.id].suits]

@@ -167,3 +167,22 @@ def test_the_filters_fold_names_what_is_on_but_never_quotes_the_search() -> None
         search="**bold** [link](x)", positions=frozenset({Position.SEATED}), suits_today=True
     )
     assert filter_summary(flt) == "Filters: search, Seated, suits me today"
+
+
+@pytest.mark.parametrize(
+    ("leg_pain", "extent", "cautioned"),
+    [
+        pytest.param(8, "thigh", True, id="leg pain 8: nerve-tension versions carry a caution"),
+        pytest.param(3, "foot", True, id="symptoms in the foot: the same"),
+        pytest.param(3, "thigh", False, id="a calmer day: no caution"),
+    ],
+)
+def test_a_nerve_tension_version_is_not_gentle_on_a_day_of_high_leg_pain(
+    leg_pain: int, extent: str, cautioned: bool
+) -> None:
+    view = library_view(
+        CATALOG, ExerciseFilter(), latest=make_check_in(leg_pain=leg_pain, extent=extent)
+    )
+    for exercise_id in ("seated-hamstring-stretch", "standing-hamstring-stretch"):
+        assert ("Not for today" in view.cautions.get(exercise_id, "")) is cautioned
+    assert "band-hamstring-stretch" not in view.cautions
