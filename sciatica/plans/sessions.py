@@ -21,7 +21,8 @@ from sciatica.i18n import N_, _
 from sciatica.plans.classify import ClassifiedSession, Colour, classify_in_diary
 from sciatica.plans.easing import about_me_allows, gently
 from sciatica.plans.models import Change, Decision, ExerciseOutcome, Routine, Session, Step
-from sciatica.plans.progression import Suggestion, suggest_next_step
+from sciatica.plans.progression import suggest_next_step
+from sciatica.plans.suggestion import Suggestion
 from sciatica.plans.swaps import about_me_swaps
 from sciatica.progress.summary import SessionPoint
 from sciatica.storage.check_ins import DailyRow

@@ -18,8 +18,8 @@ from sciatica.exercises.suitability import safe_alternative, suits
 from sciatica.i18n import _
 from sciatica.plans.easing import safer_words
 from sciatica.plans.models import ItemChange, Routine, Step
-from sciatica.plans.progression import Suggestion, join_steps
 from sciatica.plans.routine import entry_item
+from sciatica.plans.suggestion import Suggestion, join_steps
 
 
 def about_me_swaps(
