@@ -5,9 +5,9 @@ and its training days (`routine`), the routine builder's draft and its edits (`d
 session's green/amber/red (`classify`), the one-step moves a dose can make (`doses`), the rules
 for the next step (`progression`) and for stepping back (`step_backs`), each a `suggestion`, the
 routine checked against About me (`swaps`), sessions read against the diary and deciding on a
-suggestion (`sessions`), today's session eased for high leg pain or two reds (`easing`), the session log (`log`), a routine's doses and history in words
-(`history`), today's plan as the Today and Session pages show it (`today`), and the guided
-session (`guided`) with its timer (`timer`).
+suggestion (`sessions`), the session log (`log`), a routine's doses and history in words
+(`history`), today's plan as the Today and Session pages show it (`today`), eased for high leg
+pain or two reds (`easing`), and the guided session (`guided`) with its timer (`timer`).
 
 "When does the dose go up?" is answered in `progression`: only after good sessions confirmed
 by the next morning, one step at a time, and never on a schedule.
