@@ -100,7 +100,9 @@ def next_step(store: Store, *, user_id: str, catalog: Catalog, today: date) -> N
         history=history,
         routine=routine,
         catalog=catalog,
-        alert=standing.triage if (standing := current_alert(store, user_id=user_id)) else None,
+        alert=standing.triage
+        if (standing := current_alert(store, user_id=user_id, today=today))
+        else None,
         last_change=last_change,
         today=today,
         after_surgery=bool((about := store.get_about_me(user_id=user_id)) and about.back_surgery),

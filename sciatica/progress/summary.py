@@ -32,7 +32,7 @@ PAIN = ("leg_pain", "back_pain")
 LIFE = ("walking_interference", "sitting_interference", "sleeping_interference")
 SESSION_NUMBERS = ("pain_before", "worst_during", "pain_after", "next_morning_leg_pain")
 RESPONSE = ("pain_before", "pain_after", "next_morning_leg_pain")  # drawn around each session
-URGENT_LEVELS = (TriageLevel.URGENT.value, TriageLevel.EMERGENCY.value)
+URGENT_LEVELS = tuple(level.value for level in TriageLevel if level.stands)
 # Averages of whole numbers: keep an exact 2-point or 30% fall from missing by a rounding error.
 _ROUNDING = 1e-9
 
