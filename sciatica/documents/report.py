@@ -163,6 +163,11 @@ def _clinician_report(
     pdf.heading(_("Urgent or emergency warning signs reported"))
     flags = ", ".join(words.day(day) for day in summary.red_flag_days)
     pdf.paragraph(flags or _("None in this period."))
+    if summary.standing_before:
+        before = ", ".join(words.day(day) for day in summary.standing_before)
+        pdf.paragraph(
+            _("Ticked before this period and still standing: {days}.").format(days=before)
+        )
     pdf.heading(
         _("Current routine: {name}, doses now").format(name=routine_name)
         if routine_name

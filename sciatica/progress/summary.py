@@ -163,6 +163,9 @@ class ProgressSummary:
     sessions: int
     sessions_per_week: float
     red_flag_days: tuple[date, ...]
+    # Days before the period on which a sign that still stands was ticked (CLINICAL.md 10): the
+    # summary never says "no warning signs" while one pauses the exercises.
+    standing_before: tuple[date, ...] = ()
 
 
 def resolve_period(
@@ -215,9 +218,17 @@ def sessions_frame(*, sessions: Sequence[SessionPoint], period: Period) -> pd.Da
 
 
 def summarise(
-    *, days: pd.DataFrame, sessions: Sequence[SessionPoint], period: Period
+    *,
+    days: pd.DataFrame,
+    sessions: Sequence[SessionPoint],
+    period: Period,
+    standing: Sequence[date] = (),
 ) -> ProgressSummary:
-    """Baseline and later pain, SBI change, sessions a week and warning signs in the period."""
+    """Baseline and later pain, SBI change, sessions a week and warning signs in the period.
+
+    `standing` holds the days on which the signs that still stand were ticked; those before the
+    period are reported with it.
+    """
     leg = back = sbi = None
     session_days = sessions_frame(sessions=sessions, period=period).index
     start = min([*days.index[:1], *session_days[:1]], default=pd.Timestamp(period.end))
@@ -242,6 +253,7 @@ def summarise(
         sessions=len(session_days),
         sessions_per_week=len(session_days) / weeks,
         red_flag_days=tuple(day.date() for day in flagged),
+        standing_before=tuple(sorted({day for day in standing if day < period.start})),
     )
 
 

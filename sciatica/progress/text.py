@@ -79,6 +79,16 @@ def summary_sentences(*, summary: ProgressSummary) -> list[str]:
         )
     elif summary.check_in_days:
         lines.append(_("You reported no urgent or emergency warning signs in this period."))
+    if before := summary.standing_before:
+        lines.append(
+            ngettext(
+                "A warning sign you ticked before this period ({days}) still stands: follow its "
+                "advice until you have been seen about it, and tell the app on Today.",
+                "Warning signs you ticked before this period ({days}) still stand: follow their "
+                "advice until you have been seen about them, and tell the app on Today.",
+                len(before),
+            ).format(days=", ".join(_day(day) for day in before))
+        )
     return lines
 
 
