@@ -236,7 +236,7 @@ def still_the_case(alert: StandingAlert, *, today: date) -> None:
     ticked = sorted({alert.since[flag_id] for flag_id in alert.asking})
     days = i18n.format_list([relative_day(day, today=today) for day in ticked])
     with st.container(border=True, key="still_the_case"):
-        st.markdown(f"**{_('Is this still the case?')}**")
+        st.markdown("**{question}**".format(question=_("Is this still the case?")))
         signs = [red_flag(flag_id).question for flag_id in alert.asking]
         st.caption(
             ngettext(
