@@ -144,7 +144,7 @@ def _clinician_report(
     pdf.heading(_("Leg and back pain (0-10)"))
     table = trend_table(days=days, period=period, columns=p.PAIN)
     _pain_chart(pdf, table=table, period=period, leg=summary.leg, flags=summary.red_flag_days)
-    pdf.heading(_("Pain: baseline (first week) and the rest of the period"))
+    pdf.heading(_("Pain: baseline (first week) and the latest week"))
     for name, change in ((_("Leg pain"), summary.leg), (_("Back pain"), summary.back)):
         pdf.paragraph(f"{name}: {words.pain_numbers(change)}")
     pdf.paragraph(

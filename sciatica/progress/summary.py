@@ -19,7 +19,10 @@ from sciatica.diary.triage import (
 from sciatica.i18n import N_, _, format_date
 from sciatica.storage.check_ins import DailyRow
 
-BASELINE_DAYS = 7  # the first week of check-ins in the period is the baseline
+# The first week of check-ins in the period is the baseline, compared with the latest week of
+# check-ins (CLINICAL.md 2): recent days, not an average of everything after the first week.
+BASELINE_DAYS = 7
+LATEST_DAYS = 7
 WEEKLY_AFTER_DAYS = 366  # longer periods are drawn as weekly means, so years of data stay fast
 ROLLING_DAYS, ROLLING_MIN_DAYS = 7, 4  # a 7-day average needs check-ins on most of those days
 # SBI measurement error is about 22% of its 0-24 range (Grøvle et al. 2008, CLINICAL.md 2),
@@ -98,11 +101,14 @@ class SessionPoint:
 
 @dataclass(frozen=True, slots=True)
 class PainChange:
-    """Average pain in the baseline week and over the rest of the period."""
+    """Average pain in the baseline week and in the latest week of check-ins in the period.
+
+    The latest week is the seven days up to the last check-in, leaving out any in the baseline.
+    """
 
     baseline: float
     baseline_days: int
-    later: float | None  # None while every check-in falls in the baseline week
+    later: float | None  # the latest week; None while every check-in falls in the baseline week
     later_days: int
 
     @property
@@ -124,6 +130,22 @@ class PainChange:
             fall is not None
             and fall > 0
             and is_important_fall(baseline=self.baseline, fall=fall + _ROUNDING)
+        )
+
+    @property
+    def enough_points(self) -> bool:
+        """The fall reaches 2 points (one of the two criteria)."""
+        fall = self.fall
+        return fall is not None and fall + _ROUNDING >= IMPORTANT_CHANGE_POINTS
+
+    @property
+    def enough_share(self) -> bool:
+        """The fall reaches 30% of the baseline (the other criterion)."""
+        fall = self.fall
+        return (
+            fall is not None
+            and self.baseline > 0
+            and fall + _ROUNDING >= IMPORTANT_CHANGE_FRACTION * self.baseline
         )
 
     @property
@@ -234,8 +256,12 @@ def summarise(
     start = min([*days.index[:1], *session_days[:1]], default=pd.Timestamp(period.end))
     if len(days):
         cutoff = days.index[0] + pd.Timedelta(days=BASELINE_DAYS)
+        latest_from = days.index[-1] - pd.Timedelta(days=LATEST_DAYS - 1)
         in_baseline = pd.Series(days.index < cutoff, index=days.index)
-        leg, back = (_pain_change(days[column], in_baseline) for column in PAIN)
+        in_latest = pd.Series(
+            (days.index >= latest_from) & ~in_baseline.to_numpy(), index=days.index
+        )
+        leg, back = (_pain_change(days[column], in_baseline, in_latest) for column in PAIN)
         answered = days["sbi_total"].dropna()
         if len(answered):
             sbi = SbiChange(int(answered.iloc[0]), int(answered.iloc[-1]), len(answered))
@@ -257,8 +283,8 @@ def summarise(
     )
 
 
-def _pain_change(values: pd.Series, in_baseline: pd.Series) -> PainChange:
-    baseline, later = values[in_baseline], values[~in_baseline]
+def _pain_change(values: pd.Series, in_baseline: pd.Series, in_latest: pd.Series) -> PainChange:
+    baseline, later = values[in_baseline], values[in_latest]
     return PainChange(
         baseline=float(baseline.mean()),
         baseline_days=len(baseline),
