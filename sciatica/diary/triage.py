@@ -248,15 +248,6 @@ def triage(*, ticked: Iterable[str], history_reasons: Sequence[str] = ()) -> Tri
     return Triage(level=level, flags=flags, reasons=tuple(history_reasons))
 
 
-def active_alert(latest: CheckInInput | None) -> Triage | None:
-    """The triage that pauses exercise carried by the latest check-in, if any."""
-    if latest is None or not latest.red_flags:
-        return None
-    # A stored check-in is judged by the signs the app knows; see notices.standing_signs.
-    result = triage(ticked=[flag_id for flag_id in latest.red_flags if known_red_flag(flag_id)])
-    return result if result.stops_exercise else None
-
-
 def routine_reasons(
     *, first_week: Sequence[CheckInInput], recent: Sequence[CheckInInput], today: date
 ) -> list[str]:

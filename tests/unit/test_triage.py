@@ -8,7 +8,6 @@ from sciatica.diary.models import CheckInInput, TriageLevel
 from sciatica.diary.notices import triage_notice
 from sciatica.diary.triage import (
     RedFlag,
-    active_alert,
     advice,
     content,
     dial_for,
@@ -340,28 +339,6 @@ def test_signs_that_count_only_with_others_say_so() -> None:
         sign.endswith("together with any sign above") for sign in signs_for(TriageLevel.EMERGENCY)
     )
     assert any(sign.endswith("on its own") for sign in signs_for(TriageLevel.URGENT))
-
-
-@in_each_language
-@pytest.mark.parametrize(
-    ("flags", "alert"),
-    [
-        ([], None),
-        (["night_pain"], TriageLevel.SOON),
-        (["injury"], TriageLevel.URGENT),
-        (["bowel"], TriageLevel.EMERGENCY),
-    ],
-)
-def test_latest_check_in_with_an_urgent_or_emergency_sign_is_an_active_alert(
-    flags: list[str], alert: TriageLevel | None
-) -> None:
-    result = active_alert(make_check_in(red_flags=flags))
-    assert (result.level if result else None) is alert
-
-
-@in_each_language
-def test_no_check_in_means_no_alert() -> None:
-    assert active_alert(None) is None
 
 
 @pytest.mark.parametrize(
