@@ -226,7 +226,7 @@ _ANSWERS = (
     (
         SignAnswer.STILL_THERE,
         N_("It is still there"),
-        N_("Noted: it is still there. Follow the advice above; the app asks again in two weeks."),
+        N_("Noted: it is still there. Follow the advice below; the app asks again in two weeks."),
     ),
 )
 
