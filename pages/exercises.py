@@ -12,7 +12,6 @@ import streamlit as st
 from sciatica import ui
 from sciatica.diary.safety import safety_content
 from sciatica.diary.today import current_alert
-from sciatica.diary.triage import active_alert
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.filters import (
     filter_from_query_params,
@@ -78,12 +77,14 @@ def clear_filters() -> None:
 
 
 st.title(_("Exercises"))
+ui.show_flash()
 latest = store.latest_check_in(user_id=user)
 about_me = store.get_about_me(user_id=user)
-standing = current_alert(store, user_id=user)
-if (alert := (standing.triage if standing else None) or active_alert(latest)) is not None:
-    # An emergency or urgent warning sign pauses every exercise suggestion (CLINICAL.md 4).
-    ui.show_triage(alert)
+standing = current_alert(store, user_id=user, today=ui.today())  # the one state every page reads
+if standing is not None:
+    # A warning sign that stands pauses every exercise suggestion (CLINICAL.md 4, 10), here as on
+    # Today: "I have been seen about this" on either page lifts it on both.
+    alerts.standing_banner(standing, today=ui.today())
     st.page_link("pages/check_in.py", label=_("Update your check-in"), icon=":material/edit_note:")
     st.stop()
 

@@ -8,6 +8,7 @@ from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
 
 from sciatica import ui
 from sciatica.diary.models import EARLIEST_DAY
+from sciatica.diary.today import current_alert
 from sciatica.documents.report import progress_report
 from sciatica.exercises.catalog import load_catalog
 from sciatica.i18n import _, ngettext
@@ -85,7 +86,9 @@ rows = store.daily_rows(user_id=user, start=period.start, end=period.end + timed
 sessions = session_points(store, user_id=user, start=period.start, end=period.end, rows=rows)
 days = daily_frame(rows=[row for row in rows if row.day <= period.end])
 flares = store.flare_days(user_id=user, start=period.start, end=period.end)
-summary = summarise(days=days, sessions=sessions, period=period)
+standing = current_alert(store, user_id=user, today=today)  # the one state every page reads
+ticked = tuple(standing.since.values()) if standing else ()
+summary = summarise(days=days, sessions=sessions, period=period, standing=ticked)
 st.caption(
     ngettext("{period} ({count} day)", "{period} ({count} days)", period.days).format(
         period=period.label, count=period.days

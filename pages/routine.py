@@ -70,10 +70,9 @@ st.title(_("Routine"))
 ui.show_flash()
 if alerts.under_16_notice():
     st.stop()
-standing = current_alert(store, user_id=user)  # stands until the person has been seen
+standing = current_alert(store, user_id=user, today=today)  # the one state every page reads
 alert = standing.triage if standing else None
-if alert is not None:
-    ui.show_triage(alert)
+alerts.standing_banner(standing, today=today)
 st.caption(_(ROUTINE_INTRO))
 
 st.header(_("Your routines"))

@@ -50,7 +50,7 @@ alerts.show_cautions(answers)
 alerts.about_me_form(key="safety")
 
 place = ui.country()  # as chosen, else a guess from the browser that keeps 112, 999, 911
-for level in (TriageLevel.EMERGENCY, TriageLevel.URGENT):
+for level in (TriageLevel.EMERGENCY, TriageLevel.URGENT, TriageLevel.SOON):
     text = advice(level, country=place)
     signs = signs_for(level)
     box = st.error if level is TriageLevel.EMERGENCY else st.warning

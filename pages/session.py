@@ -25,7 +25,7 @@ SOUND = "session_sound"  # the person's choice, kept for the whole visit
 FIGURE_PX = 400
 
 catalog, store, user, today = load_catalog(), ui.store(), ui.user_id(), ui.today()
-standing = current_alert(store, user_id=user)  # stands until the person has been seen
+standing = current_alert(store, user_id=user, today=today)  # the one state every page reads
 alert = standing.triage if standing else None
 plan = todays_plan(store, user_id=user, catalog=catalog, today=today)
 routine_id = plan.routine.id if plan.routine else None
@@ -134,8 +134,8 @@ st.title(_("Session"))
 ui.show_flash()
 if alerts.under_16_notice():
     st.stop()
+alerts.standing_banner(standing, today=today)
 if alert is not None:
-    ui.show_triage(alert)
     st.page_link("pages/check_in.py", label=_("Update your check-in"), icon=":material/edit_note:")
 
 if state is not None and not state.reviewing:

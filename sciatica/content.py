@@ -51,12 +51,19 @@ class Source(Frozen):
         None, min_length=10, description="What in the app it is cited for, where that helps."
     )
     language: Language = Field("en", description="The language the source is written in.")
+    describes: tuple[str, ...] = Field(
+        (),
+        description="Exercise families (ids) or kinds the page itself was seen to describe.",
+    )
 
     @model_validator(mode="after")
     def _link_only_when_confirmed(self) -> Source:
         # An unconfirmed address is left out rather than guessed (data/sources.yaml).
         if self.verified != (self.url is not None):
             raise ValueError("a url is given exactly when the source is verified")
+        # What a page describes is known only from reading it.
+        if self.describes and not self.verified:
+            raise ValueError("only a verified source can say what it describes")
         return self
 
     def cite(self) -> str:

@@ -173,6 +173,7 @@ def _level_words(level: TriageLevel) -> str:
 _LEVEL_WORDS = {
     TriageLevel.NONE: "",
     TriageLevel.ROUTINE: "",
+    TriageLevel.SOON: N_("See a doctor soon"),
     TriageLevel.URGENT: N_("Urgent"),
     TriageLevel.EMERGENCY: N_("Emergency"),
 }

@@ -78,13 +78,19 @@ class TriageLevel(StrEnum):
 
     NONE = "none"
     ROUTINE = "routine"
-    URGENT = "urgent"
+    SOON = "soon"  # see a doctor within 1-2 days (CLINICAL.md 1)
+    URGENT = "urgent"  # get medical help the same day
     EMERGENCY = "emergency"
 
     @property
     def rank(self) -> int:
         """Order of urgency, for comparing levels."""
         return list(TriageLevel).index(self)
+
+    @property
+    def stands(self) -> bool:
+        """Soon, urgent or emergency: it pauses exercise and stays shown until seen about."""
+        return self.rank >= TriageLevel.SOON.rank
 
 
 def _clean_text(value: str) -> str:
@@ -386,14 +392,28 @@ class AboutMe(BaseModel):
         return self.had_cancer and not self.cancer_assessed
 
 
+class SignAnswer(StrEnum):
+    """What the person said about a warning sign that stands (CLINICAL.md 10)."""
+
+    SEEN = "seen"  # "I have been seen about this": put to rest
+    GONE = "gone"  # "It has gone": put to rest
+    STILL_THERE = "still_there"  # "It is still there": stands, asked again 14 days later
+
+    @property
+    def rests(self) -> bool:
+        """The answer puts the sign to rest until it is ticked again."""
+        return self is not SignAnswer.STILL_THERE
+
+
 class SignSeen(BaseModel):
-    """The person said they have been seen about a warning sign."""
+    """What the person said about a warning sign that stood: seen, gone or still there."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     flag_id: str = Field(pattern=r"^[a-z_]+$", description="The warning sign's id.")
     sign_day: date = Field(description="The latest day it was ticked when they said so.")
-    seen_on: date = Field(description="The day they said they had been seen.")
+    seen_on: date = Field(description="The day they said it.")
+    answer: SignAnswer = Field(SignAnswer.SEEN, description="What they said about it.")
 
 
 # Flare-ups: quick pain entries during the day, beside the one daily check-in.

@@ -6,9 +6,11 @@ that was pressed, with each emergency number as a tel: link.
 - `check_in_notice`: the outcome of saving a check-in: advice first when a warning sign was
   ticked, then "Saved" with the comparison.
 - `triage_notice`: the advice for any triage result (the session log uses it too).
-- `standing_signs` / `standing_alert`: an urgent or emergency sign stays shown, whatever later
-  check-ins say, until the person says they have been seen about it (CLINICAL.md 9); a history
-  of cancer stands until a doctor has assessed this back pain (CLINICAL.md 1, NICE NG59).
+- `standing_signs` / `standing_alert`: a sign that needs a doctor (soon, the same day or now)
+  stays shown, whatever later check-ins say, until the person says they have been seen about
+  it or that it has gone; one neither ticked again nor confirmed for 14 days is asked about
+  again (CLINICAL.md 10). A history of cancer stands until a doctor has assessed this back pain
+  (CLINICAL.md 1, NICE NG59). Every page reads this one state.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sciatica.diary.about_me import about_me_content
-from sciatica.diary.models import AboutMe, SignSeen, TriageLevel
+from sciatica.diary.models import AboutMe, SignAnswer, SignSeen, TriageLevel
 from sciatica.diary.triage import (
     Triage,
     advice,
@@ -45,8 +47,8 @@ class Notice:
 
     @property
     def urgent(self) -> bool:
-        """Emergency or urgent: shown as a dialog as well as at the button."""
-        return self.level.rank >= TriageLevel.URGENT.rank
+        """Emergency, urgent or soon: shown as a dialog as well as at the button."""
+        return self.level.stands
 
 
 def triage_notice(result: Triage, *, country: str | None, saved: str = "") -> Notice:
@@ -78,13 +80,18 @@ def check_in_notice(
     )
 
 
+# A sign neither ticked again nor confirmed for this long is asked about again (CLINICAL.md 10).
+ASK_AGAIN_DAYS = 14
+
+
 def standing_signs(
     flagged_days: Iterable[tuple[date, Iterable[str]]], seen: Sequence[SignSeen]
 ) -> dict[str, date]:
-    """Urgent or emergency signs not yet seen about: each id with the latest day it was ticked.
+    """Signs that stand, not yet seen about or gone: each id with the latest day it was ticked.
 
-    A sign is put to rest by saying one has been seen about it after its latest tick; ticking it
-    again on a later day makes it stand again.
+    A sign is put to rest by saying one has been seen about it (or that it has gone) after its
+    latest tick; ticking it again on a later day makes it stand again. "It is still there"
+    keeps it standing.
     """
     latest: dict[str, date] = {}
     for day, flags in flagged_days:
@@ -92,12 +99,13 @@ def standing_signs(
             # An id the app never had (written around it, into the database) has no advice to
             # stand for; the check-in keeps it, and keeps the level it was saved with.
             flag = known_red_flag(flag_id)
-            if flag is None or flag.level.rank < TriageLevel.URGENT.rank:
+            if flag is None or not flag.level.stands:
                 continue
             latest[flag_id] = max(day, latest.get(flag_id, day))
     rested: dict[str, date] = {}
     for item in seen:
-        rested[item.flag_id] = max(item.sign_day, rested.get(item.flag_id, item.sign_day))
+        if item.answer.rests:
+            rested[item.flag_id] = max(item.sign_day, rested.get(item.flag_id, item.sign_day))
     return {
         flag_id: day
         for flag_id, day in latest.items()
@@ -105,13 +113,32 @@ def standing_signs(
     }
 
 
+def confirmed_days(since: dict[str, date], seen: Sequence[SignSeen]) -> dict[str, date]:
+    """Each standing sign with the latest day it was ticked or said to be still there."""
+    confirmed = dict(since)
+    for item in seen:
+        ticked = since.get(item.flag_id)
+        if item.answer is SignAnswer.STILL_THERE and ticked is not None and item.sign_day >= ticked:
+            confirmed[item.flag_id] = max(confirmed[item.flag_id], item.seen_on)
+    return confirmed
+
+
 @dataclass(frozen=True, slots=True)
 class StandingAlert:
-    """Warning signs that stand, the days they were ticked, and a history of cancer to assess."""
+    """Warning signs that stand, the days they were ticked, and a history of cancer to assess.
+
+    `asking` holds the signs neither ticked again nor confirmed for 14 days: the person is asked
+    whether they are still the case.
+    """
 
     triage: Triage
     since: dict[str, date]
     cancer: bool
+    asking: tuple[str, ...] = ()
+
+    def ticked_before(self, day: date) -> dict[str, date]:
+        """The standing signs last ticked before a day (before a period shown, say)."""
+        return {flag_id: ticked for flag_id, ticked in self.since.items() if ticked < day}
 
 
 def standing_alert(
@@ -119,6 +146,7 @@ def standing_alert(
     *,
     seen: Sequence[SignSeen],
     about_me: AboutMe | None,
+    today: date,
 ) -> StandingAlert | None:
     """The advice that stands today, or None: it pauses every exercise suggestion."""
     since = standing_signs(flagged_days, seen)
@@ -127,15 +155,31 @@ def standing_alert(
     if not since and not cancer:
         return None
     result = triage(ticked=since)
-    if cancer and result.level.rank < TriageLevel.URGENT.rank:
-        result = Triage(level=TriageLevel.URGENT, flags=result.flags)
+    # A history of cancer not yet assessed with this back pain: see a doctor soon (CLINICAL.md 1).
+    if cancer and result.level.rank < TriageLevel.SOON.rank:
+        result = Triage(level=TriageLevel.SOON, flags=result.flags)
     result = result.model_copy(update={"reasons": reasons})
-    return StandingAlert(triage=result, since=since, cancer=cancer)
+    confirmed = confirmed_days(since, seen)
+    asking = tuple(
+        sorted(
+            flag_id for flag_id, day in confirmed.items() if (today - day).days >= ASK_AGAIN_DAYS
+        )
+    )
+    return StandingAlert(triage=result, since=since, cancer=cancer, asking=asking)
 
 
 def seen_records(alert: StandingAlert, *, today: date) -> list[SignSeen]:
     """What to store when the person says they have been seen about the standing signs."""
+    return answer_records(alert, answer=SignAnswer.SEEN, today=today, signs=alert.since)
+
+
+def answer_records(
+    alert: StandingAlert, *, answer: SignAnswer, today: date, signs: Iterable[str] | None = None
+) -> list[SignSeen]:
+    """What to store for an answer to "Is this still the case?" (the signs asked, by default)."""
+    chosen = set(alert.asking if signs is None else signs)
     return [
-        SignSeen(flag_id=flag_id, sign_day=day, seen_on=today)
+        SignSeen(flag_id=flag_id, sign_day=day, seen_on=today, answer=answer)
         for flag_id, day in sorted(alert.since.items())
+        if flag_id in chosen
     ]

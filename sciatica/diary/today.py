@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from statistics import fmean
 
 from sciatica import clock, i18n
-from sciatica.diary.models import CheckIn
-from sciatica.diary.notices import StandingAlert, seen_records, standing_alert
+from sciatica.diary.models import CheckIn, SignAnswer
+from sciatica.diary.notices import StandingAlert, answer_records, seen_records, standing_alert
 from sciatica.diary.triage import Triage, routine_reasons, triage
 from sciatica.i18n import ngettext
 from sciatica.storage.store import Store
@@ -42,7 +42,7 @@ def today_overview(store: Store, *, user_id: str, today: date) -> TodayOverview:
         else []
     )
     week = [entry for entry in recent if (today - entry.day).days < WEEK_DAYS]
-    standing = current_alert(store, user_id=user_id)
+    standing = current_alert(store, user_id=user_id, today=today)
     alert = standing.triage if standing else None
     reasons = [] if alert else routine_reasons(first_week=first_week, recent=recent, today=today)
     return TodayOverview(
@@ -55,21 +55,30 @@ def today_overview(store: Store, *, user_id: str, today: date) -> TodayOverview:
     )
 
 
-def current_alert(store: Store, *, user_id: str) -> StandingAlert | None:
-    """The urgent or emergency advice that stands for the person today, if any.
+def current_alert(store: Store, *, user_id: str, today: date) -> StandingAlert | None:
+    """The advice that stands for the person today, if any: the one state every page reads.
 
-    It pauses every exercise suggestion (CLINICAL.md 4) until they say they have been seen.
+    It pauses every exercise suggestion (CLINICAL.md 4) until they say they have been seen
+    about it or that it has gone (CLINICAL.md 10).
     """
     return standing_alert(
         store.flagged_days(user_id=user_id),
         seen=store.signs_seen(user_id=user_id),
         about_me=store.get_about_me(user_id=user_id),
+        today=today,
     )
 
 
 def mark_seen(store: Store, *, user_id: str, alert: StandingAlert, today: date) -> None:
     """'I have been seen about this': puts the standing signs to rest, with today's date."""
     store.record_signs_seen(user_id=user_id, seen=seen_records(alert, today=today))
+
+
+def answer_still_the_case(
+    store: Store, *, user_id: str, alert: StandingAlert, answer: SignAnswer, today: date
+) -> None:
+    """An answer to "Is this still the case?" about the signs asked again, with today's date."""
+    store.record_signs_seen(user_id=user_id, seen=answer_records(alert, answer=answer, today=today))
 
 
 def mark_cancer_assessed(store: Store, *, user_id: str) -> None:

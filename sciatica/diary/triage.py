@@ -26,6 +26,12 @@ DISTURBED_SLEEP_SCORE = 7
 DISTURBED_SLEEP_DAYS = 4
 
 
+# The levels with advice of their own, most urgent first.
+ADVICE_LEVELS = (TriageLevel.EMERGENCY, TriageLevel.URGENT, TriageLevel.SOON, TriageLevel.ROUTINE)
+# Same-day and 1-2-day advice name the country's advice line beside the emergency numbers.
+ADVICE_LINE_LEVELS = (TriageLevel.URGENT, TriageLevel.SOON)
+
+
 class RedFlag(Frozen):
     """One warning sign asked at every check-in."""
 
@@ -106,8 +112,8 @@ class Triage(Frozen):
 
     @property
     def stops_exercise(self) -> bool:
-        """Emergency and urgent signs pause every exercise suggestion."""
-        return self.level.rank >= TriageLevel.URGENT.rank
+        """Emergency, urgent and soon signs pause every exercise suggestion until seen about."""
+        return self.level.stands
 
 
 def content(language: Language | None = None) -> RedFlagContent:
@@ -126,7 +132,7 @@ def _content(language: Language) -> RedFlagContent:
         raise ContentError("red_flags.yaml: warning-sign ids must be unique")
     for flag in loaded.red_flags:
         check_sources(flag.sources, where=f"red_flags.yaml: {flag.id}")
-    for level in (TriageLevel.EMERGENCY, TriageLevel.URGENT, TriageLevel.ROUTINE):
+    for level in ADVICE_LEVELS:
         if level not in loaded.advice:
             raise ContentError(f"red_flags.yaml: advice for {level} is missing")
     if "default" not in loaded.emergency_numbers:
@@ -208,7 +214,7 @@ def dial_for(level: TriageLevel, *, country: str | None) -> tuple[str, ...]:
     """The numbers advice at a level offers to call: urgent advice first where it leads."""
     if level is TriageLevel.EMERGENCY:
         return emergency_dial(country)
-    if level is TriageLevel.URGENT:
+    if level in ADVICE_LINE_LEVELS:
         return urgent_dial(country) + emergency_dial(country)
     return ()
 
@@ -218,7 +224,7 @@ def advice(level: TriageLevel, *, country: str | None) -> Advice:
     template = content().advice[level]
     place = _country(country)
     text = template.text.format(number=place.number)
-    if level is TriageLevel.URGENT and place.urgent is not None:
+    if level in ADVICE_LINE_LEVELS and place.urgent is not None:
         text = f"{place.urgent.text} {text}"
     return Advice(title=template.title, text=text)
 
@@ -240,15 +246,6 @@ def triage(*, ticked: Iterable[str], history_reasons: Sequence[str] = ()) -> Tri
     if history_reasons and level is TriageLevel.NONE:
         level = TriageLevel.ROUTINE
     return Triage(level=level, flags=flags, reasons=tuple(history_reasons))
-
-
-def active_alert(latest: CheckInInput | None) -> Triage | None:
-    """The emergency or urgent triage carried by the latest check-in, if any."""
-    if latest is None or not latest.red_flags:
-        return None
-    # A stored check-in is judged by the signs the app knows; see notices.standing_signs.
-    result = triage(ticked=[flag_id for flag_id in latest.red_flags if known_red_flag(flag_id)])
-    return result if result.stops_exercise else None
 
 
 def routine_reasons(

@@ -144,7 +144,7 @@ def _clinician_report(
     pdf.heading(_("Leg and back pain (0-10)"))
     table = trend_table(days=days, period=period, columns=p.PAIN)
     _pain_chart(pdf, table=table, period=period, leg=summary.leg, flags=summary.red_flag_days)
-    pdf.heading(_("Pain: baseline (first week) and the rest of the period"))
+    pdf.heading(_("Pain: baseline (first week) and the latest week"))
     for name, change in ((_("Leg pain"), summary.leg), (_("Back pain"), summary.back)):
         pdf.paragraph(f"{name}: {words.pain_numbers(change)}")
     pdf.paragraph(
@@ -163,6 +163,11 @@ def _clinician_report(
     pdf.heading(_("Urgent or emergency warning signs reported"))
     flags = ", ".join(words.day(day) for day in summary.red_flag_days)
     pdf.paragraph(flags or _("None in this period."))
+    if summary.standing_before:
+        before = ", ".join(words.day(day) for day in summary.standing_before)
+        pdf.paragraph(
+            _("Ticked before this period and still standing: {days}.").format(days=before)
+        )
     pdf.heading(
         _("Current routine: {name}, doses now").format(name=routine_name)
         if routine_name

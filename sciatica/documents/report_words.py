@@ -12,6 +12,7 @@ from sciatica import i18n
 from sciatica.i18n import _, ngettext
 from sciatica.progress import summary as p
 from sciatica.progress.flares import FlareSummary
+from sciatica.progress.text import fall_verdict
 
 
 def period_label(period: p.Period) -> str:
@@ -66,23 +67,13 @@ def pain_numbers(change: p.PainChange | None) -> str:
     if change.later is None or change.fall is None:
         return _("{baseline}; no check-ins after the first week yet.").format(baseline=basis)
     later = ngettext(
-        "{value} afterwards ({count} day)", "{value} afterwards ({count} days)", change.later_days
+        "{value} in the latest week ({count} day)",
+        "{value} in the latest week ({count} days)",
+        change.later_days,
     ).format(value=one_place(change.later), count=change.later_days)
-    percent = (
-        " " + _("({percent}%)").format(percent=signed(-change.percent, places=False))
-        if change.percent is not None
-        else ""
-    )
-    verdict = (
-        _("a clinically important fall") if change.important else _("no clinically important fall")
-    )
-    return _("{baseline}, {later}: change {change} points{percent}; {verdict}.").format(
-        baseline=basis,
-        later=later,
-        change=signed(-change.fall),
-        percent=percent,
-        verdict=verdict,
-    )
+    # The same words as the Progress summary: both criteria, stated without contradiction.
+    verdict = fall_verdict(change)
+    return _("{baseline}, {later}: {verdict}.").format(baseline=basis, later=later, verdict=verdict)
 
 
 def flare_numbers(flares: FlareSummary | None) -> str:

@@ -163,9 +163,9 @@ def _changes(pdf: Pdf, history: Sequence[str]) -> None:
 
 def _safety(pdf: Pdf, country: str | None) -> None:
     stop = next(s for s in safety_content().sections if s.id == "stop")
-    # Both levels of warning sign, each with its advice (CLINICAL.md 1): urgent signs matter
+    # Every level of warning sign, each with its advice (CLINICAL.md 1): urgent signs matter
     # on paper too, since a sheet on the fridge is read on days the app is not opened.
-    levels = (TriageLevel.EMERGENCY, TriageLevel.URGENT)
+    levels = (TriageLevel.EMERGENCY, TriageLevel.URGENT, TriageLevel.SOON)
     signs = {level: signs_for(level) for level in levels}
     lines = len(stop.points) + sum(len(listed) + 4 for listed in signs.values()) + 4
     if pdf.get_y() + lines * 5 > pdf.page_break_trigger:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from sciatica import i18n
 from sciatica.clock import relative_day
 from sciatica.diary.models import AboutMe, CheckInInput
-from sciatica.diary.triage import Triage, active_alert
+from sciatica.diary.triage import Triage
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.exercises.filters import (
@@ -60,10 +60,11 @@ def library_view(
 ) -> LibraryView:
     """Filter the catalogue; with 'suits me today', adjust it to the latest check-in and About me.
 
-    A warning sign that stands (`standing`) or is on the latest check-in pauses every exercise.
+    A warning sign that stands (`standing`, the one state every page reads) pauses every
+    exercise; one the person has been seen about no longer does, whatever the latest check-in.
     Without 'suits me today', exercises that do not suit the person stay listed, with the reason.
     """
-    alert = standing or active_alert(latest)
+    alert = standing
     if alert is not None:
         # An emergency or urgent warning sign pauses every exercise suggestion (CLINICAL.md 4).
         return LibraryView(alert=alert, exercises=(), today_note=None, loosen=())

@@ -87,7 +87,11 @@ def next_step(store: Store, *, user_id: str, catalog: Catalog, today: date) -> N
     routine = store.active_routine(user_id=user_id)
     last_change = store.last_change(user_id=user_id, routine_id=routine.id) if routine else None
     about = store.get_about_me(user_id=user_id)
-    alert = standing.triage if (standing := current_alert(store, user_id=user_id)) else None
+    alert = (
+        standing.triage
+        if (standing := current_alert(store, user_id=user_id, today=today))
+        else None
+    )
     latest = history[-1] if history else None
     if alert is None and routine is not None:
         swap = about_me_swaps(routine, catalog=catalog, about_me=about, today=today)

@@ -19,7 +19,10 @@ from sciatica.diary.triage import (
 from sciatica.i18n import N_, _, format_date
 from sciatica.storage.check_ins import DailyRow
 
-BASELINE_DAYS = 7  # the first week of check-ins in the period is the baseline
+# The first week of check-ins in the period is the baseline, compared with the latest week of
+# check-ins (CLINICAL.md 2): recent days, not an average of everything after the first week.
+BASELINE_DAYS = 7
+LATEST_DAYS = 7
 WEEKLY_AFTER_DAYS = 366  # longer periods are drawn as weekly means, so years of data stay fast
 ROLLING_DAYS, ROLLING_MIN_DAYS = 7, 4  # a 7-day average needs check-ins on most of those days
 # SBI measurement error is about 22% of its 0-24 range (Grøvle et al. 2008, CLINICAL.md 2),
@@ -32,7 +35,7 @@ PAIN = ("leg_pain", "back_pain")
 LIFE = ("walking_interference", "sitting_interference", "sleeping_interference")
 SESSION_NUMBERS = ("pain_before", "worst_during", "pain_after", "next_morning_leg_pain")
 RESPONSE = ("pain_before", "pain_after", "next_morning_leg_pain")  # drawn around each session
-URGENT_LEVELS = (TriageLevel.URGENT.value, TriageLevel.EMERGENCY.value)
+URGENT_LEVELS = tuple(level.value for level in TriageLevel if level.stands)
 # Averages of whole numbers: keep an exact 2-point or 30% fall from missing by a rounding error.
 _ROUNDING = 1e-9
 
@@ -98,11 +101,14 @@ class SessionPoint:
 
 @dataclass(frozen=True, slots=True)
 class PainChange:
-    """Average pain in the baseline week and over the rest of the period."""
+    """Average pain in the baseline week and in the latest week of check-ins in the period.
+
+    The latest week is the seven days up to the last check-in, leaving out any in the baseline.
+    """
 
     baseline: float
     baseline_days: int
-    later: float | None  # None while every check-in falls in the baseline week
+    later: float | None  # the latest week; None while every check-in falls in the baseline week
     later_days: int
 
     @property
@@ -124,6 +130,22 @@ class PainChange:
             fall is not None
             and fall > 0
             and is_important_fall(baseline=self.baseline, fall=fall + _ROUNDING)
+        )
+
+    @property
+    def enough_points(self) -> bool:
+        """The fall reaches 2 points (one of the two criteria)."""
+        fall = self.fall
+        return fall is not None and fall + _ROUNDING >= IMPORTANT_CHANGE_POINTS
+
+    @property
+    def enough_share(self) -> bool:
+        """The fall reaches 30% of the baseline (the other criterion)."""
+        fall = self.fall
+        return (
+            fall is not None
+            and self.baseline > 0
+            and fall + _ROUNDING >= IMPORTANT_CHANGE_FRACTION * self.baseline
         )
 
     @property
@@ -163,6 +185,9 @@ class ProgressSummary:
     sessions: int
     sessions_per_week: float
     red_flag_days: tuple[date, ...]
+    # Days before the period on which a sign that still stands was ticked (CLINICAL.md 10): the
+    # summary never says "no warning signs" while one pauses the exercises.
+    standing_before: tuple[date, ...] = ()
 
 
 def resolve_period(
@@ -215,16 +240,28 @@ def sessions_frame(*, sessions: Sequence[SessionPoint], period: Period) -> pd.Da
 
 
 def summarise(
-    *, days: pd.DataFrame, sessions: Sequence[SessionPoint], period: Period
+    *,
+    days: pd.DataFrame,
+    sessions: Sequence[SessionPoint],
+    period: Period,
+    standing: Sequence[date] = (),
 ) -> ProgressSummary:
-    """Baseline and later pain, SBI change, sessions a week and warning signs in the period."""
+    """Baseline and later pain, SBI change, sessions a week and warning signs in the period.
+
+    `standing` holds the days on which the signs that still stand were ticked; those before the
+    period are reported with it.
+    """
     leg = back = sbi = None
     session_days = sessions_frame(sessions=sessions, period=period).index
     start = min([*days.index[:1], *session_days[:1]], default=pd.Timestamp(period.end))
     if len(days):
         cutoff = days.index[0] + pd.Timedelta(days=BASELINE_DAYS)
+        latest_from = days.index[-1] - pd.Timedelta(days=LATEST_DAYS - 1)
         in_baseline = pd.Series(days.index < cutoff, index=days.index)
-        leg, back = (_pain_change(days[column], in_baseline) for column in PAIN)
+        in_latest = pd.Series(
+            (days.index >= latest_from) & ~in_baseline.to_numpy(), index=days.index
+        )
+        leg, back = (_pain_change(days[column], in_baseline, in_latest) for column in PAIN)
         answered = days["sbi_total"].dropna()
         if len(answered):
             sbi = SbiChange(int(answered.iloc[0]), int(answered.iloc[-1]), len(answered))
@@ -242,11 +279,12 @@ def summarise(
         sessions=len(session_days),
         sessions_per_week=len(session_days) / weeks,
         red_flag_days=tuple(day.date() for day in flagged),
+        standing_before=tuple(sorted({day for day in standing if day < period.start})),
     )
 
 
-def _pain_change(values: pd.Series, in_baseline: pd.Series) -> PainChange:
-    baseline, later = values[in_baseline], values[~in_baseline]
+def _pain_change(values: pd.Series, in_baseline: pd.Series, in_latest: pd.Series) -> PainChange:
+    baseline, later = values[in_baseline], values[in_latest]
     return PainChange(
         baseline=float(baseline.mean()),
         baseline_days=len(baseline),

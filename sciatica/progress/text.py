@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 
+from sciatica.diary.triage import IMPORTANT_CHANGE_FRACTION
 from sciatica.i18n import N_, _, format_date, format_decimal, format_list, ngettext
 from sciatica.progress.summary import (
     BASELINE_DAYS,
@@ -79,6 +80,16 @@ def summary_sentences(*, summary: ProgressSummary) -> list[str]:
         )
     elif summary.check_in_days:
         lines.append(_("You reported no urgent or emergency warning signs in this period."))
+    if before := summary.standing_before:
+        lines.append(
+            ngettext(
+                "A warning sign you ticked before this period ({days}) still stands: follow its "
+                "advice until you have been seen about it, and tell the app on Today.",
+                "Warning signs you ticked before this period ({days}) still stand: follow their "
+                "advice until you have been seen about them, and tell the app on Today.",
+                len(before),
+            ).format(days=", ".join(_day(day) for day in before))
+        )
     return lines
 
 
@@ -88,8 +99,50 @@ def _num(value: float, places: int = 1) -> str:
     return format_decimal(round(value, places), format="0." + "0" * places if places else "0")
 
 
+def points(value: float) -> str:
+    """'2 points', '1.5 points', '1 point': one decimal, left off when it is zero."""
+    shown = round(value, 1)
+    whole = shown == int(shown)
+    number = format_decimal(shown, format="0" if whole else "0.0")
+    return ngettext("{value} point", "{value} points", 1 if shown == 1 else 2).format(value=number)
+
+
+def fall_verdict(change: PainChange) -> str:
+    """The change in words, both criteria (2 points and 30%) stated without contradiction.
+
+    'about the same', '1 point higher', or a fall with its percentage: important when it meets
+    both, and otherwise which criterion it falls short of (CLINICAL.md 2; Ostelo 2008).
+    """
+    fall, percent = change.fall, change.percent
+    if fall is None or abs(fall) < 0.05:
+        return _("about the same")
+    if fall < 0:
+        return _("{points} higher").format(points=points(-fall))
+    values = {
+        "points": points(fall),
+        "percent": _num(percent, 0) if percent is not None else "",
+        # "30%" in the language's way ("30 %" in Swedish), kept out of the sentences' own words.
+        "share": _("{percent}%").format(percent=_num(100 * IMPORTANT_CHANGE_FRACTION, 0)),
+    }
+    if change.important:
+        return _("{points} lower ({percent}%): a clinically important fall").format(**values)
+    if change.enough_points:
+        return _(
+            "{points} lower ({percent}%): a real change, though short of the {share} usually "
+            "counted as important"
+        ).format(**values)
+    if change.enough_share:
+        return _(
+            "{points} lower ({percent}%), though short of the 2 points usually counted as important"
+        ).format(**values)
+    return _(
+        "{points} lower ({percent}%), less than the 2 points and {share} usually counted as "
+        "important"
+    ).format(**values)
+
+
 def pain_sentence(*, name: str, change: PainChange) -> str:
-    """'Your leg pain averaged 3.1/10 after your first week, against 5.4 in it: ...'."""
+    """'Your leg pain averaged 3.1/10 in your latest week, against 5.4 in your first: ...'."""
     if change.later is None or change.fall is None:
         return ngettext(
             "Your {name} averaged {value}/10 over {count} check-in, all in your first week "
@@ -105,30 +158,15 @@ def pain_sentence(*, name: str, change: PainChange) -> str:
         if change.baseline_days < BASELINE_DAYS
         else ""
     )
-    fall, percent = change.fall, change.percent
-    share = _(" ({percent}%)").format(percent=_num(abs(percent), 0)) if percent is not None else ""
-    if abs(fall) < 0.05:
-        verdict = _("about the same")
-    elif fall < 0:
-        verdict = _("{value} points higher").format(value=_num(-fall))
-    elif change.important:
-        verdict = _("{value} points{share} lower, a clinically important fall").format(
-            value=_num(fall), share=share
-        )
-    else:
-        verdict = _(
-            "{value} points{share} lower, less than the 2 points and 30%, the change usually "
-            "counted as clinically important"
-        ).format(value=_num(fall), share=share)
     return _(
-        "Your {name} averaged {later}/10 after your first week, against {baseline} in that "
-        "first week{basis}: {verdict}."
+        "Your {name} averaged {later}/10 in your latest week of check-ins, against {baseline} "
+        "in your first week{basis}: {verdict}."
     ).format(
         name=name,
         later=_num(change.later),
         baseline=_num(change.baseline),
         basis=basis,
-        verdict=verdict,
+        verdict=fall_verdict(change),
     )
 
 

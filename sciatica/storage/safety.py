@@ -19,7 +19,7 @@ from sciatica.storage.base import StoreBase
 from sciatica.storage.schema import about_me, check_ins, signs_seen
 
 _ABOUT_FIELDS = tuple(AboutMe.model_fields)
-_ALERT_LEVELS = (TriageLevel.URGENT.value, TriageLevel.EMERGENCY.value)
+_ALERT_LEVELS = tuple(level.value for level in TriageLevel if level.stands)
 
 
 class SafetyStore(StoreBase):
@@ -47,10 +47,10 @@ class SafetyStore(StoreBase):
         )
 
     def signs_seen(self, *, user_id: str) -> list[SignSeen]:
-        """Every 'I have been seen about this', oldest first."""
+        """Every answer about a standing sign ('I have been seen about this'...), oldest first."""
         c = signs_seen.c
         query = (
-            select(c.flag_id, c.sign_day, c.seen_on)
+            select(c.flag_id, c.sign_day, c.seen_on, c.answer)
             .where(c.user_id == user_id)
             .order_by(c.seen_on, c.id)
         )
@@ -61,7 +61,7 @@ class SafetyStore(StoreBase):
             ]
 
     def record_signs_seen(self, *, user_id: str, seen: Sequence[SignSeen]) -> None:
-        """Remember that the person has been seen about these signs."""
+        """Remember what the person said about these standing signs."""
         with self._write() as connection:
             self._ensure_user(connection, user_id)
             self._add_signs_seen(connection, user_id, seen)
@@ -70,7 +70,7 @@ class SafetyStore(StoreBase):
         self, connection: Connection, user_id: str, seen: Sequence[SignSeen]
     ) -> None:
         c = signs_seen.c
-        query = select(c.flag_id, c.sign_day, c.seen_on).where(c.user_id == user_id)
+        query = select(c.flag_id, c.sign_day, c.seen_on, c.answer).where(c.user_id == user_id)
         known = {SignSeen.model_validate(dict(row._mapping)) for row in connection.execute(query)}
         now = clock.now()
         for item in seen:

@@ -152,7 +152,8 @@ about_me = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
-# "I have been seen about this": puts a standing warning sign to rest (CLINICAL.md 9).
+# What the person answered about a standing warning sign (CLINICAL.md 10): "seen" or "gone"
+# puts it to rest, "still_there" keeps it standing from `seen_on`.
 signs_seen = Table(
     "signs_seen",
     metadata,
@@ -162,6 +163,7 @@ signs_seen = Table(
     Column("sign_day", Date, nullable=False),
     Column("seen_on", Date, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("answer", String(16), nullable=False, server_default="seen"),
     Index("ix_signs_seen_user", "user_id"),
 )
 

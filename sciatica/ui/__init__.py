@@ -221,7 +221,7 @@ def advice_block(notice: Notice, *, key: str) -> None:
     body = f"**{notice.title}.** {dial_links(notice.text, notice.numbers)}{points}"
     if notice.level is TriageLevel.EMERGENCY:
         st.error(body, icon=":material/emergency:")
-    elif notice.level is TriageLevel.URGENT:
+    elif notice.level in (TriageLevel.URGENT, TriageLevel.SOON):
         st.warning(body, icon=":material/warning:")
     else:
         st.info(body, icon=":material/stethoscope:")

@@ -7,7 +7,8 @@
 - `disclaimer()`: the app does not diagnose; check with a professional before starting.
 - `first_use()`: the disclaimer and About me, asked once until answered.
 - `about_me_form(key)`: About me, to answer or change (the Safety page).
-- `standing_banner(alert)`: a warning sign that stands on Today until seen about.
+- `standing_banner(alert)`: a warning sign that stands, on every page that offers exercise,
+  until seen about; after 14 days without news, "Is this still the case?".
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ from pydantic import ValidationError
 from sciatica import i18n, ui
 from sciatica.clock import relative_day
 from sciatica.diary.about_me import ANSWERS, about_me_content, cautions
-from sciatica.diary.models import AboutMe, TriageLevel, describe_errors
+from sciatica.diary.models import AboutMe, SignAnswer, TriageLevel, describe_errors
 from sciatica.diary.notices import Notice, StandingAlert, triage_notice
 from sciatica.diary.safety import safety_content
-from sciatica.diary.today import mark_cancer_assessed, mark_seen
-from sciatica.diary.triage import content, emergency_dial
-from sciatica.i18n import _
+from sciatica.diary.today import answer_still_the_case, mark_cancer_assessed, mark_seen
+from sciatica.diary.triage import content, emergency_dial, red_flag
+from sciatica.i18n import N_, _, ngettext
 
 _SCROLLS = count()
 # Scroll the block into view once it is drawn, and again while the page may still be settling
@@ -186,13 +187,19 @@ def about_me_form(*, key: str, submit: str | None = None) -> None:
 
 
 def standing_banner(alert: StandingAlert | None, *, today: date) -> None:
-    """The advice that stands, with each sign's day, until the person has been seen about it."""
+    """The advice that stands, with each sign's day, until the person has been seen about it.
+
+    The same on every page (Today, Session, Routine, Exercises): what is answered here holds
+    everywhere. A sign neither ticked again nor confirmed for 14 days is asked about again.
+    """
     if alert is None:
         return
     notice = triage_notice(alert.triage, country=ui.country())
     with st.container(key="standing_alert"):
         ui.advice_block(notice, key="standing")
-        if alert.since:
+        if alert.asking:
+            still_the_case(alert, today=today)
+        elif alert.since:
             days = i18n.format_list(
                 [relative_day(day, today=today) for day in sorted(set(alert.since.values()))]
             )
@@ -206,6 +213,46 @@ def standing_banner(alert: StandingAlert | None, *, today: date) -> None:
         ):
             mark_cancer_assessed(ui.store(), user_id=ui.user_id())
             ui.flash(_("Noted: a doctor has assessed this back pain."))
+
+
+# "Is this still the case?": each answer, what it stores, and what the page then says.
+_ANSWERS = (
+    (
+        SignAnswer.GONE,
+        N_("It has gone"),
+        N_("Noted: it has gone. Tick it again on your check-in if it comes back."),
+    ),
+    (SignAnswer.SEEN, N_("I have been seen"), N_("Noted: you have been seen about it.")),
+    (
+        SignAnswer.STILL_THERE,
+        N_("It is still there"),
+        N_("Noted: it is still there. Follow the advice below; the app asks again in two weeks."),
+    ),
+)
+
+
+def still_the_case(alert: StandingAlert, *, today: date) -> None:
+    """Ask about signs neither ticked again nor confirmed for 14 days; store the answer."""
+    ticked = sorted({alert.since[flag_id] for flag_id in alert.asking})
+    days = i18n.format_list([relative_day(day, today=today) for day in ticked])
+    with st.container(border=True, key="still_the_case"):
+        st.markdown("**{question}**".format(question=_("Is this still the case?")))
+        signs = [red_flag(flag_id).question for flag_id in alert.asking]
+        st.caption(
+            ngettext(
+                "Ticked on your check-in: {days}, with no news of it since.",
+                "Ticked on your check-in: {days}, with no news of them since.",
+                len(signs),
+            ).format(days=days)
+        )
+        st.markdown("\n".join(f"- {sign}" for sign in signs))  # the app's own wording
+        with st.container(horizontal=True):
+            for answer, label, noted in _ANSWERS:
+                if st.button(_(label), key=f"still_the_case_{answer.value}"):
+                    answer_still_the_case(
+                        ui.store(), user_id=ui.user_id(), alert=alert, answer=answer, today=today
+                    )
+                    ui.flash(_(noted))
 
 
 def under_16_notice() -> bool:

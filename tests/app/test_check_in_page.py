@@ -87,10 +87,17 @@ def test_a_bladder_sign_shows_the_emergency_message_and_still_saves(
     assert saved.triage_level is TriageLevel.EMERGENCY
 
 
-def test_an_urgent_sign_shows_see_a_doctor_within_two_days(page: AppTest) -> None:
+def test_severe_night_pain_shows_see_a_doctor_within_two_days(page: AppTest) -> None:
     next(c for c in page.checkbox if c.label.startswith("Severe pain at night")).check()
     save_button(page).click().run()
-    assert "See a doctor within 24 to 48 hours" in page.warning[0].value
+    assert "See a doctor within 1 to 2 days" in page.warning[0].value
+
+
+def test_worsening_leg_weakness_shows_get_help_today(page: AppTest) -> None:
+    next(c for c in page.checkbox if c.label.startswith("Leg weakness that is getting")).check()
+    save_button(page).click().run()
+    assert "Get medical help today" in page.warning[0].value
+    assert "local urgent care" in page.warning[0].value
 
 
 def test_the_date_picker_offers_no_day_after_the_users_today(page: AppTest) -> None:

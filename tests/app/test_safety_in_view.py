@@ -178,7 +178,7 @@ def test_an_urgent_sign_yesterday_still_pauses_exercises_today(
     store.save_check_in(user_id="local", entry=make_check_in(), triage_level=TriageLevel.NONE)
     store.close()
     app = open_page("pages/exercises.py")
-    assert "See a doctor within 24 to 48 hours" in app.warning[0].value
+    assert "See a doctor within 1 to 2 days" in app.warning[0].value
     assert not app.get("image")
 
 

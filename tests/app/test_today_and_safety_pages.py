@@ -83,7 +83,10 @@ def test_safety_lists_warning_signs_stop_rules_faq_and_sources(open_page: OpenPa
     assert not app.exception
     assert "does not diagnose" in app.info[0].value
     assert "New trouble starting to pee" in app.error[0].value
-    assert "Severe pain at night" in app.warning[0].value
+    assert "Get medical help today" in app.warning[0].value
+    assert "Leg weakness that is getting worse, or a new foot drop" in app.warning[0].value
+    assert "See a doctor within 1 to 2 days" in app.warning[1].value
+    assert "Severe pain at night" in app.warning[1].value
     headers = [header.value for header in app.header]
     assert "Stop an exercise and do not push through pain" in headers
     assert "Sources" in headers

@@ -79,7 +79,7 @@ def diary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]
         write_demo_data(store, user_id=USER, days=120, seed=1, end=today)
         store.save_about_me(user_id=USER, answers=AboutMe(answered_on=today))
         # The demo's warning signs would pause exercises on every page: seen about, they don't.
-        if (alert := current_alert(store, user_id=USER)) is not None:
+        if (alert := current_alert(store, user_id=USER, today=today)) is not None:
             mark_seen(store, user_id=USER, alert=alert, today=today)
     finally:
         store.close()

@@ -49,7 +49,7 @@ def demo(server: StreamlitServer) -> StreamlitServer:
     store = diary(server)
     today = clock.today(TIMEZONE)
     write_demo_data(store, user_id="local", days=120, seed=1, end=today)
-    if (alert := current_alert(store, user_id="local")) is not None:
+    if (alert := current_alert(store, user_id="local", today=today)) is not None:
         mark_seen(store, user_id="local", alert=alert, today=today)
     store.close()
     return server

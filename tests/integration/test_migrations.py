@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections.abc import Iterator
-from datetime import UTC, time, timedelta
+from datetime import UTC, date, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, event
 
 from sciatica import clock
-from sciatica.diary.models import TriageLevel
+from sciatica.diary.models import SignAnswer, SignSeen, TriageLevel
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import Change, Step
 from sciatica.plans.routine import template
@@ -548,3 +548,40 @@ def test_0007_adds_flare_ups_beside_the_check_ins_and_downgrading_removes_only_t
     migrate(engine)
     assert schema_differences(engine) == []
     assert store.count_flares(user_id="ann") == 0
+
+
+def test_0009_reads_every_earlier_answer_as_seen_and_downgrading_drops_still_there(
+    engine: Engine, today: date
+) -> None:
+    upgrade(engine, "0007")
+    before = Store(engine)
+    entry = make_check_in(day=days_ago(20), red_flags=["injury"])
+    before.save_check_in(user_id="ann", entry=entry, triage_level=TriageLevel.URGENT)
+    with write_transaction(engine) as connection:
+        connection.execute(
+            sa.text(
+                "INSERT INTO signs_seen (user_id, flag_id, sign_day, seen_on, created_at) "
+                "VALUES ('ann', 'injury', :day, :on, CURRENT_TIMESTAMP)"
+            ),
+            {"day": days_ago(20), "on": days_ago(10)},
+        )
+
+    migrate(engine)
+
+    assert version(engine) == head_revision()
+    assert schema_differences(engine) == []
+    store = Store(engine)
+    seen = SignSeen(flag_id="injury", sign_day=days_ago(20), seen_on=days_ago(10))
+    assert store.signs_seen(user_id="ann") == [seen]  # an earlier record was "I have been seen"
+    still = SignSeen(
+        flag_id="injury", sign_day=days_ago(20), seen_on=today, answer=SignAnswer.STILL_THERE
+    )
+    store.record_signs_seen(user_id="ann", seen=[still])
+
+    downgrade(engine, "0007")
+    # An older app would read "still there" as "seen" and put the sign to rest: it goes.
+    with engine.connect() as connection:
+        kept = connection.execute(sa.text("SELECT seen_on FROM signs_seen")).scalars().all()
+    assert [str(day) for day in kept] == [str(days_ago(10))]
+    migrate(engine)
+    assert schema_differences(engine) == []

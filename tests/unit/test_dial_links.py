@@ -6,7 +6,7 @@ import pytest
 
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.notices import triage_notice
-from sciatica.diary.triage import advice, content, emergency_dial, red_flags, triage
+from sciatica.diary.triage import advice, content, dial_for, red_flags, triage
 from sciatica.ui import dial_links
 
 pytestmark = pytest.mark.timeless
@@ -16,11 +16,11 @@ LINK = re.compile(r"\[(\d+)\]\(tel:(\d+)\)")
 
 
 @pytest.mark.parametrize("country", COUNTRIES)
-@pytest.mark.parametrize("level", [TriageLevel.EMERGENCY, TriageLevel.URGENT])
+@pytest.mark.parametrize("level", [TriageLevel.EMERGENCY, TriageLevel.URGENT, TriageLevel.SOON])
 def test_each_number_in_the_advice_becomes_a_link_that_dials_it(
     level: TriageLevel, country: str | None
 ) -> None:
-    numbers = emergency_dial(country)
+    numbers = dial_for(level, country=country)  # the advice line (111, 1177) and the emergency
     linked = dial_links(advice(level, country=country).text, numbers)
     links = LINK.findall(linked)
     assert [shown for shown, _ in links] == list(numbers)

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from sciatica.diary.models import TriageLevel
+from sciatica.diary.triage import triage
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.exercises.filters import filter_summary
@@ -30,16 +31,28 @@ SUITS_TODAY = ExerciseFilter(suits_today=True)
 
 @pytest.mark.parametrize(
     ("flags", "level"),
-    [(["bowel"], TriageLevel.EMERGENCY), (["night_pain"], TriageLevel.URGENT)],
+    [
+        (["bowel"], TriageLevel.EMERGENCY),
+        (["injury"], TriageLevel.URGENT),
+        (["night_pain"], TriageLevel.SOON),
+    ],
 )
 @pytest.mark.parametrize("flt", [ExerciseFilter(), SUITS_TODAY])
-def test_an_emergency_or_urgent_sign_pauses_every_exercise(
+def test_a_standing_warning_sign_pauses_every_exercise(
     flags: list[str], level: TriageLevel, flt: ExerciseFilter
 ) -> None:
-    view = library_view(CATALOG, flt, latest=make_check_in(red_flags=flags))
+    latest = make_check_in(red_flags=flags)
+    view = library_view(CATALOG, flt, latest=latest, standing=triage(ticked=flags))
     assert view.alert is not None
     assert view.alert.level is level
     assert view.exercises == ()
+
+
+def test_a_sign_seen_about_no_longer_pauses_exercise_whatever_the_latest_check_in() -> None:
+    # The latest check-in still carries the sign, but it no longer stands (CLINICAL.md 10).
+    view = library_view(CATALOG, ExerciseFilter(), latest=make_check_in(red_flags=["injury"]))
+    assert view.alert is None
+    assert len(view.exercises) == EVERYONE
 
 
 def test_a_sign_that_alone_is_not_urgent_does_not_pause_exercise() -> None:

@@ -152,21 +152,104 @@ def test_leg_pain_change_from_the_baseline_week(
 def test_summary_names_an_important_fall_in_points_and_percent() -> None:
     lines = summary_sentences(summary=summary_of(pain_days([6] * 7, [4] * 7)))
     assert (
-        "Your leg pain averaged 4.0/10 after your first week, against 6.0 in that first week: "
-        "2.0 points (33%) lower, a clinically important fall." in lines
+        "Your leg pain averaged 4.0/10 in your latest week of check-ins, against 6.0 in your "
+        "first week: 2 points lower (33%): a clinically important fall." in lines
     )
 
 
-def test_summary_says_a_small_fall_is_less_than_clinically_important() -> None:
-    lines = summary_sentences(summary=summary_of(pain_days([5] * 7, [4, 4, 4, 3, 3])))
-    assert any("1.4 points (28%) lower, less than the 2 points and 30%" in line for line in lines)
+# (rule from CLINICAL.md 2, first week, latest days, the words the summary ends with)
+IMPORTANT_CHANGE_WORDS = [
+    (
+        "2 points and 30%: important",
+        [6] * 7,
+        [4] * 7,
+        "2 points lower (33%): a clinically important fall.",
+    ),
+    (
+        "2 points but under 30%: a real change, short of the 30%, never 'less than 2 points'",
+        [8] * 7,
+        [6] * 7,
+        "2 points lower (25%): a real change, though short of the 30% usually counted as "
+        "important.",
+    ),
+    (
+        "30% but under 2 points: short of the 2 points",
+        [5] * 7,
+        [4, 3] * 3,
+        "1.5 points lower (30%), though short of the 2 points usually counted as important.",
+    ),
+    (
+        "under both",
+        [5] * 7,
+        [4, 4, 4, 3, 3],
+        "1.4 points lower (28%), less than the 2 points and 30% usually counted as important.",
+    ),
+    ("a rise is never a fall", [3] * 7, [5] * 7, "2 points higher."),
+    (
+        "one point reads as one point",
+        [5] * 7,
+        [4] * 7,
+        "1 point lower (20%), less than the 2 points and 30% usually counted as important.",
+    ),
+    ("no change", [4] * 7, [4] * 7, "about the same."),
+]
 
 
-def test_summary_reports_a_rise_without_calling_it_important() -> None:
-    lines = summary_sentences(summary=summary_of(pain_days([3] * 7, [5] * 7, column="back_pain")))
-    assert any(
-        line.startswith("Your back pain") and line.endswith("2.0 points higher.") for line in lines
-    )
+@pytest.mark.parametrize(
+    ("rule", "baseline", "later", "ends"),
+    IMPORTANT_CHANGE_WORDS,
+    ids=[row[0] for row in IMPORTANT_CHANGE_WORDS],
+)
+def test_the_important_change_is_stated_without_contradiction(
+    rule: str, baseline: list[int], later: list[int], ends: str
+) -> None:
+    lines = summary_sentences(summary=summary_of(pain_days(baseline, later)))
+    leg = next(line for line in lines if line.startswith("Your leg pain"))
+    assert leg.endswith(ends), rule
+
+
+# (rule, leg pain by day offset into the period, first-week mean, latest-week mean, days each)
+FIRST_AND_LATEST_WEEK = [
+    (
+        "the latest 7 days, not every day after the first week",
+        {
+            **dict.fromkeys(range(7), 6),
+            **dict.fromkeys(range(7, 21), 6),
+            **dict.fromkeys(range(23, 30), 3),
+        },
+        6.0,
+        3.0,
+        (7, 7),
+    ),
+    (
+        "the latest week ends at the last check-in, not at the end of the period",
+        {**dict.fromkeys(range(7), 8), **dict.fromkeys(range(10, 13), 5), 20: 4},
+        8.0,
+        4.0,
+        (7, 1),
+    ),
+    (
+        "a short diary: the latest week leaves out the first week's days",
+        {0: 6, 3: 6, 9: 3, 10: 4},
+        6.0,
+        3.5,
+        (2, 2),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "pain", "first", "latest", "counts"),
+    FIRST_AND_LATEST_WEEK,
+    ids=[row[0] for row in FIRST_AND_LATEST_WEEK],
+)
+def test_the_first_week_is_compared_with_the_latest_week(
+    rule: str, pain: dict[int, int], first: float, latest: float, counts: tuple[int, int]
+) -> None:
+    leg = summary_of([daily_row(offset, leg_pain=value) for offset, value in pain.items()]).leg
+    assert leg is not None
+    assert (leg.baseline, leg.later) == (pytest.approx(first), pytest.approx(latest)), rule
+    assert (leg.baseline_days, leg.later_days) == counts, rule
 
 
 def test_baseline_with_fewer_than_seven_days_says_how_many() -> None:
@@ -175,6 +258,16 @@ def test_baseline_with_fewer_than_seven_days_says_how_many() -> None:
     assert summary.leg is not None
     assert (summary.leg.baseline_days, summary.leg.later_days) == (3, 1)
     assert "(based on 3 days)" in summary_sentences(summary=summary)[1]
+
+
+def test_a_sign_standing_from_before_the_period_is_reported_with_it() -> None:
+    summary = summarise(
+        days=days_frame(daily_row(3)), sessions=(), period=last_30_days(), standing=[days_ago(120)]
+    )
+    lines = summary_sentences(summary=summary)
+    assert "You reported no urgent or emergency warning signs in this period." in lines
+    assert lines[-1].startswith("A warning sign you ticked before this period")
+    assert "still stands" in lines[-1]
 
 
 def test_baseline_week_starts_at_the_first_check_in_of_the_period() -> None:

@@ -8,7 +8,6 @@ from sciatica.diary.models import CheckInInput, TriageLevel
 from sciatica.diary.notices import triage_notice
 from sciatica.diary.triage import (
     RedFlag,
-    active_alert,
     advice,
     content,
     dial_for,
@@ -44,39 +43,102 @@ EMERGENCY_SIGNS = [
     "saddle",
     "both_legs",
 ]
-URGENT_SIGNS = ["worsening_weakness", "fever_unwell", "weight_loss", "injury", "night_pain"]
+URGENT_SIGNS = ["worsening_weakness", "fever_unwell", "injury"]  # the same day
+SOON_SIGNS = ["weight_loss", "night_pain"]  # within 1-2 days
 RETIRED_SIGNS = ["cancer_weight"]  # no longer asked; older check-ins still carry it
 
+# (rule from CLINICAL.md 1, the signs ticked, the level they lead to)
+ROUTING = [
+    ("bladder: new difficulty starting to pass urine", ["bladder_start"], TriageLevel.EMERGENCY),
+    ("bladder: cannot pass urine at all", ["bladder_retention"], TriageLevel.EMERGENCY),
+    ("bladder: loss of bladder control", ["bladder_control"], TriageLevel.EMERGENCY),
+    ("bowel: loss of control or not feeling it full", ["bowel"], TriageLevel.EMERGENCY),
+    ("saddle numbness", ["saddle"], TriageLevel.EMERGENCY),
+    ("both legs: sciatica or weakness getting worse", ["both_legs"], TriageLevel.EMERGENCY),
+    (
+        "sexual dysfunction with a cauda equina sign",
+        ["sexual_function", "saddle"],
+        TriageLevel.EMERGENCY,
+    ),
+    ("sexual dysfunction alone: same day", ["sexual_function"], TriageLevel.URGENT),
+    (
+        "weakness getting worse or new foot drop: same day",
+        ["worsening_weakness"],
+        TriageLevel.URGENT,
+    ),
+    ("fever, very unwell or recent infection: same day", ["fever_unwell"], TriageLevel.URGENT),
+    (
+        "after a significant fall, or minor one with thin bones: same day",
+        ["injury"],
+        TriageLevel.URGENT,
+    ),
+    (
+        "unexplained weight loss with new back pain: within 1-2 days",
+        ["weight_loss"],
+        TriageLevel.SOON,
+    ),
+    ("severe night pain not eased by rest: within 1-2 days", ["night_pain"], TriageLevel.SOON),
+    (
+        "a retired cancer-or-weight-loss tick still reads as soon",
+        ["cancer_weight"],
+        TriageLevel.SOON,
+    ),
+    (
+        "the more urgent of two signs decides: same day over soon",
+        ["night_pain", "injury"],
+        TriageLevel.URGENT,
+    ),
+    (
+        "the more urgent of two signs decides: emergency over soon",
+        ["night_pain", "saddle"],
+        TriageLevel.EMERGENCY,
+    ),
+    (
+        "sexual dysfunction with a same-day sign stays same day",
+        ["sexual_function", "fever_unwell"],
+        TriageLevel.URGENT,
+    ),
+    ("nothing ticked is nothing", [], TriageLevel.NONE),
+]
+
 
 @in_each_language
-@pytest.mark.parametrize("sign", EMERGENCY_SIGNS)
-def test_each_cauda_equina_sign_alone_is_an_emergency(sign: str) -> None:
-    assert triage(ticked=[sign]).level is TriageLevel.EMERGENCY
-
-
-@in_each_language
-@pytest.mark.parametrize("sign", URGENT_SIGNS)
-def test_each_urgent_sign_alone_needs_a_doctor_within_two_days(sign: str) -> None:
-    assert triage(ticked=[sign]).level is TriageLevel.URGENT
+@pytest.mark.parametrize(
+    ("rule", "ticked", "level"), ROUTING, ids=[rule for rule, _ticked, _level in ROUTING]
+)
+def test_each_warning_sign_routes_to_its_level(
+    rule: str, ticked: list[str], level: TriageLevel
+) -> None:
+    assert triage(ticked=ticked).level is level, rule
 
 
 @in_each_language
 @pytest.mark.parametrize("sign", RETIRED_SIGNS)
-def test_a_retired_sign_is_no_longer_asked_but_older_check_ins_still_read_as_urgent(
-    sign: str,
-) -> None:
+def test_a_retired_sign_is_no_longer_asked(sign: str) -> None:
     assert sign not in {flag.id for flag in red_flags()}
-    assert triage(ticked=[sign]).level is TriageLevel.URGENT
+
+
+LEVEL_OF = {
+    **dict.fromkeys(EMERGENCY_SIGNS, TriageLevel.EMERGENCY),
+    **dict.fromkeys(URGENT_SIGNS, TriageLevel.URGENT),
+    **dict.fromkeys(SOON_SIGNS, TriageLevel.SOON),
+}
 
 
 @in_each_language
 @pytest.mark.parametrize(
     ("first", "second"),
-    [(a, b) for a in EMERGENCY_SIGNS + URGENT_SIGNS for b in URGENT_SIGNS if a != b],
+    [(a, b) for a in LEVEL_OF for b in [*URGENT_SIGNS, *SOON_SIGNS] if a != b],
 )
 def test_any_two_signs_are_as_urgent_as_the_more_urgent_one(first: str, second: str) -> None:
-    expected = TriageLevel.EMERGENCY if first in EMERGENCY_SIGNS else TriageLevel.URGENT
+    expected = max(LEVEL_OF[first], LEVEL_OF[second], key=lambda level: level.rank)
     assert triage(ticked=[first, second]).level is expected
+
+
+@in_each_language
+@pytest.mark.parametrize("sign", list(LEVEL_OF))
+def test_every_sign_that_needs_a_doctor_pauses_the_exercises(sign: str) -> None:
+    assert triage(ticked=[sign]).stops_exercise
 
 
 def test_cannot_pee_at_all_is_asked() -> None:
@@ -98,24 +160,9 @@ def test_a_history_of_cancer_is_no_longer_a_sign_to_untick_each_day() -> None:
 
 
 @in_each_language
-def test_new_sexual_problems_alone_are_urgent() -> None:
-    assert triage(ticked=["sexual_function"]).level is TriageLevel.URGENT
-
-
-@in_each_language
 @pytest.mark.parametrize("other", EMERGENCY_SIGNS)
 def test_new_sexual_problems_with_an_emergency_sign_are_an_emergency(other: str) -> None:
     assert triage(ticked=["sexual_function", other]).level is TriageLevel.EMERGENCY
-
-
-@in_each_language
-def test_sexual_problems_with_an_urgent_sign_stay_urgent() -> None:
-    assert triage(ticked=["sexual_function", "fever_unwell"]).level is TriageLevel.URGENT
-
-
-@in_each_language
-def test_the_most_urgent_sign_decides_the_level() -> None:
-    assert triage(ticked=["night_pain", "saddle"]).level is TriageLevel.EMERGENCY
 
 
 @in_each_language
@@ -139,7 +186,7 @@ def test_an_unknown_sign_is_an_error_not_silence() -> None:
 
 @in_each_language
 def test_every_sign_in_the_content_file_is_covered_by_this_table() -> None:
-    covered = {*EMERGENCY_SIGNS, *URGENT_SIGNS, "sexual_function"}
+    covered = {*EMERGENCY_SIGNS, *URGENT_SIGNS, *SOON_SIGNS, "sexual_function"}
     assert {flag.id for flag in red_flags()} == covered
     assert {flag.id for flag in content().red_flags} == covered | set(RETIRED_SIGNS)
 
@@ -190,7 +237,7 @@ def test_each_emergency_number_can_be_dialled(country: str | None, dial: tuple[s
     [
         ("SE", ("112", "999", "911"), ("1177",)),
         ("US", ("911", "112", "999"), ()),
-        ("GB", ("999", "112", "911"), ()),
+        ("GB", ("999", "112", "911"), ("111",)),
         ("AU", ("000", "112", "999", "911"), ()),
     ],
 )
@@ -202,8 +249,83 @@ def test_a_country_guessed_from_the_browser_comes_first_but_keeps_the_common_num
     assert urgent_dial(guessed(code)) == urgent
 
 
-def test_urgent_advice_says_within_24_to_48_hours() -> None:
-    assert "24 to 48 hours" in advice(TriageLevel.URGENT, country="GB").title
+# (rule from CLINICAL.md 1, the country code, the level, words the advice must say, the numbers
+# it offers to call, in order)
+ADVICE_BY_COUNTRY = [
+    ("UK same day: NHS 111 beside 999", "GB", TriageLevel.URGENT, "Call NHS 111", ("111", "999")),
+    ("UK within 1-2 days: NHS 111 too", "GB", TriageLevel.SOON, "Call NHS 111", ("111", "999")),
+    (
+        "UK guessed from en-GB: 111, then every common number",
+        guessed("GB"),
+        TriageLevel.URGENT,
+        "Call NHS 111",
+        ("111", "999", "112", "911"),
+    ),
+    ("Sweden same day: 1177 beside 112", "SE", TriageLevel.URGENT, "Call 1177", ("1177", "112")),
+    ("Sweden within 1-2 days: 1177 too", "SE", TriageLevel.SOON, "Call 1177", ("1177", "112")),
+    (
+        "elsewhere same day: doctor or local urgent care",
+        "US",
+        TriageLevel.URGENT,
+        "your doctor or local urgent care",
+        ("911",),
+    ),
+    (
+        "elsewhere within 1-2 days: doctor or local urgent care",
+        "AU",
+        TriageLevel.SOON,
+        "your doctor or local urgent care",
+        ("000",),
+    ),
+    (
+        "not set: doctor or local urgent care, 112/999/911",
+        None,
+        TriageLevel.URGENT,
+        "your doctor or local urgent care",
+        ("112", "999", "911"),
+    ),
+    (
+        "emergency in the UK: 999 only, no advice line",
+        "GB",
+        TriageLevel.EMERGENCY,
+        "emergency department now",
+        ("999",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "country", "level", "says", "calls"),
+    ADVICE_BY_COUNTRY,
+    ids=[row[0] for row in ADVICE_BY_COUNTRY],
+)
+def test_advice_names_the_countrys_advice_line_beside_the_emergency_numbers(
+    rule: str, country: str | None, level: TriageLevel, says: str, calls: tuple[str, ...]
+) -> None:
+    notice = triage_notice(triage(ticked=[LEVEL_SIGN[level]]), country=country)
+    assert says in notice.text, rule
+    assert notice.calls == calls, rule
+    assert set(calls) <= set(notice.numbers), rule  # each one a tel: link in the text too
+
+
+LEVEL_SIGN = {
+    TriageLevel.EMERGENCY: "saddle",
+    TriageLevel.URGENT: "worsening_weakness",
+    TriageLevel.SOON: "night_pain",
+}
+
+
+@pytest.mark.parametrize(
+    ("level", "title"),
+    [
+        (TriageLevel.URGENT, "Get medical help today"),
+        (TriageLevel.SOON, "See a doctor within 1 to 2 days"),
+    ],
+)
+def test_urgent_advice_is_for_the_same_day_and_soon_advice_for_one_to_two_days(
+    level: TriageLevel, title: str
+) -> None:
+    assert advice(level, country="GB").title == title
 
 
 def test_emergency_advice_says_now_and_no_exercise() -> None:
@@ -217,27 +339,6 @@ def test_signs_that_count_only_with_others_say_so() -> None:
         sign.endswith("together with any sign above") for sign in signs_for(TriageLevel.EMERGENCY)
     )
     assert any(sign.endswith("on its own") for sign in signs_for(TriageLevel.URGENT))
-
-
-@in_each_language
-@pytest.mark.parametrize(
-    ("flags", "alert"),
-    [
-        ([], None),
-        (["night_pain"], TriageLevel.URGENT),
-        (["bowel"], TriageLevel.EMERGENCY),
-    ],
-)
-def test_latest_check_in_with_an_urgent_or_emergency_sign_is_an_active_alert(
-    flags: list[str], alert: TriageLevel | None
-) -> None:
-    result = active_alert(make_check_in(red_flags=flags))
-    assert (result.level if result else None) is alert
-
-
-@in_each_language
-def test_no_check_in_means_no_alert() -> None:
-    assert active_alert(None) is None
 
 
 @pytest.mark.parametrize(
@@ -316,6 +417,7 @@ def test_the_warning_signs_route_the_same_in_every_language() -> None:
     [
         (TriageLevel.EMERGENCY, ("112",)),
         (TriageLevel.URGENT, ("1177", "112")),  # healthcare advice first, 112 if it gets worse
+        (TriageLevel.SOON, ("1177", "112")),
         (TriageLevel.ROUTINE, ()),
     ],
 )
@@ -324,7 +426,8 @@ def test_sweden_offers_112_in_an_emergency_and_1177_first_when_urgent(
 ) -> None:
     assert dial_for(level, country="SE") == dial
     assert urgent_dial("SE") == ("1177",)
-    assert urgent_dial("GB") == ()
+    assert urgent_dial("GB") == ("111",)
+    assert urgent_dial("US") == ()
 
 
 def test_urgent_advice_in_sweden_names_1177_in_both_languages() -> None:
