@@ -18,6 +18,7 @@ from sciatica import i18n
 from sciatica.exercises.models import Catalog
 from sciatica.i18n import N_, _
 from sciatica.plans.models import Routine, RoutineInput, RoutineItem
+from sciatica.plans.ports import Plans
 from sciatica.plans.routine import (
     PlannedSession,
     daily_items,
@@ -26,7 +27,6 @@ from sciatica.plans.routine import (
     next_session_day,
     session_for_day,
 )
-from sciatica.storage.store import Store
 
 NO_ROUTINE = N_("You have no routine to follow yet. Build one to see each day's exercises here.")
 DONE = N_("You have done today's session. Well done.")
@@ -66,7 +66,7 @@ class TodaysPlan:
         return self.wording.format(name=name(self.routine.name) if self.routine else "")
 
 
-def todays_plan(store: Store, *, user_id: str, catalog: Catalog, today: date) -> TodaysPlan:
+def todays_plan(store: Plans, *, user_id: str, catalog: Catalog, today: date) -> TodaysPlan:
     """Today's plan for one person, from their active routine and the sessions logged today."""
     routine = store.active_routine(user_id=user_id)
     logged = routine is not None and bool(

@@ -11,13 +11,13 @@ from operator import attrgetter
 import pandas as pd
 
 from sciatica.diary.models import EARLIEST_DAY, TriageLevel
+from sciatica.diary.ports import DailyRow
 from sciatica.diary.triage import (
     IMPORTANT_CHANGE_FRACTION,
     IMPORTANT_CHANGE_POINTS,
     is_important_fall,
 )
 from sciatica.i18n import N_, _, format_date
-from sciatica.storage.check_ins import DailyRow
 
 BASELINE_DAYS = 7  # the first week of check-ins in the period is the baseline
 WEEKLY_AFTER_DAYS = 366  # longer periods are drawn as weekly means, so years of data stay fast
