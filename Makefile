@@ -5,22 +5,34 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-dates lint format browser postgres demo bench clean extract update compile
+.PHONY: run test test-dates lint format browser postgres demo bench clean extract update compile lock
 
 $(BIN)/python:
 	@echo "Creating the virtual environment in $(VENV)..."
 	@$(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
+# Installs repeat (README: Installs that repeat): both targets install the lock files, which pin
+# every package, the ones pulled in by others too, with the hashes of their files. pip refuses
+# any file whose hash is not in the lock, so a fresh clone a year later gets the same bytes.
+$(VENV)/.runtime: requirements.lock | $(BIN)/python
 	@echo "Installing the app's packages into $(VENV) (about a minute the first time)..."
-	@$(BIN)/pip install --quiet -r requirements.txt
+	@$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	@touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.dev: requirements.lock requirements-dev.lock | $(BIN)/python
 	@echo "Installing the app's packages and the developer tools (a few minutes the first time)..."
-	@$(BIN)/pip install --quiet -r requirements-dev.txt
+	@$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	@touch $@ $(VENV)/.runtime
+
+# The human lists (requirements.txt, requirements-dev.txt) become the lock files. uv keeps every
+# pin already in a lock unless a list asks otherwise; `make lock UPGRADE=--upgrade` takes the
+# newest release of everything. The dev lock is held to the runtime lock's versions, so the
+# tests run on exactly what `make run` installs. One lock serves Linux, macOS and Windows and
+# every Python from 3.11 (pyproject.toml's requires-python).
+LOCK := $(BIN)/uv pip compile --universal --python-version 3.11 --generate-hashes --quiet $(UPGRADE)
+lock: $(VENV)/.dev ## Refresh requirements.lock and requirements-dev.lock from the human lists
+	$(LOCK) --output-file requirements.lock requirements.txt
+	$(LOCK) --constraint requirements.lock --output-file requirements-dev.lock requirements-dev.txt
 
 # Serves on this computer only (README: "Who can open the app"); prints the address when ready.
 run: $(VENV)/.runtime ## make run, or make run PORT=8600 for another port

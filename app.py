@@ -1,6 +1,6 @@
 """Entry point: page settings and navigation. Everything else lives in pages/ and sciatica/."""
 
-import streamlit as st
+import streamlit as st  # noqa: TID251 - the entry point: page settings and navigation
 
 from sciatica import ui
 from sciatica.i18n import _

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from datetime import date, time, timedelta
+from datetime import UTC, date, time, timedelta
 from typing import Any
 
 from sciatica import clock
@@ -21,6 +21,11 @@ from sciatica.plans.routine import template
 def today() -> date:
     """Today for the person, by the test clock."""
     return clock.today(None)
+
+
+def exported_at() -> str:
+    """When a test's export file says it was written: now, by the test clock, in UTC."""
+    return clock.now().astimezone(UTC).isoformat()
 
 
 def days_ago(days: int) -> date:
@@ -156,7 +161,7 @@ def version_two_export(*, red: bool, name: str = "Gentle routine") -> str:
         {
             "format": "sciatica-export",
             "version": 2,
-            "exported_at": "2026-11-25T08:00:00Z",
+            "exported_at": exported_at(),
             "check_ins": json.loads(json.dumps(check_ins, default=str)),
             "routines": [record],
             "sessions": sessions,

@@ -10,9 +10,9 @@ from typing import Any
 from sciatica import i18n
 from sciatica.clock import relative_day
 from sciatica.diary.models import CheckIn, CheckInInput, LegExtent, Side, TriageLevel
+from sciatica.diary.ports import CheckInRepository
 from sciatica.diary.triage import Triage, triage
 from sciatica.i18n import N_, _
-from sciatica.storage.store import Store
 
 # The bothersomeness index asks about the past week, so it is offered weekly (CLINICAL.md 2).
 SBI_INTERVAL_DAYS = 7
@@ -55,7 +55,7 @@ class CheckInOutcome:
     comparison: str
 
 
-def form_start(store: Store, *, user_id: str, day: date) -> FormStart:
+def form_start(store: CheckInRepository, *, user_id: str, day: date) -> FormStart:
     """Values for the form: that day's check-in if it exists, else carried from the latest."""
     existing = store.get_check_in(user_id=user_id, day=day)
     last_sbi = store.last_sbi_day(user_id=user_id, before=day)
@@ -84,7 +84,7 @@ def with_both_legs(ticked: Iterable[str], *, side: Side | None, new_or_worse: bo
 
 
 def record_check_in(
-    store: Store, *, user_id: str, entry: CheckInInput, today: date
+    store: CheckInRepository, *, user_id: str, entry: CheckInInput, today: date
 ) -> CheckInOutcome:
     """Triage and save a check-in; the row is committed before this returns."""
     result = triage(ticked=entry.red_flags)

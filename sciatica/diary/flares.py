@@ -25,8 +25,8 @@ from pydantic import Field, ValidationError
 from sciatica import clock, i18n
 from sciatica.content import DATA_DIR, ContentError, Frozen, load_yaml
 from sciatica.diary.models import FLARE_LABELS, FlareEntry, FlareInput, describe_errors
+from sciatica.diary.ports import FlareRepository
 from sciatica.i18n import Language, Text, _, ngettext
-from sciatica.storage.store import Store
 
 # A flare-up this many points above the day's check-in is mentioned beside the next session's
 # advice; it never changes the advice itself (the check-in remains the day's score).
@@ -153,28 +153,32 @@ def quick_entry_data(
     }
 
 
-def add_flare(store: Store, *, user_id: str, entry: FlareInput) -> FlareEntry:
+def add_flare(store: FlareRepository, *, user_id: str, entry: FlareInput) -> FlareEntry:
     """Save a new flare-up; committed when this returns."""
     return store.add_flare(user_id=user_id, entry=entry)
 
 
-def change_flare(store: Store, *, user_id: str, flare_id: int, entry: FlareInput) -> FlareEntry:
+def change_flare(
+    store: FlareRepository, *, user_id: str, flare_id: int, entry: FlareInput
+) -> FlareEntry:
     """Replace a flare-up of the person's own; LookupError if there is none with that id."""
     return store.change_flare(user_id=user_id, flare_id=flare_id, entry=entry)
 
 
-def delete_flare(store: Store, *, user_id: str, flare_id: int) -> None:
+def delete_flare(store: FlareRepository, *, user_id: str, flare_id: int) -> None:
     """Delete a flare-up of the person's own; LookupError if there is none with that id."""
     store.delete_flare(user_id=user_id, flare_id=flare_id)
 
 
-def recent_flares(store: Store, *, user_id: str, today: date) -> list[FlareEntry]:
+def recent_flares(store: FlareRepository, *, user_id: str, today: date) -> list[FlareEntry]:
     """The flare-ups of today and yesterday, the ones the quick entry can change, oldest first."""
     start = today - timedelta(days=EDITABLE_DAYS - 1)
     return store.flares_between(user_id=user_id, start=start, end=today)
 
 
-def flares_between(store: Store, *, user_id: str, start: date, end: date) -> list[FlareEntry]:
+def flares_between(
+    store: FlareRepository, *, user_id: str, start: date, end: date
+) -> list[FlareEntry]:
     """The flare-ups from start to end inclusive, oldest first."""
     return store.flares_between(user_id=user_id, start=start, end=end)
 

@@ -1,18 +1,17 @@
-"""Validated shapes of what the user enters and what the app stores."""
+"""Validated shapes of what the user enters and what the app stores: the check-in.
+
+The check-in's models live here; About me and the signs seen about (`about_me_models`) and the
+flare-ups (`flare_models`) beside their services, on the field types they share (`fields`).
+All their names are importable from here too, as they always were.
+"""
 
 from __future__ import annotations
 
-import re
-from contextlib import suppress
-from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
+from datetime import date, datetime
 from enum import StrEnum
-from functools import cache
 from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator,
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -21,16 +20,31 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import ErrorDetails
 
-from sciatica import clock, i18n
+from sciatica.diary import validation
+from sciatica.diary.about_me_models import FIRST_TRIMESTER_WEEKS as FIRST_TRIMESTER_WEEKS
+from sciatica.diary.about_me_models import PREGNANCY_WEEKS as PREGNANCY_WEEKS
+from sciatica.diary.about_me_models import AboutMe as AboutMe
+from sciatica.diary.about_me_models import SignAnswer as SignAnswer
+from sciatica.diary.about_me_models import SignSeen as SignSeen
+from sciatica.diary.fields import EARLIEST_DAY as EARLIEST_DAY
+from sciatica.diary.fields import STORED as STORED
+from sciatica.diary.fields import CleanText as CleanText
+from sciatica.diary.fields import PainScore as PainScore
+from sciatica.diary.fields import judging_day as judging_day
+from sciatica.diary.fields import latest_possible_today as latest_possible_today
+from sciatica.diary.fields import long_date
+from sciatica.diary.flare_models import FLARE_CHOICES_MAX as FLARE_CHOICES_MAX
+from sciatica.diary.flare_models import FLARE_LABELS as FLARE_LABELS
+from sciatica.diary.flare_models import FLARE_NOTE_MAX_CHARS as FLARE_NOTE_MAX_CHARS
+from sciatica.diary.flare_models import FlareEntry as FlareEntry
+from sciatica.diary.flare_models import FlareInput as FlareInput
+from sciatica.diary.flare_models import FlareKey as FlareKey
+from sciatica.diary.validation import problem_words as problem_words  # for the export
 from sciatica.i18n import N_, _
 
 NOTES_MAX_CHARS = 2000
 MEDICATION_MAX_CHARS = 200
-EARLIEST_DAY = date(2000, 1, 1)
-# Control characters other than tab and newline have no place in a diary note.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class LegExtent(StrEnum):
@@ -93,15 +107,6 @@ class TriageLevel(StrEnum):
         return self.rank >= TriageLevel.SOON.rank
 
 
-def _clean_text(value: str) -> str:
-    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
-    if _CONTROL_CHARS.search(value):
-        raise ValueError(_("contains invisible control characters; please retype it"))
-    return value
-
-
-CleanText = Annotated[str, AfterValidator(_clean_text)]
-PainScore = Annotated[int, Field(ge=0, le=10)]
 SbiScore = Annotated[int, Field(ge=0, le=6)]
 
 FIELD_LABELS: dict[str, str] = {
@@ -132,26 +137,6 @@ def field_label(name: str) -> str:
 
 
 SBI_FIELDS = ("sbi_leg_pain", "sbi_numbness", "sbi_weakness", "sbi_sitting")
-
-
-def latest_possible_today() -> date:
-    """The latest calendar date anywhere on Earth right now (UTC+14)."""
-    return (clock.now() + timedelta(hours=14)).date()
-
-
-# The validation context for rows read back from the database. The date rules below judge what
-# a person or a file submits; a stored value is shown as it is, however it got there, since a
-# diary that refuses to open over one odd date loses all the rest.
-STORED: dict[str, object] = {"stored": True}
-
-
-def judging_day(info: ValidationInfo) -> date | None:
-    """The person's today to judge a submitted date by, or None for a stored row."""
-    context = info.context if isinstance(info.context, dict) else {}
-    if context.get("stored"):
-        return None
-    today = context.get("today")
-    return today if isinstance(today, date) else latest_possible_today()
 
 
 class CheckInInput(BaseModel):
@@ -193,7 +178,7 @@ class CheckInInput(BaseModel):
         if value > today:
             raise ValueError(_("cannot be in the future"))
         if value < EARLIEST_DAY:
-            raise ValueError(_("must be on or after {day}").format(day=_long_date(EARLIEST_DAY)))
+            raise ValueError(_("must be on or after {day}").format(day=long_date(EARLIEST_DAY)))
         return value
 
     @field_validator("side")
@@ -231,72 +216,6 @@ def parse_check_in(data: dict[str, Any], *, today: date) -> CheckInInput:
     return CheckInInput.model_validate(data, context={"today": today})
 
 
-# Pydantic's own messages, as the app words them in each language (its English, lower case,
-# with the same placeholders from the error's context); any other kind of problem is shown as
-# pydantic words it, in English.
-_PYDANTIC_MESSAGES = {
-    "missing": N_("field required"),
-    "extra_forbidden": N_("extra inputs are not permitted"),
-    "int_type": N_("input should be a valid integer"),
-    "int_parsing": N_("input should be a valid integer"),
-    "int_parsing_size": N_("the number is too long to read"),
-    "int_from_float": N_("input should be a valid integer, without a fractional part"),
-    "float_type": N_("input should be a valid number"),
-    "float_parsing": N_("input should be a valid number"),
-    "finite_number": N_("input should be a finite number"),
-    "bool_type": N_("input should be true or false"),
-    "bool_parsing": N_("input should be true or false"),
-    "string_type": N_("input should be a valid string"),
-    "string_too_short": N_("string should have at least {min_length} characters"),
-    "string_too_long": N_("string should have at most {max_length} characters"),
-    "date_type": N_("input should be a valid date"),
-    "date_parsing": N_("input should be a valid date in the format YYYY-MM-DD"),
-    "date_from_datetime_parsing": N_("input should be a valid date in the format YYYY-MM-DD"),
-    "date_from_datetime_inexact": N_("input should be a date, without a time of day"),
-    "datetime_type": N_("input should be a valid date and time"),
-    "datetime_parsing": N_("input should be a valid date and time"),
-    "datetime_from_date_parsing": N_("input should be a valid date and time"),
-    "time_type": N_("input should be a valid time"),
-    "time_parsing": N_("input should be a valid time"),
-    "timezone_aware": N_("input should have timezone info"),
-    "dict_type": N_("input should be a valid dictionary"),
-    "model_type": N_("input should be a valid dictionary"),
-    "model_attributes_type": N_("input should be a valid dictionary"),
-    "list_type": N_("input should be a valid list"),
-    "tuple_type": N_("input should be a valid list"),
-    "set_type": N_("input should be a valid list"),
-    "frozen_set_type": N_("input should be a valid list"),
-    "too_short": N_("should have at least {min_length} items"),
-    "too_long": N_("should have at most {max_length} items"),
-    "literal_error": N_("input should be {expected}"),
-    "enum": N_("input should be {expected}"),
-    "greater_than": N_("input should be greater than {gt}"),
-    "greater_than_equal": N_("input should be greater than or equal to {ge}"),
-    "less_than": N_("input should be less than {lt}"),
-    "less_than_equal": N_("input should be less than or equal to {le}"),
-}
-
-
-def problem_words(problem: ErrorDetails) -> str:
-    """What is wrong, lower case, in the current language (pydantic's English if unknown)."""
-    message = _PYDANTIC_MESSAGES.get(problem["type"])
-    if message is not None:
-        context = {name: _context_value(value) for name, value in problem.get("ctx", {}).items()}
-        with suppress(KeyError, IndexError):
-            return _(message).format(**context)
-    text = problem["msg"].removeprefix("Value error, ")
-    return text[:1].lower() + text[1:]
-
-
-def _context_value(value: object) -> str:
-    """A value from an error's context as the message shows it ("'a' or 'b'": 'a' eller 'b')."""
-    if isinstance(value, str) and " or " in value:
-        return i18n.format_list([part.strip() for part in value.split(" or ")], style="or")
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        return i18n.format_decimal(value)
-    return str(value)
-
-
 def describe_errors(
     error: ValidationError,
     *,
@@ -305,191 +224,8 @@ def describe_errors(
 ) -> list[str]:
     """Plain-language messages naming the field, one per problem (check-in fields by default).
 
-    In the current language; labels may be marked with N_ (they are translated here).
+    The wording lives in `sciatica.diary.validation`; labels may be marked with N_.
     """
-    model = model or CheckInInput
-    labels = FIELD_LABELS if labels is None else labels
-    messages = []
-    for problem in error.errors():
-        location = [str(part) for part in problem["loc"]]
-        field = location[0] if location else ""
-        text = problem_words(problem)
-        if problem["type"] in {"greater_than_equal", "less_than_equal"}:
-            text = _range_message(model, field)
-        if not field:
-            messages.append(_("{problem}.").format(problem=text[:1].upper() + text[1:]))
-            continue
-        label = _(labels[field]) if field in labels else field.replace("_", " ").capitalize()
-        messages.append(_("{field}: {problem}.").format(field=label, problem=text))
-    return messages
-
-
-@cache
-def _ranges(model: type[BaseModel]) -> dict[str, tuple[object, object]]:
-    """Each numeric field's (minimum, maximum), read from the model's own constraints."""
-    ranges = {}
-    for name, schema in model.model_json_schema()["properties"].items():
-        for option in [schema, *schema.get("anyOf", [])]:
-            if "minimum" in option and "maximum" in option:
-                ranges[name] = (option["minimum"], option["maximum"])
-    return ranges
-
-
-def _range_message(model: type[BaseModel], field: str) -> str:
-    low, high = _ranges(model).get(field, ("?", "?"))
-    return _("must be between {low} and {high}").format(low=low, high=high)
-
-
-def _long_date(day: date) -> str:
-    """'01 January 2000', in the current language."""
-    return i18n.format_date(day, "dd MMMM y")
-
-
-# After about the first trimester, lying flat on the back (and on the front) is best avoided in
-# pregnancy (CLINICAL.md 5 and 7; ACOG "Exercise during pregnancy"). A due date tells the weeks;
-# without one the app assumes the later months, the safer guess.
-FIRST_TRIMESTER_WEEKS = 13
-PREGNANCY_WEEKS = 40
-
-
-class AboutMe(BaseModel):
-    """The person's answers to About me: personal cautions that shape what the app suggests."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    pregnant: bool = Field(False, description="I am pregnant.")
-    due_date: date | None = Field(None, description="When the baby is due, if given.")
-    back_surgery: bool = Field(False, description="I had back surgery in the last 6 months.")
-    hip_replacement: bool = Field(False, description="I have a hip replacement.")
-    osteoporosis: bool = Field(False, description="I have osteoporosis (thin bones).")
-    under_16: bool = Field(False, description="I am under 16.")
-    had_cancer: bool = Field(False, description="I have had cancer.")
-    cancer_assessed: bool = Field(
-        False, description="A doctor has assessed this back pain (asked with had_cancer)."
+    return validation.describe_errors(
+        error, model=model or CheckInInput, labels=FIELD_LABELS if labels is None else labels
     )
-    answered_on: date | None = Field(None, description="When About me was first answered.")
-
-    @model_validator(mode="after")
-    def _follow_ups_need_their_question(self) -> AboutMe:
-        if self.due_date is not None and not self.pregnant:
-            raise ValueError(_("a due date is only asked with 'I am pregnant'"))
-        if self.cancer_assessed and not self.had_cancer:
-            raise ValueError(_("'a doctor has assessed this back pain' needs 'I have had cancer'"))
-        return self
-
-    def later_pregnancy(self, *, today: date) -> bool:
-        """Pregnant and past about the first trimester (or the stage is not known)."""
-        if not self.pregnant:
-            return False
-        if self.due_date is None:
-            return True
-        weeks_left = (self.due_date - today).days / 7
-        return PREGNANCY_WEEKS - weeks_left >= FIRST_TRIMESTER_WEEKS
-
-    @property
-    def cancer_needs_assessment(self) -> bool:
-        """A history of cancer with back pain no doctor has assessed yet: urgent (NICE NG59)."""
-        return self.had_cancer and not self.cancer_assessed
-
-
-class SignAnswer(StrEnum):
-    """What the person said about a warning sign that stands (CLINICAL.md 10)."""
-
-    SEEN = "seen"  # "I have been seen about this": put to rest
-    GONE = "gone"  # "It has gone": put to rest
-    STILL_THERE = "still_there"  # "It is still there": stands, asked again 14 days later
-
-    @property
-    def rests(self) -> bool:
-        """The answer puts the sign to rest until it is ticked again."""
-        return self is not SignAnswer.STILL_THERE
-
-
-class SignSeen(BaseModel):
-    """What the person said about a warning sign that stood: seen, gone or still there."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    flag_id: str = Field(pattern=r"^[a-z_]+$", description="The warning sign's id.")
-    sign_day: date = Field(description="The latest day it was ticked when they said so.")
-    seen_on: date = Field(description="The day they said it.")
-    answer: SignAnswer = Field(SignAnswer.SEEN, description="What they said about it.")
-
-
-# Flare-ups: quick pain entries during the day, beside the one daily check-in.
-FLARE_NOTE_MAX_CHARS = 200
-FLARE_CHOICES_MAX = 12  # more than either list offers: a file cannot pad an entry with noise
-FlareKey = Annotated[str, Field(pattern=r"^[a-z_]{1,32}$")]
-# The zones in use on Earth run from UTC-12 to UTC+14: a moment falls on one of the days those
-# clocks show, and on no other.
-_ZONE_SPREAD = (timedelta(hours=-12), timedelta(hours=14))
-
-FLARE_LABELS: dict[str, str] = {
-    "day": N_("Date"),
-    "at": N_("Time"),
-    "leg_pain": N_("Leg pain"),
-    "back_pain": N_("Back pain"),
-    "triggers": N_("What set it off"),
-    "helped": N_("What helped"),
-    "note": N_("Note"),
-}
-
-
-class FlareInput(BaseModel):
-    """A flare-up as the quick entry (or a file) gives it: leg pain at a moment of a day.
-
-    Only the shape is checked here; what the person or a file may enter (not in the future,
-    today or yesterday from the form, known triggers) is checked in one place,
-    `sciatica.diary.flares.parse_flare`, so a stored entry always reads back.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    day: date = Field(description="The person's day it belongs to, in their time zone.")
-    at: AwareDatetime = Field(description="When it was, with its time zone; kept in UTC.")
-    leg_pain: PainScore = Field(description="Leg pain then, 0 no pain to 10 worst imaginable.")
-    back_pain: PainScore | None = Field(default=None, description="Back pain then, optional.")
-    triggers: tuple[FlareKey, ...] = Field(
-        default=(), max_length=FLARE_CHOICES_MAX, description="What set it off (keys)."
-    )
-    helped: tuple[FlareKey, ...] = Field(
-        default=(), max_length=FLARE_CHOICES_MAX, description="What helped (keys)."
-    )
-    note: CleanText = Field(
-        default="", max_length=FLARE_NOTE_MAX_CHARS, description="A few words, optional."
-    )
-
-    @field_validator("day")
-    @classmethod
-    def _not_too_early(cls, value: date) -> date:
-        if value < EARLIEST_DAY:
-            raise ValueError(_("must be on or after {day}").format(day=_long_date(EARLIEST_DAY)))
-        return value
-
-    @field_validator("at")
-    @classmethod
-    def _on_its_day(cls, value: datetime, info: ValidationInfo) -> datetime:
-        value = value.astimezone(UTC)
-        day = info.data.get("day")
-        earliest, latest = ((value + shift).date() for shift in _ZONE_SPREAD)
-        if day is not None and not earliest <= day <= latest:
-            raise ValueError(
-                _("{moment} UTC is not on {day}").format(
-                    moment=f"{i18n.format_date(value.date(), 'dd MMM y')} {value:%H:%M}",
-                    day=i18n.format_date(day, "dd MMM y"),
-                )
-            )
-        return value
-
-    @field_validator("triggers", "helped")
-    @classmethod
-    def _once_each(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(value))
-
-
-class FlareEntry(FlareInput):
-    """A flare-up as stored, with its id and timestamps."""
-
-    id: int
-    created_at: datetime
-    updated_at: datetime

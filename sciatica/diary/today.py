@@ -9,9 +9,9 @@ from statistics import fmean
 from sciatica import clock, i18n
 from sciatica.diary.models import CheckIn, SignAnswer
 from sciatica.diary.notices import StandingAlert, answer_records, seen_records, standing_alert
+from sciatica.diary.ports import Diary, SafetyRepository
 from sciatica.diary.triage import Triage, routine_reasons, triage
 from sciatica.i18n import ngettext
-from sciatica.storage.store import Store
 
 WEEK_DAYS = 7
 
@@ -28,7 +28,7 @@ class TodayOverview:
     standing: StandingAlert | None = None
 
 
-def today_overview(store: Store, *, user_id: str, today: date) -> TodayOverview:
+def today_overview(store: Diary, *, user_id: str, today: date) -> TodayOverview:
     """Gather the Today page's content for one user."""
     recent = store.check_ins_between(
         user_id=user_id, start=today - timedelta(days=2 * WEEK_DAYS - 1), end=today
@@ -55,7 +55,7 @@ def today_overview(store: Store, *, user_id: str, today: date) -> TodayOverview:
     )
 
 
-def current_alert(store: Store, *, user_id: str, today: date) -> StandingAlert | None:
+def current_alert(store: SafetyRepository, *, user_id: str, today: date) -> StandingAlert | None:
     """The advice that stands for the person today, if any: the one state every page reads.
 
     It pauses every exercise suggestion (CLINICAL.md 4) until they say they have been seen
@@ -69,19 +69,24 @@ def current_alert(store: Store, *, user_id: str, today: date) -> StandingAlert |
     )
 
 
-def mark_seen(store: Store, *, user_id: str, alert: StandingAlert, today: date) -> None:
+def mark_seen(store: SafetyRepository, *, user_id: str, alert: StandingAlert, today: date) -> None:
     """'I have been seen about this': puts the standing signs to rest, with today's date."""
     store.record_signs_seen(user_id=user_id, seen=seen_records(alert, today=today))
 
 
 def answer_still_the_case(
-    store: Store, *, user_id: str, alert: StandingAlert, answer: SignAnswer, today: date
+    store: SafetyRepository,
+    *,
+    user_id: str,
+    alert: StandingAlert,
+    answer: SignAnswer,
+    today: date,
 ) -> None:
     """An answer to "Is this still the case?" about the signs asked again, with today's date."""
     store.record_signs_seen(user_id=user_id, seen=answer_records(alert, answer=answer, today=today))
 
 
-def mark_cancer_assessed(store: Store, *, user_id: str) -> None:
+def mark_cancer_assessed(store: SafetyRepository, *, user_id: str) -> None:
     """'A doctor has assessed this back pain': the history of cancer no longer stands."""
     answers = store.get_about_me(user_id=user_id)
     if answers is not None and answers.had_cancer:

@@ -7,7 +7,9 @@ for the next step (`progression`) and for stepping back (`step_backs`), each a `
 routine checked against About me (`swaps`), sessions read against the diary and deciding on a
 suggestion (`sessions`), the session log (`log`), a routine's doses and history in words
 (`history`), today's plan as the Today and Session pages show it (`today`), eased for high leg
-pain or two reds (`easing`), and the guided session (`guided`) with its timer (`timer`).
+pain or two reds (`easing`), and the guided session (`guided`) with its timer (`timer`). What
+they need from storage is stated in `ports` (small Protocols that `sciatica.storage`
+implements); nothing here imports storage.
 
 "When does the dose go up?" is answered in `progression`: only after good sessions confirmed
 by the next morning, one step at a time, and never on a schedule.

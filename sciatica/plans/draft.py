@@ -33,8 +33,8 @@ from sciatica.plans.models import (
     Step,
     Weekday,
 )
+from sciatica.plans.ports import RoutineRepository
 from sciatica.plans.routine import DEFAULT_DAYS, UNITS, RoutineRejected, check_routine, entry_item
-from sciatica.storage.store import Store
 
 DoseField = Literal["sets", "hold_seconds", "reps", "minutes", "rest_seconds"]
 # Plain reasons for a form the model refuses, by field; any other field reads "Check <field>."
@@ -227,7 +227,7 @@ def dose_changes(
 
 
 def save_draft(
-    store: Store, draft: RoutineDraft, *, user_id: str, catalog: Catalog, today: date
+    store: RoutineRepository, draft: RoutineDraft, *, user_id: str, catalog: Catalog, today: date
 ) -> Routine:
     """Check and store the draft: a new routine becomes the one followed, a changed one stays.
 

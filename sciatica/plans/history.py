@@ -9,8 +9,8 @@ from sciatica import i18n
 from sciatica.exercises.models import Catalog
 from sciatica.i18n import N_, _
 from sciatica.plans.models import Change, ItemChange, Routine, RoutineItem, Step
+from sciatica.plans.ports import Plans
 from sciatica.plans.routine import describe_item
-from sciatica.storage.store import Store
 
 RECENT_CHANGES = 5
 
@@ -114,7 +114,7 @@ def routine_summary(
 
 
 def active_routine_summary(
-    store: Store, *, user_id: str, catalog: Catalog
+    store: Plans, *, user_id: str, catalog: Catalog
 ) -> RoutineSummary | None:
     """The summary of the routine the person follows, if any."""
     routine = store.active_routine(user_id=user_id)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from sciatica import clock
 from sciatica.diary.flares import flare_mention
+from sciatica.diary.ports import DailyRow
 from sciatica.diary.today import current_alert
 from sciatica.exercises.filters import high_pain_why
 from sciatica.exercises.models import Catalog
@@ -21,12 +22,11 @@ from sciatica.i18n import N_, _
 from sciatica.plans.classify import ClassifiedSession, Colour, classify_in_diary
 from sciatica.plans.easing import about_me_allows, gently
 from sciatica.plans.models import Change, Decision, ExerciseOutcome, Routine, Session, Step
+from sciatica.plans.ports import PlanDiary
 from sciatica.plans.progression import suggest_next_step
 from sciatica.plans.suggestion import Suggestion
 from sciatica.plans.swaps import about_me_swaps
 from sciatica.progress.summary import SessionPoint
-from sciatica.storage.check_ins import DailyRow
-from sciatica.storage.store import Store
 
 HISTORY_SESSIONS = 10
 WEEK = timedelta(days=7)
@@ -58,7 +58,7 @@ class NextStep:
 
 
 def classified_sessions(
-    store: Store, *, user_id: str, today: date, limit: int = HISTORY_SESSIONS
+    store: PlanDiary, *, user_id: str, today: date, limit: int = HISTORY_SESSIONS
 ) -> list[ClassifiedSession]:
     """The latest sessions and every one of the last week (oldest first), each classified."""
     recent = {s.id: s for s in store.recent_sessions(user_id=user_id, limit=limit)}
@@ -76,7 +76,7 @@ def classified_sessions(
     return [classify_in_diary(session, leg_pain=leg_pain, today=today) for session in ordered]
 
 
-def next_step(store: Store, *, user_id: str, catalog: Catalog, today: date) -> NextStep | None:
+def next_step(store: PlanDiary, *, user_id: str, catalog: Catalog, today: date) -> NextStep | None:
     """What to do next time, from the latest sessions, the routine and any warning sign.
 
     About me leads: an exercise in the routine it now rules out is offered its safer version
@@ -140,7 +140,9 @@ _AFTER_FLARE = {
 }
 
 
-def flare_note(store: Store, *, user_id: str, since: date | None, step: Step, today: date) -> str:
+def flare_note(
+    store: PlanDiary, *, user_id: str, since: date | None, step: Step, today: date
+) -> str:
     """A flare-up 3 or more points above its day's check-in, yesterday or since the last session.
 
     Only mentioned: the suggestion rests on check-ins and sessions alone (CLINICAL.md 4).
@@ -160,7 +162,7 @@ def flare_note(store: Store, *, user_id: str, since: date | None, step: Step, to
 
 
 def decide(
-    store: Store, *, user_id: str, catalog: Catalog, today: date, key: str, accept: bool
+    store: PlanDiary, *, user_id: str, catalog: Catalog, today: date, key: str, accept: bool
 ) -> NextStep:
     """Accept (making its change) or dismiss the suggestion that stands, if it is `key`.
 
@@ -207,7 +209,7 @@ def colour_words(colour: Colour, *, provisional: bool = False) -> str:
 
 
 def session_points(
-    store: Store, *, user_id: str, start: date, end: date, rows: list[DailyRow]
+    store: PlanDiary, *, user_id: str, start: date, end: date, rows: list[DailyRow]
 ) -> list[SessionPoint]:
     """Sessions in a period for the progress charts, with next morning's leg pain from `rows`."""
     leg_pain = {row.day: row.leg_pain for row in rows}

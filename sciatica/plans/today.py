@@ -26,6 +26,7 @@ from sciatica.i18n import N_, _
 from sciatica.plans.classify import Colour
 from sciatica.plans.easing import Caution, about_me_allows, cautions, eased, eased_reason
 from sciatica.plans.models import Routine, RoutineInput, RoutineItem
+from sciatica.plans.ports import PlanDiary
 from sciatica.plans.routine import (
     PlannedSession,
     daily_items,
@@ -35,7 +36,6 @@ from sciatica.plans.routine import (
     session_for_day,
 )
 from sciatica.plans.sessions import classified_sessions
-from sciatica.storage.store import Store
 
 NO_ROUTINE = N_("You have no routine to follow yet. Build one to see each day's exercises here.")
 DONE = N_("You have done today's session. Well done.")
@@ -79,7 +79,7 @@ class TodaysPlan:
         return self.wording.format(name=name(self.routine.name) if self.routine else "")
 
 
-def todays_plan(store: Store, *, user_id: str, catalog: Catalog, today: date) -> TodaysPlan:
+def todays_plan(store: PlanDiary, *, user_id: str, catalog: Catalog, today: date) -> TodaysPlan:
     """Today's plan for one person, from their active routine and the sessions logged today.
 
     Eased for today's leg pain or after two reds in a row; About me's cautions attached.

@@ -18,9 +18,9 @@ import numpy as np
 import pandas as pd
 
 from sciatica.diary.flares import flare_choices, label
+from sciatica.diary.ports import FlareDay, FlareRow
 from sciatica.i18n import N_, _, format_date, ngettext
 from sciatica.progress.tables import mondays
-from sciatica.storage.flares import FlareDay, FlareRow
 
 RANGES = ("range_low", "range_high")
 NOT_A_CAUSE = N_("Counts only: this doesn't show what causes your pain.")

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from sciatica.diary.ports import FlareDay
 from sciatica.i18n import N_, _
 from sciatica.progress import summary as p
 from sciatica.progress.charts import (
@@ -44,7 +45,6 @@ from sciatica.progress.text import (
     sbi_chart_sentence,
     trend_sentence,
 )
-from sciatica.storage.flares import FlareDay
 
 TITLES = {
     "pain": N_("Leg and back pain"),

@@ -11,13 +11,13 @@ from operator import attrgetter
 import pandas as pd
 
 from sciatica.diary.models import EARLIEST_DAY, TriageLevel
+from sciatica.diary.ports import DailyRow
 from sciatica.diary.triage import (
     IMPORTANT_CHANGE_FRACTION,
     IMPORTANT_CHANGE_POINTS,
     is_important_fall,
 )
 from sciatica.i18n import N_, _, format_date
-from sciatica.storage.check_ins import DailyRow
 
 # The first week of check-ins in the period is the baseline, compared with the latest week of
 # check-ins (CLINICAL.md 2): recent days, not an average of everything after the first week.

@@ -1,15 +1,15 @@
 """Check-ins in the database: saving one a day, reading them back, deleting them.
 
-Owns the check-in queries of the Store (`CheckInStore`, mixed into `store.Store`), the light
-row of one day's numbers for charts (`DailyRow`) and what a save reports (`SavedCheckIn`).
+Owns the check-in queries of the Store (`CheckInStore`, mixed into `store.Store`): it
+implements the diary's `CheckInRepository` port, whose light row of one day's numbers
+(`DailyRow`) and report of a save (`SavedCheckIn`) live beside it in `sciatica.diary.ports`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy import update as sql_update
@@ -17,32 +17,11 @@ from sqlalchemy.exc import IntegrityError
 
 from sciatica import clock
 from sciatica.diary.models import SBI_FIELDS, STORED, CheckIn, CheckInInput, TriageLevel
+from sciatica.diary.ports import DailyRow, SavedCheckIn
 from sciatica.storage.base import StoreBase, StoreError, aware
 from sciatica.storage.schema import check_ins
 
 _INPUT_FIELDS = tuple(CheckInInput.model_fields)
-
-
-class DailyRow(NamedTuple):
-    """One day's numbers for charts and summaries, read without building full models."""
-
-    day: date
-    leg_pain: int
-    back_pain: int
-    sbi_total: int | None
-    walking_interference: int
-    sitting_interference: int
-    sleeping_interference: int
-    activity_minutes: int
-    triage_level: str
-
-
-@dataclass(frozen=True, slots=True)
-class SavedCheckIn:
-    """A check-in after it was committed, and whether it replaced an earlier one that day."""
-
-    check_in: CheckIn
-    updated: bool
 
 
 def _row_to_check_in(row: Any) -> CheckIn:

@@ -17,12 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from sciatica import clock
 from sciatica.diary.models import STORED
 from sciatica.plans.models import Change, Decision, RoutineItem
+from sciatica.plans.ports import StaleRoutine
 from sciatica.storage.base import StoreBase, aware, items_json, owned_routine
 from sciatica.storage.schema import routine_decisions, routines, sessions
-
-
-class StaleRoutine(ValueError):
-    """The routine's doses changed since the suggestion was made from them."""
 
 
 def insert_decision(

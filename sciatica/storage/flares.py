@@ -1,44 +1,28 @@
 """Flare-ups in the database: quick pain entries during a day, each the person's own.
 
-Owns the Store's flare-up queries (`FlareStore`, mixed into `store.Store`): add, change and
-delete one (a change or delete names the person too, so nobody reaches another's entry), read
-them by day, the light rows Progress counts (`FlareRow`) and each day's range (`FlareDay`),
-and writing an import's entries.
+Owns the Store's flare-up queries (`FlareStore`, mixed into `store.Store`), the diary's
+`FlareRepository` port: add, change and delete one (a change or delete names the person too, so
+nobody reaches another's entry), read them by day, the light rows Progress counts (`FlareRow`)
+and each day's range (`FlareDay`), both defined in `sciatica.diary.ports`, and writing an
+import's entries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy import update as sql_update
 
 from sciatica import clock
 from sciatica.diary.models import FlareEntry, FlareInput
+from sciatica.diary.ports import FlareDay, FlareRow
 from sciatica.storage.base import StoreBase, aware
 from sciatica.storage.schema import flare_entries
 
 _INPUT_FIELDS = tuple(FlareInput.model_fields)
-
-
-class FlareRow(NamedTuple):
-    """One flare-up's numbers and choices for Progress, read without building full models."""
-
-    day: date
-    leg_pain: int
-    triggers: tuple[str, ...]
-    helped: tuple[str, ...]
-
-
-class FlareDay(NamedTuple):
-    """One day's flare-ups in numbers: the lowest and highest leg pain noted, and how many."""
-
-    day: date
-    lowest: int
-    highest: int
-    entries: int
 
 
 def _values(entry: FlareInput) -> dict[str, Any]:

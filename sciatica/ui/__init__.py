@@ -33,6 +33,7 @@ from sciatica.diary.triage import Triage, content, guessed
 from sciatica.i18n import N_, Language, _
 from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
+from sciatica.ui.network import open_network_problem
 from sciatica.ui.plain import plain as plain  # pages escape with ui.plain
 
 _LOGGER = get_logger(__name__)
@@ -44,6 +45,13 @@ PAGE_FAILED = N_(
     "Something went wrong on this page; nothing in your diary was lost. If you were saving "
     "something, please check whether it was saved, and try again."
 )
+OPEN_NETWORK_REFUSED = N_(
+    "This diary is not shown here. It has no logins, so it opens only on the computer it runs "
+    "on, and this server can be reached from the network. To use it on that computer, start it "
+    "with make run. To share it safely, turn on logins. On a network you trust, set "
+    "SCIATICA_ALLOW_OPEN_NETWORK=1 and start the app again."
+)
+_REFUSED_LOGGED: set[str | None] = set()  # each refused address is logged once per server
 # No Plotly toolbar: on a phone it covers the chart's title, and its zoom and pan buttons have
 # nothing to do (the charts neither zoom nor pan, so a finger on one scrolls the page).
 PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
@@ -65,7 +73,13 @@ def settings() -> Settings:
 
 
 def store() -> Store:
-    """The database, opened and migrated once per server; backed up once a day."""
+    """The database, opened and migrated once per server; backed up once a day.
+
+    Every way to the diary goes through here, a page run on its own too (a plain `streamlit
+    run` serves pages/ by their file names until app.py has run once), so here the address is
+    checked first: on an open one without logins, the person sees why and nothing else.
+    """
+    refuse_open_network()
     config = settings()
     url = config.resolved_database_url()
     if url in _OPENED:
@@ -131,8 +145,39 @@ def logins_enabled() -> bool:
         return False
 
 
+def refuse_open_network() -> None:
+    """Without logins, the diary shows on this computer only: elsewhere, say why and stop.
+
+    `python -m sciatica.ui.server` (`make run`) refuses to start on an open address, but a plain
+    `streamlit run app.py --server.address 0.0.0.0` starts all the same. So opening the diary
+    (`store`, the first thing app.py and every page ask for) checks the address the server
+    listens on; the reason goes to the server's log once, and the person sees a plain refusal.
+    """
+    address = st.get_option("server.address")
+    problem = open_network_problem(
+        address=address,
+        logins=logins_enabled(),
+        allowed=settings().allow_open_network,
+        running=True,
+    )
+    if problem is None:
+        return
+    if address not in _REFUSED_LOGGED:
+        _REFUSED_LOGGED.add(address)
+        _LOGGER.error(problem)
+    # The diary is not opened, so its saved language is not known: the browser's, else English.
+    i18n.set_language(i18n.from_locale(st.context.locale) or i18n.DEFAULT_LANGUAGE)
+    st.title(_("Sciatica diary"))
+    st.error(plain(_(OPEN_NETWORK_REFUSED)), icon=":material/lock:")
+    st.stop()
+
+
 def require_login() -> None:
-    """With logins on, show the login screen and stop until the user has logged in."""
+    """Who may open the diary: this computer only without logins, else the login screen.
+
+    With logins on, show the login screen and stop until the user has logged in.
+    """
+    refuse_open_network()
     if not logins_enabled():
         return
     if not st.user.is_logged_in:

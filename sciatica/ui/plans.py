@@ -41,11 +41,11 @@ from sciatica.plans.models import (
     RoutineItem,
     Step,
 )
+from sciatica.plans.ports import StaleRoutine
 from sciatica.plans.routine import describe_schedule
 from sciatica.plans.sessions import NextStep, SuggestionChanged, colour_words, decide
 from sciatica.plans.swaps import PickerChoices
 from sciatica.plans.today import EVERY_DAY, PlanStatus, TodaysPlan
-from sciatica.storage.decisions import StaleRoutine
 from sciatica.ui.plain import plain
 
 BADGE = {Colour.GREEN: "green", Colour.AMBER: "orange", Colour.RED: "red"}

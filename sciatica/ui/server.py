@@ -18,7 +18,6 @@ failing prints why and what to do, and exits with status 2:
 from __future__ import annotations
 
 import functools
-import ipaddress
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -33,39 +32,10 @@ from streamlit.web.server import Server
 
 from sciatica.config import Settings
 from sciatica.storage.database import DatabaseUrlRejected, check_database_url
+from sciatica.ui.network import is_loopback, open_network_problem
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 EXIT_REFUSED = 2
-LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
-
-
-def is_loopback(address: str | None) -> bool:
-    """Whether a server.address reaches this computer only (none means every interface)."""
-    if not address or not address.strip():
-        return False
-    name = address.strip().strip("[]").lower()
-    if name in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False  # a host name other than localhost: assume others can reach it
-
-
-def open_network_problem(*, address: str | None, logins: bool, allowed: bool) -> str | None:
-    """Why the server must not listen on `address`, or None when it may."""
-    if is_loopback(address) or logins or allowed:
-        return None
-    where = f"on {address}" if address and address.strip() else "on every network interface"
-    return (
-        f"Not starting: the server would listen {where}, where anyone on the network could open "
-        "this diary, and no logins are configured.\n"
-        "- To keep it on this computer, remove that server.address setting (the app's "
-        ".streamlit/config.toml serves on 127.0.0.1).\n"
-        "- To serve several people, turn on logins with an [auth] section in "
-        ".streamlit/secrets.toml (README: Logins and shared deployments).\n"
-        "- To open it without logins on a network you trust, set SCIATICA_ALLOW_OPEN_NETWORK=1."
-    )
 
 
 def _logins_configured() -> bool:

@@ -42,6 +42,24 @@ def _error_details() -> Iterator[None]:
     config.set_option("client.showErrorDetails", before)
 
 
+@pytest.fixture(autouse=True)
+def _served_on_this_computer() -> Iterator[None]:
+    """The app runs as config.toml serves it, on 127.0.0.1, wherever the tests start.
+
+    Without logins the app shows nothing on an open address (sciatica.ui.refuse_open_network);
+    a test of that sets another address itself with `serve_on`.
+    """
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    yield
+    config.set_option("server.address", before)
+
+
+def serve_on(address: str | None) -> None:
+    """Set server.address for this test (reset by the fixture above)."""
+    config.set_option("server.address", address)
+
+
 def show_error_details(value: str) -> None:
     """Set client.showErrorDetails for this test (reset by the fixture above)."""
     config.set_option("client.showErrorDetails", value)

@@ -56,7 +56,7 @@ def export_file(**check_in: object) -> bytes:
         {
             "format": "sciatica-export",
             "version": 1,
-            "exported_at": "2026-11-25T00:00:00Z",
+            "exported_at": factories.exported_at(),
             "check_ins": [record],
         }
     ).encode()

@@ -24,7 +24,7 @@ FIELDS = set(CheckInInput.model_fields)
 
 
 def document(*records: dict[str, object], **envelope: object) -> str:
-    data = {"format": "sciatica-export", "version": 1, "exported_at": "2026-11-25T08:00:00Z"}
+    data = {"format": "sciatica-export", "version": 1, "exported_at": factories.exported_at()}
     data.update(envelope)
     data.setdefault("check_ins", [json.loads(json.dumps(r, default=str)) for r in records])
     return json.dumps(data)

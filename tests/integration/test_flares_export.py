@@ -113,7 +113,7 @@ def version_four(*flares: dict[str, Any]) -> str:
         {
             "format": "sciatica-export",
             "version": 4,
-            "exported_at": "2026-11-25T08:00:00Z",
+            "exported_at": factories.exported_at(),
             "check_ins": [],
             "flares": json.loads(json.dumps(flares, default=str)),
         }
@@ -159,7 +159,7 @@ def test_a_flare_up_that_is_not_an_object_is_refused_with_the_file(store: Store)
         {
             "format": "sciatica-export",
             "version": 4,
-            "exported_at": "2026-11-25T08:00:00Z",
+            "exported_at": factories.exported_at(),
             "check_ins": [],
             "flares": ["leg pain 7"],
         }
@@ -172,7 +172,7 @@ def test_a_version_3_file_without_flare_ups_still_imports(store: Store) -> None:
         {
             "format": "sciatica-export",
             "version": 3,
-            "exported_at": "2026-11-25T08:00:00Z",
+            "exported_at": factories.exported_at(),
             "check_ins": [json.loads(json.dumps(factories.check_in_data(), default=str))],
         }
     )

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sciatica import clock
 from sciatica.diary.flares import add_flare, change_flare, delete_flare, recent_flares
 from sciatica.diary.models import FlareInput, TriageLevel
-from sciatica.storage.flares import FlareDay
+from sciatica.diary.ports import FlareDay
 from sciatica.storage.schema import flare_entries
 from sciatica.storage.store import Store
 from tests.factories import days_ago, make_check_in, make_flare

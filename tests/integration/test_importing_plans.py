@@ -17,6 +17,7 @@ from sciatica.plans.models import RoutineItem, Step
 from sciatica.plans.routine import template
 from sciatica.plans.sessions import decide, next_step
 from sciatica.storage.store import Store
+from tests import factories
 from tests.factories import days_ago, today, version_two_export
 
 CATALOG = load_catalog()
@@ -135,7 +136,7 @@ def test_a_bad_version_3_routine_is_rejected_with_the_record_and_reason(
         {
             "format": "sciatica-export",
             "version": 3,
-            "exported_at": "2026-11-25T08:00:00Z",
+            "exported_at": factories.exported_at(),
             "check_ins": [],
             "routines": [record | change],
             "sessions": [],

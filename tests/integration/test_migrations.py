@@ -124,12 +124,6 @@ def test_migrations_create_exactly_the_schema_the_code_declares(engine: Engine) 
     assert str(where).strip("()") == "active"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="0001 passes full check-constraint names through the naming convention, so the "
-    "database holds ck_check_ins_ck_check_ins_leg_pain_range where the code says "
-    "ck_check_ins_leg_pain_range",
-)
 def test_migrations_name_the_check_constraints_as_the_code_does(engine: Engine) -> None:
     migrate(engine)
     inspector = sa.inspect(engine)
@@ -550,10 +544,44 @@ def test_0007_adds_flare_ups_beside_the_check_ins_and_downgrading_removes_only_t
     assert store.count_flares(user_id="ann") == 0
 
 
+def check_names(engine: Engine, table: str) -> set[str]:
+    return {check["name"] for check in sa.inspect(engine).get_check_constraints(table)}
+
+
+def test_0008_gives_the_check_ins_checks_their_names_and_keeps_every_row_and_rule(
+    engine: Engine,
+) -> None:
+    upgrade(engine, "0007")
+    doubled = {
+        "ck_check_ins_ck_check_ins_leg_pain_range",
+        "ck_check_ins_ck_check_ins_back_pain_range",
+    }
+    assert check_names(engine, "check_ins") == doubled
+    before = Store(engine)
+    entry = make_check_in(day=days_ago(3), leg_pain=9, notes="kept through the rename")
+    written = before.save_check_in(user_id="ann", entry=entry, triage_level=TriageLevel.URGENT)
+
+    upgrade(engine, "0008")
+
+    declared = {"ck_check_ins_leg_pain_range", "ck_check_ins_back_pain_range"}
+    assert check_names(engine, "check_ins") == declared
+    assert schema_differences(engine) == []
+    store = Store(engine)
+    assert store.all_check_ins(user_id="ann") == [written.check_in]
+    # The rule is the same under its new name: pain above 10 is still refused.
+    with pytest.raises(sa.exc.IntegrityError, match="leg_pain"), write_transaction(engine) as c:
+        c.execute(sa.text("UPDATE check_ins SET leg_pain = 11"))
+    assert store.all_check_ins(user_id="ann") == [written.check_in]
+
+    downgrade(engine, "0007")
+    assert check_names(engine, "check_ins") == doubled
+    assert store.all_check_ins(user_id="ann") == [written.check_in]
+
+
 def test_0009_reads_every_earlier_answer_as_seen_and_downgrading_drops_still_there(
     engine: Engine, today: date
 ) -> None:
-    upgrade(engine, "0007")
+    upgrade(engine, "0008")
     before = Store(engine)
     entry = make_check_in(day=days_ago(20), red_flags=["injury"])
     before.save_check_in(user_id="ann", entry=entry, triage_level=TriageLevel.URGENT)
@@ -578,7 +606,7 @@ def test_0009_reads_every_earlier_answer_as_seen_and_downgrading_drops_still_the
     )
     store.record_signs_seen(user_id="ann", seen=[still])
 
-    downgrade(engine, "0007")
+    downgrade(engine, "0008")
     # An older app would read "still there" as "seen" and put the sign to rest: it goes.
     with engine.connect() as connection:
         kept = connection.execute(sa.text("SELECT seen_on FROM signs_seen")).scalars().all()

@@ -18,9 +18,9 @@ from sciatica.plans.models import (
     SessionInput,
     Step,
 )
+from sciatica.plans.ports import StaleRoutine
 from sciatica.plans.routine import template
 from sciatica.plans.sessions import SuggestionChanged, classified_sessions, decide, next_step
-from sciatica.storage.decisions import StaleRoutine
 from sciatica.storage.store import Store
 from tests.factories import days_ago, make_check_in, today
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sciatica.ui.server import open_network_problem
+from sciatica.ui.network import open_network_problem
 
 
 @pytest.mark.parametrize(

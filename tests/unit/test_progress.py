@@ -5,6 +5,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from sciatica.diary.ports import DailyRow
 from sciatica.progress.summary import (
     NO_SESSIONS,
     Period,
@@ -19,7 +20,6 @@ from sciatica.progress.summary import (
 )
 from sciatica.progress.tables import NOT_RECORDED, as_text, in_parts
 from sciatica.progress.text import exercise_sentence, summary_sentences, trend_sentence
-from sciatica.storage.check_ins import DailyRow
 from tests import factories
 from tests.factories import days_ago
 

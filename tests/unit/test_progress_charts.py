@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 from sciatica import i18n
+from sciatica.diary.ports import DailyRow
 from sciatica.progress.charts import (
     BAND_NAME,
     adherence_figure,
@@ -28,7 +29,6 @@ from sciatica.progress.tables import (
     trend_table,
 )
 from sciatica.progress.text import daily_life_sentence
-from sciatica.storage.check_ins import DailyRow
 from tests.factories import days_ago
 from tests.unit.test_progress import daily_row, days_frame, make_session
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
+from sciatica.diary.ports import FlareDay, FlareRow
 from sciatica.documents.report import clinician_report
 from sciatica.progress.charts import pain_figure
 from sciatica.progress.flares import (
@@ -21,7 +22,6 @@ from sciatica.progress.flares import (
 from sciatica.progress.panels import ProgressPanels
 from sciatica.progress.summary import Period, summarise
 from sciatica.progress.tables import trend_table
-from sciatica.storage.flares import FlareDay, FlareRow
 from tests.pdf_reader import pdf_text
 from tests.unit.test_progress import days_frame
 from tests.unit.test_progress_charts import (

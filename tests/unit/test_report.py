@@ -12,13 +12,13 @@ import pytest
 
 from sciatica import i18n
 from sciatica.diary.models import TriageLevel
+from sciatica.diary.ports import DailyRow
 from sciatica.documents.report import clinician_report, progress_report, report_notes
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import Change, Step
 from sciatica.plans.routine import template
 from sciatica.progress.flares import FlareSummary
 from sciatica.progress.summary import Period, SessionPoint, daily_frame, summarise
-from sciatica.storage.check_ins import DailyRow
 from sciatica.storage.store import Store
 from tests.factories import make_check_in
 from tests.pdf_reader import page_contents, pages, pdf_text

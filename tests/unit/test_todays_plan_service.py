@@ -1,4 +1,4 @@
-"""Today's plan read from a real diary: the active routine, and sessions logged for today only."""
+"""Today's plan read from the diary (in memory): the active routine, and today's sessions only."""
 
 from __future__ import annotations
 
@@ -10,24 +10,31 @@ from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import SessionInput, Weekday
 from sciatica.plans.routine import template
 from sciatica.plans.today import PlanStatus, todays_plan
-from sciatica.storage.store import Store
 from tests.factories import days_ago, today
+from tests.fakes import InMemoryStore
+
+
+@pytest.fixture
+def store() -> InMemoryStore:
+    """The diary in memory: these rules need no database (storage keeps the same contract)."""
+    return InMemoryStore()
+
 
 CATALOG = load_catalog()
 
 
-def follow_a_routine_every_day(store: Store, user: str = "local") -> None:
+def follow_a_routine_every_day(store: InMemoryStore, user: str = "local") -> None:
     plan = template("Starter routine", catalog=CATALOG, start=days_ago(2))
     every_day = plan.model_copy(update={"days": frozenset(Weekday)})
     store.save_routine(user_id=user, routine=every_day)
 
 
-def log(store: Store, *, days_back: int, user: str = "local") -> None:
+def log(store: InMemoryStore, *, days_back: int, user: str = "local") -> None:
     session = SessionInput(day=days_ago(days_back), pain_before=2, worst_during=2, pain_after=2)
     store.save_session(user_id=user, session=session)
 
 
-def test_a_new_diary_has_no_routine_to_follow(store: Store) -> None:
+def test_a_new_diary_has_no_routine_to_follow(store: InMemoryStore) -> None:
     plan = todays_plan(store, user_id="local", catalog=CATALOG, today=today())
     assert plan.status is PlanStatus.NO_ROUTINE
 
@@ -42,7 +49,7 @@ def test_a_new_diary_has_no_routine_to_follow(store: Store) -> None:
     ],
 )
 def test_a_session_logged_for_today_marks_the_day_done(
-    store: Store, logged: tuple[int, ...], status: PlanStatus
+    store: InMemoryStore, logged: tuple[int, ...], status: PlanStatus
 ) -> None:
     follow_a_routine_every_day(store)
     for days_back in logged:
@@ -54,7 +61,7 @@ def test_a_session_logged_for_today_marks_the_day_done(
     assert plan.session.day == today()
 
 
-def test_someone_elses_session_does_not_mark_my_day_done(store: Store) -> None:
+def test_someone_elses_session_does_not_mark_my_day_done(store: InMemoryStore) -> None:
     follow_a_routine_every_day(store)
     follow_a_routine_every_day(store, user="someone-else")
     log(store, days_back=0, user="someone-else")
@@ -62,7 +69,7 @@ def test_someone_elses_session_does_not_mark_my_day_done(store: Store) -> None:
     assert plan.status is PlanStatus.PLANNED
 
 
-def test_tomorrow_is_not_today(store: Store) -> None:
+def test_tomorrow_is_not_today(store: InMemoryStore) -> None:
     follow_a_routine_every_day(store)
     log(store, days_back=0)
     tomorrow = today() + timedelta(days=1)

@@ -4,38 +4,47 @@ from __future__ import annotations
 
 from datetime import date, time
 
+import pytest
+
 from sciatica.diary.flares import add_flare
 from sciatica.diary.models import TriageLevel
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import SessionInput, Step
 from sciatica.plans.routine import template
 from sciatica.plans.sessions import NextStep, classified_sessions, next_step
-from sciatica.storage.store import Store
 from tests.factories import days_ago, make_check_in, make_flare, today
+from tests.fakes import InMemoryStore
+
+
+@pytest.fixture
+def store() -> InMemoryStore:
+    """The diary in memory: these rules need no database (storage keeps the same contract)."""
+    return InMemoryStore()
+
 
 CATALOG = load_catalog()
 USER = "local"
 
 
-def check_in(store: Store, day: date, leg_pain: int) -> None:
+def check_in(store: InMemoryStore, day: date, leg_pain: int) -> None:
     entry = make_check_in(day=day, leg_pain=leg_pain)
     store.save_check_in(user_id=USER, entry=entry, triage_level=TriageLevel.NONE)
 
 
-def session(store: Store, day: date, worst: int = 2) -> None:
+def session(store: InMemoryStore, day: date, worst: int = 2) -> None:
     routine = store.active_routine(user_id=USER)
     data = {"day": day, "pain_before": 2, "worst_during": worst, "pain_after": 2}
     entry = SessionInput.model_validate(data | {"routine_id": routine.id if routine else None})
     store.save_session(user_id=USER, session=entry)
 
 
-def step(store: Store) -> NextStep:
+def step(store: InMemoryStore) -> NextStep:
     found = next_step(store, user_id=USER, catalog=CATALOG, today=today())
     assert found is not None
     return found
 
 
-def two_good_sessions(store: Store) -> None:
+def two_good_sessions(store: InMemoryStore) -> None:
     """Two green sessions, each settled by next morning: the rules offer a step up."""
     store.save_routine(
         user_id=USER, routine=template("Starter routine", catalog=CATALOG, start=days_ago(21))
@@ -48,7 +57,7 @@ def two_good_sessions(store: Store) -> None:
 
 
 def test_flare_ups_change_no_colour_and_no_suggestion_but_one_well_above_is_mentioned(
-    store: Store,
+    store: InMemoryStore,
 ) -> None:
     two_good_sessions(store)
     before, colours = step(store), classified_sessions(store, user_id=USER, today=today())
@@ -70,7 +79,7 @@ def test_flare_ups_change_no_colour_and_no_suggestion_but_one_well_above_is_ment
     )
 
 
-def test_a_flare_up_after_a_sore_session_reads_keep_the_dose(store: Store) -> None:
+def test_a_flare_up_after_a_sore_session_reads_keep_the_dose(store: InMemoryStore) -> None:
     store.save_routine(
         user_id=USER, routine=template("Starter routine", catalog=CATALOG, start=days_ago(21))
     )
@@ -87,7 +96,7 @@ def test_a_flare_up_after_a_sore_session_reads_keep_the_dose(store: Store) -> No
 
 
 def test_flare_ups_before_the_last_session_or_only_a_little_above_are_not_mentioned(
-    store: Store,
+    store: InMemoryStore,
 ) -> None:
     two_good_sessions(store)
     # The day before the last session: the session since has said how the leg is.

@@ -1,15 +1,24 @@
 from datetime import date, timedelta
 
+import pytest
+
 from sciatica.diary.check_in import describe_change, form_start, record_check_in
 from sciatica.diary.models import TriageLevel
-from sciatica.storage.store import Store
 from tests.factories import days_ago, make_check_in
+from tests.fakes import InMemoryStore
+
+
+@pytest.fixture
+def store() -> InMemoryStore:
+    """The diary in memory: these rules need no database (storage keeps the same contract)."""
+    return InMemoryStore()
+
 
 SBI = {"sbi_leg_pain": 2, "sbi_numbness": 2, "sbi_weakness": 1, "sbi_sitting": 3}
 
 
 def test_recording_a_check_in_commits_it_and_compares_with_the_previous(
-    store: Store, today: date
+    store: InMemoryStore, today: date
 ) -> None:
     record_check_in(
         store,
@@ -23,13 +32,13 @@ def test_recording_a_check_in_commits_it_and_compares_with_the_previous(
     assert store.get_check_in(user_id="local", day=today) == outcome.check_in
 
 
-def test_recording_the_same_day_again_reports_an_update(store: Store, today: date) -> None:
+def test_recording_the_same_day_again_reports_an_update(store: InMemoryStore, today: date) -> None:
     record_check_in(store, user_id="local", entry=make_check_in(), today=today)
     outcome = record_check_in(store, user_id="local", entry=make_check_in(leg_pain=2), today=today)
     assert outcome.updated is True
 
 
-def test_an_emergency_sign_is_saved_with_the_check_in(store: Store, today: date) -> None:
+def test_an_emergency_sign_is_saved_with_the_check_in(store: InMemoryStore, today: date) -> None:
     entry = make_check_in(red_flags=["saddle"])
     outcome = record_check_in(store, user_id="local", entry=entry, today=today)
     assert outcome.triage.level is TriageLevel.EMERGENCY
@@ -53,7 +62,7 @@ def test_describe_change_wording(today: date) -> None:
 
 
 def test_a_new_day_starts_from_the_latest_check_in_but_asks_signs_and_medication_afresh(
-    store: Store, today: date
+    store: InMemoryStore, today: date
 ) -> None:
     yesterday = make_check_in(
         day=days_ago(1),
@@ -74,7 +83,9 @@ def test_a_new_day_starts_from_the_latest_check_in_but_asks_signs_and_medication
     assert start.values["red_flags"] == frozenset()
 
 
-def test_a_day_already_checked_in_opens_with_its_own_values(store: Store, today: date) -> None:
+def test_a_day_already_checked_in_opens_with_its_own_values(
+    store: InMemoryStore, today: date
+) -> None:
     record_check_in(
         store, user_id="local", entry=make_check_in(leg_pain=3, notes="mine"), today=today
     )
@@ -83,7 +94,9 @@ def test_a_day_already_checked_in_opens_with_its_own_values(store: Store, today:
     assert (start.values["leg_pain"], start.values["notes"]) == (3, "mine")
 
 
-def test_the_weekly_questions_are_offered_when_a_week_has_passed(store: Store, today: date) -> None:
+def test_the_weekly_questions_are_offered_when_a_week_has_passed(
+    store: InMemoryStore, today: date
+) -> None:
     assert form_start(store, user_id="local", day=today).ask_sbi is True
     sbi_day = days_ago(10)
     record_check_in(store, user_id="local", entry=make_check_in(day=sbi_day, **SBI), today=today)
@@ -91,14 +104,16 @@ def test_the_weekly_questions_are_offered_when_a_week_has_passed(store: Store, t
     assert form_start(store, user_id="local", day=sbi_day + timedelta(days=7)).ask_sbi is True
 
 
-def test_only_someone_who_checked_in_before_counts_as_returning(store: Store, today: date) -> None:
+def test_only_someone_who_checked_in_before_counts_as_returning(
+    store: InMemoryStore, today: date
+) -> None:
     assert form_start(store, user_id="local", day=today).returning is False
     record_check_in(store, user_id="local", entry=make_check_in(day=days_ago(3)), today=today)
     assert form_start(store, user_id="local", day=today).returning is True
 
 
 def test_changing_a_days_check_in_still_offers_the_weekly_questions_when_due(
-    store: Store, today: date
+    store: InMemoryStore, today: date
 ) -> None:
     record_check_in(store, user_id="local", entry=make_check_in(), today=today)
     start = form_start(store, user_id="local", day=today)
