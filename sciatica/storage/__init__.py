@@ -2,7 +2,8 @@
 
 Owns the connection and its tuning (`database`), the table definitions (`schema`), the numbered
 Alembic migrations (`migrations/`), the queries (`store`, made of `base`, `check_ins`, `plans`
-and `decisions`, `safety` (About me, signs seen about) and `flares` (quick pain entries), with
+and `decisions`, `safety` (About me, signs seen about) and `flares` (quick pain entries),
+`shares` (sharing with a clinician and its access log), with
 `plan_import` merging imported plans) and SQLite backups (`backup`). It imports only models
 from the rest of the app, never services or the UI.
 """
