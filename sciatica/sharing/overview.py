@@ -17,7 +17,7 @@ from sciatica.diary.models import CheckIn
 from sciatica.diary.notices import triage_notice
 from sciatica.diary.today import current_alert
 from sciatica.exercises.models import Catalog
-from sciatica.i18n import _, ngettext
+from sciatica.i18n import _
 from sciatica.plans.history import dose_lines
 from sciatica.plans.models import Routine
 from sciatica.sharing.access import PatientDiary
@@ -81,16 +81,12 @@ def planned_days(routine: Routine, *, start: date, end: date) -> int:
 def sessions_words(done: int, planned: int | None) -> str:
     """Sessions of the last two weeks, against the plan where there is one."""
     if planned is None:
-        return ngettext(
-            "Sessions: {done} in the last two weeks; no routine is followed.",
-            "Sessions: {done} in the last two weeks; no routine is followed.",
-            done,
-        ).format(done=done)
-    return ngettext(
-        "Sessions: {done} in the last two weeks, of {planned} planned.",
-        "Sessions: {done} in the last two weeks, of {planned} planned.",
-        planned,
-    ).format(done=done, planned=planned)
+        return _("Sessions: {done} in the last two weeks; no routine is followed.").format(
+            done=done
+        )
+    return _("Sessions: {done} in the last two weeks, of {planned} planned.").format(
+        done=done, planned=planned
+    )
 
 
 def patient_overview(
