@@ -91,7 +91,8 @@ def _without_logins() -> None:
             "README's section “Logins and shared deployments (a clinic)” explains."
         )
     )
-    with st.expander(_("Read that section of the README")):
+    # The README is in English, and says so; shown only when asked for.
+    if st.toggle(_("Show that section of the README (in English)"), key="sharing_readme"):
         st.markdown(readme_section())
 
 

@@ -217,3 +217,5 @@ def test_without_logins_my_data_says_sharing_needs_a_clinic_deployment(
     assert any("needs a clinic deployment with logins" in c.value for c in app.caption)
     assert not [box for box in app.text_input if box.label == "Clinician's login"]
     assert "Who looked at your diary" not in text_of(app)
+    app.toggle(key="sharing_readme").set_value(True).run()
+    assert any("### Sharing with a clinician" in m.value for m in app.markdown)
