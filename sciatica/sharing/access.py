@@ -16,7 +16,7 @@ address the provider says is not verified (`email_verified: false`) matches noth
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Protocol
 
 from sciatica import clock
@@ -201,8 +201,3 @@ def open_patient_diary(
 def recent_views(store: ShareRecords, *, owner: Login, limit: int) -> list[View]:
     """The latest views of the person's diary, newest first."""
     return store.views_of(owner_id=owner.user_id)[:limit]
-
-
-def still_shared_days(expires_at: datetime, *, now: datetime) -> int:
-    """Whole days left before a share ends (0 on its last day)."""
-    return max(0, (expires_at - now) // timedelta(days=1))

@@ -10,7 +10,7 @@ string or session value opens a diary that is not shared.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import partial
 
 import streamlit as st
@@ -182,12 +182,13 @@ def patient_progress(store: Store, diary: PatientDiary, *, viewer: Login) -> Non
     st.download_button(
         _("Download {name}'s report (PDF)").format(name=ui.plain(diary.owner_label)),
         partial(
-            _report,
+            report_pdf,
             store,
             viewer=viewer,
             owner_id=owner,
             choice=choice,
             include_notes=include_notes,
+            today=today,
         ),
         file_name=f"sciatica-report-{period.start}-to-{period.end}.pdf",
         mime="application/pdf",
@@ -210,14 +211,19 @@ def _show(panel: Panel) -> None:
     st.caption(panel.sentence)
 
 
-def _report(
-    store: Store, *, viewer: Login, owner_id: str, choice: PeriodChoice, include_notes: bool
+def report_pdf(
+    store: Store,
+    *,
+    viewer: Login,
+    owner_id: str,
+    choice: PeriodChoice,
+    include_notes: bool,
+    today: date,
 ) -> bytes:
     """The patient's report, built when the button is pressed: the share is asked for again."""
     diary = open_patient_diary(
         store, viewer=viewer, owner_id=owner_id, what=ViewKind.REPORT, now=clock.now()
     )
-    today = ui.today()
     owner = diary.owner_id
     period = resolve_period(
         choice=choice, today=today, first_day=store.first_check_in_day(user_id=owner)

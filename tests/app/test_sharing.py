@@ -9,14 +9,20 @@ session state. Without logins My data says in one sentence that sharing needs th
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sciatica import clock
 from sciatica.accounts import identity_user_id
 from sciatica.diary.models import TriageLevel
+from sciatica.progress.summary import PeriodChoice
+from sciatica.sharing.access import AccessDenied, Login, share_with, stop_sharing
+from sciatica.sharing.models import ViewKind
 from sciatica.storage.store import Store
+from sciatica.ui.patients import report_pdf
 from sciatica.ui.plain import plain
 from tests.app.conftest import checked, run_through_app_py
 from tests.app.test_logins import AUTH, ISSUER
@@ -219,3 +225,36 @@ def test_without_logins_my_data_says_sharing_needs_a_clinic_deployment(
     assert "Who looked at your diary" not in text_of(app)
     app.toggle(key="sharing_readme").set_value(True).run()
     assert any("### Sharing with a clinician" in m.value for m in app.markdown)
+
+
+def test_the_report_button_asks_for_the_share_again_and_logs_the_download(
+    database_url: str, today: date
+) -> None:
+    alice_checks_in(database_url, today)
+    store = Store.open(database_url)
+    alice = Login(user_id=ALICE_ID, email="alice@example.org", subject="alice")
+    carol = Login(user_id="oidc:carol", email="carol@example.org", subject="carol")
+    share = share_with(
+        store,
+        owner=alice,
+        grantee="carol@example.org",
+        last_day=clock.shift(today, 90),
+        today=today,
+        timezone=None,
+        now=clock.now(),
+    )
+    build = partial(
+        report_pdf,
+        store,
+        viewer=carol,
+        owner_id=ALICE_ID,
+        choice=PeriodChoice.LAST_30,
+        include_notes=False,
+        today=today,
+    )
+    assert build().startswith(b"%PDF")
+    assert [view.what for view in store.views_of(owner_id=ALICE_ID)] == [ViewKind.REPORT]
+    stop_sharing(store, owner=alice, share_id=share.id, now=clock.now())
+    with pytest.raises(AccessDenied):
+        build()
+    store.close()
