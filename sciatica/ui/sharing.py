@@ -113,7 +113,7 @@ def _share_form(store: Store, *, me: Login, today: date) -> None:
         st.info(what_is_shared(ui.plain(who), last_day), icon=":material/visibility:")
         row = st.container(horizontal=True)
         if row.button(_("Share my diary"), type="primary", icon=":material/share:"):
-            del st.session_state[_PENDING]
+            st.session_state.pop(_PENDING, None)
             try:
                 share_with(
                     store,
@@ -133,7 +133,7 @@ def _share_form(store: Store, *, me: Login, today: date) -> None:
                 )
                 st.rerun()
         if row.button(_("Cancel"), icon=":material/close:"):
-            del st.session_state[_PENDING]
+            st.session_state.pop(_PENDING, None)
             st.rerun()
         return
     first, last = last_day_limits(today=today)
@@ -158,10 +158,11 @@ def _share_form(store: Store, *, me: Login, today: date) -> None:
             except SharingRefused as refused:
                 st.error(str(refused), icon=":material/block:")
             else:
-                if isinstance(last_day, date):
-                    st.session_state[_PENDING] = (who, last_day)
-                    st.rerun()
-                st.error(_("Choose the last day of sharing."), icon=":material/date_range:")
+                if not isinstance(last_day, date):  # the field was emptied
+                    st.error(_("Choose the last day of sharing."), icon=":material/date_range:")
+                    return
+                st.session_state[_PENDING] = (who, last_day)
+                st.rerun()
 
 
 def _who_has_access(store: Store, *, me: Login) -> None:

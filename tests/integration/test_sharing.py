@@ -20,6 +20,7 @@ from sciatica.exercises.catalog import load_catalog
 from sciatica.sharing.access import (
     AccessDenied,
     Login,
+    PatientDiary,
     SharingRefused,
     active_shares,
     open_patient_diary,
@@ -27,7 +28,7 @@ from sciatica.sharing.access import (
     share_with,
     stop_sharing,
 )
-from sciatica.sharing.models import ViewKind
+from sciatica.sharing.models import Share, ViewKind
 from sciatica.sharing.overview import patient_overview
 from sciatica.storage.store import Store
 from tests.factories import days_ago, make_check_in, today
@@ -37,7 +38,9 @@ CAROL = Login(user_id="oidc:issuer|carol", email="carol@example.org", subject="c
 DAVE = Login(user_id="oidc:issuer|dave", email="dave@example.org", subject="dave-sub")
 
 
-def alice_shares_with(store: Store, clinician: str = "Carol@Example.org", *, days: int = 90):
+def alice_shares_with(
+    store: Store, clinician: str = "Carol@Example.org", *, days: int = 90
+) -> Share:
     """Alice's check-in of today, and her diary shared with Carol through `days` from today."""
     store.save_check_in(
         user_id=ALICE.user_id, entry=make_check_in(leg_pain=6), triage_level=TriageLevel.NONE
@@ -53,7 +56,7 @@ def alice_shares_with(store: Store, clinician: str = "Carol@Example.org", *, day
     )
 
 
-def open_for(store: Store, viewer: Login, what: ViewKind = ViewKind.PROGRESS):
+def open_for(store: Store, viewer: Login, what: ViewKind = ViewKind.PROGRESS) -> PatientDiary:
     return open_patient_diary(
         store, viewer=viewer, owner_id=ALICE.user_id, what=what, now=clock.now()
     )
