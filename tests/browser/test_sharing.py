@@ -70,7 +70,8 @@ def alice_checks_in_and_shares(page: Page, url: str) -> None:
     set_slider(page, "Leg pain", 6)
     expand(page, "Activity, medication and notes").get_by_label("Notes").fill("Walked to work.")
     save_check_in(page)
-    go_to(page, "My data")
+    page.set_viewport_size(PHONE)  # the sharing section on a phone
+    open_page(page, f"{url}/data")
     page.get_by_label("Clinician's login").fill(CAROL)
     page.get_by_role("button", name="Continue").click()
     wait_idle(page)
@@ -80,6 +81,7 @@ def alice_checks_in_and_shares(page: Page, url: str) -> None:
     wait_idle(page)
     done = page.get_by_text(re.compile(r"carol\u2060?@example\.org can now read your diary"))
     expect(done).to_be_in_viewport()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def carol_reads_alice_on_a_phone(page: Page, url: str) -> None:
