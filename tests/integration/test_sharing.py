@@ -121,8 +121,10 @@ def test_a_share_ends_by_itself_after_its_last_day(store: Store) -> None:
 
 def test_the_default_share_lasts_ninety_days(store: Store) -> None:
     share = alice_shares_with(store)
-    assert share.expires_at - share.created_at > timedelta(days=90)
-    assert share.expires_at - share.created_at <= timedelta(days=91, hours=1)
+    # It runs through the day 90 days from today, where the person is, and ends at midnight.
+    last_moment = share.expires_at - timedelta(microseconds=1)
+    assert clock.day_at(last_moment, None) == days_ago(-90)
+    assert clock.day_at(share.expires_at, None) == days_ago(-91)
 
 
 @pytest.mark.parametrize(
