@@ -100,8 +100,6 @@ def patients_page() -> None:
                     _("Routine “{name}”, doses now:").format(name=ui.plain(card.routine))
                     + "".join(f"\n- {dose}" for dose in card.doses)
                 )
-            else:
-                st.caption(_("No routine followed."))
             st.button(
                 _("Open {name}'s diary").format(name=ui.plain(card.name)),
                 key=f"open_patient_{number}",
