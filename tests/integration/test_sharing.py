@@ -17,6 +17,7 @@ from sciatica import clock
 from sciatica.diary.models import TriageLevel
 from sciatica.documents.export import export_data, parse_import
 from sciatica.exercises.catalog import load_catalog
+from sciatica.plans.routine import template
 from sciatica.sharing.access import (
     AccessDenied,
     Login,
@@ -222,3 +223,19 @@ def test_deleting_the_diary_ends_every_share_and_deletes_the_log(store: Store) -
         open_for(store, CAROL)
     assert store.shares_of(owner_id=ALICE.user_id) == []
     assert store.views_of(owner_id=ALICE.user_id) == []
+
+
+def test_the_patients_card_names_the_routine_its_doses_and_the_sessions_planned(
+    store: Store,
+) -> None:
+    alice_shares_with(store)
+    routine = template("Starter routine", catalog=load_catalog(), start=days_ago(30))
+    saved = store.save_routine(user_id=ALICE.user_id, routine=routine)
+    store.set_active_routine(user_id=ALICE.user_id, routine_id=saved.id)
+    card = patient_overview(
+        store, open_for(store, CAROL, ViewKind.PATIENTS), catalog=load_catalog(), today=today()
+    )
+    assert card.routine == "Starter routine"
+    assert len(card.doses) == len(routine.items)
+    assert all(": " in dose for dose in card.doses)  # "Clamshell: 10 reps per side..."
+    assert card.sessions.startswith("Sessions: 0 in the last two weeks, of ")
