@@ -30,6 +30,7 @@ from sciatica.storage.backup import (
     sqlite_path,
 )
 from sciatica.storage.database import describe_database
+from sciatica.ui.sharing import share_with_clinician
 
 # Typed in capitals to confirm, in the person's language ("DELETE", "RADERA").
 CONFIRM_WORD = N_("DELETE")
@@ -191,6 +192,8 @@ else:
             for b in found
         ]
         st.table(pd.DataFrame(rows).set_index(taken))
+
+share_with_clinician(store)  # with logins: share, who has access, the log
 
 st.header(_("Delete all my data"))
 with st.expander(_("Delete everything this app stores about me")):

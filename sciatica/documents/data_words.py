@@ -21,6 +21,7 @@ DELETED_WITH_THE_DIARY = (
     N_("About me (your answers on the Safety page)"),
     N_("the warning signs you said you have been seen about"),
     N_("your settings, such as the country for the emergency number"),
+    N_("every share of your diary with a clinician (they end at once) and the log of their views"),
 )
 
 

@@ -23,6 +23,7 @@ from sciatica.diary.models import (
 from sciatica.diary.triage import content, red_flag, triage
 from sciatica.documents.export_flares import export_flares, parse_flares
 from sciatica.documents.export_plans import export_plans, parse_plans
+from sciatica.documents.export_sharing import export_sharing
 
 # The size limit and the refusal are import_rules', named here too for the pages, the command
 # line and the CSV import, which all import a file through this module.
@@ -38,9 +39,10 @@ from sciatica.storage.store import Store
 EXPORT_FORMAT = "sciatica-export"
 # 2 added routines and sessions; 3 each routine's current doses and history of changes,
 # About me and the warning signs seen about; 4 the flare-ups (`export_flares`). Versions 1 to 3
-# still import. The language chosen for the app is an optional field: a file without it leaves
-# the person's choice as it is.
-EXPORT_VERSION = 4
+# still import; 5 the shares with a clinician and the access log (`export_sharing`), which an
+# import does not restore. The language chosen for the app is an optional field: a file without
+# it leaves the person's choice as it is.
+EXPORT_VERSION = 5
 # How the file's lists name one of their records in a message; a new kind of record adds its own.
 RECORD_LABELS = {
     "check_ins": N_("Check-in"),
@@ -64,7 +66,7 @@ class ExportDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["sciatica-export"] = Field(description="Marks a sciatica export file.")
-    version: Literal[1, 2, 3, 4] = Field(description="Version of this file format.")
+    version: Literal[1, 2, 3, 4, 5] = Field(description="Version of this file format.")
     exported_at: datetime = Field(description="When the file was written.")
     country: str | None = Field(default=None, description="Country for the emergency number.")
     language: Language | None = Field(default=None, description="The language chosen, if any.")
@@ -77,6 +79,12 @@ class ExportDocument(BaseModel):
     )
     flares: list[dict[str, Any]] = Field(
         default_factory=list, description="Flare-ups: quick pain entries during the day."
+    )
+    shares: list[dict[str, Any]] = Field(
+        default_factory=list, description="Shares with a clinician: a record, not restored."
+    )
+    access_log: list[dict[str, Any]] = Field(
+        default_factory=list, description="Views of the diary by clinicians: not restored."
     )
 
 
@@ -105,6 +113,7 @@ def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> d
         check_ins.append(record)
     routines, sessions = export_plans(store, user_id=user_id)
     about_me = store.get_about_me(user_id=user_id)
+    shares, access_log = export_sharing(store, user_id=user_id)
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -117,6 +126,8 @@ def export_data(store: Store, *, user_id: str, now: datetime | None = None) -> d
         "about_me": about_me.model_dump(mode="json") if about_me else None,
         "signs_seen": [seen.model_dump(mode="json") for seen in store.signs_seen(user_id=user_id)],
         "flares": export_flares(store, user_id=user_id),
+        "shares": shares,
+        "access_log": access_log,
     }
 
 

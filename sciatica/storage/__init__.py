@@ -2,8 +2,9 @@
 
 Owns the connection and its tuning (`database`), the table definitions (`schema`), the numbered
 Alembic migrations (`migrations/`), the queries (`store`, made of `base`, `check_ins`, `plans`
-and `decisions`, `safety` (About me, signs seen about) and `flares` (quick pain entries), with
-`plan_import` merging imported plans) and SQLite backups (`backup`). The Store implements the
-ports the domain states (`diary.ports`, `plans.ports`); it imports only those and the models
+and `decisions`, `safety` (About me, signs seen about), `flares` (quick pain entries) and
+`shares` (sharing with a clinician and its access log), with `plan_import` merging imported
+plans) and SQLite backups (`backup`). The Store implements the ports the domain states
+(`diary.ports`, `plans.ports`); it imports only those and the models
 from the rest of the app, never services or the UI.
 """

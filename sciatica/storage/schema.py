@@ -187,3 +187,34 @@ flare_entries = Table(
     CheckConstraint("leg_pain BETWEEN 0 AND 10", name="leg_pain_range"),
     CheckConstraint("back_pain BETWEEN 0 AND 10", name="back_pain_range"),
 )
+
+# Sharing (migration 0010): a person's consent for a clinician to read their diary, and every
+# view of it. `grantee` is the clinician's login as the person typed it (an e-mail address or
+# a subject); `owner_label` how the clinician's Patients page names the person. A share ends
+# by itself at `expires_at`, or when the person stops it (`ended_at`).
+shares = Table(
+    "shares",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("owner_id", String(255), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("owner_label", String(320), nullable=False),
+    Column("grantee", String(320), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    Index("ix_shares_owner", "owner_id"),
+    Index("ix_shares_grantee", "grantee"),
+)
+
+# The access log: who read whose diary, when, and what. Kept with the diary it is about.
+share_views = Table(
+    "share_views",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("owner_id", String(255), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("viewer", String(320), nullable=False),
+    Column("viewer_id", String(255), nullable=False),
+    Column("what", String(16), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_share_views_owner_at", "owner_id", "at"),
+)

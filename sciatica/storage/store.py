@@ -3,8 +3,8 @@
 Owns opening the database (`Store.open`), what spans the whole diary (saving an import in one
 transaction, whether it is empty, deleting it, the integrity check) and the preferences. The
 check-ins (`check_ins`), the routines and sessions (`plans`), the decisions that change a
-routine (`decisions`), About me and signs seen about (`safety`) and the flare-ups (`flares`)
-are its parts; its names are importable from here.
+routine (`decisions`), About me and signs seen about (`safety`), the flare-ups (`flares`) and
+the shares with their access log (`shares`) are its parts; its names are importable from here.
 """
 
 from __future__ import annotations
@@ -33,9 +33,10 @@ from sciatica.storage.schema import (
     sessions,
     users,
 )
+from sciatica.storage.shares import ShareStore
 
 
-class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore, FlareStore):
+class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore, FlareStore, ShareStore):
     """All reads and writes of the diary, each scoped to one user."""
 
     @classmethod
@@ -118,6 +119,7 @@ class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore, FlareStore):
                 connection.execute(delete(table).where(table.c.user_id == user_id))
             self._delete_safety(connection, user_id)
             self._delete_flares(connection, user_id)
+            self._delete_sharing(connection, user_id)  # every share ends; the access log goes
             removed = connection.execute(delete(check_ins).where(check_ins.c.user_id == user_id))
             connection.execute(delete(users).where(users.c.id == user_id))
         return int(removed.rowcount)

@@ -132,7 +132,7 @@ def test_a_file_without_a_language_leaves_the_choice_as_it_is(store: Store, toda
         ('{"format": "sciatica-export", "version": 1', "The file is not valid JSON (line 1"),
         ("[]", "File: Input should be a valid dictionary"),
         (document(format="other"), "File: format: Input should be 'sciatica-export'"),
-        (document(version=5), "File: version: Input should be 1, 2, 3 or 4"),
+        (document(version=6), "File: version: Input should be 1, 2, 3, 4 or 5"),
         (document(extra=1), "File: extra: Extra inputs are not permitted"),
         (document(check_ins="nope"), "File: check_ins: Input should be a valid list"),
         (document(country="XX"), "File: country 'XX' is not one the app knows."),
@@ -185,7 +185,7 @@ def test_every_problem_is_listed_not_just_the_first() -> None:
 
 def test_the_export_file_names_its_format_and_version(store: Store, tmp_path: Path) -> None:
     data = export_data(store, user_id="local")
-    assert (data["format"], data["version"], data["check_ins"]) == ("sciatica-export", 4, [])
+    assert (data["format"], data["version"], data["check_ins"]) == ("sciatica-export", 5, [])
     assert (data["about_me"], data["signs_seen"], data["flares"]) == (None, [], [])
     assert (data["routines"], data["sessions"]) == ([], [])
 

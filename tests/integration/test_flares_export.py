@@ -63,7 +63,7 @@ def test_three_flare_ups_and_the_check_in_of_one_day_export_and_import_to_the_sa
 ) -> None:
     three_flare_ups_and_a_check_in(store)
     before = export_data(store, user_id=USER)
-    assert before["version"] == 4
+    assert before["version"] == 5
     assert [flare["leg_pain"] for flare in before["flares"]] == [6, 8, 5]
     assert before["flares"][1] == {
         "day": days_ago(1).isoformat(),

@@ -256,8 +256,8 @@ DAY = "{day}"  # a check-in's day, filled in by the test (five days ago)
         (
             "json",
             lambda: _with("version", 9),
-            "File: version: Input should be 1, 2, 3 or 4.",
-            "Filen: version: Måste vara 1, 2, 3 eller 4.",
+            "File: version: Input should be 1, 2, 3, 4 or 5.",
+            "Filen: version: Måste vara 1, 2, 3, 4 eller 5.",
         ),
         (
             "json",
