@@ -1,7 +1,6 @@
 """Progress: is it working? A plain summary, charts over a chosen period, a report to share."""
 
 from datetime import timedelta
-from functools import partial
 
 import streamlit as st
 from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
@@ -23,6 +22,7 @@ from sciatica.progress.summary import (
 )
 from sciatica.progress.text import summary_sentences
 from sciatica.ui import tables
+from sciatica.ui.documents import document_download
 
 # Plain session-state keys outlive the widgets' own keys, which go when the page is left.
 PERIOD, FROM, TO = "progress_period", "progress_from", "progress_to"
@@ -158,20 +158,22 @@ if flares:  # what set flare-ups off and what helped, counted: drawn only when o
 st.header(_("Report for your physiotherapist"))
 st.caption(_("One or two pages: the period, your pain chart, the numbers above and warning signs."))
 include_notes = st.checkbox(_("Include my notes"), help=_("Your diary notes from this period."))
-st.download_button(
+document_download(
+    st.container(horizontal=True, vertical_alignment="center"),
     _("Download report for my physiotherapist (PDF)"),
-    # Built only when clicked, from this run's values.
-    partial(
-        progress_report,
+    # Built only when clicked, from this run's values, in the language it is asked for.
+    lambda language: progress_report(
         store,
         user_id=user,
         summary=summary,
         days=days,
         include_notes=include_notes,
         generated=today,
+        language=language,
     ),
     file_name=f"sciatica-report-{period.start}-to-{period.end}.pdf",
     mime="application/pdf",
-    on_click="ignore",
     icon=":material/picture_as_pdf:",
+    key="report_pdf",
+    other_labels={"en": _("Download in English"), "sv": _("Download in Swedish")},
 )

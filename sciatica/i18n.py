@@ -186,6 +186,11 @@ def locale(language: Language | None = None) -> Locale:
     return Locale.parse(_LOCALES[language or current()])
 
 
+def language_name(language: Language, *, language_of_name: Language | None = None) -> str:
+    """A language's name in the current language (or the one given): 'Swedish', 'engelska'."""
+    return str(locale(language_of_name).languages[language])
+
+
 def format_date(day: date, format: str = "medium", *, language: Language | None = None) -> str:
     """A date in a Babel format ('short', 'medium', 'long', 'full') or pattern ('d MMM').
 

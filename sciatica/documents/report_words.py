@@ -15,7 +15,7 @@ from sciatica.progress.flares import FlareSummary
 
 
 def period_label(period: p.Period) -> str:
-    """'3 Mar 2026 to 1 Apr 2026', in the language."""
+    """'3 Mar 2026 to 1 Apr 2026', in the language (years always in four digits)."""
     return _("{start} to {end}").format(
         start=i18n.format_date(period.start, "d MMM y"),
         end=i18n.format_date(period.end, "d MMM y"),
@@ -33,10 +33,19 @@ def one_place(value: float) -> str:
 
 
 def signed(value: float, *, places: bool = True) -> str:
-    """A change with its sign: '+1.5', '-3.0' (or '-5' without places); no change is '+0.0'."""
+    """A change with its sign: '+1.5', '-3.0' (or '-5' without places).
+
+    A value that rounds to nothing has no change to sign: callers word it as no change (see
+    `is_no_change`), so a report never reads "+0.0 points".
+    """
     digits = "0.0" if places else "0"
     rounded = round(value, 1 if places else 0) + 0.0  # + 0.0: no '-0.0' for a tiny fall
     return i18n.format_decimal(rounded, format=f"+{digits};-{digits}")
+
+
+def is_no_change(value: float, *, places: bool = True) -> bool:
+    """Whether a change rounds to zero at the places it is printed with."""
+    return round(value, 1 if places else 0) == 0
 
 
 def sessions_line(summary: p.ProgressSummary) -> str:
@@ -68,11 +77,14 @@ def pain_numbers(change: p.PainChange | None) -> str:
     later = ngettext(
         "{value} afterwards ({count} day)", "{value} afterwards ({count} days)", change.later_days
     ).format(value=one_place(change.later), count=change.later_days)
-    percent = (
-        " " + _("({percent}%)").format(percent=signed(-change.percent, places=False))
-        if change.percent is not None
-        else ""
-    )
+    if is_no_change(change.fall):
+        # Words, sign and percentage agree: an unchanged average is no change, never "+0.0".
+        return _("{baseline}, {later}: no change; no clinically important fall.").format(
+            baseline=basis, later=later
+        )
+    percent = ""
+    if change.percent is not None and not is_no_change(change.percent, places=False):
+        percent = " " + _("({percent}%)").format(percent=signed(-change.percent, places=False))
     verdict = (
         _("a clinically important fall") if change.important else _("no clinically important fall")
     )
@@ -117,6 +129,10 @@ def sbi_numbers(change: p.SbiChange | None) -> str:
     answers = ngettext("{count} weekly answer", "{count} weekly answers", change.answers).format(
         count=change.answers
     )
+    if change.latest == change.first:
+        return _("First {first}/24, latest {latest}/24 ({answers}): no change.").format(
+            first=change.first, latest=change.latest, answers=answers
+        )
     words = (
         _(
             "First {first}/24, latest {latest}/24 ({answers}): change {change}, beyond the "
