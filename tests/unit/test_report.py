@@ -326,7 +326,7 @@ def test_the_report_in_swedish_has_no_english_sentence_left(period: Period) -> N
         ("2026 to ", f"Period: {first} \u2013 "),
         ("at baseline (7 days)", "Smärta i benet: 6,0 i utgångsläget (7 dagar), 3,0 därefter"),
         ("a clinically important fall", "förändring -3,0 poäng (-50 %); en kliniskt betydelsefull"),
-        ("Clinically important:", "Kliniskt betydelsefullt: en minskning med minst 2 poäng och 30 %"),
+        ("Clinically important:", "Kliniskt betydelsefullt: en minskning med minst 2 poäng"),
         ("weekly answers", "Första 12/24, senaste 7/24 (2 veckosvar): förändring -5, större"),
         ("3 flare-ups on 2 days", "3 smärtskov under 2 dagar (smärta i benet 5\u20139/10)"),
         ("Most often noted", "Oftast antecknat som det som satte i gång dem: sitta (2)."),
