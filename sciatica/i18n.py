@@ -176,6 +176,15 @@ def pgettext(context: str, message: str) -> str:
     return translations(current()).pgettext(context, message)
 
 
+def foreign_words(english: str, *, instead: str) -> str:
+    """Words a library wrote, in English: shown as they are in English, else `instead`.
+
+    Python's JSON and CSV readers and pydantic speak only English; in another language the app
+    says its own general sentence instead, never their English inside it.
+    """
+    return english if current() == DEFAULT_LANGUAGE else instead
+
+
 def N_(message: str) -> str:
     """Mark a constant for translation without translating it; translate it where it is used."""
     return message

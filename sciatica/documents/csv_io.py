@@ -107,7 +107,7 @@ def _check_header(columns: list[str]) -> None:
 
 
 # What Python's CSV reader says is wrong, in the app's words (any other message is shown as the
-# reader gives it, in English).
+# reader gives it in English, and as a general sentence in other languages).
 _CSV_ERRORS = (
     (
         re.compile(r"^'.' expected after '\"'$"),
@@ -127,9 +127,9 @@ def _not_csv(error: csv.Error, *, line: int) -> str:
             "The file is not valid CSV: a quoted cell starting on line {line} is never closed, "
             "so the rows after it cannot be read."
         ).format(line=line)
-    reason = str(error)
+    reason = i18n.foreign_words(str(error), instead=_("this line cannot be read"))
     for pattern, message in _CSV_ERRORS:
-        if found := pattern.match(reason):
+        if found := pattern.match(str(error)):
             reason = _(message).format(**found.groupdict())
             break
     return _("The file is not valid CSV: line {line}: {error}.").format(line=line, error=reason)
