@@ -77,8 +77,10 @@ def pain_numbers(change: p.PainChange | None) -> str:
     later = ngettext(
         "{value} afterwards ({count} day)", "{value} afterwards ({count} days)", change.later_days
     ).format(value=one_place(change.later), count=change.later_days)
-    if is_no_change(change.fall):
-        # Words, sign and percentage agree: an unchanged average is no change, never "+0.0".
+    # The change between the two numbers as printed, so that words, sign and numbers agree:
+    # 1.6 then 1.5 is a change of -0.1, and equal numbers are no change, never "+0.0".
+    fall = round(change.baseline, 1) - round(change.later, 1)
+    if is_no_change(fall):
         return _("{baseline}, {later}: no change; no clinically important fall.").format(
             baseline=basis, later=later
         )
@@ -91,7 +93,7 @@ def pain_numbers(change: p.PainChange | None) -> str:
     return _("{baseline}, {later}: change {change} points{percent}; {verdict}.").format(
         baseline=basis,
         later=later,
-        change=signed(-change.fall),
+        change=signed(-fall),
         percent=percent,
         verdict=verdict,
     )
