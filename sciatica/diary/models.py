@@ -322,7 +322,10 @@ def describe_errors(
         if not field:
             messages.append(_("{problem}.").format(problem=text[:1].upper() + text[1:]))
             continue
-        label = _(labels[field]) if field in labels else field.replace("_", " ").capitalize()
+        # A field without words of its own: its name in English, and as the file names it in
+        # other languages ("flag_id"), never English words inside another language.
+        named = i18n.foreign_words(field.replace("_", " ").capitalize(), instead=field)
+        label = _(labels[field]) if field in labels else named
         messages.append(_("{field}: {problem}.").format(field=label, problem=text))
     return messages
 

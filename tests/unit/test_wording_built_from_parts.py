@@ -263,7 +263,7 @@ def test_a_problem_pydantic_alone_has_words_for_is_said_in_general_swedish() -> 
         _Coded.model_validate({"code": "NOT valid!"})
     with i18n.use("sv"):
         swedish = describe_errors(error.value, model=_Coded, labels={})
-    assert swedish == ["Code: värdet går inte att använda här."]
+    assert swedish == ["code: värdet går inte att använda här."]
     english = describe_errors(error.value, model=_Coded, labels={})
     assert english == ["Code: string should match pattern '^[a-z]+$'."]
 
