@@ -101,27 +101,27 @@ def flare(days_back: int, *triggers: str) -> FlareInput:
         (
             flare(1, "night"),
             "A flare-up at night in bed yesterday: leg pain 8, 4 points above that day's check-in.",
-            "Ett smärtskov på natten i sängen i går: bensmärta 8, 4 steg över incheckningen den "
-            "dagen.",
+            "Ett smärtskov på natten i sängen i går: bensmärta 8, 4 poäng högre än "
+            "incheckningen den dagen.",
         ),
         (
             flare(3, "sitting", "night"),
             "A flare-up after sitting and at night in bed on Thursday: leg pain 8, 4 points above "
             "that day's check-in.",
-            "Ett smärtskov efter sittande och på natten i sängen i torsdags: bensmärta 8, 4 steg "
-            "över incheckningen den dagen.",
+            "Ett smärtskov efter sittande och på natten i sängen i torsdags: bensmärta 8, 4 poäng "
+            "högre än incheckningen den dagen.",
         ),
         (
             flare(2, "sitting", "driving"),
             "A flare-up after sitting and driving the day before yesterday: leg pain 8, 4 points "
             "above that day's check-in.",
-            "Ett smärtskov efter sittande och bilkörning i förrgår: bensmärta 8, 4 steg över "
+            "Ett smärtskov efter sittande och bilkörning i förrgår: bensmärta 8, 4 poäng högre än "
             "incheckningen den dagen.",
         ),
         (
             flare(1),
             "A flare-up yesterday: leg pain 8, 4 points above that day's check-in.",
-            "Ett smärtskov i går: bensmärta 8, 4 steg över incheckningen den dagen.",
+            "Ett smärtskov i går: bensmärta 8, 4 poäng högre än incheckningen den dagen.",
         ),
     ],
 )
