@@ -1,11 +1,12 @@
 """Progress: is it working? A plain summary, charts over a chosen period, a report to share."""
 
 from datetime import timedelta
+from functools import partial
 
 import streamlit as st
 from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
 
-from sciatica import ui
+from sciatica import i18n, ui
 from sciatica.diary.models import EARLIEST_DAY
 from sciatica.documents.report import progress_report
 from sciatica.exercises.catalog import load_catalog
@@ -118,7 +119,7 @@ def show(panel: Panel) -> None:
         tables.readable_table(panel.table)
         st.download_button(
             _("Download this chart's data (CSV)"),
-            panel.csv,
+            partial(panel.csv, i18n.current()),  # built outside the run: its language given
             file_name=f"sciatica-{panel.key}-{period.start}-to-{period.end}.csv",
             mime="text/csv",
             on_click="ignore",

@@ -237,6 +237,16 @@ def format_decimal(
     return _numbers.format_decimal(number, format=format, locale=locale(language))
 
 
+def decimal_sign(*, language: Language | None = None) -> str:
+    """The language's decimal sign: '.' in English, ',' in Swedish."""
+    return str(_numbers.get_decimal_symbol(locale(language)))
+
+
+def csv_separator(*, language: Language | None = None) -> str:
+    """The cell separator a spreadsheet in the language expects: ';' where ',' is decimal."""
+    return ";" if decimal_sign(language=language) == "," else ","
+
+
 def format_list(
     items: Sequence[str],
     *,

@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from sciatica import i18n
 from sciatica.i18n import LANGUAGES, Language, pgettext
 
-SEPARATORS: dict[Language, str] = {"en": ",", "sv": ";"}
-
 
 def _words() -> dict[str, str]:
     # One call each, with the column as a literal, so that extraction finds every one.

@@ -22,7 +22,7 @@ from typing import Any
 
 from sciatica import i18n
 from sciatica.diary.models import SBI_FIELDS, CheckInInput
-from sciatica.documents.csv_header import SEPARATORS, column_of, header
+from sciatica.documents.csv_header import column_of, header
 from sciatica.documents.export import ImportPlan, validate_records
 from sciatica.documents.import_rules import ImportRejected, decode
 from sciatica.i18n import N_, Language, _
@@ -53,7 +53,7 @@ def check_ins_csv(check_ins: Sequence[CheckInInput], *, language: Language | Non
     """The check-ins as CSV text, the header in `language` (the current one unless given)."""
     language = language or i18n.current()
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=SEPARATORS[language], lineterminator="\n")
+    writer = csv.writer(out, delimiter=i18n.csv_separator(language=language), lineterminator="\n")
     writer.writerow(header(CSV_COLUMNS, language=language))
     for entry in check_ins:
         row = entry.model_dump(mode="json", include=set(CSV_COLUMNS))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from sciatica import clock, i18n
 from sciatica.diary.models import FlareInput
-from sciatica.documents.csv_header import SEPARATORS, header
+from sciatica.documents.csv_header import header
 from sciatica.documents.csv_io import neutralise_formula
 from sciatica.i18n import Language
 
@@ -37,7 +37,7 @@ def flares_csv(
     """The flare-ups as CSV text, times read in the person's zone, the header in `language`."""
     language = language or i18n.current()
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=SEPARATORS[language], lineterminator="\n")
+    writer = csv.writer(out, delimiter=i18n.csv_separator(language=language), lineterminator="\n")
     writer.writerow(header(FLARE_CSV_COLUMNS, language=language))
     for flare in flares:
         row = {
