@@ -25,6 +25,9 @@ from sciatica.i18n import Language
 from sciatica.progress.summary import PainChange, SbiChange
 from tests.factories import make_check_in
 
+# Fixed days, not the test clock's: the awkward-moment runs leave this module out.
+pytestmark = pytest.mark.timeless
+
 SUNDAY = date(2026, 12, 6)
 # A change of nothing with a sign, or a percentage of nothing: "+0.0", "-0,0", "(0%)", "(-0 %)".
 NOUGHT = re.compile(r"[+-]0[.,]0\b|\([+-]?0 ?%\)")
