@@ -9,7 +9,7 @@ import streamlit as st
 from sciatica import ui
 from sciatica.diary.flares import flares_between
 from sciatica.documents import data_words as words
-from sciatica.documents.csv_io import check_ins_csv, parse_check_in_csv
+from sciatica.documents.csv_io import check_ins_csv, parse_check_in_csv, required_columns
 from sciatica.documents.export import (
     MAX_IMPORT_BYTES,
     ImportRejected,
@@ -30,6 +30,7 @@ from sciatica.storage.backup import (
     sqlite_path,
 )
 from sciatica.storage.database import describe_database
+from sciatica.ui.documents import document_download
 from sciatica.ui.sharing import share_with_clinician
 
 # Typed in capitals to confirm, in the person's language ("DELETE", "RADERA").
@@ -60,31 +61,38 @@ left.download_button(
     on_click="ignore",
     icon=":material/download:",
 )
-right.download_button(
+zone = ui.timezone()  # read here: the files are built outside the page's run
+document_download(
+    right,
     _("Download check-ins (CSV)"),
-    lambda: check_ins_csv(store.all_check_ins(user_id=user)),
+    lambda language: check_ins_csv(store.all_check_ins(user_id=user), language=language),
     file_name=f"sciatica-check-ins-{stamp}.csv",
     mime="text/csv",
-    on_click="ignore",
     icon=":material/table:",
+    key="check_ins_csv",
+    other_labels={"en": _("Check-ins in English (CSV)"), "sv": _("Check-ins in Swedish (CSV)")},
 )
-st.download_button(
+document_download(
+    st.container(),
     _("Download flare-ups (CSV)"),
-    lambda: flares_csv(
-        flares_between(store, user_id=user, start=date.min, end=date.max), timezone=ui.timezone()
+    lambda language: flares_csv(
+        flares_between(store, user_id=user, start=date.min, end=date.max),
+        timezone=zone,
+        language=language,
     ),
     file_name=f"sciatica-flare-ups-{stamp}.csv",
     mime="text/csv",
-    on_click="ignore",
     icon=":material/bolt:",
+    key="flares_csv",
+    other_labels={"en": _("Flare-ups in English (CSV)"), "sv": _("Flare-ups in Swedish (CSV)")},
 )
 
 st.header(_("Import"))
 st.caption(
     _(
         "A JSON file downloaded from this app, or a CSV with the header of the check-ins CSV "
-        "above (day, leg_pain and back_pain are required). Up to {size} MB."
-    ).format(size=MAX_IMPORT_MB)
+        "above, in English or Swedish ({required} are required). Up to {size} MB."
+    ).format(required=required_columns(), size=MAX_IMPORT_MB)
 )
 upload_key = f"import_{st.session_state.get('import_round', 0)}"
 upload = st.file_uploader(

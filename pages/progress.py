@@ -6,7 +6,7 @@ from functools import partial
 import streamlit as st
 from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
 
-from sciatica import ui
+from sciatica import i18n, ui
 from sciatica.diary.models import EARLIEST_DAY
 from sciatica.diary.today import current_alert
 from sciatica.documents.report import progress_report
@@ -24,6 +24,7 @@ from sciatica.progress.summary import (
 )
 from sciatica.progress.text import summary_sentences
 from sciatica.ui import tables
+from sciatica.ui.documents import document_download
 
 # Plain session-state keys outlive the widgets' own keys, which go when the page is left.
 PERIOD, FROM, TO = "progress_period", "progress_from", "progress_to"
@@ -121,7 +122,7 @@ def show(panel: Panel) -> None:
         tables.readable_table(panel.table)
         st.download_button(
             _("Download this chart's data (CSV)"),
-            panel.csv,
+            partial(panel.csv, i18n.current()),  # built outside the run: its language given
             file_name=f"sciatica-{panel.key}-{period.start}-to-{period.end}.csv",
             mime="text/csv",
             on_click="ignore",
@@ -161,20 +162,22 @@ if flares:  # what set flare-ups off and what helped, counted: drawn only when o
 st.header(_("Report for your physiotherapist"))
 st.caption(_("One or two pages: the period, your pain chart, the numbers above and warning signs."))
 include_notes = st.checkbox(_("Include my notes"), help=_("Your diary notes from this period."))
-st.download_button(
+document_download(
+    st.container(horizontal=True, vertical_alignment="center"),
     _("Download report for my physiotherapist (PDF)"),
-    # Built only when clicked, from this run's values.
-    partial(
-        progress_report,
+    # Built only when clicked, from this run's values, in the language it is asked for.
+    lambda language: progress_report(
         store,
         user_id=user,
         summary=summary,
         days=days,
         include_notes=include_notes,
         generated=today,
+        language=language,
     ),
     file_name=f"sciatica-report-{period.start}-to-{period.end}.pdf",
     mime="application/pdf",
-    on_click="ignore",
     icon=":material/picture_as_pdf:",
+    key="report_pdf",
+    other_labels={"en": _("Download in English"), "sv": _("Download in Swedish")},
 )

@@ -84,6 +84,25 @@ def relative_day(day: date, *, today: date) -> str:
     return i18n.format_date(day, "d MMM y")
 
 
+def day_in_sentence(day: date, *, today: date) -> str:
+    """When something happened, as a sentence says it: 'yesterday', 'on Thursday', 'on 26 November'.
+
+    In Swedish idiom: 'i går', 'i förrgår', 'i torsdags', 'den 26 november'. The month is
+    written out, so a sentence that ends with the day never ends in two full stops ("nov..").
+    """
+    delta = (today - day).days
+    if delta == 0:
+        return _("today")
+    if delta == 1:
+        return _("yesterday")
+    if delta == 2:
+        return _("the day before yesterday")
+    if 2 < delta < 7:
+        return _("on {weekday}").format(weekday=i18n.weekday_name(day.weekday()))
+    written = i18n.format_date(day, "d MMMM" if day.year == today.year else "d MMMM y")
+    return _("on {date}").format(date=written)
+
+
 def shift(day: date, days: int) -> date:
     """The day `days` later (earlier when negative), held at the calendar's first or last day.
 

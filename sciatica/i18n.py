@@ -176,6 +176,15 @@ def pgettext(context: str, message: str) -> str:
     return translations(current()).pgettext(context, message)
 
 
+def foreign_words(english: str, *, instead: str) -> str:
+    """Words a library wrote, in English: shown as they are in English, else `instead`.
+
+    Python's JSON and CSV readers and pydantic speak only English; in another language the app
+    says its own general sentence instead, never their English inside it.
+    """
+    return english if current() == DEFAULT_LANGUAGE else instead
+
+
 def N_(message: str) -> str:
     """Mark a constant for translation without translating it; translate it where it is used."""
     return message
@@ -184,6 +193,11 @@ def N_(message: str) -> str:
 def locale(language: Language | None = None) -> Locale:
     """Babel's locale for a language (the current one unless given)."""
     return Locale.parse(_LOCALES[language or current()])
+
+
+def language_name(language: Language, *, language_of_name: Language | None = None) -> str:
+    """A language's name in the current language (or the one given): 'Swedish', 'engelska'."""
+    return str(locale(language_of_name).languages[language])
 
 
 def format_date(day: date, format: str = "medium", *, language: Language | None = None) -> str:
@@ -221,6 +235,16 @@ def format_decimal(
 ) -> str:
     """A number with the language's decimal sign: 2.5 or 2,5 ('#,##0.0' to fix the places)."""
     return _numbers.format_decimal(number, format=format, locale=locale(language))
+
+
+def decimal_sign(*, language: Language | None = None) -> str:
+    """The language's decimal sign: '.' in English, ',' in Swedish."""
+    return str(_numbers.get_decimal_symbol(locale(language)))
+
+
+def csv_separator(*, language: Language | None = None) -> str:
+    """The cell separator a spreadsheet in the language expects: ';' where ',' is decimal."""
+    return ";" if decimal_sign(language=language) == "," else ","
 
 
 def format_list(

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sciatica import i18n
-from sciatica.clock import relative_day
+from sciatica.clock import day_in_sentence
 from sciatica.diary.models import CheckIn, CheckInInput, LegExtent, Side, TriageLevel
 from sciatica.diary.ports import CheckInRepository
 from sciatica.diary.triage import Triage, triage
@@ -99,19 +99,19 @@ def record_check_in(
 
 
 def describe_change(current: CheckInInput, previous: CheckInInput | None, *, today: date) -> str:
-    """One line comparing leg pain with the previous check-in: 'Leg pain 5, down 2 since Monday.'"""
+    """One line comparing leg pain with the last check-in: 'Leg pain 5, 2 lower than yesterday.'"""
     pain = current.leg_pain
     if previous is None:
         return _("Leg pain {value}. This is your first check-in.").format(value=pain)
-    when = relative_day(previous.day, today=today)
+    when = day_in_sentence(previous.day, today=today)
     change = pain - previous.leg_pain
     if change == 0:
         return _("Leg pain {value}, the same as {when}.").format(value=pain, when=when)
     if change < 0:
-        return _("Leg pain {value}, down {change} since {when}.").format(
+        return _("Leg pain {value}, {change} lower than {when}.").format(
             value=pain, change=-change, when=when
         )
-    return _("Leg pain {value}, up {change} since {when}.").format(
+    return _("Leg pain {value}, {change} higher than {when}.").format(
         value=pain, change=change, when=when
     )
 

@@ -47,6 +47,12 @@ class Choice(Frozen):
 
     key: str = Field(pattern=r"^[a-z_]{1,32}$")
     label: Text = Field(min_length=2, max_length=30)
+    in_sentence: Text | None = Field(
+        default=None,
+        min_length=2,
+        max_length=40,
+        description="How a trigger reads after 'A flare-up' when 'after' + its label would not.",
+    )
 
 
 class FlareChoices(Frozen):
@@ -191,12 +197,30 @@ def describe(entry: FlareInput, *, timezone: str | None) -> str:
     if entry.back_pain is not None:
         words = _("{words}, back pain {value}").format(words=words, value=entry.back_pain)
     if entry.triggers:
-        after = [label(key, choices.trigger_labels()).lower() for key in entry.triggers]
-        words = _("{words}, after {triggers}").format(words=words, triggers=_and(after))
+        words = _("{words}, {set_off}").format(words=words, set_off=set_off_words(entry.triggers))
     if entry.helped:
         helped = [label(key, choices.helped_labels()).lower() for key in entry.helped]
         words = _("{words}; {helped} helped").format(words=words, helped=_and(helped))
     return words
+
+
+def set_off_words(keys: Sequence[str]) -> str:
+    """What set a flare-up off, as a sentence says it: 'after sitting and driving'.
+
+    A trigger with words of its own reads as them: 'at night in bed', never 'after at night'.
+    """
+    choices = {choice.key: choice for choice in flare_choices().triggers}
+    labels = flare_choices().trigger_labels()
+    after = [
+        label(key, labels).lower()
+        for key in keys
+        if key not in choices or not choices[key].in_sentence
+    ]
+    own = [
+        str(choices[key].in_sentence) for key in keys if key in choices and choices[key].in_sentence
+    ]
+    parts = [_("after {triggers}").format(triggers=_and(after))] if after else []
+    return _and(parts + own)
 
 
 def saved_message(entry: FlareInput, *, timezone: str | None, today: date, changed: bool) -> str:
@@ -237,20 +261,16 @@ def flare_mention(
     if not above:
         return None
     rise, flare = max(above, key=lambda pair: (pair[0], pair[1].at))
-    labels = flare_choices().trigger_labels()
-    after = [label(key, labels).lower() for key in flare.triggers]
-    when = clock.relative_day(flare.day, today=today)
-    if flare.day < today - timedelta(days=1):
-        when = _("on {day}").format(day=when)
-    values = {"when": when, "value": flare.leg_pain, "count": rise, "triggers": _and(after)}
-    if after:
+    when = clock.day_in_sentence(flare.day, today=today)
+    values = {"when": when, "value": flare.leg_pain, "count": rise}
+    if flare.triggers:
         sentence = ngettext(
-            "A flare-up after {triggers} {when}: leg pain {value}, {count} point above that "
-            "day's check-in.",
-            "A flare-up after {triggers} {when}: leg pain {value}, {count} points above that "
-            "day's check-in.",
+            "A flare-up {set_off} {when}: leg pain {value}, {count} point above that day's "
+            "check-in.",
+            "A flare-up {set_off} {when}: leg pain {value}, {count} points above that day's "
+            "check-in.",
             rise,
-        ).format(**values)
+        ).format(set_off=set_off_words(flare.triggers), **values)
     else:
         sentence = ngettext(
             "A flare-up {when}: leg pain {value}, {count} point above that day's check-in.",

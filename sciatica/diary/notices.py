@@ -65,7 +65,7 @@ def triage_notice(result: Triage, *, country: str | None, saved: str = "") -> No
 
 
 def saved_line(*, updated: bool, comparison: str) -> str:
-    """'Saved. Leg pain 5, down 2 since Monday.' or that it updated the day's check-in."""
+    """'Saved. Leg pain 5, 2 lower than yesterday.' or that it updated the day's check-in."""
     if updated:
         return _("Saved (updated this day's check-in). {comparison}").format(comparison=comparison)
     return _("Saved. {comparison}").format(comparison=comparison)

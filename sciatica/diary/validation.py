@@ -19,9 +19,11 @@ from pydantic_core import ErrorDetails
 from sciatica import i18n
 from sciatica.i18n import N_, _
 
+# Kinds of problem whose message is the app's own, raised by its validators already translated.
+_OWN_WORDS = frozenset({"value_error", "assertion_error"})
 # Pydantic's own messages, as the app words them in each language (its English, lower case,
 # with the same placeholders from the error's context); any other kind of problem is shown as
-# pydantic words it, in English.
+# pydantic words it in English, and as a general sentence in other languages (`problem_words`).
 _PYDANTIC_MESSAGES = {
     "missing": N_("field required"),
     "extra_forbidden": N_("extra inputs are not permitted"),
@@ -66,14 +68,21 @@ _PYDANTIC_MESSAGES = {
 
 
 def problem_words(problem: ErrorDetails) -> str:
-    """What is wrong, lower case, in the current language (pydantic's English if unknown)."""
+    """What is wrong, lower case, in the current language.
+
+    A kind the app has no words for is said as pydantic says it in English, and as a general
+    sentence in any other language; the app's own validators word their messages themselves.
+    """
     message = _PYDANTIC_MESSAGES.get(problem["type"])
     if message is not None:
         context = {name: _context_value(value) for name, value in problem.get("ctx", {}).items()}
         with suppress(KeyError, IndexError):
             return _(message).format(**context)
     text = problem["msg"].removeprefix("Value error, ")
-    return text[:1].lower() + text[1:]
+    text = text[:1].lower() + text[1:]
+    if problem["type"] in _OWN_WORDS:
+        return text
+    return i18n.foreign_words(text, instead=_("this value cannot be used here"))
 
 
 def _context_value(value: object) -> str:
@@ -103,7 +112,10 @@ def describe_errors(
         if not field:
             messages.append(_("{problem}.").format(problem=text[:1].upper() + text[1:]))
             continue
-        label = _(labels[field]) if field in labels else field.replace("_", " ").capitalize()
+        # A field without words of its own: its name in English, and as the file names it in
+        # other languages ("flag_id"), never English words inside another language.
+        named = i18n.foreign_words(field.replace("_", " ").capitalize(), instead=field)
+        label = _(labels[field]) if field in labels else named
         messages.append(_("{field}: {problem}.").format(field=label, problem=text))
     return messages
 

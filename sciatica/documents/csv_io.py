@@ -6,6 +6,9 @@ cells are written with a leading apostrophe, which spreadsheets show as text (OW
 Injection"); the import takes exactly one apostrophe off again, so a file read back gives the
 same values. A cell that already starts with apostrophes before such a character gets one more,
 so `'=x` also comes back as itself.
+
+The header is in the person's language and a file with either language's header imports
+(`csv_header`).
 """
 
 from __future__ import annotations
@@ -17,14 +20,17 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from sciatica import i18n
 from sciatica.diary.models import SBI_FIELDS, CheckInInput
+from sciatica.documents.csv_header import column_of, header
 from sciatica.documents.export import ImportPlan, validate_records
 from sciatica.documents.import_rules import ImportRejected, decode
-from sciatica.i18n import N_, _
+from sciatica.i18n import N_, Language, _
 
-# The header of a check-in CSV. Only `day`, `leg_pain` and `back_pain` are required; empty
-# cells take the form's defaults, `red_flags` lists warning-sign ids separated by spaces, and
-# the four `sbi_*` columns are either all filled (0-6) or all empty.
+# The columns of a check-in CSV (`csv_header` names them in each language). Only `day`,
+# `leg_pain` and `back_pain` are required; empty cells take the form's defaults, `red_flags`
+# lists warning-sign ids separated by spaces, and the four `sbi_*` columns are either all
+# filled (0-6) or all empty.
 CSV_COLUMNS = tuple(CheckInInput.model_fields)
 REQUIRED_COLUMNS = ("day", "leg_pain", "back_pain")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -43,21 +49,25 @@ def restore_formula(cell: str) -> str:
     return cell
 
 
-def check_ins_csv(check_ins: Sequence[CheckInInput]) -> str:
-    """The check-ins as CSV text with the documented header."""
+def check_ins_csv(check_ins: Sequence[CheckInInput], *, language: Language | None = None) -> str:
+    """The check-ins as CSV text, the header in `language` (the current one unless given)."""
+    language = language or i18n.current()
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(out, delimiter=i18n.csv_separator(language=language), lineterminator="\n")
+    writer.writerow(header(CSV_COLUMNS, language=language))
     for entry in check_ins:
         row = entry.model_dump(mode="json", include=set(CSV_COLUMNS))
         row["red_flags"] = " ".join(sorted(entry.red_flags))
         writer.writerow(
-            {
-                key: "" if value is None else neutralise_formula(str(value))
-                for key, value in row.items()
-            }
+            "" if row[column] is None else neutralise_formula(str(row[column]))
+            for column in CSV_COLUMNS
         )
     return out.getvalue()
+
+
+def required_columns() -> str:
+    """The required columns as the current language names them: 'day, leg_pain and back_pain'."""
+    return i18n.format_list(header(REQUIRED_COLUMNS))
 
 
 def parse_check_in_csv(raw: bytes, *, today: date) -> ImportPlan:
@@ -69,7 +79,10 @@ def parse_check_in_csv(raw: bytes, *, today: date) -> ImportPlan:
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     start = 1  # the line the row being read starts on
     try:
-        _check_header([name.strip() for name in reader.fieldnames or []])
+        # Each header cell as the column it names, in either language; an unknown one as written.
+        names = [name.strip() for name in reader.fieldnames or []]
+        reader.fieldnames = [column_of(name) or name for name in names]
+        _check_header(list(reader.fieldnames))
         records = []
         start = reader.line_num + 1
         for row in reader:
@@ -80,12 +93,13 @@ def parse_check_in_csv(raw: bytes, *, today: date) -> ImportPlan:
     return validate_records(records, today=today, country=None)
 
 
-def _check_header(header: list[str]) -> None:
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    unknown = [name for name in header if name and name not in CSV_COLUMNS]
+def _check_header(columns: list[str]) -> None:
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    unknown = [name for name in columns if name and name not in CSV_COLUMNS]
     problems = []
     if missing:
-        problems.append(_("Header: missing column {columns}.").format(columns=", ".join(missing)))
+        named = ", ".join(header(missing))
+        problems.append(_("Header: missing column {columns}.").format(columns=named))
     if unknown:
         problems.append(_("Header: unknown column {columns}.").format(columns=", ".join(unknown)))
     if problems:
@@ -93,7 +107,7 @@ def _check_header(header: list[str]) -> None:
 
 
 # What Python's CSV reader says is wrong, in the app's words (any other message is shown as the
-# reader gives it, in English).
+# reader gives it in English, and as a general sentence in other languages).
 _CSV_ERRORS = (
     (
         re.compile(r"^'.' expected after '\"'$"),
@@ -113,9 +127,9 @@ def _not_csv(error: csv.Error, *, line: int) -> str:
             "The file is not valid CSV: a quoted cell starting on line {line} is never closed, "
             "so the rows after it cannot be read."
         ).format(line=line)
-    reason = str(error)
+    reason = i18n.foreign_words(str(error), instead=_("this line cannot be read"))
     for pattern, message in _CSV_ERRORS:
-        if found := pattern.match(reason):
+        if found := pattern.match(str(error)):
             reason = _(message).format(**found.groupdict())
             break
     return _("The file is not valid CSV: line {line}: {error}.").format(line=line, error=reason)

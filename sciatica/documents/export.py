@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -20,7 +21,7 @@ from sciatica.diary.models import (
     parse_check_in,
     problem_words,
 )
-from sciatica.diary.triage import content, red_flag, triage
+from sciatica.diary.triage import content, known_red_flag, triage
 from sciatica.documents.export_flares import export_flares, parse_flares
 from sciatica.documents.export_plans import export_plans, parse_plans
 from sciatica.documents.export_sharing import export_sharing
@@ -213,17 +214,29 @@ def _parse_safety(
     for number, record in enumerate(document.signs_seen, start=1):
         try:
             item = SignSeen.model_validate(record)
-            red_flag(item.flag_id)
         except ValidationError as error:
             found = describe_errors(error, model=SignSeen, labels={})
-        except ValueError as error:
-            found = [str(error)]
         else:
-            found = meaning_problems(item, today=today, catalog=catalog)
-            seen.append(item)
+            found = unknown_signs([item.flag_id]) or meaning_problems(
+                item, today=today, catalog=catalog
+            )
+            if not found:
+                seen.append(item)
         if message := one_message(f"{record_label('signs_seen')} {number}", found):
             problems.append(message)
     return about_me, seen
+
+
+def unknown_signs(ids: Iterable[str]) -> list[str]:
+    """A problem naming the warning-sign ids the app has never had, if any."""
+    unknown = sorted(flag for flag in ids if known_red_flag(flag) is None)
+    if not unknown:
+        return []
+    return [
+        _("Warning signs: {ids} is not a warning sign the app knows.").format(
+            ids=", ".join(repr(flag) for flag in unknown)
+        )
+    ]
 
 
 def validate_records(
@@ -254,14 +267,14 @@ def _parse_check_ins(
             label += f" ({record['day'][:10]})"
         try:
             entry = parse_check_in(record, today=today)
-            triage(ticked=entry.red_flags)
         except ValidationError as error:
             found = describe_errors(error)
-        except ValueError as error:
-            found = [str(error)]
         else:
-            found = meaning_problems(entry, today=today, catalog=catalog)
-            entries.append(entry)
+            found = unknown_signs(entry.red_flags) or meaning_problems(
+                entry, today=today, catalog=catalog
+            )
+            if not found:
+                entries.append(entry)
         if message := one_message(label, found):
             problems.append(message)
     return entries

@@ -3,7 +3,8 @@
 Columns: `day` (the person's day), `time` (its wall-clock time where the person is), `at_utc`
 (the moment, ISO 8601 in UTC), `leg_pain`, `back_pain` (empty when not given), `triggers` and
 `helped` (keys, separated by spaces) and `note`. A cell a spreadsheet would run as a formula
-starts with an apostrophe, as in the check-ins CSV (`csv_io.neutralise_formula`).
+starts with an apostrophe, as in the check-ins CSV (`csv_io.neutralise_formula`). The header is
+in the person's language, as `csv_header` names the columns.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import csv
 import io
 from collections.abc import Sequence
 
-from sciatica import clock
+from sciatica import clock, i18n
 from sciatica.diary.models import FlareInput
+from sciatica.documents.csv_header import header
 from sciatica.documents.csv_io import neutralise_formula
+from sciatica.i18n import Language
 
 FLARE_CSV_COLUMNS = (
     "day",
@@ -28,11 +31,14 @@ FLARE_CSV_COLUMNS = (
 )
 
 
-def flares_csv(flares: Sequence[FlareInput], *, timezone: str | None) -> str:
-    """The flare-ups as CSV text with the documented header, times read in the person's zone."""
+def flares_csv(
+    flares: Sequence[FlareInput], *, timezone: str | None, language: Language | None = None
+) -> str:
+    """The flare-ups as CSV text, times read in the person's zone, the header in `language`."""
+    language = language or i18n.current()
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FLARE_CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(out, delimiter=i18n.csv_separator(language=language), lineterminator="\n")
+    writer.writerow(header(FLARE_CSV_COLUMNS, language=language))
     for flare in flares:
         row = {
             "day": flare.day.isoformat(),
@@ -44,5 +50,5 @@ def flares_csv(flares: Sequence[FlareInput], *, timezone: str | None) -> str:
             "helped": " ".join(flare.helped),
             "note": flare.note,
         }
-        writer.writerow({key: neutralise_formula(value) for key, value in row.items()})
+        writer.writerow(neutralise_formula(row[column]) for column in FLARE_CSV_COLUMNS)
     return out.getvalue()

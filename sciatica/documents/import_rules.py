@@ -108,7 +108,7 @@ def decode(raw: bytes | str) -> str:
 
 
 # What Python's JSON reader says is wrong, in the app's words (any other message is shown as
-# the reader gives it, in English).
+# the reader gives it in English, and as a general sentence in other languages).
 _JSON_ERRORS = {
     "Expecting value": N_("a value was expected"),
     "Expecting property name enclosed in double quotes": N_("a name in double quotes was expected"),
@@ -144,16 +144,22 @@ def read_json(raw: bytes | str) -> Any:
         ) from None
     except json.JSONDecodeError as error:
         not_json = _("The file is not valid JSON (line {line}, column {column}): {error}.")
-        reason = _(_JSON_ERRORS[error.msg]) if error.msg in _JSON_ERRORS else error.msg
+        reason = (
+            _(_JSON_ERRORS[error.msg])
+            if error.msg in _JSON_ERRORS
+            else i18n.foreign_words(error.msg, instead=_("this part cannot be read"))
+        )
         raise ImportRejected(
             [not_json.format(line=error.lineno, column=error.colno, error=reason)]
         ) from None
     except RecursionError:  # Python's reader stops at its recursion limit, about 1,000 levels
         raise ImportRejected([too_deep]) from None
     except ValueError as error:  # none known past the checks above; still no traceback
-        raise ImportRejected(
-            [_("The file cannot be read as JSON: {error}.").format(error=error)]
-        ) from None
+        unreadable = i18n.foreign_words(
+            _("The file cannot be read as JSON: {error}.").format(error=error),
+            instead=_("The file cannot be read as JSON."),
+        )
+        raise ImportRejected([unreadable]) from None
     if nesting_depth(value) > MAX_DEPTH:
         raise ImportRejected([too_deep])
     return value

@@ -12,6 +12,7 @@ from __future__ import annotations
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from sciatica import i18n
 from sciatica.content import DATA_DIR
 from sciatica.i18n import _
 
@@ -34,6 +35,7 @@ class Pdf(FPDF):
         self.set_font(FAMILY, size=10)
         self.set_title(title)
         self.set_creator(_("Sciatica diary"))
+        self.set_lang(i18n.current())  # for screen readers and a reader's own tools
 
     def use_font(self, *, size: float, bold: bool = False, colour: Rgb | None = None) -> None:
         """Set the size, weight and colour (the document's ink unless given) of the next text."""

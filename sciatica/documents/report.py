@@ -10,6 +10,7 @@ from fpdf.enums import XPos, YPos
 
 from sciatica import i18n
 from sciatica.documents import report_words as words
+from sciatica.documents.language import language_line
 from sciatica.documents.pdf import Pdf, Rgb
 from sciatica.exercises.catalog import load_catalog
 from sciatica.i18n import Language, _, ngettext
@@ -141,6 +142,7 @@ def _clinician_report(
         ),
         colour=_GREY,
     )
+    pdf.paragraph(language_line(), size=9, colour=_GREY)
     pdf.heading(_("Leg and back pain (0-10)"))
     table = trend_table(days=days, period=period, columns=p.PAIN)
     _pain_chart(pdf, table=table, period=period, leg=summary.leg, flags=summary.red_flag_days)
@@ -212,7 +214,10 @@ def _pain_chart(
     for step in range(5):
         tick = start + pd.Timedelta(days=round(span * step / 4))
         x = left + width * step / 4
-        pdf.text(x - 6, top + height + 4, i18n.format_date(tick.date(), "dd MMM yy"))
+        label = words.day(tick.date())  # four-digit years, as everywhere else in the report
+        # Centred under its tick; the last ends at the chart's right edge, inside the margin.
+        shift = pdf.get_string_width(label) * (1 if step == 4 else 0.5)
+        pdf.text(x - shift, top + height + 4, label)
     if leg is not None:
         y = top + height * (1 - leg.baseline / 10)
         pdf.set_draw_color(*_GREY)

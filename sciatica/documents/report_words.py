@@ -16,7 +16,7 @@ from sciatica.progress.text import fall_verdict
 
 
 def period_label(period: p.Period) -> str:
-    """'3 Mar 2026 to 1 Apr 2026', in the language."""
+    """'3 Mar 2026 to 1 Apr 2026', in the language (years always in four digits)."""
     return _("{start} to {end}").format(
         start=i18n.format_date(period.start, "d MMM y"),
         end=i18n.format_date(period.end, "d MMM y"),
@@ -34,10 +34,19 @@ def one_place(value: float) -> str:
 
 
 def signed(value: float, *, places: bool = True) -> str:
-    """A change with its sign: '+1.5', '-3.0' (or '-5' without places); no change is '+0.0'."""
+    """A change with its sign: '+1.5', '-3.0' (or '-5' without places).
+
+    A value that rounds to nothing has no change to sign: callers word it as no change (see
+    `is_no_change`), so a report never reads "+0.0 points".
+    """
     digits = "0.0" if places else "0"
     rounded = round(value, 1 if places else 0) + 0.0  # + 0.0: no '-0.0' for a tiny fall
     return i18n.format_decimal(rounded, format=f"+{digits};-{digits}")
+
+
+def is_no_change(value: float, *, places: bool = True) -> bool:
+    """Whether a change rounds to zero at the places it is printed with."""
+    return round(value, 1 if places else 0) == 0
 
 
 def sessions_line(summary: p.ProgressSummary) -> str:
@@ -108,6 +117,10 @@ def sbi_numbers(change: p.SbiChange | None) -> str:
     answers = ngettext("{count} weekly answer", "{count} weekly answers", change.answers).format(
         count=change.answers
     )
+    if change.latest == change.first:
+        return _("First {first}/24, latest {latest}/24 ({answers}): no change.").format(
+            first=change.first, latest=change.latest, answers=answers
+        )
     words = (
         _(
             "First {first}/24, latest {latest}/24 ({answers}): change {change}, beyond the "

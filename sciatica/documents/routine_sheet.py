@@ -13,6 +13,7 @@ from sciatica import i18n
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.safety import safety_content
 from sciatica.diary.triage import advice, signs_for
+from sciatica.documents.language import language_line
 from sciatica.documents.pdf import FAMILY, Pdf, Rgb
 from sciatica.exercises.figures import exercise_figure_svg
 from sciatica.exercises.models import Catalog, Exercise
@@ -113,6 +114,7 @@ def _header(pdf: Pdf, routine: Routine, today: date) -> None:
     start = i18n.format_date(routine.start_date, "EEEE dd MMMM y")
     on = i18n.format_date(today, "dd MMMM y")
     pdf.paragraph(followed.format(start=start, today=on), size=10, colour=SOFT)
+    pdf.paragraph(language_line(), size=9, colour=SOFT)
     pdf.ln(1)
     pdf.paragraph(
         _("Move slowly and breathe normally. Stop any exercise that increases your pain."),

@@ -25,12 +25,12 @@ RED = N_("**Stop here for today: this is a red result.**")
 NUMB = N_(
     "New numbness or weakness after exercise needs checking: contact your GP or "
     "physiotherapist within a day or two. If it is in both legs, or around your genitals or "
-    "bottom, or you have new trouble with your bladder or bowels, call {number} now."
+    "back passage (anus), or you have new trouble with your bladder or bowels, call {number} now."
 )
 SPREAD = N_(
-    "Symptoms spreading further down your leg mean the nerve is irritated. Rest from the "
-    "exercises, and if it has not settled by tomorrow morning, get checked by your GP or "
-    "physiotherapist."
+    "Symptoms spreading further down your leg can be a sign that the nerve is irritated. Rest "
+    "from the exercises, and if it has not settled by tomorrow morning, get checked by your GP "
+    "or physiotherapist."
 )
 
 

@@ -15,8 +15,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from sciatica import i18n
 from sciatica.diary.ports import FlareDay
-from sciatica.i18n import N_, _
+from sciatica.i18n import N_, Language, _
 from sciatica.progress import summary as p
 from sciatica.progress.charts import (
     LABELS,
@@ -68,9 +69,16 @@ class Panel:
     sentence: str  # under the chart, or in its place when there is nothing to draw
     table: pd.DataFrame  # the chart's data with readable column names
 
-    def csv(self) -> str:
-        """The chart's data as CSV."""
-        return str(self.table.to_csv(index=False))
+    def csv(self, language: Language | None = None) -> str:
+        """The chart's data as CSV, numbers as the language (the current one unless given)
+        writes them: '2,5' between semicolons in Swedish, '2.5' between commas in English."""
+        return str(
+            self.table.to_csv(
+                index=False,
+                sep=i18n.csv_separator(language=language),
+                decimal=i18n.decimal_sign(language=language),
+            )
+        )
 
 
 class ProgressPanels:

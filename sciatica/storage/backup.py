@@ -35,7 +35,8 @@ from typing import IO
 
 from sqlalchemy.engine import make_url
 
-from sciatica import clock
+from sciatica import clock, i18n
+from sciatica.i18n import _
 
 _PREFIX = "sciatica-"
 _STAMP = "%Y-%m-%dT%H%M%S"
@@ -43,7 +44,6 @@ _PARTIAL = ".partial"
 _LOCK_FILE = ".sciatica-backup.lock"
 LOCK_TIMEOUT_S = 60.0  # a backup of ten years of diary takes well under a second
 _LOCK_POLL_S = 0.05
-_FAILED = "The backup could not be written"
 
 
 class BackupKind(StrEnum):
@@ -79,8 +79,10 @@ def sqlite_path(database_url: str) -> Path:
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         raise BackupUnavailable(
-            "Backups here cover the local SQLite diary. This server uses "
-            f"{url.get_backend_name()}: use its own backup tools (for example pg_dump)."
+            _(
+                "Backups here cover the local SQLite diary. This server uses {backend}: use its "
+                "own backup tools (for example pg_dump)."
+            ).format(backend=url.get_backend_name())
         )
     return Path(url.database).expanduser().resolve()
 
@@ -156,10 +158,17 @@ def _one_writer(backups_dir: Path) -> Iterator[None]:
                 stale.unlink(missing_ok=True)
             yield
     except OSError as error:
+        # The system's reason is in English: said as it is in English, in general otherwise.
+        reason = i18n.foreign_words(
+            str(error.strerror or error), instead=_("the folder could not be written to")
+        )
         where = f": {error.filename}" if error.filename else ""
-        raise BackupFailed(f"{_FAILED} ({error.strerror or error}{where}).") from error
+        failed = _("The backup could not be written ({reason}{where}).")
+        raise BackupFailed(failed.format(reason=reason, where=where)) from error
     except sqlite3.Error as error:
-        raise BackupFailed(f"{_FAILED}: SQLite could not copy the diary ({error}).") from error
+        reason = i18n.foreign_words(str(error), instead=_("the diary could not be read"))
+        failed = _("The backup could not be written: SQLite could not copy the diary ({reason}).")
+        raise BackupFailed(failed.format(reason=reason)) from error
 
 
 def _take(source: Path, backups_dir: Path, *, kind: BackupKind, moment: datetime) -> Path:
@@ -191,7 +200,8 @@ def _folder_lock(backups_dir: Path) -> Iterator[None]:
     with open(backups_dir / _LOCK_FILE, "a+b") as lock:
         while not _try_lock(lock):
             if clock.ticks() > deadline:
-                raise BackupFailed(f"{_FAILED}: another backup is still being written.")
+                busy = _("The backup could not be written: another backup is still being written.")
+                raise BackupFailed(busy)
             time.sleep(_LOCK_POLL_S)
         try:
             yield

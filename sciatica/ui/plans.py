@@ -19,8 +19,9 @@ from sciatica import i18n, ui
 from sciatica.diary.models import NOTES_MAX_CHARS
 from sciatica.documents.calendar import routine_calendar
 from sciatica.documents.routine_sheet import routine_sheet_pdf
+from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.models import Catalog, Exercise
-from sciatica.i18n import _
+from sciatica.i18n import Language, _
 from sciatica.plans.classify import Colour
 from sciatica.plans.draft import RoutineDraft, dose_settings
 from sciatica.plans.easing import caution_words, left_out_words
@@ -46,6 +47,7 @@ from sciatica.plans.routine import describe_schedule
 from sciatica.plans.sessions import NextStep, SuggestionChanged, colour_words, decide
 from sciatica.plans.swaps import PickerChoices
 from sciatica.plans.today import EVERY_DAY, PlanStatus, TodaysPlan
+from sciatica.ui.documents import document_download
 from sciatica.ui.plain import plain
 
 BADGE = {Colour.GREEN: "green", Colour.AMBER: "orange", Colour.RED: "red"}
@@ -242,45 +244,48 @@ def routine_card(
                 words = [item_change_words(item, catalog=catalog) for item in change.changes]
                 details = "".join(f"\n    - {w}" for w in words if w)
                 st.markdown(f"- {change_line(change, as_text=plain)}{details}")
-    lines = [change_line(change) for change in history[:5]]
-    sheet = partial(
-        routine_sheet_pdf,
-        routine,
-        catalog=catalog,
-        today=today,
-        country=ui.country(),
-        history=lines,
-    )
+    country = ui.country()
+
+    def sheet(language: Language) -> bytes:
+        with i18n.use(language):
+            lines = [change_line(change) for change in history[:5]]
+        return routine_sheet_pdf(
+            routine,
+            catalog=load_catalog(language=language),
+            today=today,
+            country=country,
+            history=lines,
+            language=language,
+        )
+
+    def calendar(language: Language) -> bytes:
+        return routine_calendar(routine, catalog=load_catalog(language=language), language=language)
+
     row = st.container(horizontal=True)
     actions(row)
-    for label, data, suffix, mime, icon, hint in (
-        (
-            _("Calendar"),
-            partial(routine_calendar, routine, catalog=catalog),
-            "ics",
-            "text/calendar",
-            "calendar_month",
-            _("Add your training days to your calendar (.ics)."),
-        ),
-        (
-            _("Print sheet"),
-            sheet,
-            "pdf",
-            "application/pdf",
-            "print",
-            _("A printable PDF with pictures, steps and your doses now."),
-        ),
-    ):
-        row.download_button(
-            label,
-            data,
-            file_name=f"{file_stem(routine.name)}.{suffix}",
-            mime=mime,
-            icon=f":material/{icon}:",
-            on_click="ignore",
-            key=f"{suffix}_{routine.id}",
-            help=hint,
-        )
+    stem = file_stem(routine.name)
+    document_download(
+        row,
+        _("Calendar"),
+        calendar,
+        file_name=f"{stem}.ics",
+        mime="text/calendar",
+        icon=":material/calendar_month:",
+        key=f"ics_{routine.id}",
+        other_labels={"en": _("Calendar in English"), "sv": _("Calendar in Swedish")},
+        help=_("Add your training days to your calendar (.ics)."),
+    )
+    document_download(
+        row,
+        _("Print sheet"),
+        sheet,
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        icon=":material/print:",
+        key=f"pdf_{routine.id}",
+        other_labels={"en": _("Print sheet in English"), "sv": _("Print sheet in Swedish")},
+        help=_("A printable PDF with pictures, steps and your doses now."),
+    )
 
 
 _PICKER = "add_exercises"

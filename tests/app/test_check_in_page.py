@@ -145,7 +145,7 @@ def test_a_returning_person_moves_leg_pain_and_saves_keeping_the_rest(
     app = open_page("pages/check_in.py")
     slider(app, "Leg pain").set_value(4)
     save_button(app).click().run()
-    assert app.success[0].value.startswith("Saved. Leg pain 4, down 1 since yesterday.")
+    assert app.success[0].value.startswith("Saved. Leg pain 4, 1 lower than yesterday.")
     saved = stored(database_url).get_check_in(user_id="local", day=factories.today())
     assert saved is not None
     assert (saved.leg_pain, saved.back_pain, saved.extent, saved.side) == (4, 3, "thigh", "left")

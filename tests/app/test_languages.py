@@ -181,7 +181,7 @@ def test_the_safety_page_in_swedish_names_its_parts_in_swedish(
     assert app.title[0].value == "Säkerhet"
     headers = [header.value for header in app.header]
     assert {"Om mig", "Vanliga frågor", "Källor"} <= set(headers)
-    assert "Sluta med en övning och kämpa inte vidare genom smärta" in headers
+    assert "Sluta med en övning och fortsätt inte om det gör ont" in headers
     assert "ridbyxeanestesi" in app.error[0].value
     assert app.selectbox[1].label == "Language / Språk"
     assert app.selectbox[1].value == "sv"

@@ -72,7 +72,9 @@ def test_the_page_offers_the_downloads_and_says_where_the_data_is(
     assert labels == [
         "Download everything (JSON)",
         "Download check-ins (CSV)",
+        "Check-ins in Swedish (CSV)",
         "Download flare-ups (CSV)",
+        "Flare-ups in Swedish (CSV)",
     ]
     assert any("Your diary holds 1 check-in." in block.value for block in app.markdown)
     assert any("SQLite file on this computer" in block.value for block in app.markdown)

@@ -76,9 +76,9 @@ def test_with_demo_data_the_pain_chart_is_drawn_and_the_others_wait_in_expanders
         "Flare-ups: what set them off, what helped",  # the demo notes some flare-ups
     ]
     assert app.caption[0].value.endswith("(30 days)")
-    assert app.get("download_button")[-1].proto.label == (
-        "Download report for my physiotherapist (PDF)"
-    )
+    *_, report, other = [button.proto.label for button in app.get("download_button")]
+    assert report == "Download report for my physiotherapist (PDF)"
+    assert other == "Download in Swedish"
 
 
 @pytest.mark.usefixtures("demo_diary")

@@ -194,7 +194,7 @@ def test_each_saved_routine_offers_a_calendar_and_a_printable_sheet(
     button(app, "Use the starter routine")
     button(app, "Save routine")
     labels = [download.label for download in app.download_button]
-    assert labels == ["Calendar", "Print sheet"]
+    assert labels == ["Calendar", "Calendar in Swedish", "Print sheet", "Print sheet in Swedish"]
 
 
 def test_editing_a_routine_starts_from_its_current_doses_and_records_the_change(

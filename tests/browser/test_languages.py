@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
+from sciatica import clock, i18n
+from sciatica.demo import write_demo_data
+from sciatica.diary.models import AboutMe
+from sciatica.diary.today import current_alert, mark_seen
+from sciatica.storage.store import Store
 from tests.browser.conftest import StreamlitServer, close_page, new_page
-from tests.browser.helpers import open_page, wait_idle
+from tests.browser.helpers import open_page, settled, wait_idle
+from tests.pdf_reader import pdf_text
 
 
 @pytest.fixture
@@ -68,3 +75,64 @@ def test_a_language_chosen_on_the_safety_page_outlasts_the_browsers(
     wait_idle(page)
     open_page(page, f"{server.url}/safety")  # a new session, the same English browser
     expect(page.get_by_role("heading", name="Säkerhet", level=1)).to_be_visible()
+
+
+SWEDISH_TIME = "Europe/Stockholm"
+
+
+@pytest.fixture
+def diary_server(tmp_path: Path) -> Iterator[StreamlitServer]:
+    """The app on 120 days of diary, with About me answered and the demo's signs seen about."""
+    app = StreamlitServer(
+        data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'test.db'}", log_dir=tmp_path
+    )
+    today = clock.today(SWEDISH_TIME)
+    store = Store.open(app.database_url)
+    try:
+        with i18n.use("sv"):  # the routine's changes as a Swedish person accepted them
+            write_demo_data(store, user_id="local", days=120, seed=1, end=today)
+        store.save_about_me(user_id="local", answers=AboutMe(answered_on=today))
+        if (alert := current_alert(store, user_id="local")) is not None:
+            mark_seen(store, user_id="local", alert=alert, today=today)
+    finally:
+        store.close()
+    app.start()
+    try:
+        yield app
+    finally:
+        app.stop()
+
+
+def downloaded(page: Page, button: Locator, folder: Path) -> bytes:
+    """The file a download button gives, as the browser saves it."""
+    settled(button)  # the charts above it may still be drawing
+    with page.expect_download() as download:
+        button.click()
+    saved = folder / download.value.suggested_filename
+    download.value.save_as(saved)
+    return saved.read_bytes()
+
+
+def test_in_a_swedish_browser_the_report_and_the_sheet_download_in_swedish_or_english(
+    swedish: Page, diary_server: StreamlitServer, tmp_path: Path
+) -> None:
+    open_page(swedish, f"{diary_server.url}/progress")
+    expect(swedish.get_by_role("heading", name="Utveckling", level=1)).to_be_visible()
+    report = swedish.get_by_role("button", name="Ladda ner rapport till min fysioterapeut (PDF)")
+    text = pdf_text(downloaded(swedish, report, tmp_path))
+    assert text.startswith("Ischiasdagboken: rapport över hur det har gått")
+    assert "På svenska. Appen kan också göra den på engelska (English)." in text
+    assert {"å", "ä", "ö"} <= set(text)
+    for english in ("progress report", "Leg pain", "Back pain", "Check-ins", "physiotherapist"):
+        assert english not in text, english
+    other = swedish.get_by_role("button", name="Ladda ner på engelska")
+    assert pdf_text(downloaded(swedish, other, tmp_path)).startswith(
+        "Sciatica diary: progress report"
+    )
+
+    open_page(swedish, f"{diary_server.url}/routine")
+    sheet = swedish.get_by_role("button", name="Utskrift", exact=True).first
+    text = pdf_text(downloaded(swedish, sheet, tmp_path))
+    assert "Din dos: " in text
+    for english in ("Your dose", "routine sheet", "Move slowly", "exercise", "physiotherapist"):
+        assert english not in text, english

@@ -116,7 +116,7 @@ def test_a_returning_person_checks_in_in_three_actions_with_save_in_the_first_tw
     set_slider(phone, "Leg pain", 4)  # 2. adjust leg pain
     wait_idle(phone)
     save.click()  # 3. save
-    saved = phone.get_by_text(re.compile(r"^Saved\. Leg pain 4, down 1 since yesterday"))
+    saved = phone.get_by_text(re.compile(r"^Saved\. Leg pain 4, 1 lower than yesterday"))
     expect(saved).to_be_visible()
     wait_idle(phone)
     expect(saved).to_be_in_viewport()  # right under the button, brought into view

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from sciatica import i18n
 from sciatica.diary.models import TriageLevel
 from sciatica.storage import backup
 from sciatica.storage.backup import (
@@ -160,6 +161,23 @@ def test_a_backup_folder_that_cannot_be_made_is_a_backup_failure_with_the_reason
     blocker.write_text("a file where the folder should be")
     with pytest.raises(BackupFailed, match="backups"):
         ensure_daily_backup(database_url=diary, backups_dir=blocker, now=NOON)
+
+
+def test_a_backup_failure_in_swedish_is_said_in_swedish_with_the_folder_named(
+    diary: str, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "backups"
+    blocker.write_text("a file where the folder should be")
+    with i18n.use("sv"), pytest.raises(BackupFailed) as failed:
+        ensure_daily_backup(database_url=diary, backups_dir=blocker, now=NOON)
+    assert str(failed.value) == (
+        f"Säkerhetskopian kunde inte sparas (det gick inte att skriva i mappen: {blocker})."
+    )
+    with i18n.use("sv"), pytest.raises(BackupUnavailable) as unavailable:
+        backup_now(database_url="postgresql+psycopg://u@h/db", backups_dir=tmp_path)
+    assert str(unavailable.value).startswith(
+        "Säkerhetskopiorna här gäller dagboken i en SQLite-fil"
+    )
 
 
 def test_a_diary_sqlite_cannot_read_is_a_backup_failure_and_leaves_no_partial_file(

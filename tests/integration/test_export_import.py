@@ -141,7 +141,10 @@ def test_a_file_without_a_language_leaves_the_choice_as_it_is(store: Store, toda
         (with_check_ins({"leg_pain": "a lot"}), "Check-in 1 ({today}): Leg pain: input"),
         (with_check_ins({"back_pain": 11}), "Back pain: must be between 0 and 10."),
         (with_check_ins({"mood": 1}), "Check-in 1 ({today}): Mood: extra inputs"),
-        (with_check_ins({"red_flags": ["x"]}), "Check-in 1 ({today}): unknown warning"),
+        (
+            with_check_ins({"red_flags": ["x"]}),
+            "Check-in 1 ({today}): Warning signs: 'x' is not a warning sign",
+        ),
         (with_check_ins({}, {}), "Check-in {today}: this date appears"),
         (b"\xff\xfe{}", "The file is not UTF-8 text."),
     ],
@@ -297,4 +300,4 @@ def test_about_me_and_signs_seen_are_checked_before_anything_is_imported() -> No
         )
     )
     assert any(problem.startswith("About me:") for problem in problems)
-    assert "Seen about 1: unknown warning sign: made_up." in problems
+    assert "Seen about 1: Warning signs: 'made_up' is not a warning sign the app knows." in problems

@@ -272,6 +272,25 @@ DAY = "{day}"  # a check-in's day, filled in by the test (five days ago)
             "Incheckning 1 ({day}): Varningstecken: måste vara en lista.",
         ),
         (
+            "json",
+            lambda: _with("signs_seen.0.flag_id", "Made Up!"),
+            "Seen about 1: Flag id: string should match pattern '^[a-z_]+$'.",
+            "Bedömt varningstecken 1: flag_id: värdet går inte att använda här.",
+        ),
+        (
+            "json",
+            lambda: _with("check_ins.0.red_flags", ["made_up"]),
+            "Check-in 1 ({day}): Warning signs: 'made_up' is not a warning sign the app knows.",
+            "Incheckning 1 ({day}): Varningstecken: 'made_up' är inget varningstecken som appen "
+            "känner till.",
+        ),
+        (
+            "csv",
+            lambda: "dag;ryggsmärta\n{day};2\n".encode(),
+            "Header: missing column leg_pain.",
+            "Rubrikraden saknar kolumnen bensmärta.",
+        ),
+        (
             "csv",
             lambda: _csv(b'"{day}"x,4,2'),
             "The file is not valid CSV: line 2: a closing quote must be followed by the "

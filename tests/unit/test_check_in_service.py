@@ -28,7 +28,7 @@ def test_recording_a_check_in_commits_it_and_compares_with_the_previous(
     )
     outcome = record_check_in(store, user_id="local", entry=make_check_in(leg_pain=5), today=today)
     assert outcome.updated is False
-    assert outcome.comparison == f"Leg pain 5, down 2 since {days_ago(2):%A}."
+    assert outcome.comparison == "Leg pain 5, 2 lower than the day before yesterday."
     assert store.get_check_in(user_id="local", day=today) == outcome.check_in
 
 
@@ -51,7 +51,7 @@ def test_an_emergency_sign_is_saved_with_the_check_in(store: InMemoryStore, toda
 def test_describe_change_wording(today: date) -> None:
     previous = make_check_in(day=days_ago(1), leg_pain=4)
     assert describe_change(make_check_in(leg_pain=6), previous, today=today) == (
-        "Leg pain 6, up 2 since yesterday."
+        "Leg pain 6, 2 higher than yesterday."
     )
     assert describe_change(make_check_in(leg_pain=4), previous, today=today) == (
         "Leg pain 4, the same as yesterday."

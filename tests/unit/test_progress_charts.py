@@ -392,6 +392,21 @@ def test_panel_data_has_readable_columns_and_downloads_as_csv() -> None:
         "Back pain, 7-day average",
     ]
     assert pain.csv().splitlines()[1] == f"{first_day()},6.0,3.0,,"
+    # In Swedish, as a Swedish spreadsheet reads numbers: decimal commas, semicolons between.
+    assert pain.csv("sv").splitlines()[1] == f"{first_day()};6,0;3,0;;"
+
+
+def test_panel_data_in_swedish_has_swedish_column_names() -> None:
+    days = days_of([6, 5])
+    with i18n.use("sv"):
+        (pain, *_) = progress_panels(
+            days=days,
+            sessions=[],
+            summary=summarise(days=days, sessions=[], period=thirty_days()),
+            names=NAMES,
+        )
+        header = pain.csv().splitlines()[0]
+    assert header.startswith("Datum;Smärta i benet;Smärta i ryggen")
 
 
 def test_exercises_with_too_few_sessions_explain_the_three_session_minimum() -> None:

@@ -105,7 +105,7 @@ def test_the_sheet_in_swedish_prints_swedish_days_steps_stop_rules_and_numbers()
         "Följs sedan måndag 23 november 2026.",
         "Knä mot bröst",
         "1. Ligg på rygg på en matta, med böjda knän och fötterna i",
-        "Sluta med en övning och kämpa inte vidare genom smärta",
+        "Sluta med en övning och fortsätt inte om det gör ont",
         "Sök hjälp nu om du har något av det här:",
         "Ring 1177 för sjukvårdsrådgivning",
         "Ischiasdagboken, träningsprogram \u2013 sida 1 av",

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
@@ -176,3 +177,52 @@ def test_swedish_content_is_written_in_swedish_not_copied_from_english() -> None
     assert not copied
     flags = zip(content("en").red_flags, content("sv").red_flags, strict=True)
     assert not [en.id for en, sv in flags if en.question == sv.question]
+
+
+# Words Swedish writes as English does: a translation may equal its message only in these (and
+# in placeholders, numbers and punctuation, which are not words).
+SAME_IN_SWEDISH = frozenset({"Period", "SBI", "Start", "Stretch", "Version", "version", "s"})
+_NOT_WORDS = str.maketrans("", "", "{}()[]*:;,./-0123456789%")
+
+
+def _words_of(text: str) -> set[str]:
+    """The words of a message, placeholders left out."""
+    literal = "".join(part for part, _name, _spec, _conv in string.Formatter().parse(text))
+    return set(literal.translate(_NOT_WORDS).split())
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_no_translation_is_the_english_message_copied(language: Language) -> None:
+    """A message "translated" by copying its English would show English in another language."""
+    copied = []
+    for message in catalogue(language):
+        if not message.id:
+            continue
+        for english, translated in zip(_forms(message.id), _forms(message.string), strict=False):
+            if translated == english and not _words_of(english) <= SAME_IN_SWEDISH:
+                copied.append(english)
+    assert not copied, copied
+
+
+def _texts(value: object) -> Iterator[dict[str, str]]:
+    """Every `{en: ..., sv: ...}` text in a content file's data."""
+    if isinstance(value, dict):
+        if set(value) == set(LANGUAGES):
+            yield value
+            return
+        for inner in value.values():
+            yield from _texts(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _texts(inner)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "data").glob("*.yaml")), ids=lambda p: p.name)
+def test_no_content_text_is_its_english_copied(path: Path) -> None:
+    texts = list(_texts(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    copied = [
+        text["en"]
+        for text in texts
+        if text["en"] == text["sv"] and not _words_of(text["en"]) <= SAME_IN_SWEDISH
+    ]
+    assert not copied
