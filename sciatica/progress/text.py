@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -113,6 +114,10 @@ def fall_verdict(change: PainChange) -> str:
     'about the same', '1 point higher', or a fall with its percentage: important when it meets
     both, and otherwise which criterion it falls short of (CLINICAL.md 2; Ostelo 2008).
     """
+    # Read from the averages as printed (one decimal), so the words, the sign and the numbers
+    # beside them agree: 5.04 and 4.96 both read 5.0, which is no change.
+    if change.later is not None:
+        change = replace(change, baseline=round(change.baseline, 1), later=round(change.later, 1))
     fall, percent = change.fall, change.percent
     if fall is None or abs(fall) < 0.05:
         return _("about the same")

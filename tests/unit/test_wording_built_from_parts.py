@@ -176,45 +176,39 @@ def pain(baseline: float, later: float) -> PainChange:
     [
         (
             pain(5.0, 5.0),
-            "5.0 at baseline (7 days), 5.0 afterwards (21 days): no change; no clinically "
-            "important fall.",
-            "5,0 i utgångsläget (7 dagar), 5,0 därefter (21 dagar): ingen förändring; ingen "
-            "kliniskt betydelsefull minskning.",
+            "5.0 at baseline (7 days), 5.0 in the latest week (21 days): about the same.",
+            "5,0 i utgångsläget (7 dagar), 5,0 den senaste veckan (21 dagar): ungefär lika.",
         ),
         (
             pain(5.04, 4.96),
-            "5.0 at baseline (7 days), 5.0 afterwards (21 days): no change; no clinically "
-            "important fall.",
-            "5,0 i utgångsläget (7 dagar), 5,0 därefter (21 dagar): ingen förändring; ingen "
-            "kliniskt betydelsefull minskning.",
+            "5.0 at baseline (7 days), 5.0 in the latest week (21 days): about the same.",
+            "5,0 i utgångsläget (7 dagar), 5,0 den senaste veckan (21 dagar): ungefär lika.",
         ),
         (
             pain(1.57, 1.52),
-            "1.6 at baseline (7 days), 1.5 afterwards (21 days): change -0.1 points (-3%); no "
-            "clinically important fall.",
-            "1,6 i utgångsläget (7 dagar), 1,5 därefter (21 dagar): förändring -0,1 poäng "
-            "(-3 %); ingen kliniskt betydelsefull minskning.",
+            "1.6 at baseline (7 days), 1.5 in the latest week (21 days): 0.1 points lower (6%), "
+            "less than the 2 points and 30% usually counted as important.",
+            "1,6 i utgångsläget (7 dagar), 1,5 den senaste veckan (21 dagar): 0,1 poäng lägre "
+            "(6 %), mindre än de 2 poäng och 30 % som brukar räknas som kliniskt betydelsefullt.",
         ),
         (
             pain(6.0, 3.0),
-            "6.0 at baseline (7 days), 3.0 afterwards (21 days): change -3.0 points (-50%); a "
+            "6.0 at baseline (7 days), 3.0 in the latest week (21 days): 3 points lower (50%): a "
             "clinically important fall.",
-            "6,0 i utgångsläget (7 dagar), 3,0 därefter (21 dagar): förändring -3,0 poäng "
-            "(-50 %); en kliniskt betydelsefull minskning.",
+            "6,0 i utgångsläget (7 dagar), 3,0 den senaste veckan (21 dagar): 3 poäng lägre "
+            "(50 %): en kliniskt betydelsefull minskning.",
         ),
         (
             pain(3.0, 4.0),
-            "3.0 at baseline (7 days), 4.0 afterwards (21 days): change +1.0 points (+33%); no "
-            "clinically important fall.",
-            "3,0 i utgångsläget (7 dagar), 4,0 därefter (21 dagar): förändring +1,0 poäng "
-            "(+33 %); ingen kliniskt betydelsefull minskning.",
+            "3.0 at baseline (7 days), 4.0 in the latest week (21 days): 1 point higher.",
+            "3,0 i utgångsläget (7 dagar), 4,0 den senaste veckan (21 dagar): 1 poäng högre.",
         ),
         (
             pain(9.96, 9.92),
-            "10.0 at baseline (7 days), 9.9 afterwards (21 days): change -0.1 points; no "
-            "clinically important fall.",
-            "10,0 i utgångsläget (7 dagar), 9,9 därefter (21 dagar): förändring -0,1 poäng; "
-            "ingen kliniskt betydelsefull minskning.",
+            "10.0 at baseline (7 days), 9.9 in the latest week (21 days): 0.1 points lower (1%), "
+            "less than the 2 points and 30% usually counted as important.",
+            "10,0 i utgångsläget (7 dagar), 9,9 den senaste veckan (21 dagar): 0,1 poäng lägre "
+            "(1 %), mindre än de 2 poäng och 30 % som brukar räknas som kliniskt betydelsefullt.",
         ),
     ],
     ids=["equal", "equal-once-rounded", "a-tenth", "important", "higher", "under-one-percent"],
