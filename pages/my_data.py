@@ -11,7 +11,7 @@ from sciatica.diary.flares import flares_between
 from sciatica.documents import data_words as words
 from sciatica.documents.csv_io import check_ins_csv, parse_check_in_csv
 from sciatica.documents.export import (
-    MAX_IMPORT_BYTES,
+    MAX_IMPORT_MB,
     ImportRejected,
     apply_import,
     export_json,
@@ -34,8 +34,6 @@ from sciatica.storage.database import describe_database
 # Typed in capitals to confirm, in the person's language ("DELETE", "RADERA").
 CONFIRM_WORD = N_("DELETE")
 KIND_LABELS = {BackupKind.DAILY: N_("Daily"), BackupKind.MANUAL: N_("Manual")}
-# One limit: the caption's, the uploader's own, and server.maxUploadSize in .streamlit/config.toml.
-MAX_IMPORT_MB = MAX_IMPORT_BYTES // 2**20
 store, user, today, config = ui.store(), ui.user_id(), ui.today(), ui.settings()
 url = config.resolved_database_url()
 count = store.count_check_ins(user_id=user)

@@ -13,11 +13,11 @@ from sciatica.config import Settings
 from sciatica.content import plural
 from sciatica.demo import write_demo_data
 from sciatica.documents.export import (
-    MAX_IMPORT_BYTES,
     ImportRejected,
     apply_import,
     export_json,
     parse_import,
+    read_limited,
 )
 from sciatica.storage.database import describe_database
 from sciatica.storage.store import Store
@@ -133,9 +133,9 @@ def _demo(
 
 def _import(store: Store, path: Path, *, user_id: str, today: date) -> int:
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ImportRejected([f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MB."])
-        plan = parse_import(path.read_bytes(), today=today)
+        with path.open("rb") as file:
+            raw = read_limited(file)
+        plan = parse_import(raw, today=today)
     except OSError as error:
         print(f"Cannot read {path}: {error.strerror}.", file=sys.stderr)
         return EXIT_REJECTED

@@ -27,8 +27,10 @@ from sciatica.documents.export_plans import export_plans, parse_plans
 # The size limit and the refusal are import_rules', named here too for the pages, the command
 # line and the CSV import, which all import a file through this module.
 from sciatica.documents.import_rules import MAX_IMPORT_BYTES as MAX_IMPORT_BYTES
+from sciatica.documents.import_rules import MAX_IMPORT_MB as MAX_IMPORT_MB
 from sciatica.documents.import_rules import ImportRejected as ImportRejected
 from sciatica.documents.import_rules import meaning_problems, one_message, read_json
+from sciatica.documents.import_rules import read_limited as read_limited
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.models import Catalog
 from sciatica.i18n import N_, Language, _

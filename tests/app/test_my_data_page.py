@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.diary.models import TriageLevel
-from sciatica.documents.export import MAX_IMPORT_BYTES
+from sciatica.documents.export import MAX_IMPORT_MB
 from sciatica.storage.store import Store
 from sciatica.ui import PAGE_FAILED
 from tests import factories
@@ -239,7 +239,7 @@ def test_the_delete_confirmation_lists_everything_that_goes(
 def test_the_upload_limit_is_one_number_in_the_caption_the_uploader_and_the_server(
     open_page: OpenPage,
 ) -> None:
-    limit = MAX_IMPORT_BYTES // 2**20
+    limit = MAX_IMPORT_MB
     server = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]
     assert server["maxUploadSize"] == limit
     app = open_page("pages/my_data.py")
