@@ -48,6 +48,16 @@ class Settings(BaseSettings):
         ),
     )
 
+    host_names: str = Field(
+        default="",
+        max_length=2000,
+        description=(
+            "Names the server answers to besides localhost, 127.0.0.1 and [::1] on its port, "
+            "comma separated (a clinic's address, e.g. diary.example.org); every other Host "
+            "is refused (sciatica/ui/hosts.py)."
+        ),
+    )
+
     def resolved_database_url(self) -> str:
         """The database URL in use, creating the data folder for the default SQLite file."""
         if self.database_url:

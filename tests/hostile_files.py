@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from sciatica.diary.models import AboutMe
-from sciatica.i18n import format_date
 from sciatica.exercises.catalog import load_catalog
+from sciatica.i18n import format_date
 from sciatica.plans.models import Change, Step
 from sciatica.plans.routine import template
 from tests.factories import check_in_data, days_ago
@@ -211,8 +211,7 @@ _HOSTILE: dict[str, Callable[[], tuple[bytes, str]]] = {
     ),
     "1,000 flare-ups on one day": lambda: (
         _changed(_flares_on_one_day(1000)),
-        f"Flare-ups of {format_date(days_ago(2), 'dd MMM y')}: 1,000 in one day; at most 50 "
-        "a day.",
+        f"Flare-ups of {format_date(days_ago(2), 'dd MMM y')}: 1,000 in one day; at most 50 a day.",
     ),
     "exported in 9999": lambda: (
         _changed(_set("exported_at", "9999-12-25T00:00:00Z")),

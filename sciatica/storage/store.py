@@ -3,8 +3,8 @@
 Owns opening the database (`Store.open`), what spans the whole diary (saving an import in one
 transaction, whether it is empty, deleting it, the integrity check) and the preferences. The
 check-ins (`check_ins`), the routines and sessions (`plans`), the decisions that change a
-routine (`decisions`), About me and signs seen about (`safety`) and the flare-ups (`flares`)
-are its parts; its names are importable from here.
+routine (`decisions`), About me and signs seen about (`safety`), the flare-ups (`flares`) and
+logouts (`logins`) are its parts; its names are importable from here.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from sciatica.storage.check_ins import CheckInStore
 from sciatica.storage.database import create_db_engine, migrate
 from sciatica.storage.decisions import DecisionStore
 from sciatica.storage.flares import FlareStore
+from sciatica.storage.logins import LoginStore
 from sciatica.storage.plan_import import import_plans
 from sciatica.storage.plans import PlanStore
 from sciatica.storage.safety import SafetyStore
@@ -35,7 +36,7 @@ from sciatica.storage.schema import (
 )
 
 
-class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore, FlareStore):
+class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore, FlareStore, LoginStore):
     """All reads and writes of the diary, each scoped to one user."""
 
     @classmethod

@@ -158,7 +158,11 @@ def test_a_login_is_kept_when_the_load_balancer_moves_the_person_to_another_repl
         database_url = f"sqlite:///{tmp_path / 'shared.db'}"
         replicas = [
             StreamlitServer(
-                data_dir=tmp_path, log_dir=tmp_path, database_url=database_url, secrets_file=secrets
+                data_dir=tmp_path,
+                log_dir=tmp_path,
+                database_url=database_url,
+                secrets_file=secrets,
+                host_names=f"127.0.0.1:{front.port}",  # the balancer's address, as README says
             )
             for secrets in (shared, shared, other)
         ]
