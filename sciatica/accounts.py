@@ -56,8 +56,9 @@ def login_ended(*, issued_at: object, logged_out_at: datetime | None) -> bool:
     """Whether a login issued at `issued_at` (the ID token's `iat`, seconds since 1970) was
     ended by the person's logout at `logged_out_at`.
 
-    A login issued in the same second as the logout counts as ended (`iat` has whole seconds);
-    one without a readable `iat` is ended by any logout.
+    `iat` has whole seconds: a login issued in the second the person logged out counts as
+    after it, so that logging straight back in works (a cookie copied within that one second
+    before the logout is the price). One without a readable `iat` is ended by any logout.
     """
     if logged_out_at is None:
         return False
@@ -65,4 +66,4 @@ def login_ended(*, issued_at: object, logged_out_at: datetime | None) -> bool:
         return True
     if not math.isfinite(issued_at):
         return True
-    return issued_at <= math.floor(logged_out_at.timestamp())
+    return issued_at < math.floor(logged_out_at.timestamp())

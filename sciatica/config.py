@@ -48,6 +48,14 @@ class Settings(BaseSettings):
         ),
     )
 
+    timezone: str | None = Field(
+        default=None,
+        max_length=64,
+        description=(
+            "The IANA time zone days follow when a browser gives none the app knows; by "
+            "default the server's own (TZ, else UTC)."
+        ),
+    )
     host_names: str = Field(
         default="",
         max_length=2000,

@@ -101,6 +101,11 @@ def _tomorrow() -> str:
     return str(days_ago(-1))
 
 
+def _two_days_ago() -> str:
+    """The day of `_flares_on_one_day`, as a message names it: '04 Dec 2026'."""
+    return format_date(days_ago(2), "dd MMM y")
+
+
 def _flare(day: str, at: str) -> Callable[[dict[str, Any]], None]:
     """A change to a valid export: version 4, holding one flare-up on `day` at the moment `at`."""
 
@@ -211,7 +216,7 @@ _HOSTILE: dict[str, Callable[[], tuple[bytes, str]]] = {
     ),
     "1,000 flare-ups on one day": lambda: (
         _changed(_flares_on_one_day(1000)),
-        f"Flare-ups of {format_date(days_ago(2), 'dd MMM y')}: 1,000 in one day; at most 50 a day.",
+        f"Flare-ups of {_two_days_ago()}: 1,000 in one day; at most 50 a day.",
     ),
     "exported in 9999": lambda: (
         _changed(_set("exported_at", "9999-12-25T00:00:00Z")),

@@ -114,6 +114,8 @@ def run_page(page: StreamlitPage) -> None:
     Streamlit's own stop, rerun and page switch are BaseExceptions and pass through.
     """
     st.html(_FOLDED_SIDEBAR)
+    if note := zone_note():
+        st.caption(note)
     try:
         page.run()
     except Exception:
@@ -198,9 +200,23 @@ def today() -> date:
 
 
 def timezone() -> str | None:
-    """The user's IANA time zone as the browser reports it (None: the server's is used)."""
-    zone = st.context.timezone
-    return zone if isinstance(zone, str) else None
+    """The user's IANA time zone as the browser reports it, if it is one the app knows.
+
+    Otherwise (a browser that sends none, or a name no zone has) the configured zone,
+    SCIATICA_TIMEZONE, or None: the server's own zone (TZ, else UTC).
+    """
+    return clock.known_zone(st.context.timezone) or clock.known_zone(settings().timezone)
+
+
+def zone_note() -> str | None:
+    """A quiet note when the browser sent a time zone the app does not know, else None."""
+    sent = st.context.timezone
+    if not sent or clock.known_zone(sent):
+        return None
+    zone = timezone() or clock.local(clock.now(), None).tzname() or "UTC"
+    return _(
+        "Your browser did not give a time zone the app knows, so days here follow {zone}."
+    ).format(zone=zone)
 
 
 def country() -> str | None:

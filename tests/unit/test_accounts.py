@@ -48,7 +48,8 @@ LOGGED_OUT = datetime(2027, 3, 1, 12, 0, 30, 700_000, tzinfo=UTC)
     [
         (LOGGED_OUT.timestamp() - 3600, None, False),  # never logged out
         (int(LOGGED_OUT.timestamp()) - 1, LOGGED_OUT, True),
-        (int(LOGGED_OUT.timestamp()), LOGGED_OUT, True),  # the same second: ended
+        (LOGGED_OUT.timestamp() - 0.8, LOGGED_OUT, True),
+        (int(LOGGED_OUT.timestamp()), LOGGED_OUT, False),  # the same second: logged back in
         (int(LOGGED_OUT.timestamp()) + 1, LOGGED_OUT, False),  # logged in again after it
         (None, LOGGED_OUT, True),  # no iat: any logout ends it
         ("1800000000", LOGGED_OUT, True),
