@@ -13,8 +13,8 @@ from sciatica.documents.csv_io import check_ins_csv, parse_check_in_csv
 from sciatica.documents.export import (
     MAX_IMPORT_MB,
     ImportRejected,
-    apply_import,
     export_json,
+    import_file,
     parse_import,
     preview_import,
 )
@@ -114,24 +114,33 @@ if upload is not None:
             + words.flares_held(preview.flares)
         )
         replace = True
-        if preview.existing_days:
-            st.warning(words.days_already_there(preview.existing_days))
-            keep_them, replace_them = _("Keep what I have"), _("Replace with the file's")
-            choice = st.radio(_("Days you already have"), [keep_them, replace_them])
-            replace = choice == replace_them
-        if st.button(_("Import"), type="primary"):
-            written = apply_import(store, user_id=user, plan=plan, replace_existing=replace)
-            st.session_state["import_round"] = st.session_state.get("import_round", 0) + 1
-            kept = 0 if replace else len(preview.existing_days)
-            ui.flash(
-                words.imported(
-                    written=written,
-                    kept=kept,
-                    routines=preview.routines,
+        if preview.looks_like_another_diary:
+            st.warning(
+                words.another_diary(
+                    differing_days=len(preview.differing_days),
+                    other_routines=[ui.plain(name) for name in preview.other_routines],
+                    settings=preview.settings_differ,
+                    new_days=preview.check_ins - len(preview.existing_days),
                     sessions=preview.sessions,
                 ),
-                done=written > 0 or preview.routines + preview.sessions > 0,
+                icon=":material/move_item:",
             )
+        if preview.existing_days:
+            st.warning(words.days_already_there(preview.existing_days))
+        if preview.existing_days or preview.settings_differ:
+            keep_them, replace_them = _("Keep what I have"), _("Replace with the file's")
+            asked = _("Days you already have") if preview.existing_days else _("Your settings")
+            replace = st.radio(asked, [keep_them, replace_them]) == replace_them
+        if st.button(_("Import"), type="primary"):
+            report = import_file(
+                store,
+                user_id=user,
+                plan=plan,
+                replace_existing=replace,
+                replace_settings=replace and bool(preview.existing_days or preview.settings_differ),
+            )
+            st.session_state["import_round"] = st.session_state.get("import_round", 0) + 1
+            ui.flash(words.import_report(report), done=report.changed_anything)
 
 st.header(_("Backups"))
 backups_dir = config.resolved_backup_dir()

@@ -12,10 +12,11 @@ from sciatica import clock
 from sciatica.config import Settings
 from sciatica.content import plural
 from sciatica.demo import write_demo_data
+from sciatica.documents.data_words import import_report
 from sciatica.documents.export import (
     ImportRejected,
-    apply_import,
     export_json,
+    import_file,
     parse_import,
     read_limited,
 )
@@ -143,8 +144,8 @@ def _import(store: Store, path: Path, *, user_id: str, today: date) -> int:
         problems = _printable(str(error))
         print(f"Nothing was imported. Problems in {path}:\n{problems}", file=sys.stderr)
         return EXIT_REJECTED
-    count = apply_import(store, user_id=user_id, plan=plan)
-    print(f"Imported {plural(count, 'check-in', 'check-ins')}.")
+    report = import_file(store, user_id=user_id, plan=plan)
+    print(import_report(report))
     return 0
 
 

@@ -103,6 +103,37 @@ class CheckInStore(StoreBase):
             return True
         return False
 
+    def _check_in_counts(
+        self,
+        connection: Connection,
+        user_id: str,
+        entries: list[tuple[CheckInInput, TriageLevel]],
+        *,
+        replace_existing: bool,
+    ) -> tuple[int, int, int, int]:
+        """An import's check-ins written: (added, changed, the same already, kept as they were)."""
+        days = [entry.day for entry, _ in entries]
+        held = {
+            row.day: dict(row._mapping)
+            for row in connection.execute(
+                select(check_ins).where(check_ins.c.user_id == user_id, check_ins.c.day.in_(days))
+            )
+        }
+        added = changed = same = kept = 0
+        for entry, level in entries:
+            stored = held.get(entry.day)
+            values = _values(entry, level)
+            if stored is not None and not replace_existing:
+                kept += 1
+            elif stored is not None and all(
+                stored[name] == value for name, value in values.items()
+            ):
+                same += 1
+            else:
+                self._upsert(connection, user_id, entry, level)
+                added, changed = (added + 1, changed) if stored is None else (added, changed + 1)
+        return added, changed, same, kept
+
     def _days(self, connection: Connection, user_id: str) -> set[date]:
         query = select(check_ins.c.day).where(check_ins.c.user_id == user_id)
         return set(connection.execute(query).scalars())
