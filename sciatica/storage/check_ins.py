@@ -1,14 +1,15 @@
 """Check-ins in the database: saving one a day, reading them back, deleting them.
 
 Owns the check-in queries of the Store (`CheckInStore`, mixed into `store.Store`), the light
-row of one day's numbers for charts (`DailyRow`) and what a save reports (`SavedCheckIn`).
+row of one day's numbers for charts (`DailyRow`), what a save reports (`SavedCheckIn`) and
+when a day changed elsewhere since its form was opened (`CheckInChanged`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, delete, func, insert, select
@@ -61,8 +62,49 @@ def _values(entry: CheckInInput, triage_level: TriageLevel) -> dict[str, Any]:
     return values
 
 
+class CheckInChanged(StoreError):
+    """The day's check-in changed (saved from another device) since the form was opened.
+
+    Nothing was saved; `current` is what the diary holds for the day now (None: deleted).
+    """
+
+    def __init__(self, current: CheckIn | None) -> None:
+        self.current = current
+        super().__init__("This day's check-in changed since the form was opened.")
+
+
 class CheckInStore(StoreBase):
     """The user's daily check-ins: at most one a day, each scoped to one user."""
+
+    def save_check_in_if_unchanged(
+        self,
+        *,
+        user_id: str,
+        entry: CheckInInput,
+        triage_level: TriageLevel,
+        seen: datetime | None,
+    ) -> SavedCheckIn:
+        """Save the check-in only if its day still holds what the form was opened with.
+
+        `seen` is the `updated_at` of the day's check-in when the form was opened (None: there
+        was none). Raises CheckInChanged, writing nothing, when another device saved the day
+        since. The check and the write are one transaction, with the person's row held
+        (`_lock_user`), so two devices saving at once cannot both pass it.
+        """
+        query = select(check_ins).where(
+            check_ins.c.user_id == user_id, check_ins.c.day == entry.day
+        )
+        with self._write() as connection:
+            self._lock_user(connection, user_id)
+            row = connection.execute(query).first()
+            current = _row_to_check_in(row) if row else None
+            if (current.updated_at if current else None) != seen:
+                raise CheckInChanged(current)
+            updated = self._upsert(connection, user_id, entry, triage_level)
+        saved = self.get_check_in(user_id=user_id, day=entry.day)
+        if saved is None:  # pragma: no cover - a committed row is always readable
+            raise StoreError("The check-in was not found after saving.")
+        return SavedCheckIn(check_in=saved, updated=updated)
 
     def save_check_in(
         self, *, user_id: str, entry: CheckInInput, triage_level: TriageLevel

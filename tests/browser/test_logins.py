@@ -42,12 +42,12 @@ from tests.browser.identity import (
 # The provider runs in this process; its own use of Authlib warns of Authlib's next version.
 pytestmark = pytest.mark.filterwarnings("ignore:get_jwt_config:DeprecationWarning")
 
+
 @pytest.fixture(autouse=True)
-def _clock() -> Iterator[None]:
+def _clock() -> None:
     """The provider, which runs in this process, keeps the machine's own time, as the server
     does and a real provider would: the ID tokens it signs say when each login was made, and
     the app compares that moment with the person's last logout (which the server stamps)."""
-    yield
 
 
 PEOPLE = {  # subject at the provider: (leg pain, notes) of the check-in they save
