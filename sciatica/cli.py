@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     imported = commands.add_parser("import", help="read a JSON export, all or nothing")
     imported.add_argument("file", type=Path, help="a file written by `export`")
+    imported.add_argument(
+        "--replace-settings",
+        action="store_true",
+        help="take the file's language, country and About me even into a diary that holds "
+        "something (an empty diary takes them anyway)",
+    )
     parser.add_argument("--timezone", help="IANA time zone for 'today' (default: this machine's)")
     return parser
 
@@ -78,7 +84,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 print(text)
         else:
-            return _import(store, args.file, user_id=settings.user_id, today=today)
+            return _import(
+                store,
+                args.file,
+                user_id=settings.user_id,
+                today=today,
+                replace_settings=args.replace_settings,
+            )
     finally:
         store.close()
     return 0
@@ -132,7 +144,7 @@ def _demo(
     return 0
 
 
-def _import(store: Store, path: Path, *, user_id: str, today: date) -> int:
+def _import(store: Store, path: Path, *, user_id: str, today: date, replace_settings: bool) -> int:
     try:
         with path.open("rb") as file:
             raw = read_limited(file)
@@ -144,7 +156,7 @@ def _import(store: Store, path: Path, *, user_id: str, today: date) -> int:
         problems = _printable(str(error))
         print(f"Nothing was imported. Problems in {path}:\n{problems}", file=sys.stderr)
         return EXIT_REJECTED
-    report = import_file(store, user_id=user_id, plan=plan)
+    report = import_file(store, user_id=user_id, plan=plan, replace_settings=replace_settings)
     print(import_report(report))
     return 0
 

@@ -258,3 +258,29 @@ def test_an_import_says_what_it_added_and_a_second_import_of_the_same_file_chang
         "are in the file."
     )
     assert "added" not in again
+
+
+def test_an_import_into_a_diary_keeps_its_language_and_country_unless_told_to_replace_them(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_own_check_in(store)
+    store.set_language(user_id=USER, language="en")
+    store.set_country(user_id=USER, country="GB")
+    document = {
+        "format": "sciatica-export",
+        "version": 4,
+        "exported_at": f"{days_ago(1)}T12:00:00+00:00",
+        "language": "sv",
+        "country": "SE",
+        "check_ins": [],
+    }
+    path = tmp_path / "someone-else.json"
+    path.write_text(json.dumps(document))
+
+    assert cli.main(["import", str(path)]) == 0
+    assert (store.get_language(user_id=USER), store.get_country(user_id=USER)) == ("en", "GB")
+    assert "your language and your country stayed yours" in capsys.readouterr().out
+
+    assert cli.main(["import", "--replace-settings", str(path)]) == 0
+    assert (store.get_language(user_id=USER), store.get_country(user_id=USER)) == ("sv", "SE")
+    assert capsys.readouterr().out == "Your language and your country taken from the file.\n"
