@@ -99,7 +99,7 @@ if upload is not None:
         st.error(
             _("Nothing can be imported from this file; your diary is unchanged.")
             + "\n"
-            + "".join(f"\n- {ui.plain(problem)}" for problem in rejected.problems[:50])
+            + "".join(f"\n- {ui.plain(problem)}" for problem in rejected.lines())
         )
     else:
         preview = preview_import(store, user_id=user, plan=plan)

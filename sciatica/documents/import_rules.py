@@ -77,17 +77,19 @@ class ImportRejected(ValueError):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        shown = problems[:MAX_PROBLEMS_SHOWN]
-        more = len(problems) - len(shown)
-        suffix = (
-            "\n"
-            + ngettext("…and {count} more problem.", "…and {count} more problems.", more).format(
-                count=i18n.format_decimal(more)
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """The first MAX_PROBLEMS_SHOWN problems, then how many more there are, if any."""
+        shown = self.problems[:MAX_PROBLEMS_SHOWN]
+        more = len(self.problems) - len(shown)
+        if more > 0:
+            shown.append(
+                ngettext("…and {count} more problem.", "…and {count} more problems.", more).format(
+                    count=i18n.format_decimal(more)
+                )
             )
-            if more > 0
-            else ""
-        )
-        super().__init__("\n".join(shown) + suffix)
+        return shown
 
 
 class _TooLong(ValueError):

@@ -245,3 +245,30 @@ def test_the_upload_limit_is_one_number_in_the_caption_the_uploader_and_the_serv
     app = open_page("pages/my_data.py")
     assert app.file_uploader[0].proto.max_upload_size_mb == limit
     assert any(f"Up to {limit} MB." in caption.value for caption in app.caption)
+
+
+def test_a_refusal_of_more_than_fifty_problems_lists_fifty_and_counts_the_rest(
+    open_page: OpenPage, database_url: str
+) -> None:
+    seed(database_url)
+    records = [
+        json.loads(
+            json.dumps(check_in_data(day=factories.days_ago(n + 1), leg_pain=99), default=str)
+        )
+        for n in range(53)
+    ]
+    raw = json.dumps(
+        {
+            "format": "sciatica-export",
+            "version": 1,
+            "exported_at": "2026-01-01T00:00:00Z",
+            "check_ins": records,
+        }
+    ).encode()
+    app = open_page("pages/my_data.py")
+    app.file_uploader[0].upload("diary.json", raw).run()
+    assert not app.exception
+    (error,) = app.error
+    assert error.value.count("\n- Check-in ") == 50
+    assert error.value.endswith("\n- …and 3 more problems.")
+    assert count(database_url) == 1

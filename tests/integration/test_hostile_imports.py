@@ -346,3 +346,21 @@ def test_a_refusal_of_the_file_s_shape_is_worded_by_the_app_in_each_language(
 
     assert refused("en") == [english.replace(DAY, day)]
     assert refused("sv") == [swedish.replace(DAY, day)]
+
+
+@pytest.mark.usefixtures("command_line")
+def test_a_refusal_of_more_than_fifty_problems_counts_the_rest(
+    store: Store, kept_diary: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = valid_export()
+    check_in = document["check_ins"][0]
+    document["check_ins"] = [
+        {**check_in, "day": str(factories.days_ago(n + 1)), "leg_pain": 99} for n in range(60)
+    ]
+    path = tmp_path / "sixty-problems.json"
+    path.write_text(json.dumps(document))
+    assert cli.main(["import", str(path)]) == cli.EXIT_REJECTED
+    said = capsys.readouterr().err
+    assert said.rstrip().endswith("\n…and 10 more problems.")
+    assert "{count}" not in said
+    assert whole_diary(store) == kept_diary
