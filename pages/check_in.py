@@ -51,7 +51,8 @@ day = st.date_input(
     _("Date"), value=today, max_value=today, format="DD/MM/YYYY", key="check_in_day"
 )
 start = form_start(store, user_id=user, day=day)
-check_in_conflict.opened(day, start.existing)  # what saving must not silently replace
+# What saving must not silently replace: the day as the form was opened with it.
+check_in_conflict.opened(day, start.existing, widget=f"leg_pain_{day.isoformat()}")
 if start.existing is not None:
     already = _("You already checked in for {day}. Saving again updates it.")
     st.info(already.format(day=i18n.format_day(day)))
@@ -189,7 +190,7 @@ if st.button(_("Save check-in"), type="primary", key="check_in_save"):
             alerts.outcome_here(notice, key="check_in_outcome")
 else:
     alerts.outcome_kept(key="check_in_outcome")
-check_in_conflict.question(store, user_id=user, today=today, key="check_in_outcome")
+check_in_conflict.question(user_id=user, today=today, key="check_in_outcome")
 
 flares.quick_entry(key="check_in")  # pain flaring during the day, beside the one check-in
 

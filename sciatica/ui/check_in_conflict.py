@@ -33,10 +33,12 @@ _KEPT = "_check_in_kept_theirs"
 _SAVED = "_check_in_saved_mine"
 
 
-def opened(day: date, existing: CheckIn | None) -> None:
-    """Remember what the day held when its form was first shown in this session."""
+def opened(day: date, existing: CheckIn | None, *, widget: str) -> None:
+    """Remember what the day held when its form was opened: when `widget` (one of the form's,
+    for that day) has no state yet, the form is being drawn afresh from what the diary holds."""
     seen: dict[str, OpenedWith] = st.session_state.setdefault(_OPENED, {})
-    seen.setdefault(day.isoformat(), OpenedWith(existing.updated_at if existing else None))
+    if widget not in st.session_state or day.isoformat() not in seen:
+        seen[day.isoformat()] = OpenedWith(existing.updated_at if existing else None)
 
 
 def save(store: Store, *, user_id: str, entry: CheckInInput, today: date) -> CheckInOutcome | None:
@@ -55,7 +57,7 @@ def save(store: Store, *, user_id: str, entry: CheckInInput, today: date) -> Che
     return outcome
 
 
-def question(store: Store, *, user_id: str, today: date, key: str) -> None:
+def question(*, user_id: str, today: date, key: str) -> None:
     """Where a save's result shows: what the answer did, or which check-in to keep."""
     if notice := st.session_state.pop(_SAVED, None):
         alerts.outcome_here(notice, key=key)

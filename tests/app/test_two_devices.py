@@ -98,3 +98,17 @@ def test_saving_twice_from_one_device_never_asks(open_page: OpenPage, database_u
         button(app, "Save check-in").click().run()
         assert not any(warning.value.startswith(QUESTION) for warning in app.warning)
         assert leg_pain_stored(database_url) == pain
+
+
+def test_a_form_drawn_afresh_after_leaving_the_page_takes_the_day_as_it_is_now(
+    open_page: OpenPage, database_url: str
+) -> None:
+    app = open_page("pages/check_in.py")
+    saved_on_the_phone(database_url, leg_pain=8, notes="Saved on my phone.")
+    app.switch_page("pages/today.py").run()
+    app.switch_page("pages/check_in.py").run()  # the form now shows the phone's check-in
+    assert slider(app, "Leg pain").value == 8
+    slider(app, "Leg pain").set_value(6)
+    button(app, "Save check-in").click().run()
+    assert not any(warning.value.startswith(QUESTION) for warning in app.warning)
+    assert leg_pain_stored(database_url) == 6
