@@ -165,12 +165,10 @@ class CheckInStore(StoreBase):
         for entry, level in entries:
             stored = held.get(entry.day)
             values = _values(entry, level)
-            if stored is not None and not replace_existing:
-                kept += 1
-            elif stored is not None and all(
-                stored[name] == value for name, value in values.items()
-            ):
+            if stored is not None and all(stored[name] == value for name, value in values.items()):
                 same += 1
+            elif stored is not None and not replace_existing:
+                kept += 1
             else:
                 self._upsert(connection, user_id, entry, level)
                 added, changed = (added + 1, changed) if stored is None else (added, changed + 1)

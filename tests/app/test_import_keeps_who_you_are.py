@@ -129,3 +129,36 @@ def test_into_an_empty_diary_the_file_brings_its_settings(
     # Said in the language the import was made in; the page then speaks the file's Swedish.
     assert "your language, your country and About me taken from the file" in app.success[0].value
     assert app.title[0].value == "Mina uppgifter"
+
+
+def a_backup_with_flare_ups() -> bytes:
+    """A version 4 export: one check-in, a routine, a session, About me and three flare-ups."""
+    document: dict[str, Any] = valid_export()
+    document["version"] = 4
+    day = days_ago(3)
+    document["flares"] = [
+        {"day": str(day), "at": f"{day}T{hour:02d}:00:00Z", "leg_pain": 5 + hour % 3}
+        for hour in (9, 12, 15)
+    ]
+    return json.dumps(document).encode()
+
+
+def test_a_restore_into_an_empty_diary_names_its_flare_ups_and_a_second_changes_nothing(
+    open_page: OpenPage,
+) -> None:
+    app = open_page("pages/my_data.py")
+    app.file_uploader[0].upload("backup.json", a_backup_with_flare_ups()).run()
+    import_button(app).click().run()
+    assert not app.exception
+    assert app.success[0].value.startswith(
+        "1 check-in added; 1 routine added; 1 session added; 3 flare-ups added; "
+    )
+
+    app.file_uploader[0].upload("backup.json", a_backup_with_flare_ups()).run()
+    import_button(app).click().run()
+    assert not app.exception
+    assert not app.success
+    assert app.info[0].value == (
+        "Nothing in your diary changed; 4 records were already in your diary as they are in "
+        "the file."
+    )
