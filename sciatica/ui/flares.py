@@ -21,6 +21,7 @@ import streamlit as st
 
 from sciatica import clock, ui
 from sciatica.diary.flares import (
+    MAX_FLARES_PER_DAY,
     FlareRejected,
     add_flare,
     change_flare,
@@ -151,6 +152,13 @@ def quick_entry(*, key: str) -> None:
                     "Pain flaring now? Pick your leg pain to note it; your check-in stays the "
                     "day's score. 0 = no pain, 10 = the worst pain you can imagine."
                 ),
+            )
+        if sum(1 for flare in recent if flare.day == today) >= MAX_FLARES_PER_DAY:
+            st.caption(
+                _(
+                    "Today holds {limit} flare-ups, the most one day can: change or delete one "
+                    "to note another."
+                ).format(limit=MAX_FLARES_PER_DAY)
             )
         if (result := st.session_state.pop(_state(key, "result"), None)) is not None:
             with st.container(key=f"flare_{key}_result"):

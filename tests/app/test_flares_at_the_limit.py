@@ -66,6 +66,10 @@ def test_the_51st_flare_up_of_a_day_is_refused_with_the_limit_named(
     open_page: OpenPage, database_url: str
 ) -> None:
     app = open_page("pages/check_in.py")
+    assert (
+        "Today holds 50 flare-ups, the most one day can: change or delete one to note another."
+        in app.caption.values
+    )
     log_flare(app, leg_pain=7, triggers=["sitting"])
     assert not app.exception
     said = " ".join(error.value for error in app.error)
