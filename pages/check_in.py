@@ -19,7 +19,6 @@ from sciatica.diary.check_in import (
     form_start,
     recent_notes,
     recent_table,
-    record_check_in,
     with_both_legs,
 )
 from sciatica.diary.models import (
@@ -35,7 +34,7 @@ from sciatica.diary.models import (
 from sciatica.diary.notices import check_in_notice, triage_notice
 from sciatica.diary.triage import content, red_flags, triage
 from sciatica.i18n import N_, _
-from sciatica.ui import alerts, flares
+from sciatica.ui import alerts, check_in_conflict, flares
 
 PAIN_HELP = N_("0 = no pain, 10 = the worst pain you can imagine.")
 LIFE_FIELDS = {
@@ -52,6 +51,8 @@ day = st.date_input(
     _("Date"), value=today, max_value=today, format="DD/MM/YYYY", key="check_in_day"
 )
 start = form_start(store, user_id=user, day=day)
+# What saving must not silently replace: the day as the form was opened with it.
+check_in_conflict.opened(day, start.existing, widget=f"leg_pain_{day.isoformat()}")
 if start.existing is not None:
     already = _("You already checked in for {day}. Saving again updates it.")
     st.info(already.format(day=i18n.format_day(day)))
@@ -178,16 +179,18 @@ if st.button(_("Save check-in"), type="primary", key="check_in_save"):
             st.error(_("Not saved. {problems}").format(problems=problems), icon=":material/error:")
         alerts.scroll_here("check_in_error")
     else:
-        outcome = record_check_in(store, user_id=user, entry=entry, today=today)
-        notice = check_in_notice(
-            outcome.triage,
-            updated=outcome.updated,
-            comparison=outcome.comparison,
-            country=ui.country(),
-        )
-        alerts.outcome_here(notice, key="check_in_outcome")
+        outcome = check_in_conflict.save(store, user_id=user, entry=entry, today=today)
+        if outcome is not None:  # None: saved on another device since; asked just below
+            notice = check_in_notice(
+                outcome.triage,
+                updated=outcome.updated,
+                comparison=outcome.comparison,
+                country=ui.country(),
+            )
+            alerts.outcome_here(notice, key="check_in_outcome")
 else:
     alerts.outcome_kept(key="check_in_outcome")
+check_in_conflict.question(user_id=user, today=today, key="check_in_outcome")
 
 flares.quick_entry(key="check_in")  # pain flaring during the day, beside the one check-in
 

@@ -11,10 +11,10 @@ from sciatica.diary.flares import flares_between
 from sciatica.documents import data_words as words
 from sciatica.documents.csv_io import check_ins_csv, parse_check_in_csv, required_columns
 from sciatica.documents.export import (
-    MAX_IMPORT_BYTES,
+    MAX_IMPORT_MB,
     ImportRejected,
-    apply_import,
     export_json,
+    import_file,
     parse_import,
     preview_import,
 )
@@ -36,8 +36,6 @@ from sciatica.ui.sharing import share_with_clinician
 # Typed in capitals to confirm, in the person's language ("DELETE", "RADERA").
 CONFIRM_WORD = N_("DELETE")
 KIND_LABELS = {BackupKind.DAILY: N_("Daily"), BackupKind.MANUAL: N_("Manual")}
-# One limit: the caption's, the uploader's own, and server.maxUploadSize in .streamlit/config.toml.
-MAX_IMPORT_MB = MAX_IMPORT_BYTES // 2**20
 store, user, today, config = ui.store(), ui.user_id(), ui.today(), ui.settings()
 url = config.resolved_database_url()
 count = store.count_check_ins(user_id=user)
@@ -110,7 +108,7 @@ if upload is not None:
         st.error(
             _("Nothing can be imported from this file; your diary is unchanged.")
             + "\n"
-            + "".join(f"\n- {ui.plain(problem)}" for problem in rejected.problems[:50])
+            + "".join(f"\n- {ui.plain(problem)}" for problem in rejected.lines())
         )
     else:
         preview = preview_import(store, user_id=user, plan=plan)
@@ -125,24 +123,33 @@ if upload is not None:
             + words.flares_held(preview.flares)
         )
         replace = True
-        if preview.existing_days:
-            st.warning(words.days_already_there(preview.existing_days))
-            keep_them, replace_them = _("Keep what I have"), _("Replace with the file's")
-            choice = st.radio(_("Days you already have"), [keep_them, replace_them])
-            replace = choice == replace_them
-        if st.button(_("Import"), type="primary"):
-            written = apply_import(store, user_id=user, plan=plan, replace_existing=replace)
-            st.session_state["import_round"] = st.session_state.get("import_round", 0) + 1
-            kept = 0 if replace else len(preview.existing_days)
-            ui.flash(
-                words.imported(
-                    written=written,
-                    kept=kept,
-                    routines=preview.routines,
+        if preview.looks_like_another_diary:
+            st.warning(
+                words.another_diary(
+                    differing_days=len(preview.differing_days),
+                    other_routines=[ui.plain(name) for name in preview.other_routines],
+                    settings=preview.settings_differ,
+                    new_days=preview.check_ins - len(preview.existing_days),
                     sessions=preview.sessions,
                 ),
-                done=written > 0 or preview.routines + preview.sessions > 0,
+                icon=":material/move_item:",
             )
+        if preview.existing_days:
+            st.warning(words.days_already_there(preview.existing_days))
+        if preview.existing_days or preview.settings_differ:
+            keep_them, replace_them = _("Keep what I have"), _("Replace with the file's")
+            asked = _("Days you already have") if preview.existing_days else _("Your settings")
+            replace = st.radio(asked, [keep_them, replace_them]) == replace_them
+        if st.button(_("Import"), type="primary"):
+            report = import_file(
+                store,
+                user_id=user,
+                plan=plan,
+                replace_existing=replace,
+                replace_settings=replace and bool(preview.existing_days or preview.settings_differ),
+            )
+            st.session_state["import_round"] = st.session_state.get("import_round", 0) + 1
+            ui.flash(words.import_report(report), done=report.changed_anything)
 
 st.header(_("Backups"))
 backups_dir = config.resolved_backup_dir()

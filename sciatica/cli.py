@@ -12,12 +12,13 @@ from sciatica import clock
 from sciatica.config import Settings
 from sciatica.content import plural
 from sciatica.demo import write_demo_data
+from sciatica.documents.data_words import import_report
 from sciatica.documents.export import (
-    MAX_IMPORT_BYTES,
     ImportRejected,
-    apply_import,
     export_json,
+    import_file,
     parse_import,
+    read_limited,
 )
 from sciatica.storage.database import describe_database
 from sciatica.storage.store import Store
@@ -45,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     imported = commands.add_parser("import", help="read a JSON export, all or nothing")
     imported.add_argument("file", type=Path, help="a file written by `export`")
+    imported.add_argument(
+        "--replace-settings",
+        action="store_true",
+        help="take the file's language, country and About me even into a diary that holds "
+        "something (an empty diary takes them anyway)",
+    )
     parser.add_argument("--timezone", help="IANA time zone for 'today' (default: this machine's)")
     return parser
 
@@ -77,7 +84,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 print(text)
         else:
-            return _import(store, args.file, user_id=settings.user_id, today=today)
+            return _import(
+                store,
+                args.file,
+                user_id=settings.user_id,
+                today=today,
+                replace_settings=args.replace_settings,
+            )
     finally:
         store.close()
     return 0
@@ -131,11 +144,11 @@ def _demo(
     return 0
 
 
-def _import(store: Store, path: Path, *, user_id: str, today: date) -> int:
+def _import(store: Store, path: Path, *, user_id: str, today: date, replace_settings: bool) -> int:
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ImportRejected([f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MB."])
-        plan = parse_import(path.read_bytes(), today=today)
+        with path.open("rb") as file:
+            raw = read_limited(file)
+        plan = parse_import(raw, today=today)
     except OSError as error:
         print(f"Cannot read {path}: {error.strerror}.", file=sys.stderr)
         return EXIT_REJECTED
@@ -143,8 +156,8 @@ def _import(store: Store, path: Path, *, user_id: str, today: date) -> int:
         problems = _printable(str(error))
         print(f"Nothing was imported. Problems in {path}:\n{problems}", file=sys.stderr)
         return EXIT_REJECTED
-    count = apply_import(store, user_id=user_id, plan=plan)
-    print(f"Imported {plural(count, 'check-in', 'check-ins')}.")
+    report = import_file(store, user_id=user_id, plan=plan, replace_settings=replace_settings)
+    print(import_report(report))
     return 0
 
 

@@ -11,10 +11,11 @@ Los Angeles on 31 December belongs to that year, although the server's UTC clock
 
 from __future__ import annotations
 
+import functools
 import time
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import time as time_of_day
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from sciatica import i18n
 from sciatica.i18n import _
@@ -53,11 +54,33 @@ def moment_at(day: date, wall: time_of_day, timezone: str | None) -> datetime:
     return placed.astimezone(UTC)
 
 
+# The longest IANA name is 32 characters (America/Argentina/ComodRivadavia); a browser or a
+# setting may send anything, and ZoneInfo fails on a long one with an OSError of its own.
+MAX_ZONE_NAME_CHARS = 64
+
+
+def known_zone(name: object) -> str | None:
+    """`name` if it is an IANA time zone this computer knows ('Europe/Stockholm'), else None."""
+    if not isinstance(name, str) or not 0 < len(name) <= MAX_ZONE_NAME_CHARS:
+        return None
+    return name if name in _available_zones() else None
+
+
+# Files in the zone folder that are no place's zone: the server's own setting and tzdata's
+# placeholders.
+_NOT_PLACES = frozenset({"localtime", "posixrules", "Factory"})
+
+
+@functools.cache
+def _available_zones() -> frozenset[str]:
+    return frozenset(available_timezones()) - _NOT_PLACES
+
+
 def _zone(timezone: str | None) -> tzinfo | None:
-    if timezone:
+    if known_zone(timezone):
         try:
-            return ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo(str(timezone))
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             pass
     return None
 

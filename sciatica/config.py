@@ -48,6 +48,24 @@ class Settings(BaseSettings):
         ),
     )
 
+    timezone: str | None = Field(
+        default=None,
+        max_length=64,
+        description=(
+            "The IANA time zone days follow when a browser gives none the app knows; by "
+            "default the server's own (TZ, else UTC)."
+        ),
+    )
+    host_names: str = Field(
+        default="",
+        max_length=2000,
+        description=(
+            "Names the server answers to besides localhost, 127.0.0.1 and [::1] on its port, "
+            "comma separated (a clinic's address, e.g. diary.example.org); every other Host "
+            "is refused (sciatica/ui/hosts.py)."
+        ),
+    )
+
     def resolved_database_url(self) -> str:
         """The database URL in use, creating the data folder for the default SQLite file."""
         if self.database_url:

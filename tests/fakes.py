@@ -14,7 +14,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sciatica import clock
@@ -29,7 +29,7 @@ from sciatica.diary.models import (
     SignSeen,
     TriageLevel,
 )
-from sciatica.diary.ports import DailyRow, FlareDay, FlareRow, SavedCheckIn
+from sciatica.diary.ports import CheckInChanged, DailyRow, FlareDay, FlareRow, SavedCheckIn
 from sciatica.plans.models import (
     Change,
     Decision,
@@ -90,6 +90,20 @@ class InMemoryStore:
         saved = self.get_check_in(user_id=user_id, day=entry.day)
         assert saved is not None
         return SavedCheckIn(check_in=saved, updated=earlier is not None)
+
+    def save_check_in_if_unchanged(
+        self,
+        *,
+        user_id: str,
+        entry: CheckInInput,
+        triage_level: TriageLevel,
+        seen: datetime | None,
+    ) -> SavedCheckIn:
+        """Save only if the day still holds what the form was opened with, else CheckInChanged."""
+        current = self.get_check_in(user_id=user_id, day=entry.day)
+        if (current.updated_at if current else None) != seen:
+            raise CheckInChanged(current)
+        return self.save_check_in(user_id=user_id, entry=entry, triage_level=triage_level)
 
     def get_check_in(self, *, user_id: str, day: date) -> CheckIn | None:
         """The check-in of a day, if there is one."""

@@ -13,6 +13,7 @@ from typing import Any
 
 from sciatica.diary.models import AboutMe
 from sciatica.exercises.catalog import load_catalog
+from sciatica.i18n import format_date
 from sciatica.plans.models import Change, Step
 from sciatica.plans.routine import template
 from tests.factories import check_in_data, days_ago
@@ -100,13 +101,43 @@ def _tomorrow() -> str:
     return str(days_ago(-1))
 
 
+def _two_days_ago() -> str:
+    """The day of `_flares_on_one_day`, as a message names it: '04 Dec 2026'."""
+    return format_date(days_ago(2), "dd MMM y")
+
+
+def _flare(day: str, at: str) -> Callable[[dict[str, Any]], None]:
+    """A change to a valid export: version 4, holding one flare-up on `day` at the moment `at`."""
+
+    def change(document: dict[str, Any]) -> None:
+        document["version"] = 4
+        document["flares"] = [{"day": day, "at": at, "leg_pain": 6, "triggers": ["sitting"]}]
+
+    return change
+
+
+def _flares_on_one_day(count: int) -> Callable[[dict[str, Any]], None]:
+    """A change to a valid export: version 4, with `count` flare-ups on the day before yesterday."""
+    day = days_ago(2)
+
+    def change(document: dict[str, Any]) -> None:
+        document["version"] = 4
+        document["flares"] = [
+            {"day": str(day), "at": f"{day}T12:00:{n % 60:02d}Z", "leg_pain": n % 11}
+            for n in range(count)
+        ]
+
+    return change
+
+
 UNKNOWN = "not-an-exercise"
+FIRST = "01 January 2000"
 # Each file no import may take, and the one message that must say why. Built when called, by
 # the test clock, since some dates are tomorrow.
 _HOSTILE: dict[str, Callable[[], tuple[bytes, str]]] = {
     "session in year 1": lambda: (
         _changed(_set("sessions.0.day", "0001-01-01")),
-        "Session 1: date 0001-01-01 is before 01 January 1900.",
+        "Session 1: date 0001-01-01 is before 01 January 2000.",
     ),
     "routine starting at Christmas 9999": lambda: (
         _changed(_set("routines.0.start_date", "9999-12-25")),
@@ -155,7 +186,37 @@ _HOSTILE: dict[str, Callable[[], tuple[bytes, str]]] = {
     ),
     "About me answered in year 1": lambda: (
         _changed(_set("about_me.answered_on", "0001-01-01")),
-        "About me: date About me was answered 0001-01-01 is before 01 January 1900.",
+        "About me: date About me was answered 0001-01-01 is before 01 January 2000.",
+    ),
+    "a flare-up at the first moment of year 1": lambda: (
+        _changed(_flare("0001-01-01", "0001-01-01T00:00:00Z")),
+        f"Flare-up 1 (0001-01-01): Date: must be on or after {FIRST}; Time: must be between "
+        f"{FIRST} and today.",
+    ),
+    "a flare-up at 00:30 on 1 January of year 1 in UTC+14": lambda: (
+        _changed(_flare("0001-01-01", "0001-01-01T00:30:00+14:00")),
+        f"Flare-up 1 (0001-01-01): Date: must be on or after {FIRST}; Time: must be between "
+        f"{FIRST} and today.",
+    ),
+    "a flare-up at the last moment of 9999": lambda: (
+        _changed(_flare("9999-12-31", "9999-12-31T23:59:59Z")),
+        f"Flare-up 1 (9999-12-31): Time: must be between {FIRST} and today.",
+    ),
+    "a flare-up at the last moment of 9999 in UTC-12": lambda: (
+        _changed(_flare("9999-12-31", "9999-12-31T23:59:59-12:00")),
+        f"Flare-up 1 (9999-12-31): Time: must be between {FIRST} and today.",
+    ),
+    "a flare-up on 31 December 1999": lambda: (
+        _changed(_flare("1999-12-31", "1999-12-31T12:00:00Z")),
+        f"Flare-up 1 (1999-12-31): Date: must be on or after {FIRST}.",
+    ),
+    "a flare-up tomorrow": lambda: (
+        _changed(_flare(_tomorrow(), f"{_tomorrow()}T23:59:59Z")),
+        f"Flare-up 1 ({_tomorrow()}): Time: cannot be in the future.",
+    ),
+    "1,000 flare-ups on one day": lambda: (
+        _changed(_flares_on_one_day(1000)),
+        f"Flare-ups of {_two_days_ago()}: 1,000 in one day; at most 50 a day.",
     ),
     "exported in 9999": lambda: (
         _changed(_set("exported_at", "9999-12-25T00:00:00Z")),

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sciatica import i18n
 from sciatica.clock import day_in_sentence
 from sciatica.diary.models import CheckIn, CheckInInput, LegExtent, Side, TriageLevel
+from sciatica.diary.ports import CheckInChanged as CheckInChanged
 from sciatica.diary.ports import CheckInRepository
 from sciatica.diary.triage import Triage, triage
-from sciatica.i18n import N_, _
+from sciatica.i18n import N_, _, ngettext
 
 # The bothersomeness index asks about the past week, so it is offered weekly (CLINICAL.md 2).
 SBI_INTERVAL_DAYS = 7
@@ -83,12 +84,34 @@ def with_both_legs(ticked: Iterable[str], *, side: Side | None, new_or_worse: bo
     return signs
 
 
+@dataclass(frozen=True, slots=True)
+class OpenedWith:
+    """What the day held when its form was opened: its check-in's `updated_at`, or None."""
+
+    updated_at: datetime | None
+
+
 def record_check_in(
-    store: CheckInRepository, *, user_id: str, entry: CheckInInput, today: date
+    store: CheckInRepository,
+    *,
+    user_id: str,
+    entry: CheckInInput,
+    today: date,
+    opened_with: OpenedWith | None = None,
 ) -> CheckInOutcome:
-    """Triage and save a check-in; the row is committed before this returns."""
+    """Triage and save a check-in; the row is committed before this returns.
+
+    With `opened_with`, the save happens only if the day still holds what the form was opened
+    with: saved from another device since, it raises CheckInChanged and saves nothing, so the
+    person can choose which to keep (two devices, one day).
+    """
     result = triage(ticked=entry.red_flags)
-    saved = store.save_check_in(user_id=user_id, entry=entry, triage_level=result.level)
+    if opened_with is None:
+        saved = store.save_check_in(user_id=user_id, entry=entry, triage_level=result.level)
+    else:
+        saved = store.save_check_in_if_unchanged(
+            user_id=user_id, entry=entry, triage_level=result.level, seen=opened_with.updated_at
+        )
     previous = store.latest_check_in(user_id=user_id, before=entry.day)
     return CheckInOutcome(
         check_in=saved.check_in,
@@ -177,3 +200,25 @@ _LEVEL_WORDS = {
     TriageLevel.URGENT: N_("Urgent"),
     TriageLevel.EMERGENCY: N_("Emergency"),
 }
+
+
+def check_in_summary(entry: CheckInInput) -> str:
+    """One check-in in a line, to compare two of the same day: 'Leg pain 6, back pain 3, down
+    to the thigh; 1 warning sign ticked; 30 minutes of activity.' (notes are shown apart)."""
+    parts = [
+        _("Leg pain {leg}, back pain {back}").format(leg=entry.leg_pain, back=entry.back_pain),
+    ]
+    if entry.extent is not LegExtent.NONE:
+        parts[0] += ", " + _("reaching: {extent}").format(extent=entry.extent.label.lower())
+    parts.append(
+        ngettext(
+            "{count} warning sign ticked", "{count} warning signs ticked", len(entry.red_flags)
+        ).format(count=len(entry.red_flags))
+    )
+    if entry.activity_minutes:
+        parts.append(
+            ngettext(
+                "{count} minute of activity", "{count} minutes of activity", entry.activity_minutes
+            ).format(count=entry.activity_minutes)
+        )
+    return "; ".join(parts) + "."

@@ -67,9 +67,18 @@ class FlareInput(BaseModel):
     @field_validator("at")
     @classmethod
     def _on_its_day(cls, value: datetime, info: ValidationInfo) -> datetime:
-        value = value.astimezone(UTC)
+        outside = _("must be between {first} and today").format(first=long_date(EARLIEST_DAY))
+        try:
+            value = value.astimezone(UTC)
+            earliest, latest = ((value + shift).date() for shift in _ZONE_SPREAD)
+        except OverflowError:
+            # A moment at the calendar's very ends (year 1 or 9999, with or without an offset)
+            # falls on no day people's clocks show: refused like any moment outside the window
+            # a check-in's day must be in (the future is refused by diary.flares.parse_flare).
+            raise ValueError(outside) from None
+        if latest < EARLIEST_DAY:
+            raise ValueError(outside)
         day = info.data.get("day")
-        earliest, latest = ((value + shift).date() for shift in _ZONE_SPREAD)
         if day is not None and not earliest <= day <= latest:
             raise ValueError(
                 _("{moment} UTC is not on {day}").format(

@@ -32,6 +32,9 @@ from sciatica.i18n import Language, Text, _, ngettext
 # advice; it never changes the advice itself (the check-in remains the day's score).
 MENTION_ABOVE_CHECK_IN = 3
 EDITABLE_DAYS = 2  # today and yesterday: the quick entry is for what just happened
+# Fifty a day is one every twenty minutes of a waking day, more than anyone notes by hand; a
+# limit keeps a day's list, the pages that read it and an imported file's days bounded.
+MAX_FLARES_PER_DAY = 50
 
 
 class FlareRejected(ValueError):
@@ -159,8 +162,25 @@ def quick_entry_data(
     }
 
 
+def day_is_full_message(day: date) -> str:
+    """Why no more flare-ups fit on a day: 'At most 50 flare-ups a day: 14 Mar 2027 has 50.'"""
+    return _("At most {limit} flare-ups a day: {day} has {limit} already.").format(
+        limit=MAX_FLARES_PER_DAY, day=i18n.format_date(day, "dd MMM y")
+    )
+
+
+def _room_on(
+    store: FlareRepository, *, user_id: str, day: date, besides: int | None = None
+) -> None:
+    """FlareRejected when the day already holds the most flare-ups a day may (other than one)."""
+    held = store.flares_between(user_id=user_id, start=day, end=day)
+    if sum(1 for flare in held if flare.id != besides) >= MAX_FLARES_PER_DAY:
+        raise FlareRejected([day_is_full_message(day)])
+
+
 def add_flare(store: FlareRepository, *, user_id: str, entry: FlareInput) -> FlareEntry:
-    """Save a new flare-up; committed when this returns."""
+    """Save a new flare-up, if its day has room (`MAX_FLARES_PER_DAY`); committed on return."""
+    _room_on(store, user_id=user_id, day=entry.day)
     return store.add_flare(user_id=user_id, entry=entry)
 
 
@@ -168,6 +188,7 @@ def change_flare(
     store: FlareRepository, *, user_id: str, flare_id: int, entry: FlareInput
 ) -> FlareEntry:
     """Replace a flare-up of the person's own; LookupError if there is none with that id."""
+    _room_on(store, user_id=user_id, day=entry.day, besides=flare_id)
     return store.change_flare(user_id=user_id, flare_id=flare_id, entry=entry)
 
 

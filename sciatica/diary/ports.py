@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple, Protocol
 
 from sciatica.diary.models import (
@@ -25,6 +25,17 @@ from sciatica.diary.models import (
     SignSeen,
     TriageLevel,
 )
+
+
+class CheckInChanged(ValueError):
+    """The day's check-in changed (saved from another device) since the form was opened.
+
+    Nothing was saved; `current` is what the diary holds for the day now (None: deleted).
+    """
+
+    def __init__(self, current: CheckIn | None) -> None:
+        self.current = current
+        super().__init__("This day's check-in changed since the form was opened.")
 
 
 class DailyRow(NamedTuple):
@@ -74,6 +85,18 @@ class CheckInRepository(Protocol):
         self, *, user_id: str, entry: CheckInInput, triage_level: TriageLevel
     ) -> SavedCheckIn:
         """Insert or replace the check-in for its day; committed when this returns."""
+        ...
+
+    def save_check_in_if_unchanged(
+        self,
+        *,
+        user_id: str,
+        entry: CheckInInput,
+        triage_level: TriageLevel,
+        seen: datetime | None,
+    ) -> SavedCheckIn:
+        """Save only if the day still holds what the form was opened with (`seen`: its
+        check-in's `updated_at`, None for none); CheckInChanged, saving nothing, otherwise."""
         ...
 
     def get_check_in(self, *, user_id: str, day: date) -> CheckIn | None:

@@ -29,12 +29,15 @@ from sciatica.documents.export_sharing import export_sharing
 # The size limit and the refusal are import_rules', named here too for the pages, the command
 # line and the CSV import, which all import a file through this module.
 from sciatica.documents.import_rules import MAX_IMPORT_BYTES as MAX_IMPORT_BYTES
+from sciatica.documents.import_rules import MAX_IMPORT_MB as MAX_IMPORT_MB
 from sciatica.documents.import_rules import ImportRejected as ImportRejected
 from sciatica.documents.import_rules import meaning_problems, one_message, read_json
+from sciatica.documents.import_rules import read_limited as read_limited
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.models import Catalog
 from sciatica.i18n import N_, Language, _
-from sciatica.plans.models import RoutineRecord, SessionInput
+from sciatica.plans.models import RoutineInput, RoutineRecord, SessionInput
+from sciatica.storage.import_report import ImportReport
 from sciatica.storage.store import Store
 
 EXPORT_FORMAT = "sciatica-export"
@@ -295,12 +298,48 @@ class ImportPreview:
     first_day: date | None
     last_day: date | None
     flares: int = 0
+    diary_empty: bool = True
+    differing_days: list[date] = field(default_factory=list)  # held, with other answers
+    other_routines: list[str] = field(default_factory=list)  # the file's the diary lacks
+    settings_differ: tuple[str, ...] = ()  # "language", "country", "about_me"
+
+    @property
+    def looks_like_another_diary(self) -> bool:
+        """Whether the file seems to come from someone else's diary, not an earlier copy."""
+        return not self.diary_empty and bool(
+            self.differing_days or self.other_routines or self.settings_differ
+        )
 
 
 def preview_import(store: Store, *, user_id: str, plan: ImportPlan) -> ImportPreview:
-    """How many records the plan holds and which of its days the diary already has."""
+    """How many records the plan holds, which of its days the diary already has, and how the
+    file differs from the diary (days with other answers, routines and settings not its own)."""
     existing = store.existing_days(user_id=user_id)
     days = [entry.day for entry in plan.check_ins]
+    empty = store.diary_is_empty(user_id=user_id)
+    held = {entry.day: entry for entry in store.all_check_ins(user_id=user_id)} if existing else {}
+    fields = set(CheckInInput.model_fields)
+    differing = [
+        entry.day
+        for entry in plan.check_ins
+        if entry.day in held and held[entry.day].model_dump(include=fields) != entry.model_dump()
+    ]
+    own = [
+        routine.model_dump(include=set(RoutineInput.model_fields))
+        for routine in store.list_routines(user_id=user_id)
+    ]
+    other = [
+        record.routine.name
+        for record in plan.routines
+        if own and record.routine.model_dump() not in own
+    ]
+    settings = {
+        "language": plan.language is not None
+        and plan.language != store.get_language(user_id=user_id),
+        "country": plan.country is not None and plan.country != store.get_country(user_id=user_id),
+        "about_me": plan.about_me is not None
+        and plan.about_me != store.get_about_me(user_id=user_id),
+    }
     return ImportPreview(
         check_ins=len(days),
         routines=len(plan.routines),
@@ -309,24 +348,46 @@ def preview_import(store: Store, *, user_id: str, plan: ImportPlan) -> ImportPre
         first_day=days[0] if days else None,
         last_day=days[-1] if days else None,
         flares=len(plan.flares),
+        diary_empty=empty,
+        differing_days=differing,
+        other_routines=list(dict.fromkeys(other)),
+        settings_differ=()
+        if empty
+        else tuple(name for name, differs in settings.items() if differs),
     )
 
 
 def apply_import(
     store: Store, *, user_id: str, plan: ImportPlan, replace_existing: bool = True
 ) -> int:
-    """Write a validated import in one transaction; existing days are replaced or kept.
+    """`import_file`, returning how many check-ins were written (added or changed)."""
+    return import_file(store, user_id=user_id, plan=plan, replace_existing=replace_existing).written
 
-    So are days that already hold flare-ups: the file's flare-ups of such a day replace the
-    diary's, or are left out, so importing the same file twice adds nothing.
+
+def import_file(
+    store: Store,
+    *,
+    user_id: str,
+    plan: ImportPlan,
+    replace_existing: bool = True,
+    replace_settings: bool = False,
+) -> ImportReport:
+    """Write a validated import in one transaction; say what it added, changed and left alone.
+
+    Days that exist are replaced or kept (`replace_existing`); so are days that already hold
+    flare-ups: the file's flare-ups of such a day replace the diary's, or are left out, so
+    importing the same file twice changes nothing. The file's language, country and About me
+    are taken only into an empty diary or with `replace_settings` (the person chose
+    "Replace"): importing someone else's file never changes who you are.
     """
     entries = [(entry, triage(ticked=entry.red_flags).level) for entry in plan.check_ins]
-    return store.save_many(
+    return store.import_diary(
         user_id=user_id,
         entries=entries,
         country=plan.country,
         language=plan.language,
         replace_existing=replace_existing,
+        replace_settings=replace_settings,
         routine_records=plan.routines,
         session_records=plan.sessions,
         about_me=plan.about_me,

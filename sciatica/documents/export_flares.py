@@ -4,16 +4,20 @@ A record holds the person's `day`, the moment `at` (ISO 8601, in UTC), `leg_pain
 `back_pain` (0-10 or null), `triggers` and `helped` (keys from data/flare_triggers.yaml) and
 `note`. Reading one applies the rules of the quick entry (`diary.flares.parse_flare`) but its
 today-or-yesterday window: no time in the future, none off its day or before the earliest day,
-values 0-10, only known triggers and reliefs, a short note. Files of versions 1 to 3 have none.
+values 0-10, only known triggers and reliefs, a short note, and at most 50 on one day
+(`MAX_FLARES_PER_DAY`). Files of versions 1 to 3 have none.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime
 from typing import Any
 
-from sciatica.diary.flares import FlareRejected, parse_flare
+from sciatica import i18n
+from sciatica.diary.flares import MAX_FLARES_PER_DAY, FlareRejected, parse_flare
 from sciatica.diary.models import FlareInput
+from sciatica.documents.import_rules import one_message
 from sciatica.i18n import _
 from sciatica.storage.store import Store
 
@@ -38,7 +42,18 @@ def parse_flares(
         try:
             entry = parse_flare(record, now=now)
         except FlareRejected as rejected:
-            problems.extend(f"{label}: {problem}" for problem in rejected.problems)
+            if message := one_message(label, rejected.problems):
+                problems.append(message)
         else:
             entries.append(entry)
+    for day, count in sorted(Counter(entry.day for entry in entries).items()):
+        if count > MAX_FLARES_PER_DAY:
+            too_many = _("Flare-ups of {day}: {count} in one day; at most {limit} a day.")
+            problems.append(
+                too_many.format(
+                    day=i18n.format_date(day, "dd MMM y"),
+                    count=i18n.format_decimal(count),
+                    limit=MAX_FLARES_PER_DAY,
+                )
+            )
     return entries

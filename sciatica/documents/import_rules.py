@@ -20,15 +20,20 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel
 
 from sciatica import i18n
+from sciatica.diary.models import EARLIEST_DAY
 from sciatica.exercises.models import Catalog
 from sciatica.i18n import N_, _, ngettext
 
-MAX_IMPORT_BYTES = 20 * 1024 * 1024  # ten years of daily check-ins with long notes is ~10 MB
+# The one size limit of an import, from any door: ten years of daily check-ins with long notes
+# is about 10 MB. It is stated in decimal megabytes (20 MB = 20,000,000 bytes), the unit the
+# uploader shows; every message names it in MB (`MAX_IMPORT_MB`), and nothing reads past it.
+MAX_IMPORT_BYTES = 20_000_000
+MAX_IMPORT_MB = MAX_IMPORT_BYTES // 1_000_000
 MAX_PROBLEMS_SHOWN = 50
 # An export nests eight levels at most (a routine's history: change, item, dose); twice that
 # leaves room for any other tool's layout, and stays far below Python's recursion limit.
@@ -37,7 +42,9 @@ MAX_DEPTH = 16
 MAX_DIGITS = 18
 MAX_NUMBER_CHARS = 40  # a number with a fraction or an exponent, e.g. 1.2345678901234567e-300
 
-EARLIEST_DATE = date(1900, 1, 1)
+# The same first day as a check-in's or a flare-up's from the form: a file cannot hold what a
+# person could not enter.
+EARLIEST_DATE = EARLIEST_DAY
 # Dates that may lie ahead of the person's today, and by how many days at most: a routine may
 # be planned to start within a year, a baby may be due, and a file's UTC stamp may already be
 # tomorrow where the person is. Every other date must be today or earlier.
@@ -70,14 +77,19 @@ class ImportRejected(ValueError):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        shown = problems[:MAX_PROBLEMS_SHOWN]
-        more = len(problems) - len(shown)
-        suffix = (
-            "\n" + ngettext("…and {count} more problem.", "…and {count} more problems.", more)
-            if more > 0
-            else ""
-        )
-        super().__init__("\n".join(shown) + suffix)
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """The first MAX_PROBLEMS_SHOWN problems, then how many more there are, if any."""
+        shown = self.problems[:MAX_PROBLEMS_SHOWN]
+        more = len(self.problems) - len(shown)
+        if more > 0:
+            shown.append(
+                ngettext("…and {count} more problem.", "…and {count} more problems.", more).format(
+                    count=i18n.format_decimal(more)
+                )
+            )
+        return shown
 
 
 class _TooLong(ValueError):
@@ -88,13 +100,34 @@ class _TooLong(ValueError):
         super().__init__(f"a number {len(digits):,} characters long")
 
 
+def too_large() -> ImportRejected:
+    """The refusal of a file over the size limit, in the limit's one unit."""
+    return ImportRejected(
+        [
+            _("The file is larger than {limit} MB, the most an import reads.").format(
+                limit=MAX_IMPORT_MB
+            )
+        ]
+    )
+
+
 def check_size(raw: bytes | str) -> bytes:
     """The file as bytes, if it is within the size limit; ImportRejected if not."""
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
     if len(data) > MAX_IMPORT_BYTES:
-        limit = MAX_IMPORT_BYTES // (1024 * 1024)
-        too_large = _("The file is too large ({size} bytes); the limit is {limit} MB.")
-        raise ImportRejected([too_large.format(size=i18n.format_decimal(len(data)), limit=limit)])
+        raise too_large()
+    return data
+
+
+def read_limited(source: BinaryIO) -> bytes:
+    """Up to the size limit from a file or a pipe; ImportRejected if there is more.
+
+    One byte past the limit is read, never the rest: /dev/zero or an endless pipe is refused
+    after 20 MB, and a file's size on disk (which a pipe does not have) is not trusted.
+    """
+    data = source.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise too_large()
     return data
 
 

@@ -2,13 +2,14 @@
 
 Owns the check-in queries of the Store (`CheckInStore`, mixed into `store.Store`): it
 implements the diary's `CheckInRepository` port, whose light row of one day's numbers
-(`DailyRow`) and report of a save (`SavedCheckIn`) live beside it in `sciatica.diary.ports`.
+(`DailyRow`), report of a save (`SavedCheckIn`) and refusal of a day changed elsewhere since its
+form was opened (`CheckInChanged`) live beside it in `sciatica.diary.ports`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
@@ -17,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sciatica import clock
 from sciatica.diary.models import SBI_FIELDS, STORED, CheckIn, CheckInInput, TriageLevel
-from sciatica.diary.ports import DailyRow, SavedCheckIn
+from sciatica.diary.ports import CheckInChanged, DailyRow, SavedCheckIn
 from sciatica.storage.base import StoreBase, StoreError, aware
 from sciatica.storage.schema import check_ins
 
@@ -42,6 +43,36 @@ def _values(entry: CheckInInput, triage_level: TriageLevel) -> dict[str, Any]:
 
 class CheckInStore(StoreBase):
     """The user's daily check-ins: at most one a day, each scoped to one user."""
+
+    def save_check_in_if_unchanged(
+        self,
+        *,
+        user_id: str,
+        entry: CheckInInput,
+        triage_level: TriageLevel,
+        seen: datetime | None,
+    ) -> SavedCheckIn:
+        """Save the check-in only if its day still holds what the form was opened with.
+
+        `seen` is the `updated_at` of the day's check-in when the form was opened (None: there
+        was none). Raises CheckInChanged, writing nothing, when another device saved the day
+        since. The check and the write are one transaction, with the person's row held
+        (`_lock_user`), so two devices saving at once cannot both pass it.
+        """
+        query = select(check_ins).where(
+            check_ins.c.user_id == user_id, check_ins.c.day == entry.day
+        )
+        with self._write() as connection:
+            self._lock_user(connection, user_id)
+            row = connection.execute(query).first()
+            current = _row_to_check_in(row) if row else None
+            if (current.updated_at if current else None) != seen:
+                raise CheckInChanged(current)
+            updated = self._upsert(connection, user_id, entry, triage_level)
+        saved = self.get_check_in(user_id=user_id, day=entry.day)
+        if saved is None:  # pragma: no cover - a committed row is always readable
+            raise StoreError("The check-in was not found after saving.")
+        return SavedCheckIn(check_in=saved, updated=updated)
 
     def save_check_in(
         self, *, user_id: str, entry: CheckInInput, triage_level: TriageLevel
@@ -81,6 +112,35 @@ class CheckInStore(StoreBase):
                 raise
             return True
         return False
+
+    def _check_in_counts(
+        self,
+        connection: Connection,
+        user_id: str,
+        entries: list[tuple[CheckInInput, TriageLevel]],
+        *,
+        replace_existing: bool,
+    ) -> tuple[int, int, int, int]:
+        """An import's check-ins written: (added, changed, the same already, kept as they were)."""
+        days = [entry.day for entry, _ in entries]
+        held = {
+            row.day: dict(row._mapping)
+            for row in connection.execute(
+                select(check_ins).where(check_ins.c.user_id == user_id, check_ins.c.day.in_(days))
+            )
+        }
+        added = changed = same = kept = 0
+        for entry, level in entries:
+            stored = held.get(entry.day)
+            values = _values(entry, level)
+            if stored is not None and all(stored[name] == value for name, value in values.items()):
+                same += 1
+            elif stored is not None and not replace_existing:
+                kept += 1
+            else:
+                self._upsert(connection, user_id, entry, level)
+                added, changed = (added + 1, changed) if stored is None else (added, changed + 1)
+        return added, changed, same, kept
 
     def _days(self, connection: Connection, user_id: str) -> set[date]:
         query = select(check_ins.c.day).where(check_ins.c.user_id == user_id)

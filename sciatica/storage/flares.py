@@ -31,6 +31,11 @@ def _values(entry: FlareInput) -> dict[str, Any]:
     return values
 
 
+def _sameness(flare: FlareInput) -> tuple[object, ...]:
+    """What makes two flare-ups of a day the same, whatever their ids and timestamps."""
+    return (flare.at, flare.leg_pain, flare.back_pain, flare.triggers, flare.helped, flare.note)
+
+
 def _row_to_flare(row: Any) -> FlareEntry:
     data = dict(row._mapping)
     data.pop("user_id", None)
@@ -139,30 +144,46 @@ class FlareStore(StoreBase):
         flares: Sequence[FlareInput],
         *,
         replace_existing: bool,
-    ) -> int:
-        """An import's flare-ups, by day: a day the diary has is replaced, or kept as it is."""
+    ) -> tuple[int, int, int, int]:
+        """An import's flare-ups, by day: a day the diary has is replaced, or kept as it is.
+
+        Returns (flare-ups added on days that had none, days replaced, days that already held
+        exactly the file's, days kept as they were).
+        """
         if not flares:
-            return 0
+            return 0, 0, 0, 0
         days = sorted({flare.day for flare in flares})
         c = flare_entries.c
-        held = set(
-            connection.execute(
-                select(c.day).where(c.user_id == user_id, c.day.in_(days)).distinct()
-            ).scalars()
-        )
-        if replace_existing and held:
-            connection.execute(
-                delete(flare_entries).where(c.user_id == user_id, c.day.in_(sorted(held)))
-            )
-        kept = [flare for flare in flares if replace_existing or flare.day not in held]
+        held: dict[date, list[tuple[object, ...]]] = {}
+        for row in connection.execute(
+            select(flare_entries).where(c.user_id == user_id, c.day.in_(days))
+        ):
+            held.setdefault(row.day, []).append(_sameness(_row_to_flare(row)))
+        offered: dict[date, list[FlareInput]] = {}
+        for flare in flares:
+            offered.setdefault(flare.day, []).append(flare)
+        added = replaced = same = kept = 0
+        written: list[FlareInput] = []
+        for day, entries in offered.items():
+            if day not in held:
+                written.extend(entries)
+                added += len(entries)
+            elif sorted(map(_sameness, entries), key=repr) == sorted(held[day], key=repr):
+                same += 1
+            elif replace_existing:
+                connection.execute(delete(flare_entries).where(c.user_id == user_id, c.day == day))
+                written.extend(entries)
+                replaced += 1
+            else:
+                kept += 1
         now = clock.now()
         rows = [
             {"user_id": user_id, "created_at": now, "updated_at": now, **_values(flare)}
-            for flare in kept
+            for flare in written
         ]
         if rows:
             connection.execute(insert(flare_entries), rows)
-        return len(rows)
+        return added, replaced, same, kept
 
     def _delete_flares(self, connection: Connection, user_id: str) -> None:
         connection.execute(delete(flare_entries).where(flare_entries.c.user_id == user_id))

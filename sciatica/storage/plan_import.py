@@ -26,11 +26,12 @@ def import_plans(
     user_id: str,
     imported_routines: list[RoutineRecord],
     imported_sessions: list[tuple[SessionInput, int | None]],
-) -> None:
+) -> tuple[int, int, int, int]:
     """Add routines (with their current doses and history) and sessions the diary lacks.
 
     Routines arrive with the key they had in the file; sessions point at those keys. A routine
-    the diary already has keeps its own doses and history.
+    the diary already has keeps its own doses and history. Returns (routines added, routines
+    already there, sessions added, sessions already there).
     """
     existing = {
         _routine_identity(routine_from_row(row)): int(row.id)
@@ -42,9 +43,11 @@ def import_plans(
         )
     )
     ids: dict[int, int] = {}
+    routines_added = sessions_added = 0
     for record in imported_routines:
         identity = _routine_identity(record.routine)
         if identity not in existing:
+            routines_added += 1
             make_active = record.active and not has_active
             routine_id = insert_routine(
                 connection,
@@ -69,6 +72,13 @@ def import_plans(
         if _session_identity(linked) not in known:
             insert_session(connection, user_id, linked)
             known.add(_session_identity(linked))
+            sessions_added += 1
+    return (
+        routines_added,
+        len(imported_routines) - routines_added,
+        sessions_added,
+        len(imported_sessions) - sessions_added,
+    )
 
 
 def _routine_identity(routine: RoutineInput) -> str:

@@ -27,11 +27,14 @@ class SafetyStore(StoreBase):
 
     def get_about_me(self, *, user_id: str) -> AboutMe | None:
         """The person's About-me answers, or None if never answered."""
+        with self._read() as connection:
+            return self._about_me_row(connection, user_id)
+
+    def _about_me_row(self, connection: Connection, user_id: str) -> AboutMe | None:
         query = select(*(about_me.c[name] for name in _ABOUT_FIELDS)).where(
             about_me.c.user_id == user_id
         )
-        with self._read() as connection:
-            row = connection.execute(query).first()
+        row = connection.execute(query).first()
         return AboutMe.model_validate(dict(row._mapping), context=STORED) if row else None
 
     def save_about_me(self, *, user_id: str, answers: AboutMe) -> None:

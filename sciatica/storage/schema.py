@@ -38,6 +38,7 @@ users = Table(
     Column("country", String(8), nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("language", String(8), nullable=True),
+    Column("logged_out_at", DateTime(timezone=True), nullable=True),
 )
 
 check_ins = Table(

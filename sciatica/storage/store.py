@@ -4,14 +4,16 @@ Owns opening the database (`Store.open`), what spans the whole diary (saving an 
 transaction, whether it is empty, deleting it, the integrity check) and the preferences. The
 check-ins (`check_ins`), the routines and sessions (`plans`), the decisions that change a
 routine (`decisions`), About me and signs seen about (`safety`), the flare-ups (`flares`) and
-the shares with their access log (`shares`) are its parts; its names are importable from here.
+the shares with their access log (`shares`) and logouts (`logins`) are its parts; its names are
+importable from here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import Connection, delete, or_, select
 from sqlalchemy import update as sql_update
 
 from sciatica.diary.models import AboutMe, CheckInInput, FlareInput, SignSeen, TriageLevel
@@ -22,6 +24,8 @@ from sciatica.storage.check_ins import CheckInStore
 from sciatica.storage.database import create_db_engine, migrate
 from sciatica.storage.decisions import DecisionStore
 from sciatica.storage.flares import FlareStore
+from sciatica.storage.import_report import ImportReport
+from sciatica.storage.logins import LoginStore
 from sciatica.storage.plan_import import import_plans
 from sciatica.storage.plans import PlanStore
 from sciatica.storage.safety import SafetyStore
@@ -36,7 +40,9 @@ from sciatica.storage.schema import (
 from sciatica.storage.shares import ShareStore
 
 
-class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore, FlareStore, ShareStore):
+class Store(
+    CheckInStore, PlanStore, DecisionStore, SafetyStore, FlareStore, ShareStore, LoginStore
+):
     """All reads and writes of the diary, each scoped to one user."""
 
     @classmethod
@@ -59,48 +65,102 @@ class Store(CheckInStore, PlanStore, DecisionStore, SafetyStore, FlareStore, Sha
         *,
         user_id: str,
         entries: Iterable[tuple[CheckInInput, TriageLevel]],
+        replace_existing: bool = True,
+        **records: Any,
+    ) -> int:
+        """`import_diary`, returning how many check-ins were written (added or changed)."""
+        return self.import_diary(
+            user_id=user_id, entries=entries, replace_existing=replace_existing, **records
+        ).written
+
+    def import_diary(
+        self,
+        *,
+        user_id: str,
+        entries: Iterable[tuple[CheckInInput, TriageLevel]],
         country: str | None = None,
         language: Language | None = None,
         replace_existing: bool = True,
+        replace_settings: bool = False,
         routine_records: Sequence[RoutineRecord] = (),
         session_records: Sequence[tuple[SessionInput, int | None]] = (),
         about_me: AboutMe | None = None,
         signs_seen: Sequence[SignSeen] = (),
         flares: Sequence[FlareInput] = (),
-    ) -> int:
-        """Write many check-ins (country, language, routines, sessions, About me, flare-ups).
+    ) -> ImportReport:
+        """Write an import (check-ins, routines, sessions, flare-ups, settings); say what it did.
 
         All in one transaction: days that already have a check-in are replaced, or kept when
-        `replace_existing` is false; so are days that already have flare-ups. Returns how many
-        check-ins were written.
+        `replace_existing` is false; so are days that already have flare-ups. The person's
+        language, country and About me come from the file only into an empty diary or with
+        `replace_settings`: a file from another diary never changes who the person is.
         """
-        count = 0
         with self._write() as connection:
             # One import at a time per person: each one reads what the diary holds (days to
             # keep, routines and sessions it has) before writing, so two at once would both
             # add what neither saw. Held until the import commits.
             self._lock_user(connection, user_id)
-            if country is not None:
-                connection.execute(
-                    sql_update(users).where(users.c.id == user_id).values(country=country)
-                )
-            if language is not None:
-                connection.execute(
-                    sql_update(users).where(users.c.id == user_id).values(language=language)
-                )
-            existing = set() if replace_existing else self._days(connection, user_id)
-            for entry, level in entries:
-                if entry.day in existing:
-                    continue
-                self._upsert(connection, user_id, entry, level)
-                count += 1
+            take = replace_settings or self._holds_nothing(connection, user_id)
+            taken, kept = self._import_settings(
+                connection,
+                user_id,
+                take=take,
+                country=country,
+                language=language,
+                about_me=about_me,
+            )
+            days = self._check_in_counts(
+                connection, user_id, list(entries), replace_existing=replace_existing
+            )
+            plans = (0, 0, 0, 0)
             if routine_records or session_records:
-                import_plans(connection, user_id, list(routine_records), list(session_records))
-            if about_me is not None:
-                self._put_about_me(connection, user_id, about_me)
+                plans = import_plans(
+                    connection, user_id, list(routine_records), list(session_records)
+                )
             self._add_signs_seen(connection, user_id, signs_seen)
-            self._put_flares(connection, user_id, flares, replace_existing=replace_existing)
-        return count
+            flare_counts = self._put_flares(
+                connection, user_id, flares, replace_existing=replace_existing
+            )
+        return ImportReport(*days, *plans, *flare_counts, settings_taken=taken, settings_kept=kept)
+
+    def _holds_nothing(self, connection: Connection, user_id: str) -> bool:
+        held = [
+            select(table.c.id).where(table.c.user_id == user_id).exists()
+            for table in (check_ins, routines, sessions, flare_entries)
+        ]
+        return not connection.execute(select(or_(*held))).scalar_one()
+
+    def _import_settings(
+        self,
+        connection: Connection,
+        user_id: str,
+        *,
+        take: bool,
+        country: str | None,
+        language: Language | None,
+        about_me: AboutMe | None,
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The file's language, country and About me where they differ: (taken, kept)."""
+        row = connection.execute(
+            select(users.c.country, users.c.language).where(users.c.id == user_id)
+        ).first()
+        differ = {
+            "language": language is not None and (row is None or row.language != language),
+            "country": country is not None and (row is None or row.country != country),
+            "about_me": about_me is not None
+            and self._about_me_row(connection, user_id) != about_me,
+        }
+        changed = tuple(name for name, differs in differ.items() if differs)
+        if not take:
+            return (), changed
+        for name, value in (("country", country), ("language", language)):
+            if name in changed:
+                connection.execute(
+                    sql_update(users).where(users.c.id == user_id).values({name: value})
+                )
+        if "about_me" in changed and about_me is not None:
+            self._put_about_me(connection, user_id, about_me)
+        return changed, ()
 
     def diary_is_empty(self, *, user_id: str) -> bool:
         """Whether the user has no check-in, routine, session or flare-up yet."""

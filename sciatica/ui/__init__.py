@@ -25,7 +25,7 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from sciatica import clock, i18n
-from sciatica.accounts import identity_user_id
+from sciatica.accounts import identity_user_id, login_ended, missing_auth_keys
 from sciatica.config import Settings
 from sciatica.diary.models import TriageLevel
 from sciatica.diary.notices import Notice, triage_notice
@@ -128,6 +128,8 @@ def run_page(page: StreamlitPage) -> None:
     Streamlit's own stop, rerun and page switch are BaseExceptions and pass through.
     """
     st.html(_FOLDED_SIDEBAR)
+    if note := zone_note():
+        st.caption(note)
     try:
         page.run()
     except Exception:
@@ -156,7 +158,7 @@ def refuse_open_network() -> None:
     address = st.get_option("server.address")
     problem = open_network_problem(
         address=address,
-        logins=logins_enabled(),
+        logins=logins_enabled() and not login_setup_missing(),  # half a setup is no logins
         allowed=settings().allow_open_network,
         running=True,
     )
@@ -172,23 +174,56 @@ def refuse_open_network() -> None:
     st.stop()
 
 
-def require_login() -> None:
-    """Who may open the diary: this computer only without logins, else the login screen.
+def login_setup_missing() -> list[str]:
+    """The keys an [auth] section lacks for logins to work (empty when complete or absent)."""
+    return missing_auth_keys(st.secrets.get("auth")) if logins_enabled() else []
 
-    With logins on, show the login screen and stop until the user has logged in.
+
+def require_login() -> None:
+    """With logins on, show the login screen and stop until the user has logged in.
+
+    An [auth] section without every key it needs opens nothing: st.login could not work, and
+    the diary is not served without a login either (`python -m sciatica.ui.server` refuses to
+    start with it; this covers a plain `streamlit run`). Without logins, the diary shows on
+    this computer only (`refuse_open_network`).
     """
     refuse_open_network()
     if not logins_enabled():
         return
-    if not st.user.is_logged_in:
+    if missing := login_setup_missing():
         st.title(_("Sciatica diary"))
+        st.error(
+            _(
+                "Logins on this server are not set up completely, so the diary cannot open. "
+                "Please tell the people who run it: the login settings lack {keys}."
+            ).format(keys=", ".join(missing)),
+            icon=":material/lock:",
+        )
+        st.stop()
+    if not st.user.is_logged_in or _login_ended():
+        st.title(_("Sciatica diary"))
+        if st.user.is_logged_in:
+            # A login from before the person's last logout: a copied or forgotten cookie.
+            st.info(_("This login has ended: you logged out. Please log in again."))
         st.write(_("Please log in to see your diary. Each person sees only their own data."))
         st.button(_("Log in"), type="primary", on_click=st.login)
         st.stop()
     with st.sidebar:
         who = st.user.get("email") or st.user.get("name") or _("you")
         st.caption(_("Logged in as {who}").format(who=plain(str(who))))
-        st.button(_("Log out"), on_click=st.logout)
+        st.button(_("Log out"), on_click=_log_out)
+
+
+def _login_ended() -> bool:
+    """Whether this browser's login was issued before the person last logged out, anywhere."""
+    ended_at = store().logged_out_at(user_id=user_id())
+    return login_ended(issued_at=st.user.get("iat"), logged_out_at=ended_at)
+
+
+def _log_out() -> None:
+    """Log out here, and end every login of this person issued until now, on every device."""
+    store().record_logout(user_id=user_id(), at=clock.now())
+    st.logout()
 
 
 def user_id() -> str:
@@ -208,9 +243,23 @@ def today() -> date:
 
 
 def timezone() -> str | None:
-    """The user's IANA time zone as the browser reports it (None: the server's is used)."""
-    zone = st.context.timezone
-    return zone if isinstance(zone, str) else None
+    """The user's IANA time zone as the browser reports it, if it is one the app knows.
+
+    Otherwise (a browser that sends none, or a name no zone has) the configured zone,
+    SCIATICA_TIMEZONE, or None: the server's own zone (TZ, else UTC).
+    """
+    return clock.known_zone(st.context.timezone) or clock.known_zone(settings().timezone)
+
+
+def zone_note() -> str | None:
+    """A quiet note when the browser sent a time zone the app does not know, else None."""
+    sent = st.context.timezone
+    if not sent or clock.known_zone(sent):
+        return None
+    zone = timezone() or clock.local(clock.now(), None).tzname() or "UTC"
+    return _(
+        "Your browser did not give a time zone the app knows, so days here follow {zone}."
+    ).format(zone=zone)
 
 
 def country() -> str | None:
@@ -236,7 +285,7 @@ def browser_country() -> str | None:
 def use_language() -> Language:
     """Speak the person's language in this run: as saved, else the browser's, else English."""
     chosen = None
-    if not logins_enabled() or st.user.is_logged_in:
+    if not logins_enabled() or (not login_setup_missing() and st.user.is_logged_in):
         chosen = store().get_language(user_id=user_id())
     language = chosen or i18n.from_locale(st.context.locale) or i18n.DEFAULT_LANGUAGE
     i18n.set_language(language)

@@ -21,6 +21,7 @@ import streamlit as st
 
 from sciatica import clock, ui
 from sciatica.diary.flares import (
+    MAX_FLARES_PER_DAY,
     FlareRejected,
     add_flare,
     change_flare,
@@ -40,6 +41,7 @@ PAIN_SCALE = tuple(range(11))
 PAIN_HELP = N_("0 = no pain, 10 = the worst pain you can imagine.")
 START_LABEL = N_(":material/bolt: Log a flare-up: leg pain now")
 DAYS = (N_("Today"), N_("Yesterday"))  # the Day radio's options, shown translated
+LISTED = 5  # flare-ups listed before 'Show all'
 NEW = 0  # the form is open for a new flare-up; a positive number changes that one
 
 
@@ -151,6 +153,13 @@ def quick_entry(*, key: str) -> None:
                     "day's score. 0 = no pain, 10 = the worst pain you can imagine."
                 ),
             )
+        if sum(1 for flare in recent if flare.day == today) >= MAX_FLARES_PER_DAY:
+            st.caption(
+                _(
+                    "Today holds {limit} flare-ups, the most one day can: change or delete one "
+                    "to note another."
+                ).format(limit=MAX_FLARES_PER_DAY)
+            )
         if (result := st.session_state.pop(_state(key, "result"), None)) is not None:
             with st.container(key=f"flare_{key}_result"):
                 st.success(result, icon=":material/check_circle:")
@@ -236,7 +245,12 @@ def _form(
 
 def _listed(key: str, flares: list[FlareEntry], *, today: date, timezone: str | None) -> None:
     st.markdown(_("**Flare-ups today and yesterday**"))
-    for flare in reversed(flares):
+    # The latest few, the rest on request: two days can hold 100 (MAX_FLARES_PER_DAY each),
+    # and each drawn one costs the page its widgets, on every run.
+    shown = list(reversed(flares))
+    if not st.session_state.get(_state(key, "all")):
+        shown = shown[:LISTED]
+    for flare in shown:
         day = clock.relative_day(flare.day, today=today).capitalize()
         with st.container(key=f"flare_{key}_item_{flare.id}"):
             st.markdown(
@@ -273,3 +287,16 @@ def _listed(key: str, flares: list[FlareEntry], *, today: date, timezone: str | 
                 on_click=_ask,
                 args=(key, flare.id),
             )
+    if len(shown) < len(flares):
+        st.button(
+            _("Show all {count} flare-ups of today and yesterday").format(count=len(flares)),
+            key=f"flare_{key}_all",
+            type="tertiary",
+            icon=":material/expand_more:",
+            on_click=_show_all,
+            args=(key,),
+        )
+
+
+def _show_all(key: str) -> None:
+    st.session_state[_state(key, "all")] = True

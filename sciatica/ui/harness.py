@@ -74,8 +74,9 @@ class StreamlitServer:
 
     The diary is a SQLite file in `data_dir` unless `database_url` names another; backups go
     to `data_dir` too. With `secrets_file`, Streamlit reads its secrets (an [auth] section
-    turns logins on) from that file alone. restart() brings the server back on the same
-    database.
+    turns logins on) from that file alone. `host_names` is SCIATICA_HOST_NAMES: the names it
+    answers to besides its own, such as a load balancer's address in front of it. restart()
+    brings the server back on the same database.
     """
 
     def __init__(
@@ -85,12 +86,14 @@ class StreamlitServer:
         log_dir: Path,
         database_url: str | None = None,
         secrets_file: Path | None = None,
+        host_names: str = "",
         startup_timeout_s: float = 30.0,
     ) -> None:
         self.data_dir = data_dir
         self.log_dir = log_dir
         self.database_url = database_url or f"sqlite:///{data_dir / 'sciatica.db'}"
         self.secrets_file = secrets_file
+        self.host_names = host_names
         self.startup_timeout_s = startup_timeout_s
         self.port = 0
         self.url = ""
@@ -109,7 +112,11 @@ class StreamlitServer:
         if self.secrets_file is not None:
             command += ["--secrets.files", str(self.secrets_file)]
         env = environment_with(
-            {"SCIATICA_DATA_DIR": str(self.data_dir), "SCIATICA_DATABASE_URL": self.database_url}
+            {
+                "SCIATICA_DATA_DIR": str(self.data_dir),
+                "SCIATICA_DATABASE_URL": self.database_url,
+                "SCIATICA_HOST_NAMES": self.host_names,
+            }
         )
         with (
             open(self._log(".out"), "wb") as out,

@@ -11,8 +11,11 @@ failing prints why and what to do, and exits with status 2:
 - the listening address. The diary has no login of its own, so config.toml serves it on
   127.0.0.1, this computer only. Another address (0.0.0.0, a network address, or none, which
   Streamlit takes as every interface) lets anyone who can reach it read and change the diary,
-  so it is refused unless logins are configured ([auth] in secrets.toml) or the operator says
-  so with SCIATICA_ALLOW_OPEN_NETWORK=1.
+  so it is refused unless logins are configured (a complete [auth] in secrets.toml) or the
+  operator says so with SCIATICA_ALLOW_OPEN_NETWORK=1.
+
+Once it runs, every HTTP and WebSocket request must name this server (its Host header) before
+any page runs, against DNS rebinding (sciatica/ui/hosts.py).
 """
 
 from __future__ import annotations
@@ -30,17 +33,40 @@ from streamlit.runtime.secrets import secrets_singleton
 from streamlit.web import bootstrap, cli
 from streamlit.web.server import Server
 
+from sciatica.accounts import auth_problem
 from sciatica.config import Settings
 from sciatica.storage.database import DatabaseUrlRejected, check_database_url
+from sciatica.ui import hosts
 from sciatica.ui.network import is_loopback, open_network_problem
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 EXIT_REFUSED = 2
 
 
+def _auth_section() -> object | None:
+    """The [auth] section of secrets.toml, or None when there is none."""
+    if not secrets_singleton.load_if_toml_exists() or "auth" not in secrets_singleton:
+        return None
+    section: object = secrets_singleton["auth"]
+    return section
+
+
 def _logins_configured() -> bool:
-    """Whether secrets.toml turns on logins, as sciatica.ui.logins_enabled sees it at run time."""
-    return secrets_singleton.load_if_toml_exists() and "auth" in secrets_singleton
+    """Whether secrets.toml turns on logins: an [auth] section with every key it needs."""
+    section = _auth_section()
+    return section is not None and auth_problem(section) is None
+
+
+@functools.cache
+def _host_names() -> frozenset[tuple[str, int | None]]:
+    """The names the server answers to besides localhost's (read once, when first asked)."""
+    names = set(hosts.configured_names(Settings().host_names))
+    # A server told to listen on one address of its own (say 192.168.1.20) answers to it too.
+    address = (config.get_option("server.address") or "").strip().lower()
+    if address and address not in ("0.0.0.0", "::", "[::]"):
+        shown = f"[{address.strip('[]')}]" if ":" in address else address
+        names.add((shown, int(config.get_option("server.port"))))
+    return frozenset(names)
 
 
 def startup_problem() -> str | None:
@@ -55,6 +81,9 @@ def startup_problem() -> str | None:
         )
     except DatabaseUrlRejected as rejected:
         return f"Not starting: {rejected}"
+    section = _auth_section()
+    if section is not None and (half_set := auth_problem(section)):
+        return f"Not starting: {half_set}"
     return open_network_problem(
         address=config.get_option("server.address"),
         logins=_logins_configured(),
@@ -118,6 +147,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     # bootstrap.run to start the server: the checks see exactly what the server would use.
     # A later Streamlit without bootstrap.run fails here rather than starting unchecked.
     bootstrap.run = _checked(bootstrap.run)
+    # Answer only requests for this server's own name (DNS rebinding; sciatica/ui/hosts.py).
+    hosts.install(port=lambda: int(config.get_option("server.port")), extra=_host_names)
     options = list(sys.argv[1:] if argv is None else argv)
     # Once the server answers, say where to open it: http://localhost:PORT rather than
     # Streamlit's welcome, which names 127.0.0.1 and talks of "your Streamlit app". Streamlit

@@ -1,11 +1,12 @@
 """With [auth] configured, the app asks for a login and keeps each person's diary apart."""
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sciatica import clock
 from sciatica.accounts import identity_user_id
 from sciatica.config import Settings
 from sciatica.diary.models import TriageLevel
@@ -158,3 +159,75 @@ def test_with_logins_my_data_keeps_the_servers_database_and_folders_to_itself(
     assert str(Settings().resolved_backup_dir()) not in shown
     assert "the people who run it keep its backups" in shown
     assert not [button for button in app.button if button.label == "Back up now"]
+
+
+def test_logging_out_ends_every_login_issued_before_it_on_any_device(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, today: date
+) -> None:
+    """A login cookie copied before the logout (another browser) opens nothing after it."""
+    ann = identity_user_id(issuer=ISSUER, subject="ann")
+    store = Store.open(database_url)
+    store.save_check_in(
+        user_id=ann, entry=make_check_in(day=today, leg_pain=4), triage_level=TriageLevel.NONE
+    )
+    store.close()
+    issued = int(clock.now().timestamp()) - 60  # both devices logged in a minute ago
+    user = {"is_logged_in": True, "iss": ISSUER, "sub": "ann", "email": "ann@x", "iat": issued}
+    other_device = app_as(dict(user), database_url, monkeypatch)
+    other_device.run()
+    assert "leg pain 4," in other_device.success[0].value
+
+    here = app_as(dict(user), database_url, monkeypatch)
+    here.run()
+    here.sidebar.button[0].click().run()  # Log out
+    assert not here.exception
+    store = Store.open(database_url)
+    logged_out = store.logged_out_at(user_id=ann)
+    assert logged_out is not None
+    assert issued < logged_out.timestamp() <= clock.now().timestamp()
+    store.close()
+
+    other_device.run()  # the other browser's next run, with its old cookie
+    assert not other_device.exception
+    assert [button.label for button in other_device.button] == ["Log in"]
+    assert "This login has ended: you logged out." in other_device.info[0].value
+    assert not other_device.success
+    assert not other_device.sidebar.caption
+    for page in ("pages/check_in.py", "pages/my_data.py"):
+        other_device.switch_page(page).run()
+        assert [button.label for button in other_device.button] == ["Log in"]
+        assert not other_device.table
+
+
+def test_a_login_issued_after_the_logout_opens_the_diary(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, today: date
+) -> None:
+    ann = identity_user_id(issuer=ISSUER, subject="ann")
+    store = Store.open(database_url)
+    store.save_check_in(
+        user_id=ann, entry=make_check_in(day=today, leg_pain=4), triage_level=TriageLevel.NONE
+    )
+    store.record_logout(user_id=ann, at=clock.now() - timedelta(minutes=5))
+    store.close()
+    fresh = int(clock.now().timestamp())
+    user = {"is_logged_in": True, "iss": ISSUER, "sub": "ann", "email": "ann@x", "iat": fresh}
+    app = app_as(user, database_url, monkeypatch)
+    app.run()
+    assert not app.exception
+    assert "leg pain 4," in app.success[0].value
+    assert not [info for info in app.info if "This login has ended" in info.value]
+
+
+@pytest.mark.parametrize("auth", [{}, {"redirect_uri": AUTH["redirect_uri"]}])
+def test_an_incomplete_auth_section_opens_no_diary_and_says_why(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, auth: dict[str, str]
+) -> None:
+    app = app_as({"is_logged_in": False}, database_url, monkeypatch)
+    app.secrets["auth"] = auth
+    app.run()
+    assert not app.exception
+    (error,) = app.error
+    assert "Logins on this server are not set up completely" in error.value
+    assert "cookie_secret, client_id, client_secret, server_metadata_url" in error.value
+    assert not app.button
+    assert not app.slider

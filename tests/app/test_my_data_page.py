@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.diary.models import TriageLevel
-from sciatica.documents.export import MAX_IMPORT_BYTES
+from sciatica.documents.export import MAX_IMPORT_MB
 from sciatica.storage.store import Store
 from sciatica.ui import PAGE_FAILED
 from tests import factories
@@ -89,7 +89,7 @@ def test_importing_a_file_shows_a_preview_then_writes_it(
     assert "The file holds 1 check-in, " in app.info[0].value
     next(button for button in app.button if button.label == "Import").click().run()
     assert not app.exception
-    assert app.success[0].value == "Imported 1 check-in."
+    assert app.success[0].value == "1 check-in added."
     assert count(database_url) == 1
 
 
@@ -97,11 +97,11 @@ def test_a_day_already_in_the_diary_can_be_kept(open_page: OpenPage, database_ur
     seed(database_url, leg_pain=2)
     app = open_page("pages/my_data.py")
     app.file_uploader[0].upload("diary.json", export_file(leg_pain=8)).run()
-    assert "1 of these days is already in your diary" in app.warning[0].value
+    assert any("1 of these days is already in your diary" in w.value for w in app.warning)
     app.radio[0].set_value("Keep what I have").run()
     next(button for button in app.button if button.label == "Import").click().run()
     assert app.info[0].value == (
-        "No check-ins were imported; the 1 day already in your diary stayed as it was."
+        "Nothing in your diary changed; 1 day already in your diary stayed as it was."
     )
     store = Store.open(database_url)
     assert store.get_check_in(user_id="local", day=factories.today()).leg_pain == 2  # type: ignore[union-attr]
@@ -241,9 +241,36 @@ def test_the_delete_confirmation_lists_everything_that_goes(
 def test_the_upload_limit_is_one_number_in_the_caption_the_uploader_and_the_server(
     open_page: OpenPage,
 ) -> None:
-    limit = MAX_IMPORT_BYTES // 2**20
+    limit = MAX_IMPORT_MB
     server = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]
     assert server["maxUploadSize"] == limit
     app = open_page("pages/my_data.py")
     assert app.file_uploader[0].proto.max_upload_size_mb == limit
     assert any(f"Up to {limit} MB." in caption.value for caption in app.caption)
+
+
+def test_a_refusal_of_more_than_fifty_problems_lists_fifty_and_counts_the_rest(
+    open_page: OpenPage, database_url: str
+) -> None:
+    seed(database_url)
+    records = [
+        json.loads(
+            json.dumps(check_in_data(day=factories.days_ago(n + 1), leg_pain=99), default=str)
+        )
+        for n in range(53)
+    ]
+    raw = json.dumps(
+        {
+            "format": "sciatica-export",
+            "version": 1,
+            "exported_at": "2026-01-01T00:00:00Z",
+            "check_ins": records,
+        }
+    ).encode()
+    app = open_page("pages/my_data.py")
+    app.file_uploader[0].upload("diary.json", raw).run()
+    assert not app.exception
+    (error,) = app.error
+    assert error.value.count("\n- Check-in ") == 50
+    assert error.value.endswith("\n- …and 3 more problems.")
+    assert count(database_url) == 1

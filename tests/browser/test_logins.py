@@ -1,9 +1,10 @@
 """Logins end to end: a real OpenID Connect provider, Streamlit's st.login, two people.
 
 Each person logs in through the provider's form, saves a check-in, and sees only their own
-diary on Check-in, Progress and My data; logging out leaves the login screen, and logging in
-again finds the diary kept. On SQLite and on PostgreSQL. Behind one address, a login made
-through one replica holds on the next.
+diary on Check-in, Progress and My data; logging out leaves the login screen, a copy of the
+login cookie taken before it opens nothing after it, and logging in again finds the diary
+kept. On SQLite and on PostgreSQL. Behind one address, a login made through one replica holds
+on the next.
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ from tests.browser.identity import (
 
 # The provider runs in this process; its own use of Authlib warns of Authlib's next version.
 pytestmark = pytest.mark.filterwarnings("ignore:get_jwt_config:DeprecationWarning")
+
+
+@pytest.fixture(autouse=True)
+def _clock() -> None:
+    """The provider, which runs in this process, keeps the machine's own time, as the server
+    does and a real provider would: the ID tokens it signs say when each login was made, and
+    the app compares that moment with the person's last logout (which the server stamps)."""
+
 
 PEOPLE = {  # subject at the provider: (leg pain, notes) of the check-in they save
     "alice@example.org": (2, "Alice walked to the park."),
@@ -146,6 +155,39 @@ def test_two_people_logged_in_each_keep_and_see_only_their_own_diary(
     assert [row["Leg"] for row in recent_rows(alice)] == [str(PEOPLE["alice@example.org"][0])]
 
 
+def test_a_login_cookie_copied_before_logout_opens_nothing_after_it(
+    app_with_logins: StreamlitServer, visitors: Callable[[], Page]
+) -> None:
+    url = app_with_logins.url
+    alice = visitors()
+    log_in(alice, url, "alice@example.org")
+    copied = alice.context.cookies()
+    assert copied, "the login left no cookie to copy"
+
+    # Before the logout the copy opens Alice's diary in another browser: the cookie is the login.
+    before = visitors()
+    before.context.add_cookies(copied)
+    open_page(before, url)
+    expect(before.get_by_text(logged_in_as("alice@example.org"))).to_be_visible()
+    before.context.close()
+
+    log_out(alice, url)
+
+    after = visitors()
+    after.context.add_cookies(copied)
+    open_page(after, url)
+    expect(after.get_by_text("This login has ended: you logged out.")).to_be_visible()
+    expect(after.get_by_text(LOGIN_SCREEN)).to_be_visible()
+    expect(after.get_by_text(logged_in_as("alice@example.org"))).to_have_count(0)
+    expect(after.get_by_test_id("stSidebarNav")).to_have_count(0)
+    open_page(after, f"{url}/check-in")  # a deep link opens nothing either
+    expect(after.get_by_text(LOGIN_SCREEN)).to_be_visible()
+    expect(after.get_by_role("slider")).to_have_count(0)
+
+    # Logging in again, with a new login, opens the diary.
+    log_in(alice, url, "alice@example.org")
+
+
 def test_a_login_is_kept_when_the_load_balancer_moves_the_person_to_another_replica(
     visitors: Callable[[], Page], issuer: str, tmp_path: Path
 ) -> None:
@@ -158,7 +200,11 @@ def test_a_login_is_kept_when_the_load_balancer_moves_the_person_to_another_repl
         database_url = f"sqlite:///{tmp_path / 'shared.db'}"
         replicas = [
             StreamlitServer(
-                data_dir=tmp_path, log_dir=tmp_path, database_url=database_url, secrets_file=secrets
+                data_dir=tmp_path,
+                log_dir=tmp_path,
+                database_url=database_url,
+                secrets_file=secrets,
+                host_names=f"127.0.0.1:{front.port}",  # the balancer's address, as README says
             )
             for secrets in (shared, shared, other)
         ]

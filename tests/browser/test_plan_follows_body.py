@@ -31,7 +31,7 @@ def import_file(page: Page, server: StreamlitServer, tmp_path: Path, *, red: boo
     wait_idle(page)
     expect(page.get_by_text(re.compile(r"1 routine and \d+ sessions"))).to_be_visible()
     page.get_by_role("button", name="Import", exact=True).click()
-    expect(page.get_by_text(re.compile(r"^Imported \d+ check-ins?"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^\d+ check-ins? added; "))).to_be_visible()
     wait_idle(page)
 
 

@@ -200,7 +200,9 @@ def test_four_imports_of_the_same_file_at_once_leave_what_one_import_leaves(
     once = comparable(store, "once")
     assert once["sessions"]
     assert once["signs_seen"]
-    assert once["about_me"]
+    # The diary held something, so it keeps its own About me (none) and settings: a file
+    # never changes who the person is without "Replace" (tests/app/test_import_keeps_who_you_are).
+    assert once["about_me"] is None
     assert len(once["routines"]) == 3  # the person's own and the file's two
     assert len(once["check_ins"]) > 1 if with_check_ins else len(once["check_ins"]) == 1
     kept = next(c for c in once["check_ins"] if c["day"] == days_ago(1).isoformat())

@@ -222,3 +222,65 @@ def test_demo_history_improves_over_weeks_with_missed_days_and_weekly_sbi(today:
     sbi_days = [e.day for e in history if e.sbi_total is not None]
     gaps = {(b - a).days for a, b in pairwise(sbi_days)}
     assert min(gaps) >= 7
+
+
+def test_an_import_says_what_it_added_and_a_second_import_of_the_same_file_changed_nothing(
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["demo-data", "--days", "30", "--seed", "3", "--flares-per-day", "2"]) == 0
+    out = tmp_path / "diary.json"
+    assert cli.main(["export", "--out", str(out)]) == 0
+    exported = json.loads(out.read_text())
+    capsys.readouterr()
+
+    monkeypatch.setenv("SCIATICA_DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    assert cli.main(["import", str(out)]) == 0
+    said = capsys.readouterr().out.strip()
+    counts = {
+        "check-ins": len(exported["check_ins"]),
+        "sessions": len(exported["sessions"]),
+        "flare-ups": len(exported["flares"]),
+    }
+    assert said.startswith(f"{counts['check-ins']} check-ins added; ")
+    assert f"1 routine added; {counts['sessions']} sessions added; " in said
+    assert f"{counts['flare-ups']} flare-ups added" in said  # a restore names its flare-ups
+
+    assert cli.main(["import", str(out)]) == 0
+    again = capsys.readouterr().out.strip()
+    records = (
+        counts["check-ins"] + 1 + counts["sessions"] + len({f["day"] for f in exported["flares"]})
+    )
+    assert again == (
+        f"Nothing in your diary changed; {records} records were already in your diary as they "
+        "are in the file."
+    )
+    assert "added" not in again
+
+
+def test_an_import_into_a_diary_keeps_its_language_and_country_unless_told_to_replace_them(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_own_check_in(store)
+    store.set_language(user_id=USER, language="en")
+    store.set_country(user_id=USER, country="GB")
+    document = {
+        "format": "sciatica-export",
+        "version": 4,
+        "exported_at": f"{days_ago(1)}T12:00:00+00:00",
+        "language": "sv",
+        "country": "SE",
+        "check_ins": [],
+    }
+    path = tmp_path / "someone-else.json"
+    path.write_text(json.dumps(document))
+
+    assert cli.main(["import", str(path)]) == 0
+    assert (store.get_language(user_id=USER), store.get_country(user_id=USER)) == ("en", "GB")
+    assert "your language and your country stayed yours" in capsys.readouterr().out
+
+    assert cli.main(["import", "--replace-settings", str(path)]) == 0
+    assert (store.get_language(user_id=USER), store.get_country(user_id=USER)) == ("sv", "SE")
+    assert capsys.readouterr().out == "Your language and your country taken from the file.\n"

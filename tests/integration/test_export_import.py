@@ -173,7 +173,7 @@ def test_a_rejected_import_changes_nothing(store: Store, today: date) -> None:
 
 def test_a_file_over_the_size_limit_is_refused_before_parsing() -> None:
     (message,) = rejected(b" " * (MAX_IMPORT_BYTES + 1))
-    assert message.startswith("The file is too large")
+    assert message == "The file is larger than 20 MB, the most an import reads."
 
 
 def test_a_byte_order_mark_is_accepted(today: date) -> None:

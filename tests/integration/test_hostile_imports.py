@@ -7,7 +7,10 @@ reader fails on with an error of its own (RecursionError, ValueError).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -94,9 +97,41 @@ def test_a_file_over_the_size_limit_is_refused_by_the_command_line(
 ) -> None:
     path = tmp_path / "huge.json"
     with path.open("wb") as file:
-        file.truncate(20 * 1024 * 1024 + 1)
+        file.truncate(20_000_001)
     assert cli.main(["import", str(path)]) == cli.EXIT_REJECTED
+    assert "The file is larger than 20 MB, the most an import reads." in capsys.readouterr().err
+    assert whole_diary(store) == kept_diary
+
+
+@pytest.mark.usefixtures("command_line")
+def test_an_endless_device_is_refused_after_the_limit_without_reading_it_whole(
+    store: Store, kept_diary: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["import", "/dev/zero"]) == cli.EXIT_REJECTED
+    assert "The file is larger than 20 MB, the most an import reads." in capsys.readouterr().err
+    assert whole_diary(store) == kept_diary
+
+
+@pytest.mark.usefixtures("command_line")
+def test_a_pipe_is_read_only_up_to_the_limit(
+    store: Store, kept_diary: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    written: list[int] = []
+
+    def feed() -> None:
+        # Writes until the reader closes its end: a pipe with no end, as `yes` would give.
+        with contextlib.suppress(BrokenPipeError), fifo.open("wb") as pipe:
+            while sum(written) < 200_000_000:
+                written.append(pipe.write(b" " * 1_000_000))
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    assert cli.main(["import", str(fifo)]) == cli.EXIT_REJECTED
+    writer.join(timeout=30)
     assert "larger than 20 MB" in capsys.readouterr().err
+    assert sum(written) < 22_000_000  # the limit, and at most the block written past it
     assert whole_diary(store) == kept_diary
 
 
@@ -112,7 +147,7 @@ def test_problems_in_several_records_give_one_message_each() -> None:
         parse_import(json.dumps(document), today=factories.today())
     assert rejected.value.problems == [
         "Session 2: Leg pain after: must be between 0 and 10.",
-        "Session 3: date 1899-12-31 is before 01 January 1900; unknown exercise 'nope'.",
+        "Session 3: date 1899-12-31 is before 01 January 2000; unknown exercise 'nope'.",
     ]
 
 
@@ -125,7 +160,7 @@ def test_a_refusal_is_in_the_page_s_language_and_in_english_on_the_command_line(
         parse_import(json.dumps(document), today=factories.today())
     assert rejected.value.problems == [
         "Program 2: nyckeln 1 används redan av ett annat program i filen.",
-        "Träningspass 2: datum 1899-12-31 ligger före 01 januari 1900; okänd övning 'nope'.",
+        "Träningspass 2: datum 1899-12-31 ligger före 01 januari 2000; okänd övning 'nope'.",
     ]
     with pytest.raises(ImportRejected) as english:
         parse_import(json.dumps(document), today=factories.today())
@@ -330,3 +365,21 @@ def test_a_refusal_of_the_file_s_shape_is_worded_by_the_app_in_each_language(
 
     assert refused("en") == [english.replace(DAY, day)]
     assert refused("sv") == [swedish.replace(DAY, day)]
+
+
+@pytest.mark.usefixtures("command_line")
+def test_a_refusal_of_more_than_fifty_problems_counts_the_rest(
+    store: Store, kept_diary: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = valid_export()
+    check_in = document["check_ins"][0]
+    document["check_ins"] = [
+        {**check_in, "day": str(factories.days_ago(n + 1)), "leg_pain": 99} for n in range(60)
+    ]
+    path = tmp_path / "sixty-problems.json"
+    path.write_text(json.dumps(document))
+    assert cli.main(["import", str(path)]) == cli.EXIT_REJECTED
+    said = capsys.readouterr().err
+    assert said.rstrip().endswith("\n…and 10 more problems.")
+    assert "{count}" not in said
+    assert whole_diary(store) == kept_diary

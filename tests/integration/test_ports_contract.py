@@ -13,7 +13,7 @@ from datetime import UTC, time
 import pytest
 
 from sciatica.diary.models import AboutMe, SignSeen, TriageLevel
-from sciatica.diary.ports import DailyRow, FlareDay, FlareRow
+from sciatica.diary.ports import CheckInChanged, DailyRow, FlareDay, FlareRow
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import Change, ItemChange, RoutineInput, Step
 from sciatica.plans.ports import PlanDiary, StaleRoutine
@@ -70,6 +70,30 @@ def test_a_check_in_reads_back_as_saved_and_a_second_one_that_day_replaces_it(
     assert stored == second.check_in
     assert (stored.leg_pain, stored.notes, stored.user_id) == (3, "better", ME)
     assert stored.created_at == first.check_in.created_at
+
+
+def test_a_check_in_saved_elsewhere_since_the_form_opened_is_not_replaced_unasked(
+    diary: PlanDiary,
+) -> None:
+    none = TriageLevel.NONE
+    first = diary.save_check_in_if_unchanged(
+        user_id=ME, entry=make_check_in(leg_pain=6), triage_level=none, seen=None
+    )
+    # A form opened on an empty day, saved after another device saved that day: refused.
+    with pytest.raises(CheckInChanged) as changed:
+        diary.save_check_in_if_unchanged(
+            user_id=ME, entry=make_check_in(leg_pain=2), triage_level=none, seen=None
+        )
+    assert changed.value.current == first.check_in
+    assert diary.get_check_in(user_id=ME, day=today()) == first.check_in
+    # Opened on what the day holds now: saved, replacing it.
+    second = diary.save_check_in_if_unchanged(
+        user_id=ME,
+        entry=make_check_in(leg_pain=2),
+        triage_level=none,
+        seen=first.check_in.updated_at,
+    )
+    assert (second.updated, second.check_in.leg_pain) == (True, 2)
 
 
 def test_check_ins_are_read_by_day_oldest_first_within_the_bounds(diary: PlanDiary) -> None:

@@ -6,6 +6,9 @@ Each server runs from an empty folder with its own HOME, so only the app's .stre
 
 from __future__ import annotations
 
+import base64
+import os
+import socket
 import subprocess
 import sys
 import time
@@ -52,6 +55,16 @@ def _address(hex_address: str) -> str:
     if len(packed) == 4:
         return ".".join(str(byte) for byte in packed)
     return ":".join(packed[i : i + 2].hex() for i in range(0, 16, 2))
+
+
+COMPLETE_AUTH = (
+    "[auth]\n"
+    'redirect_uri = "http://localhost/oauth2callback"\n'
+    'cookie_secret = "a long random string, the same on every replica"\n'
+    'client_id = "sciatica"\n'
+    'client_secret = "any"\n'
+    'server_metadata_url = "https://id.example.org/.well-known/openid-configuration"\n'
+)
 
 
 def server_command(port: int, *options: str) -> list[str]:
@@ -141,7 +154,7 @@ def test_the_server_listens_on_the_network_when_the_operator_or_logins_allow_it(
     if opened_by == "logins":
         secrets = tmp_path / ".streamlit" / "secrets.toml"
         secrets.parent.mkdir()
-        secrets.write_text('[auth]\nredirect_uri = "http://localhost/oauth2callback"\n')
+        secrets.write_text(COMPLETE_AUTH)
     else:
         settings["SCIATICA_ALLOW_OPEN_NETWORK"] = "1"
     with running_server(tmp_path, "--server.address", "0.0.0.0", **settings) as port:
@@ -189,3 +202,81 @@ def test_the_server_says_where_to_open_the_app_once_it_answers(tmp_path: Path) -
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def secrets_file(tmp_path: Path, text: str) -> None:
+    secrets = tmp_path / ".streamlit" / "secrets.toml"
+    secrets.parent.mkdir(exist_ok=True)
+    secrets.write_text(text)
+
+
+@pytest.mark.parametrize(
+    ("auth", "missing"),
+    [
+        ("[auth]\n", "redirect_uri, cookie_secret, client_id, client_secret, server_metadata_url"),
+        ('[auth]\nredirect_uri = "http://localhost/oauth2callback"\n', "cookie_secret, client_id"),
+        (COMPLETE_AUTH.replace('client_secret = "any"', 'client_secret = ""'), "client_secret"),
+    ],
+)
+@pytest.mark.parametrize("address", ["0.0.0.0", "127.0.0.1"])
+def test_an_incomplete_auth_section_stops_the_server_and_says_which_keys_it_lacks(
+    tmp_path: Path, auth: str, missing: str, address: str
+) -> None:
+    secrets_file(tmp_path, auth)
+    result = refused_start(tmp_path, "--server.address", address)
+    assert result.returncode == EXIT_REFUSED
+    assert "Not starting: Logins are not set up completely" in result.stderr
+    assert f"lacks {missing}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def http_status(port: int, host: str, path: str = "/") -> int:
+    """The status of a GET for `path` naming `host` in its Host header, sent as raw bytes."""
+    request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n"
+    return int(raw_exchange(port, request).split()[1])
+
+
+def websocket_status(port: int, host: str) -> int:
+    """The status of a WebSocket handshake for the app's stream, naming `host` and its origin."""
+    key = base64.b64encode(os.urandom(16)).decode()
+    request = (
+        f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\n"
+        "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+        f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Protocol: streamlit\r\n"
+    )
+    return int(raw_exchange(port, request).split()[1])
+
+
+def raw_exchange(port: int, head: str) -> str:
+    """Send a request's head (no body) to 127.0.0.1:port; the first line of the answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall((head + "\r\n").encode("latin-1"))
+        answer = b""
+        while b"\r\n" not in answer:
+            chunk = connection.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+    return answer.split(b"\r\n", 1)[0].decode("latin-1")
+
+
+def test_the_server_answers_only_its_own_name_over_http_and_websocket(tmp_path: Path) -> None:
+    with running_server(tmp_path, SCIATICA_HOST_NAMES="diary.example.org") as port:
+        for own in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}", f"[::1]:{port}"):
+            assert http_status(port, own) == 200, own
+            assert http_status(port, own, "/_stcore/health") == 200, own
+            assert websocket_status(port, own) == 101, own
+        assert http_status(port, "diary.example.org") == 200  # the clinic's configured name
+        assert websocket_status(port, "diary.example.org:443") == 101
+        for other in (
+            f"evil.example:{port}",
+            "evil.example",
+            f"127.0.0.1:{port + 1}",
+            "localhost",
+            f"localhost.evil.example:{port}",
+            f"127.0.0.1:{port}@evil.example",
+            "",
+        ):
+            assert http_status(port, other) == 400, other
+            assert http_status(port, other, "/check-in") == 400, other
+            assert websocket_status(port, other) == 403, other

@@ -16,7 +16,15 @@ ZONES = [
     ("Asia/Tokyo", date(2026, 11, 25)),
     ("America/Los_Angeles", date(2026, 11, 24)),
 ]
-UNKNOWN_ZONES = [None, "", "Not/AZone", "../../etc/passwd"]
+UNKNOWN_ZONES = [
+    None,
+    "",
+    "Not/AZone",
+    "../../etc/passwd",
+    "A" * 300,  # ZoneInfo itself fails on it: "File name too long"
+    "Europe/" + "x" * 250,
+    "localtime",  # the server's own setting, not a place
+]
 
 
 @pytest.mark.parametrize(("zone", "expected"), ZONES)

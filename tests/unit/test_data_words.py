@@ -10,9 +10,10 @@ from sciatica.documents.data_words import (
     deleted,
     diary_size,
     file_holds,
-    imported,
+    import_report,
     what_deleting_removes,
 )
+from sciatica.storage.import_report import ImportReport
 
 pytestmark = pytest.mark.timeless
 
@@ -25,7 +26,7 @@ def test_one_of_everything_is_said_in_the_singular() -> None:
         "The file holds 1 check-in, 2026-03-01 to 2026-03-01, 1 routine and 1 session."
     )
     assert days_already_there([DAY]) == "1 of these days is already in your diary: 2026-03-01."
-    assert imported(written=1, kept=0) == "Imported 1 check-in."
+    assert import_report(ImportReport(check_ins_added=1)) == "1 check-in added."
     assert deleted(1).startswith("Deleted 1 check-in and")
 
 
@@ -36,18 +37,46 @@ def test_many_days_already_there_name_the_first_ten_and_count_the_rest() -> None
     assert said.endswith("2026-03-10 and 2 more.")
 
 
-def test_keeping_every_day_says_nothing_was_imported_instead_of_imported_zero() -> None:
-    said = imported(written=0, kept=2)
-    assert (
-        said == "No check-ins were imported; the 2 days already in your diary stayed as they were."
+def test_keeping_every_day_says_nothing_changed_and_what_stayed() -> None:
+    said = import_report(ImportReport(check_ins_kept=2))
+    assert said == (
+        "Nothing in your diary changed; 2 days already in your diary stayed as they were."
     )
-    assert "Imported 0" not in said
 
 
-def test_an_import_with_plans_says_they_came_too() -> None:
-    assert imported(written=3, kept=1, routines=1, sessions=4) == (
-        "Imported 3 check-ins; the 1 day already in your diary stayed as it was; "
-        "also imported 1 routine and 4 sessions."
+def test_re_importing_the_same_file_says_nothing_changed_not_also_imported() -> None:
+    said = import_report(
+        ImportReport(check_ins_same=30, routines_same=1, sessions_same=31, flares_same_days=12)
+    )
+    assert said == (
+        "Nothing in your diary changed; 74 records were already in your diary as they are in "
+        "the file."
+    )
+    assert "imported" not in said
+
+
+def test_an_import_says_what_it_added_changed_and_left_alone_flare_ups_included() -> None:
+    report = ImportReport(
+        check_ins_added=3,
+        check_ins_changed=1,
+        check_ins_kept=1,
+        routines_added=1,
+        sessions_added=4,
+        flares_added=54,
+        flares_replaced_days=2,
+        settings_kept=("language", "country"),
+    )
+    assert import_report(report) == (
+        "3 check-ins added; 1 check-in changed; 1 routine added; 4 sessions added; 54 flare-ups "
+        "added; the flare-ups of 2 days replaced with the file's; 1 day already in your diary "
+        "stayed as it was; your language and your country stayed yours (the file's differ)."
+    )
+
+
+def test_settings_taken_from_a_file_are_said() -> None:
+    report = ImportReport(check_ins_added=1, settings_taken=("language", "about_me"))
+    assert (
+        import_report(report) == "1 check-in added; your language and About me taken from the file."
     )
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from sciatica.accounts import auth_problem, missing_auth_keys
 from sciatica.ui.network import open_network_problem
+
+COMPLETE: dict[str, object] = {
+    "redirect_uri": "https://diary.example.org/oauth2callback",
+    "cookie_secret": "a long random string",
+    "client_id": "sciatica",
+    "client_secret": "secret",
+    "server_metadata_url": "https://id.example.org/.well-known/openid-configuration",
+}
 
 
 @pytest.mark.parametrize(
@@ -29,3 +38,35 @@ def test_only_localhost_is_served_without_logins_or_the_operators_say_so(
 ) -> None:
     problem = open_network_problem(address=address, logins=logins, allowed=allowed)
     assert (problem is not None) == refused
+
+
+@pytest.mark.parametrize(
+    ("section", "missing"),
+    [
+        (
+            {},
+            ["redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url"],
+        ),
+        (
+            None,
+            ["redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url"],
+        ),
+        ({**COMPLETE, "cookie_secret": " "}, ["cookie_secret"]),
+        ({**COMPLETE, "client_id": 7}, ["client_id"]),
+        (
+            {key: value for key, value in COMPLETE.items() if key != "redirect_uri"},
+            ["redirect_uri"],
+        ),
+        (COMPLETE, []),
+    ],
+)
+def test_logins_need_every_key_of_the_auth_section(
+    section: dict[str, object] | None, missing: list[str]
+) -> None:
+    assert missing_auth_keys(section) == missing
+    problem = auth_problem(section)
+    if missing:
+        assert problem is not None
+        assert f"lacks {', '.join(missing)}" in problem
+    else:
+        assert problem is None
