@@ -33,6 +33,7 @@ from sciatica.diary.triage import Triage, content, guessed
 from sciatica.i18n import N_, Language, _
 from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
+from sciatica.ui.navigation import phone_bar
 from sciatica.ui.plain import plain as plain  # pages escape with ui.plain
 
 _LOGGER = get_logger(__name__)
@@ -108,12 +109,15 @@ _FOLDED_SIDEBAR = (
 )
 
 
-def run_page(page: StreamlitPage) -> None:
+def run_page(page: StreamlitPage, pages: Sequence[StreamlitPage] = ()) -> None:
     """Run the page chosen in the navigation; an unexpected error becomes a calm message.
 
+    `pages`: every page, for the worded bar a phone shows above the page (ui.navigation).
     Streamlit's own stop, rerun and page switch are BaseExceptions and pass through.
     """
     st.html(_FOLDED_SIDEBAR)
+    if pages:
+        phone_bar(pages, keep_sidebar=logins_enabled())
     try:
         page.run()
     except Exception:
