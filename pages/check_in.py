@@ -47,7 +47,6 @@ LIFE_FIELDS = {
 store, user, today = ui.store(), ui.user_id(), ui.today()
 st.title(_("Check-in"))
 ui.show_flash()
-alerts.first_use()
 day = st.date_input(
     _("Date"), value=today, max_value=today, format="DD/MM/YYYY", key="check_in_day"
 )

@@ -30,6 +30,7 @@ from sciatica.storage.backup import (
     sqlite_path,
 )
 from sciatica.storage.database import describe_database
+from sciatica.ui import in_view
 
 # Typed in capitals to confirm, in the person's language ("DELETE", "RADERA").
 CONFIRM_WORD = N_("DELETE")
@@ -98,10 +99,12 @@ if upload is not None:
             plan = parse_import(raw, today=today)
     except ImportRejected as rejected:
         # Each problem quotes the file, so it is shown as text.
-        st.error(
+        in_view.result(
             _("Nothing can be imported from this file; your diary is unchanged.")
             + "\n"
-            + "".join(f"\n- {ui.plain(problem)}" for problem in rejected.problems[:50])
+            + "".join(f"\n- {ui.plain(problem)}" for problem in rejected.problems[:50]),
+            key="import_refused",
+            kind=in_view.Kind.REFUSED,
         )
     else:
         preview = preview_import(store, user_id=user, plan=plan)
@@ -163,12 +166,10 @@ else:
             unchanged = _("{problem} Your diary itself is unchanged.").format(
                 problem=ui.plain(str(failed))
             )
-            st.error(unchanged, icon=":material/backup:")
+            in_view.result(unchanged, key="backup_result", kind=in_view.Kind.REFUSED)
         else:
-            st.success(
-                _("Backed up to {path}.").format(path=ui.plain(str(made))),
-                icon=":material/check_circle:",
-            )
+            backed_up = _("Backed up to {path}.").format(path=ui.plain(str(made)))
+            in_view.result(backed_up, key="backup_result")
     st.caption(
         _(
             "A backup is also made automatically each day. The last {daily} daily backups and "
@@ -208,6 +209,7 @@ with st.expander(_("Delete everything this app stores about me")):
                 removed = store.delete_user_data(user_id=user)
                 ui.flash(words.deleted(removed))
             else:
-                st.error(
-                    _("Nothing was deleted. Type {word} in capitals to confirm.").format(word=word)
+                refused = _("Nothing was deleted. Type {word} in capitals to confirm.")
+                in_view.result(
+                    refused.format(word=word), key="delete_refused", kind=in_view.Kind.REFUSED
                 )

@@ -34,6 +34,7 @@ else:
         _("You have not checked in today. It takes about a minute."), icon=":material/edit_note:"
     )
     st.page_link("pages/check_in.py", label=_("Do today's check-in"), icon=":material/edit_note:")
+alerts.first_use()  # About me, once: a step of its own, after the way to the check-in
 flares.quick_entry(key="today")  # pain flaring during the day, beside the one check-in
 
 if overview.routine is not None:

@@ -33,6 +33,7 @@ from sciatica.diary.triage import Triage, content, guessed
 from sciatica.i18n import N_, Language, _
 from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
+from sciatica.ui import in_view
 from sciatica.ui.navigation import phone_bar
 from sciatica.ui.plain import plain as plain  # pages escape with ui.plain
 
@@ -271,10 +272,9 @@ def flash(message: str, *, done: bool = True) -> NoReturn:
 
 
 def show_flash() -> None:
-    """Show the message left by `flash`, if any."""
+    """Show the message left by `flash`, if any, and bring it into view (ui.in_view)."""
     if left := st.session_state.pop(_FLASH, None):
         message, done = left
-        if done:
-            st.success(message, icon=":material/check_circle:")
-        else:
-            st.info(message, icon=":material/update:")
+        in_view.result(
+            message, key="flash", kind=in_view.Kind.DONE if done else in_view.Kind.NOTICE
+        )
