@@ -47,9 +47,9 @@ if overview.alert is None and plans_suit:
     plan = todays_plan(store, user_id=user, catalog=catalog, today=today)
     widgets.todays_plan(
         plan,
-        start=lambda: st.page_link(
+        start=lambda rest_day: st.page_link(
             "pages/session.py",
-            label=_("Start today's session"),
+            label=_("Do a session today") if rest_day else _("Start today's session"),
             icon=":material/timer:",
             query_params={"start": "1"},
         ),

@@ -24,6 +24,7 @@ from sciatica.plans.routine import (
     describe_item,
     first_session_day,
     next_session_day,
+    session_any_day,
     session_for_day,
 )
 from sciatica.storage.store import Store
@@ -55,6 +56,12 @@ class TodaysPlan:
     routine: Routine | None = None
     session: PlannedSession | None = None  # the planned session, also once it is logged
     daily: tuple[str, ...] = ()  # on a rest day, what is for every day (walking)
+    offered: PlannedSession | None = None  # on a rest day, the session to do all the same
+
+    @property
+    def to_do(self) -> PlannedSession | None:
+        """The session a guided run follows: the day's planned one, or on a rest day the offer."""
+        return self.session or self.offered
 
     @property
     def message(self) -> str:
@@ -88,8 +95,11 @@ def plan_for_day(
             _dose_line(exercise.name, item)
             for item, exercise in daily_items(followed, catalog=catalog, day=today)
         )
+        extra = session_any_day(followed, catalog=catalog, day=today)
+        if logged and extra is not None:  # a session done on a rest day: done, as any other
+            return TodaysPlan(PlanStatus.DONE, _(DONE), (), routine, extra, daily)
         note = _rest_day_wording(routine, today=today)
-        return TodaysPlan(PlanStatus.REST_DAY, note, (), routine, daily=daily)
+        return TodaysPlan(PlanStatus.REST_DAY, note, (), routine, daily=daily, offered=extra)
     if logged:
         return TodaysPlan(PlanStatus.DONE, _(DONE), (), routine, session)
     return TodaysPlan(

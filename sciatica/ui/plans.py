@@ -50,12 +50,15 @@ BADGE = {Colour.GREEN: "green", Colour.AMBER: "orange", Colour.RED: "red"}
 LOG_VERSION = "session_log_version"  # a new number gives the log form fresh, empty widgets
 
 
-def todays_plan(plan: TodaysPlan, *, start: Callable[[], object]) -> None:
-    """Today's exercises, a rest day (with what is for every day), or where to build a routine."""
+def todays_plan(plan: TodaysPlan, *, start: Callable[[bool], object]) -> None:
+    """Today's exercises, a rest day (with what is for every day), or where to build a routine.
+
+    `start(rest_day)` draws the way into the session: on a rest day, one to do all the same.
+    """
     if plan.status is PlanStatus.PLANNED:
         heading = f"**{plan.message_naming(plain)}**"
         st.markdown(heading + "".join(f"\n- {line}" for line in plan.exercises))
-        start()
+        start(False)
     elif plan.status is PlanStatus.DONE:
         st.success(plan.message_naming(plain), icon=":material/check_circle:")
     elif plan.status is PlanStatus.REST_DAY:
@@ -64,6 +67,8 @@ def todays_plan(plan: TodaysPlan, *, start: Callable[[], object]) -> None:
             plan.message_naming(plain) + (f"\n\n{_(EVERY_DAY)}{daily}" if daily else ""),
             icon=":material/bedtime:",
         )
+        if plan.offered is not None:
+            start(True)
     else:
         st.info(plan.message_naming(plain), icon=":material/event_repeat:")
         st.page_link("pages/routine.py", label=_("Build a routine"), icon=":material/event_repeat:")
