@@ -80,9 +80,10 @@ def ladder(
             why = version.choose_if or _(MAIN_VERSION)
             if version.id == here.id:
                 here_words = _("{step} **{name}**, you are here").format(
-                    step=step, name=version.name
+                    step=step.replace(".", "\\."),
+                    name=version.name,  # "4." is no list
                 )
-                st.markdown(f":material/my_location: {here_words}")
+                st.markdown(here_words)  # words only: an icon's code would be read out
             else:
                 st.button(
                     f"{step} {version.name}",
