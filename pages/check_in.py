@@ -1,8 +1,9 @@
 """Check-in: about a minute a day, with the warning-sign screen.
 
 Phone first: the daily questions start from the last check-in, so a returning person moves
-what changed and saves; the weekly questions show only when due, the optional ones are folded,
-and what saving did appears right under the Save button.
+what changed and saves; daily life, the weekly questions (only when due) and the optional ones
+are folded, each warning sign is one short line with its full question one tap away, so Save
+is within two phone screens; what saving did appears right under the Save button.
 """
 
 import pandas as pd
