@@ -11,17 +11,15 @@ ui.use_language()  # the person's language for everything this run draws, the ta
 st.set_page_config(page_title=_("Sciatica diary"), page_icon="🌿", layout="centered")
 ui.require_login()
 
-navigation = st.navigation(
-    [
-        st.Page(
-            page.file,
-            title=_(page.title),
-            icon=page.icon,
-            url_path=page.url_path,
-            default=page.default,
-        )
-        # Patients: only for a login with whom a diary is shared now (sciatica/ui/patients.py).
-        for page in PAGES + clinician_pages()
-    ]
-)
-ui.run_page(navigation)  # an unexpected error: logged, and a calm message instead
+pages = [
+    st.Page(
+        page.file,
+        title=_(page.title),
+        icon=page.icon,
+        url_path=page.url_path,
+        default=page.default,
+    )
+    # Patients: only for a login with whom a diary is shared now (sciatica/ui/patients.py).
+    for page in PAGES + clinician_pages()
+]
+ui.run_page(st.navigation(pages), pages)  # an unexpected error: logged, and a calm message instead

@@ -130,6 +130,8 @@ def print_report(result: dict[str, Any]) -> None:
             f"idle and drawn, median of {s['n']}): {s['health_ms']:.0f} ms / "
             f"{s['first_page_ms']:.0f} ms"
         )
+    if browser and "first_visit" in browser:
+        print_first_visit(browser["first_visit"])
     failed = [b for b in result["budgets"] if not b["pass"]]
     print()
     print(f"Budgets: {len(result['budgets']) - len(failed)} PASS, {len(failed)} FAIL")
@@ -137,6 +139,19 @@ def print_report(result: dict[str, Any]) -> None:
         print(f"  FAIL {b['budget']}: {b['value']}")
     for error in result["errors"]:
         print(f"  ERROR {error}")
+
+
+def print_first_visit(visit: dict[str, Any]) -> None:
+    """The first page in a fresh browser (no cache), median at each size."""
+    figures = ", ".join(
+        f"{size} {figure['median_ms']:.0f} ms (p90 {figure['p90_ms']:.0f})"
+        for size, figure in visit["sizes"].items()
+    )
+    print(
+        f"First page in a fresh browser, {visit['history']} history, median of "
+        f"{visit['samples']} (load {visit['load_before'][0]} -> {visit['load_after'][0]}): "
+        f"{figures}"
+    )
 
 
 def _fmt(value: float | None, suffix: str = "", digits: int = 1) -> str:

@@ -4,6 +4,7 @@ Usage:
     python -m bench.run                        # everything; writes bench/results/latest.json
     python -m bench.run --skip-browser         # AppTest reruns only
     python -m bench.run --profile pages/my_data.py [--history 10y]   # where a page's time goes
+    python -m bench.run --first-visit          # only the first page in a fresh browser, 2 sizes
 
 Histories are written by `python -m sciatica demo-data` into temporary SQLite databases, with
 SCIATICA_DATA_DIR pointing at a temporary folder, so the real user's diary is never touched.
@@ -22,6 +23,7 @@ from typing import Any
 
 from bench import ROOT
 from bench.browser import measure_browser
+from bench.first_visit import measure_first_visit
 from bench.histories import (
     FLARES_PER_DAY,
     HISTORIES,
@@ -32,7 +34,7 @@ from bench.histories import (
 )
 from bench.machine import machine
 from bench.profiling import profile_page
-from bench.report import print_report, report, write_results
+from bench.report import print_first_visit, print_report, report, write_results
 from bench.reruns import measure_reruns
 from bench.samples import load
 from sciatica.ui.pages import PAGES
@@ -49,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--profile", metavar="PAGE", help="profile one page, e.g. pages/x.py")
     parser.add_argument("--history", choices=sorted(HISTORIES), default="10y")
     parser.add_argument("--top", type=int, default=25, help="rows of the profile")
+    parser.add_argument(
+        "--first-visit", action="store_true", help="only the first page, fresh browser, 2 sizes"
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="sciatica-bench-") as tmp:
@@ -57,6 +62,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Writing the {args.history} history ...")
             histories = build_histories(root, [args.history])
             profile_page(args.profile, histories[args.history], reruns=args.reruns, top=args.top)
+            return 0
+        if args.first_visit:
+            print(f"Writing the {args.history} history ...")
+            histories = build_histories(root, [args.history])
+            (root / "logs").mkdir()
+            visit = measure_first_visit(
+                histories[args.history], samples=args.samples, log_dir=root / "logs"
+            )
+            print_first_visit(visit)
             return 0
         if args.reruns < 20:
             parser.error("--reruns must be at least 20")
@@ -92,6 +106,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 startups=args.startups,
                 log_dir=log_dir,
             )
+            print("Browser: the first page in a fresh browser, at 375x812 and 1280x900 ...")
+            try:
+                first_visit = measure_first_visit(
+                    histories["10y"], samples=args.samples, log_dir=log_dir
+                )
+            except Exception as error:
+                browser["errors"].append(f"first visit: {error}")
+            else:
+                browser["first_visit"] = first_visit
         result.update(report(PAGES, histories, reruns, browser))
         result["reruns"] = {k: v for k, v in reruns.items() if k not in ("floor", "subjects")}
         if browser:

@@ -1,8 +1,9 @@
 """Check-in: about a minute a day, with the warning-sign screen.
 
 Phone first: the daily questions start from the last check-in, so a returning person moves
-what changed and saves; the weekly questions show only when due, the optional ones are folded,
-and what saving did appears right under the Save button.
+what changed and saves; daily life, the weekly questions (only when due) and the optional ones
+are folded, each warning sign is one short line with its full question one tap away, so Save
+is within two phone screens; what saving did appears right under the Save button.
 """
 
 import pandas as pd
@@ -34,7 +35,7 @@ from sciatica.diary.models import (
 from sciatica.diary.notices import check_in_notice, triage_notice
 from sciatica.diary.triage import content, red_flags, triage
 from sciatica.i18n import N_, _
-from sciatica.ui import alerts, check_in_conflict, flares
+from sciatica.ui import alerts, check_in_conflict, flares, in_view
 
 PAIN_HELP = N_("0 = no pain, 10 = the worst pain you can imagine.")
 LIFE_FIELDS = {
@@ -46,7 +47,6 @@ LIFE_FIELDS = {
 store, user, today = ui.store(), ui.user_id(), ui.today()
 st.title(_("Check-in"))
 ui.show_flash()
-alerts.first_use()
 day = st.date_input(
     _("Date"), value=today, max_value=today, format="DD/MM/YYYY", key="check_in_day"
 )
@@ -112,7 +112,7 @@ parts = (
 )
 with st.expander(
     _("Pain got in the way of: {summary}").format(summary=", ".join(parts)),
-    expanded=not start.returning,
+    expanded=False,  # folded for everyone, so that Save is within two phone screens
     key=f"life_{k}",
 ):
     st.caption(_("How much did pain get in the way today? 0 = not at all, 10 = completely."))
@@ -138,15 +138,27 @@ if start.ask_sbi:
                 field_label(name), range(7), default=values[name], key=f"{name}_{k}"
             )
 
-# Safety content stays in view every day: each sign is asked explicitly (CLINICAL.md 1).
+# Safety content stays in view every day: each sign is asked explicitly (CLINICAL.md 1), in
+# a line each on a phone, its full question one tap away, and "None of these" is an answer too.
 with st.container(border=True, key="warning_signs", gap="xxsmall"):
-    st.markdown(_("**Warning signs, new or worse:**"))
+    st.markdown(_("**Warning signs, new or worse:** tick what applies."))
     ticked = values["red_flags"]
     flags = [
         flag.id
         for flag in red_flags()
-        if st.checkbox(flag.question, value=flag.id in ticked, key=f"flag_{flag.id}_{k}")
+        if st.checkbox(
+            flag.short or flag.question,
+            value=flag.id in ticked,
+            help=flag.question if flag.short else None,
+            key=f"flag_{flag.id}_{k}",
+        )
     ]
+    # Stored as no sign ticked. Ticking a sign clears and greys it: the sign is the answer.
+    none_key = f"flag_none_{k}"
+    st.session_state.setdefault(none_key, start.existing is not None and not ticked)
+    if flags:
+        st.session_state[none_key] = False
+    st.checkbox(_("None of these today"), disabled=bool(flags), key=none_key)
 
 with st.expander(_("Activity, medication and notes (optional)")):
     answers["activity_minutes"] = st.number_input(
@@ -171,13 +183,13 @@ with st.expander(_("Activity, medication and notes (optional)")):
 # What saving did shows here, right under the button, and is scrolled into view.
 if st.button(_("Save check-in"), type="primary", key="check_in_save"):
     answers["red_flags"] = with_both_legs(flags, side=side, new_or_worse=both_new)
+    refused: str | None = None
     try:
         entry = parse_check_in(answers, today=today)
     except ValidationError as error:
-        with st.container(key="check_in_error"):
-            problems = " ".join(describe_errors(error))
-            st.error(_("Not saved. {problems}").format(problems=problems), icon=":material/error:")
-        alerts.scroll_here("check_in_error")
+        refused = _("Not saved. {problems}").format(problems=" ".join(describe_errors(error)))
+    if refused is not None:
+        in_view.result(refused, key="check_in_error", kind=in_view.Kind.REFUSED)
     else:
         outcome = check_in_conflict.save(store, user_id=user, entry=entry, today=today)
         if outcome is not None:  # None: saved on another device since; asked just below

@@ -105,7 +105,8 @@ else:
     flt = ExerciseFilter.model_validate(
         {field: st.session_state[f"ex_{field}"] for field in [*EMPTY, "suits_today"]}
     )
-    with st.expander(filter_summary(flt), icon=":material/filter_list:"):
+    # Keyed, so it stays open while its label follows each choice.
+    with st.expander(filter_summary(flt), icon=":material/filter_list:", key="ex_filters"):
         st.text_input(
             _("Search"),
             key="ex_search",

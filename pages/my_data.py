@@ -30,6 +30,7 @@ from sciatica.storage.backup import (
     sqlite_path,
 )
 from sciatica.storage.database import describe_database
+from sciatica.ui import in_view
 from sciatica.ui.documents import document_download
 from sciatica.ui.sharing import share_with_clinician
 
@@ -105,10 +106,12 @@ if upload is not None:
             plan = parse_import(raw, today=today)
     except ImportRejected as rejected:
         # Each problem quotes the file, so it is shown as text.
-        st.error(
+        in_view.result(
             _("Nothing can be imported from this file; your diary is unchanged.")
             + "\n"
-            + "".join(f"\n- {ui.plain(problem)}" for problem in rejected.lines())
+            + "".join(f"\n- {ui.plain(problem)}" for problem in rejected.lines()),
+            key="import_refused",
+            kind=in_view.Kind.REFUSED,
         )
     else:
         preview = preview_import(store, user_id=user, plan=plan)
@@ -179,12 +182,10 @@ else:
             unchanged = _("{problem} Your diary itself is unchanged.").format(
                 problem=ui.plain(str(failed))
             )
-            st.error(unchanged, icon=":material/backup:")
+            in_view.result(unchanged, key="backup_result", kind=in_view.Kind.REFUSED)
         else:
-            st.success(
-                _("Backed up to {path}.").format(path=ui.plain(str(made))),
-                icon=":material/check_circle:",
-            )
+            backed_up = _("Backed up to {path}.").format(path=ui.plain(str(made)))
+            in_view.result(backed_up, key="backup_result")
     st.caption(
         _(
             "A backup is also made automatically each day. The last {daily} daily backups and "
@@ -226,6 +227,7 @@ with st.expander(_("Delete everything this app stores about me")):
                 removed = store.delete_user_data(user_id=user)
                 ui.flash(words.deleted(removed))
             else:
-                st.error(
-                    _("Nothing was deleted. Type {word} in capitals to confirm.").format(word=word)
+                refused = _("Nothing was deleted. Type {word} in capitals to confirm.")
+                in_view.result(
+                    refused.format(word=word), key="delete_refused", kind=in_view.Kind.REFUSED
                 )

@@ -15,7 +15,7 @@ from sciatica.plans.models import Routine, Weekday
 from sciatica.plans.routine import ROUTINE_INTRO, TEMPLATE_NAMES, RoutineRejected, template
 from sciatica.plans.sessions import next_step
 from sciatica.plans.swaps import picker_choices
-from sciatica.ui import alerts
+from sciatica.ui import alerts, in_view
 from sciatica.ui import plans as widgets
 
 DRAFT = "routine_draft"  # a plain key: the draft survives a visit to another page
@@ -141,9 +141,12 @@ if st.button(_("Save routine"), type="primary", icon=":material/save:"):
         saved = save_draft(store, draft, user_id=user, catalog=catalog, today=today)
     except RoutineRejected as error:
         problems = "".join(f"\n- {problem}" for problem in error.problems)
-        st.error(_("**Not saved.**") + problems, icon=":material/error:")
+        in_view.result(
+            _("**Not saved.**") + problems, key="routine_refused", kind=in_view.Kind.REFUSED
+        )
     else:
-        st.session_state[DRAFT] = draft.clear(today=today)
+        # The builder goes on showing what was saved, to change further, rather than emptying.
+        st.session_state[DRAFT] = draft.load(saved, catalog=catalog, routine_id=saved.id)
         new = saved.active and draft.routine_id is None
         message = _("Saved “{name}”.").format(name=ui.plain(saved.name))
         if new:

@@ -30,13 +30,13 @@ alert = standing.triage if standing else None
 plan = todays_plan(store, user_id=user, catalog=catalog, today=today)
 routine_id = plan.routine.id if plan.routine else None
 state = guided.resume(
-    st.session_state.get(GUIDED), routine_id=routine_id, plan=plan.session, alert=alert is not None
+    st.session_state.get(GUIDED), routine_id=routine_id, plan=plan.to_do, alert=alert is not None
 )
 
 
 def begin() -> None:
-    if plan.routine is not None and plan.session is not None:
-        st.session_state[GUIDED] = guided.begin(routine_id=plan.routine.id, plan=plan.session)
+    if plan.routine is not None and plan.to_do is not None:  # on a rest day too, if asked
+        st.session_state[GUIDED] = guided.begin(routine_id=plan.routine.id, plan=plan.to_do)
 
 
 def apply(transition: Callable[..., GuidedSession], *args: object) -> None:
@@ -121,12 +121,13 @@ def exercise_step(current: GuidedSession) -> None:
     )
 
 
-def start_button() -> None:
+def start_button(rest_day: bool) -> None:
     alerts.disclaimer()
-    st.button(_("Start session"), type="primary", icon=":material/play_arrow:", on_click=begin)
+    label = _("Do a session today") if rest_day else _("Start session")
+    st.button(label, type="primary", icon=":material/play_arrow:", on_click=begin)
 
 
-if st.query_params.pop("start", None) and state is None and alert is None and plan.session:
+if st.query_params.pop("start", None) and state is None and alert is None and plan.to_do:
     begin()  # "Start today's session" on the Today page opens the first exercise
     state = st.session_state[GUIDED]
 

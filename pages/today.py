@@ -34,6 +34,7 @@ else:
         _("You have not checked in today. It takes about a minute."), icon=":material/edit_note:"
     )
     st.page_link("pages/check_in.py", label=_("Do today's check-in"), icon=":material/edit_note:")
+alerts.first_use()  # About me, once: a step of its own, after the way to the check-in
 flares.quick_entry(key="today")  # pain flaring during the day, beside the one check-in
 
 if overview.routine is not None:
@@ -46,9 +47,9 @@ if overview.alert is None and plans_suit:
     plan = todays_plan(store, user_id=user, catalog=catalog, today=today)
     widgets.todays_plan(
         plan,
-        start=lambda: st.page_link(
+        start=lambda rest_day: st.page_link(
             "pages/session.py",
-            label=_("Start the eased session") if plan.eased else _("Start today's session"),
+            label=widgets.start_label(plan, rest_day=rest_day),
             icon=":material/timer:",
             query_params={"start": "1"},
         ),

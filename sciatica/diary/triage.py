@@ -40,6 +40,7 @@ class RedFlag(Frozen):
     alone_level: TriageLevel | None = None
     asked: bool = Field(True, description="False for a retired sign kept for older check-ins.")
     question: Text = Field(min_length=10, max_length=160)
+    short: Text | None = Field(None, max_length=60, description="The check-in's one-line label.")
     sources: tuple[str, ...]
 
 

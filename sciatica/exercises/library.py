@@ -130,12 +130,21 @@ def match_count(count: int, *, families: int) -> str:
 
 
 def versions_label(family: Family) -> str:
-    """'Bird dog · 5 versions' (how many are listed), or the name alone for a single one."""
-    count = len(family.versions)
+    """'Bird dog · 5 versions' (how many are listed), or the name alone for a single one.
+
+    Named by the first version listed, which is what matched: under "Seated" the hamstring
+    family reads "Seated hamstring stretch", not the standing one it belongs to.
+    """
+    first, count = family.versions[0], len(family.versions)
     if count == 1:
-        return family.root.name
+        return first.name
     versions = ngettext("{count} version", "{count} versions", count).format(count=count)
-    return f"{family.root.name} · {versions}"
+    return f"{first.name} · {versions}"
+
+
+def ladder_order(versions: tuple[Exercise, ...] | list[Exercise]) -> list[Exercise]:
+    """The versions from easiest to hardest; comfort options (no easier, no harder) last."""
+    return sorted(versions, key=lambda exercise: (exercise.comfort_option, exercise.ladder))
 
 
 def left_out_note(count: int) -> str:

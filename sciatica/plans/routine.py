@@ -169,6 +169,21 @@ def session_for_day(routine: RoutineInput, *, catalog: Catalog, day: date) -> Pl
     return PlannedSession(day=day, items=items)
 
 
+def session_any_day(routine: RoutineInput, *, catalog: Catalog, day: date) -> PlannedSession | None:
+    """The routine's session on a day it does not plan one (a rest day): done all the same.
+
+    None before the routine starts. Logged like any other, so the same rules judge it.
+    """
+    if day < routine.start_date:
+        return None
+    items = tuple(
+        (item, catalog.by_id[item.exercise_id])
+        for item in routine.items
+        if item.exercise_id in catalog.by_id
+    )
+    return PlannedSession(day=day, items=items)
+
+
 def daily_items(
     routine: RoutineInput, *, catalog: Catalog, day: date
 ) -> tuple[tuple[RoutineItem, Exercise], ...]:

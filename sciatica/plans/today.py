@@ -33,6 +33,7 @@ from sciatica.plans.routine import (
     describe_item,
     first_session_day,
     next_session_day,
+    session_any_day,
     session_for_day,
 )
 from sciatica.plans.sessions import classified_sessions
@@ -68,6 +69,12 @@ class TodaysPlan:
     left_out: tuple[str, ...] = ()  # exercises with no gentle version, left out when eased
     cautions: tuple[Caution, ...] = ()  # About-me cautions on today's exercises
     paused: bool = False  # the last two sessions were red: building up is paused
+    offered: PlannedSession | None = None  # on a rest day, the session to do all the same
+
+    @property
+    def to_do(self) -> PlannedSession | None:
+        """The session a guided run follows: the day's planned one, or on a rest day the offer."""
+        return self.session or self.offered
 
     @property
     def message(self) -> str:
@@ -129,21 +136,44 @@ def plan_for_day(
         return TodaysPlan(PlanStatus.NO_ROUTINE, _(NO_ROUTINE))
     followed = routine.followed()
     session = session_for_day(followed, catalog=catalog, day=today)
+    why = ""
+    left_out: tuple[str, ...] = ()
+
+    def shaped(planned: PlannedSession) -> PlannedSession:
+        """The session eased for today's leg pain or two reds, if either calls for it."""
+        nonlocal why, left_out
+        if high_pain is None and paused is None:
+            return planned
+        why = eased_reason(high_pain=high_pain, paused=paused)
+        allowed = about_me_allows(about_me, today=today)
+        planned, left_out = eased(planned, catalog=catalog, allowed=allowed)
+        return planned
+
     if session is None:
         daily = tuple(
             _dose_line(exercise.name, item)
             for item, exercise in daily_items(followed, catalog=catalog, day=today)
         )
+        extra = session_any_day(followed, catalog=catalog, day=today)
+        if logged and extra is not None:  # a session done on a rest day: done, as any other
+            return TodaysPlan(PlanStatus.DONE, _(DONE), (), routine, extra, daily)
         note = _rest_day_wording(routine, today=today)
-        return TodaysPlan(PlanStatus.REST_DAY, note, (), routine, daily=daily)
+        offered = shaped(extra) if extra is not None else None
+        return TodaysPlan(
+            PlanStatus.REST_DAY,
+            note,
+            (),
+            routine,
+            daily=daily,
+            offered=offered,
+            eased=why,
+            left_out=left_out,
+            cautions=_cautions(offered, catalog=catalog, about_me=about_me, today=today),
+            paused=paused is not None,
+        )
     if logged:
         return TodaysPlan(PlanStatus.DONE, _(DONE), (), routine, session)
-    why = ""
-    left_out: tuple[str, ...] = ()
-    if high_pain is not None or paused is not None:
-        allowed = about_me_allows(about_me, today=today)
-        session, left_out = eased(session, catalog=catalog, allowed=allowed)
-        why = eased_reason(high_pain=high_pain, paused=paused)
+    session = shaped(session)
     return TodaysPlan(
         PlanStatus.PLANNED,
         _("Today: {name}"),
@@ -152,9 +182,17 @@ def plan_for_day(
         session,
         eased=why,
         left_out=left_out,
-        cautions=cautions(session, catalog=catalog, about_me=about_me, today=today),
+        cautions=_cautions(session, catalog=catalog, about_me=about_me, today=today),
         paused=paused is not None,
     )
+
+
+def _cautions(
+    session: PlannedSession | None, *, catalog: Catalog, about_me: AboutMe | None, today: date
+) -> tuple[Caution, ...]:
+    if session is None:
+        return ()
+    return cautions(session, catalog=catalog, about_me=about_me, today=today)
 
 
 def _dose_line(name: str, item: RoutineItem) -> str:

@@ -33,6 +33,8 @@ from sciatica.diary.triage import Triage, content, guessed
 from sciatica.i18n import N_, Language, _
 from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
+from sciatica.ui import in_view
+from sciatica.ui.navigation import phone_bar
 from sciatica.ui.network import open_network_problem
 from sciatica.ui.plain import plain as plain  # pages escape with ui.plain
 
@@ -122,12 +124,15 @@ _FOLDED_SIDEBAR = (
 )
 
 
-def run_page(page: StreamlitPage) -> None:
+def run_page(page: StreamlitPage, pages: Sequence[StreamlitPage] = ()) -> None:
     """Run the page chosen in the navigation; an unexpected error becomes a calm message.
 
+    `pages`: every page, for the worded bar a phone shows above the page (ui.navigation).
     Streamlit's own stop, rerun and page switch are BaseExceptions and pass through.
     """
     st.html(_FOLDED_SIDEBAR)
+    if pages:
+        phone_bar(pages, keep_sidebar=logins_enabled())
     if note := zone_note():
         st.caption(note)
     try:
@@ -361,10 +366,9 @@ def flash(message: str, *, done: bool = True) -> NoReturn:
 
 
 def show_flash() -> None:
-    """Show the message left by `flash`, if any."""
+    """Show the message left by `flash`, if any, and bring it into view (ui.in_view)."""
     if left := st.session_state.pop(_FLASH, None):
         message, done = left
-        if done:
-            st.success(message, icon=":material/check_circle:")
-        else:
-            st.info(message, icon=":material/update:")
+        in_view.result(
+            message, key="flash", kind=in_view.Kind.DONE if done else in_view.Kind.NOTICE
+        )

@@ -5,7 +5,8 @@
   the middle of the screen whatever the scroll position.
 - `emergency_link(country)`: "Call 999" as tel: links, one per number.
 - `disclaimer()`: the app does not diagnose; check with a professional before starting.
-- `first_use()`: the disclaimer and About me, asked once until answered.
+- `first_use()`: the disclaimer and About me, asked once until answered, a step of its own
+  on Today below the way to the check-in (never inside the check-in, whose ticks it would lose).
 - `about_me_form(key)`: About me, to answer or change (the Safety page).
 - `standing_banner(alert)`: a warning sign that stands, on every page that offers exercise,
   until seen about; after 14 days without news, "Is this still the case?".
@@ -14,7 +15,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from itertools import count
 
 import streamlit as st
 from pydantic import ValidationError
@@ -28,43 +28,12 @@ from sciatica.diary.safety import safety_content
 from sciatica.diary.today import answer_still_the_case, mark_cancer_assessed, mark_seen
 from sciatica.diary.triage import content, emergency_dial, red_flag
 from sciatica.i18n import N_, _, ngettext
-
-_SCROLLS = count()
-# Scroll the block into view once it is drawn, and again while the page may still be settling
-# (a slow phone or a busy machine can lay out the rest of the page later).
-_SCROLL_JS = """<script>
-(() => {{
-  const show = () => {{
-    const here = window.parent.document.querySelector(".st-key-{key}")
-      || document.querySelector(".st-key-{key}");
-    if (here) here.scrollIntoView({{block: "{block}", behavior: "instant"}});
-  }};
-  for (const wait of [50, 400, 1000, 2000]) setTimeout(show, wait);
-  // On a slow device the page may still be drawing after those: once more when its run ends.
-  const app = window.parent.document.querySelector("[data-testid='stApp']");
-  if (app) {{
-    const ended = new MutationObserver(() => {{
-      if (app.getAttribute("data-test-script-state") === "notRunning") {{
-        show();
-        ended.disconnect();
-      }}
-    }});
-    ended.observe(app, {{attributes: true, attributeFilter: ["data-test-script-state"]}});
-    setTimeout(() => ended.disconnect(), 10000);
-  }}
-}})();
-</script><span data-scroll="{nonce}"></span>"""
+from sciatica.ui.in_view import scroll_here as scroll_here  # pages scroll with alerts
 
 
 def emergency_link(country: str | None, *, key: str = "call") -> None:
     """One 'Call 999' button per emergency number, each a tel: link that dials it on a phone."""
     ui.call_buttons(emergency_dial(country), key=key)
-
-
-def scroll_here(key: str, *, block: str = "nearest") -> None:
-    """Bring the container with this key into view in the browser (after a save, say)."""
-    script = _SCROLL_JS.format(key=key, block=block, nonce=next(_SCROLLS))
-    st.html(script, unsafe_allow_javascript=True, width="content")
 
 
 def advice_here(notice: Notice, *, key: str) -> None:
@@ -269,10 +238,11 @@ def under_16_notice() -> bool:
 
 
 def safety_first(alert: StandingAlert | None, *, today: date) -> bool:
-    """The top of Today: About me on first use, the under-16 notice, and any standing sign.
+    """The top of Today: the under-16 notice and any standing sign.
 
-    True when exercise plans suit the person (not under 16).
+    True when exercise plans suit the person (not under 16). About me on first use comes
+    after the way to today's check-in (`first_use`), so that the day starts with the check-in.
     """
-    under_16 = False if first_use() else under_16_notice()
+    under_16 = under_16_notice()
     standing_banner(alert, today=today)
     return not under_16

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from sciatica.exercises.catalog import comfort_options, family
-from sciatica.exercises.library import Family, exercise_figure, versions_label
+from sciatica.exercises.library import Family, exercise_figure, ladder_order, versions_label
 from sciatica.exercises.models import Catalog, Exercise
 from sciatica.i18n import N_, _
 
@@ -57,20 +57,43 @@ def exercise_card(
             *family(catalog, exercise_id=exercise.id),
             *comfort_options(catalog, exercise_id=exercise.id),
         ]
-        others = [other for other in versions if other is not exercise]
-        if others:
-            st.markdown(_("**Other versions of this exercise**"))
-        for other in others:
-            with st.container(gap=None):
+        if len(versions) > 1:
+            ladder(versions, here=exercise, pick=on_open, key=f"open_{exercise.id}")
+
+
+def ladder(
+    versions: list[Exercise] | tuple[Exercise, ...],
+    *,
+    here: Exercise,
+    pick: Callable[[str], None],
+    key: str,
+) -> None:
+    """A family's versions as steps, easiest first: "you are here", and one tap to any other.
+
+    Comfort options (a softer surface, say) come last and unnumbered: no easier, no harder.
+    """
+    st.markdown(_("**Versions, easiest first**"))
+    steps = ladder_order(versions)
+    with st.container(gap=None, key=f"{key}_ladder"):
+        for version in steps:
+            step = "·" if version.comfort_option else f"{version.ladder}."
+            why = version.choose_if or _(MAIN_VERSION)
+            if version.id == here.id:
+                here_words = _("{step} **{name}**, you are here").format(
+                    step=step.replace(".", "\\."),
+                    name=version.name,  # "4." is no list
+                )
+                st.markdown(here_words)  # words only: an icon's code would be read out
+            else:
                 st.button(
-                    other.name,
-                    key=f"open_{exercise.id}_{other.id}",
-                    on_click=on_open,
-                    args=(other.id,),
+                    f"{step} {version.name}",
+                    key=f"{key}_{version.id}",
+                    on_click=pick,
+                    args=(version.id,),
                     type="tertiary",
                     icon=":material/arrow_forward:",
                 )
-                st.caption(other.choose_if or _(MAIN_VERSION))
+            st.caption(why)
 
 
 def family_fold(
@@ -96,18 +119,16 @@ def family_fold(
     if not fold.open:
         return
     with fold:
-        chosen = group.versions[0]
+        by_id = {version.id: version for version in group.versions}
+        shown = st.session_state.get(f"_ladder_{root}")  # a plain key: kept across pages
+        chosen = by_id.get(shown) if isinstance(shown, str) else None
+        chosen = chosen or group.versions[0]  # what matched the filters first
+
+        def choose(exercise_id: str) -> None:
+            st.session_state[f"_ladder_{root}"] = exercise_id
+
         if len(group.versions) > 1:
-            by_id = {version.id: version for version in group.versions}
-            chosen = by_id[
-                st.radio(
-                    _("Version"),
-                    list(by_id),
-                    format_func=lambda exercise_id: by_id[exercise_id].name,
-                    captions=[version.choose_if or _(MAIN_VERSION) for version in group.versions],
-                    key=f"version_{root}",
-                )
-            ]
+            ladder(group.versions, here=chosen, pick=choose, key=f"version_{root}")
         with st.container(key=f"card_{chosen.id}"):
             _details(
                 chosen, catalog=catalog, caution=cautions.get(chosen.id, ""), steps_folded=False

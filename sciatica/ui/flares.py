@@ -39,7 +39,7 @@ from sciatica.ui import alerts
 
 PAIN_SCALE = tuple(range(11))
 PAIN_HELP = N_("0 = no pain, 10 = the worst pain you can imagine.")
-START_LABEL = N_(":material/bolt: Log a flare-up: leg pain now")
+START_LABEL = N_("Log a flare-up: leg pain now")  # no icon: its code would be read out
 DAYS = (N_("Today"), N_("Yesterday"))  # the Day radio's options, shown translated
 LISTED = 5  # flare-ups listed before 'Show all'
 NEW = 0  # the form is open for a new flare-up; a positive number changes that one

@@ -1,4 +1,7 @@
-"""The app's pages, in sidebar order: app.py builds its navigation from PAGES.
+"""The app's pages, in navigation order: app.py builds its navigation from PAGES.
+
+The sidebar on a wide screen and the worded bar on a phone (sciatica/ui/navigation.py) both
+list every page here, so a page added to PAGES is one tap away everywhere.
 
 Titles are in English, marked for translation; app.py shows them in the person's language.
 
@@ -18,7 +21,7 @@ class PageSpec:
     """What app.py hands to `st.Page` for one page."""
 
     file: str  # the page's script, relative to app.py, e.g. "pages/check_in.py"
-    title: str  # the sidebar label and the tab's title, marked N_: app.py translates it
+    title: str  # the navigation's label and the tab's title, marked N_: app.py translates it
     icon: str  # a Material Symbols name, e.g. ":material/home:"
     url_path: str | None = None  # None only for the default page, which lives at the root URL
     default: bool = False

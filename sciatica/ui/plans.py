@@ -54,18 +54,18 @@ BADGE = {Colour.GREEN: "green", Colour.AMBER: "orange", Colour.RED: "red"}
 LOG_VERSION = "session_log_version"  # a new number gives the log form fresh, empty widgets
 
 
-def todays_plan(plan: TodaysPlan, *, start: Callable[[], object]) -> None:
-    """Today's exercises, a rest day (with what is for every day), or where to build a routine."""
+def todays_plan(plan: TodaysPlan, *, start: Callable[[bool], object]) -> None:
+    """Today's exercises, a rest day (with what is for every day), or where to build a routine.
+
+    `start(rest_day)` draws the way into the session: on a rest day, one to do all the same.
+    """
     if plan.status is PlanStatus.PLANNED:
         if plan.eased:
             st.info(plan.eased, icon=":material/healing:")
         heading = f"**{plan.message_naming(plain)}**"
         st.markdown(heading + "".join(f"\n- {line}" for line in plan.exercises))
-        if plan.left_out:
-            st.caption(left_out_words(plan.left_out))
-        for caution in plan.cautions:
-            st.warning(caution_words(caution), icon=":material/warning:")
-        start()
+        _left_out_and_cautions(plan)
+        start(False)
     elif plan.status is PlanStatus.DONE:
         st.success(plan.message_naming(plain), icon=":material/check_circle:")
     elif plan.status is PlanStatus.REST_DAY:
@@ -74,9 +74,29 @@ def todays_plan(plan: TodaysPlan, *, start: Callable[[], object]) -> None:
             plan.message_naming(plain) + (f"\n\n{_(EVERY_DAY)}{daily}" if daily else ""),
             icon=":material/bedtime:",
         )
+        if plan.offered is not None:
+            if plan.eased:
+                st.info(plan.eased, icon=":material/healing:")
+            _left_out_and_cautions(plan)
+            start(True)
     else:
         st.info(plan.message_naming(plain), icon=":material/event_repeat:")
         st.page_link("pages/routine.py", label=_("Build a routine"), icon=":material/event_repeat:")
+
+
+def _left_out_and_cautions(plan: TodaysPlan) -> None:
+    """What an eased session leaves out, and About me's cautions on the day's exercises."""
+    if plan.left_out:
+        st.caption(left_out_words(plan.left_out))
+    for caution in plan.cautions:
+        st.warning(caution_words(caution), icon=":material/warning:")
+
+
+def start_label(plan: TodaysPlan, *, rest_day: bool) -> str:
+    """The words of the way into today's session: eased, on a rest day, or as planned."""
+    if plan.eased:
+        return _("Start the eased session")
+    return _("Do a session today") if rest_day else _("Start today's session")
 
 
 def caution_at_step(

@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from sciatica.diary.check_in import NOT_ANSWERED
 from sciatica.diary.models import LegExtent, TriageLevel
+from sciatica.diary.triage import red_flags
 from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import make_check_in
@@ -77,7 +78,9 @@ def test_the_form_starts_from_the_latest_check_in(open_page: OpenPage, database_
 def test_a_bladder_sign_shows_the_emergency_message_and_still_saves(
     page: AppTest, database_url: str
 ) -> None:
-    next(c for c in page.checkbox if c.label.startswith("New trouble starting to pee")).check()
+    next(
+        c for c in page.checkbox if c.help and c.help.startswith("New trouble starting to pee")
+    ).check()
     save_button(page).click().run()
     assert not page.exception
     assert "Get help now" in page.error[0].value
@@ -88,13 +91,13 @@ def test_a_bladder_sign_shows_the_emergency_message_and_still_saves(
 
 
 def test_severe_night_pain_shows_see_a_doctor_within_two_days(page: AppTest) -> None:
-    next(c for c in page.checkbox if c.label.startswith("Severe pain at night")).check()
+    next(c for c in page.checkbox if c.help and c.help.startswith("Severe pain at night")).check()
     save_button(page).click().run()
     assert "See a doctor within 1 to 2 days" in page.warning[0].value
 
 
 def test_worsening_leg_weakness_shows_get_help_today(page: AppTest) -> None:
-    next(c for c in page.checkbox if c.label.startswith("Leg weakness that is getting")).check()
+    next(c for c in page.checkbox if c.help and c.help.startswith("Leg weakness that is")).check()
     save_button(page).click().run()
     assert "Get medical help today" in page.warning[0].value
     assert "local urgent care" in page.warning[0].value
@@ -203,3 +206,31 @@ def test_the_recent_table_shows_a_dash_not_none_and_notes_as_plain_text(
     assert table["SBI"].tolist() == [NOT_ANSWERED]
     assert "None" not in table.to_string()
     assert [text.value for text in app.text] == ["**not bold** <b>nor this</b>"]
+
+
+def test_each_warning_sign_is_one_short_line_with_its_full_question_one_tap_away(
+    page: AppTest,
+) -> None:
+    asked = {c.label: c.help for c in page.checkbox if c.key.startswith("flag_")}
+    for flag in red_flags():
+        assert flag.short is not None
+        assert asked[flag.short] == flag.question
+    assert "None of these today" in asked
+
+
+def test_none_of_these_today_is_the_days_answer_and_a_sign_ticked_clears_it(
+    page: AppTest, database_url: str
+) -> None:
+    none = next(c for c in page.checkbox if c.label == "None of these today")
+    none.check().run()
+    save_button(page).click().run()
+    saved = stored(database_url).get_check_in(user_id="local", day=factories.today())
+    assert saved is not None
+    assert saved.red_flags == frozenset()
+    page.run()  # the day's check-in loads with its answer: none of these
+    none = next(c for c in page.checkbox if c.label == "None of these today")
+    assert none.value
+    next(c for c in page.checkbox if c.label.startswith("Severe night pain")).check().run()
+    none = next(c for c in page.checkbox if c.label == "None of these today")
+    assert not none.value
+    assert none.disabled

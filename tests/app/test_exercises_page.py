@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -54,12 +55,26 @@ def folds(app: AppTest) -> list[str]:
     return [e.label for e in app.expander if not e.label.startswith(("Filters", "How to do"))]
 
 
+STEP = re.compile(r"^(\d+\\?\.|·) \**(.+?)\**(?:, you are here)?$")
+
+
+def step(label: str) -> tuple[bool, int, str]:
+    """A ladder step's place and name: '2. Bird dog, arm only', '· **Name**, you are here'."""
+    found = STEP.match(label)
+    assert found is not None, label
+    number, name = found.groups()
+    return number == "·", 0 if number == "·" else int(number.rstrip(".\\")), name
+
+
 def versions(app: AppTest, family: str) -> list[str]:
-    """The versions a family offers, in order (opening its fold)."""
+    """The versions a family's ladder offers, easiest first (opening its fold)."""
     app.session_state[f"family_{family}"] = True
     app.run()
-    radios = [r for r in app.radio if r.label == "Version" and r.key == f"version_{family}"]
-    return list(radios[0].options) if radios else []
+    members = {exercise.name for exercise in CATALOG.exercises if exercise.family_id == family}
+    labels = [b.label for b in app.button if (b.key or "").startswith(f"version_{family}_")]
+    labels += [m.value for m in app.markdown if m.value.endswith("you are here")]
+    steps = sorted(step(label) for label in labels)
+    return [name for *_place, name in steps if name in members] if labels else []
 
 
 def card_names(app: AppTest) -> set[str]:
@@ -68,7 +83,7 @@ def card_names(app: AppTest) -> set[str]:
         app.session_state[f"family_{root}"] = True
     app.run()
     assert not app.exception
-    offered = {option for r in app.radio if r.label == "Version" for option in r.options}
+    offered = {step(b.label)[2] for b in app.button if (b.key or "").startswith("version_")}
     return offered | {header.value for header in app.header}
 
 
@@ -107,7 +122,12 @@ def test_page_lists_every_exercise_under_the_stop_rule(open_exercises: OpenExerc
     assert rule in app.markdown[0].value  # the source guide's own words
     assert f"**{EVERYONE} exercises in 12 families**" in [block.value for block in app.markdown]
     assert len(card_names(app)) == EVERYONE
-    assert app.get("page_link")[0].proto.page == "safety"
+    (safety,) = [
+        link
+        for link in app.get("page_link")
+        if link.proto.label == "When to stop and when to get help"
+    ]
+    assert safety.proto.page == "safety"
 
 
 @TIMELESS
@@ -246,13 +266,13 @@ def test_a_family_offers_its_versions_with_when_to_choose_each_and_opens_one_on_
     app = open_exercises(q="bird dog")
     assert not app.exception
     assert folds(app) == ["Bird dog · 5 versions"]  # the one family found: open at once
-    (chooser,) = [radio for radio in app.radio if radio.label == "Version"]
-    assert chooser.value == "bird-dog"
+    here = "4\\. **Bird dog**, you are here"  # the main exercise is the ladder's hardest step
+    assert any(m.value.endswith(here) for m in app.markdown)
     assert any(
-        caption.startswith("Choose this if the full bird dog makes you wobble")
-        for caption in chooser.proto.captions
+        caption.value.startswith("Choose this if the full bird dog makes you wobble")
+        for caption in app.caption
     )
-    chooser.set_value("bird-dog-leg-only").run()
+    app.button(key="version_bird-dog_bird-dog-leg-only").click().run()
     assert app.header[0].value == "Bird dog, leg only"
     app.button(key="own_page_bird-dog-leg-only").click().run()
     assert not app.exception
@@ -288,3 +308,16 @@ def test_a_card_has_dose_purpose_steps_cues_and_linked_sources(
     assert "](https://health.harvard.edu" in captions  # a verified source, linked
     assert "*Exercises for sciatica problems*, NHS" in captions  # unverified: no link
     assert app.expander[0].label == "How to do it, and when to stop"
+
+
+def test_under_seated_the_hamstring_family_shows_the_seated_stretch_by_name_and_picture(
+    open_exercises: OpenExercises,
+) -> None:
+    app = open_exercises()
+    multiselect(app, "Position").select(Position.SEATED).run()
+    assert "Seated hamstring stretch" in folds(app)
+    app.session_state["family_standing-hamstring-stretch"] = True
+    app.run()
+    assert not app.exception
+    assert "Seated hamstring stretch" in [header.value for header in app.header]
+    assert app.get("image")

@@ -68,7 +68,9 @@ def test_saving_the_starter_template_stores_it_as_the_active_routine(
     assert routine.active
     assert routine.items == expected.items
     assert routine.days == {Weekday.MON, Weekday.WED, Weekday.FRI}
-    assert app.text_input[0].value == ""  # the builder is empty again for the next one
+    # The builder goes on showing the routine saved, to change further, not an empty form.
+    assert any(header.value == "Change “Starter routine”" for header in app.header)
+    assert app.text_input[0].value == "Starter routine"
     assert any(
         "- Knee-to-chest stretch: Hold 20 s, 3 times per side" in block.value
         for block in app.markdown

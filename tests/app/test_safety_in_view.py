@@ -69,7 +69,7 @@ def test_saved_and_the_comparison_appear_right_after_the_save_button(check_in: A
 def test_a_bladder_sign_shows_get_help_now_at_the_button_with_call_links(
     check_in: AppTest,
 ) -> None:
-    next(c for c in check_in.checkbox if c.label.startswith("New leaking of pee")).check()
+    next(c for c in check_in.checkbox if c.help and c.help.startswith("New leaking of pee")).check()
     save_button(check_in).click().run()
     assert not check_in.exception
     emergency = position(check_in, lambda n: getattr(n, "type", "") == "error")

@@ -379,3 +379,25 @@ def test_with_the_sound_off_the_hold_ends_quietly_but_still_visibly(
     app.run()
     assert any(alert.value == HOLD_DONE for alert in app.success)
     assert not cues(app)
+
+
+def test_a_rest_day_offers_a_session_all_the_same_logged_like_any_other(
+    open_page: OpenPage, store: Store
+) -> None:
+    save_routine(store, days=frozenset(Weekday) - {Weekday(factories.today().weekday())})
+    today_page = open_page("pages/today.py")
+    (link,) = [x for x in today_page.get("page_link") if x.label == "Do a session today"]
+    assert link.proto.query_string == "start=1"
+
+    app = open_page(PAGE)
+    button(app, "Do a session today")
+    assert app.header[0].value == "Knee-to-chest stretch"
+    button(app, "Done")
+    button(app, "Stop here and log the session")
+    fill_log(app, before=2, during=2, after=2)
+    save_log(app)
+    (session,) = store.recent_sessions(user_id="local", limit=5)
+    assert session.day == factories.today()
+    assert session.outcomes == {"knee-to-chest": ExerciseOutcome.DONE}
+    assert "You have done today's session. Well done." in app.success[-1].value
+    assert not [b for b in app.button if b.label == "Do a session today"]

@@ -32,9 +32,18 @@ def open_page(page: Page, url: str) -> None:
     wait_idle(page)
 
 
+NAVIGATION = "[data-testid='stSidebarNav'], .st-key-app_nav"  # the sidebar, or a phone's bar
+
+
+def nav_link(page: Page, title: str) -> Locator:
+    """The navigation's link to a page: the sidebar's, or on a phone the bar's above the page."""
+    links = page.locator(NAVIGATION).get_by_role("link", name=title, exact=True)
+    return links.locator("visible=true")
+
+
 def go_to(page: Page, title: str) -> None:
-    """Switch page with the sidebar navigation, as a user would."""
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    """Switch page with the navigation, as a user would: one tap, on a phone too."""
+    nav_link(page, title).click()
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
     wait_idle(page)
 

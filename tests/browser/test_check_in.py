@@ -87,9 +87,9 @@ def test_saved_check_in_is_found_again_after_a_server_restart(
 
 
 def test_ticking_a_bladder_sign_shows_get_help_now_and_still_saves(check_in: Page) -> None:
-    check_in.get_by_text(re.compile(r"^New trouble starting to pee")).click()
+    check_in.get_by_text(re.compile(r"^Trouble starting to pee")).click()
     expect(
-        check_in.get_by_role("checkbox", name=re.compile(r"^New trouble starting to pee"))
+        check_in.get_by_role("checkbox", name=re.compile(r"^Trouble starting to pee"))
     ).to_be_checked()
 
     save_check_in(check_in)

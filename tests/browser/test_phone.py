@@ -19,7 +19,15 @@ from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
 from sciatica.storage.store import Store
 from sciatica.ui.pages import PAGES
 from tests.browser.conftest import ARTIFACTS, StreamlitServer, close_page, new_page
-from tests.browser.helpers import IDLE_TIMEOUT_MS, expand, open_page, set_slider, wait_idle
+from tests.browser.helpers import (
+    IDLE_TIMEOUT_MS,
+    expand,
+    go_to,
+    nav_link,
+    open_page,
+    set_slider,
+    wait_idle,
+)
 from tests.factories import make_check_in
 
 WIDTH, HEIGHT = 375, 812
@@ -161,18 +169,6 @@ def test_a_guided_session_shows_the_exercise_and_start_at_once_and_marks_the_end
     full_shot(phone, "session-hold-done")
 
 
-def open_sidebar_page(page: Page, title: str) -> None:
-    """Go to a page through the sidebar, opening it first as a phone keeps it folded away."""
-    opener = page.get_by_test_id("stExpandSidebarButton")
-    if opener.is_visible():
-        opener.click()
-    link = page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True)
-    expect(link).to_be_in_viewport()
-    link.click()
-    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
-    wait_idle(page)
-
-
 def test_exercises_show_the_bird_dog_at_once_and_keep_filters_across_pages(
     phone: Page, server: StreamlitServer
 ) -> None:
@@ -190,8 +186,8 @@ def test_exercises_show_the_bird_dog_at_once_and_keep_filters_across_pages(
     wait_idle(phone)
     expect(phone.locator("summary", has_text="Filters: Seated")).to_be_visible()
 
-    open_sidebar_page(phone, "Today")
-    open_sidebar_page(phone, "Exercises")
+    go_to(phone, "Today")
+    go_to(phone, "Exercises")
 
     expect(phone.locator("summary", has_text="Filters: Seated")).to_be_visible()
     expect(phone.locator("summary", has_text="Bird dog")).to_have_count(0)
@@ -248,5 +244,52 @@ def test_the_keyboard_never_lands_on_the_folded_sidebar(
         )
     off_screen = [item["name"] for item in focused if item["right"] <= 0 or item["left"] >= WIDTH]
     assert off_screen == []
-    # Opened, the sidebar's links are there to reach and to tap.
-    open_sidebar_page(phone, "Check-in")
+    # The phone's navigation is there to reach and to tap.
+    go_to(phone, "Check-in")
+
+
+def test_every_page_is_one_worded_tap_away_and_nothing_covers_the_page_chosen(
+    phone: Page, server: StreamlitServer
+) -> None:
+    diary(server).close()
+    open_page(phone, server.url)
+    bar = phone.locator(".st-key-app_nav")
+    expect(bar).to_be_visible()
+    for spec in PAGES:  # every page by its name, on the first screen of a fresh page
+        assert on_first_screen(nav_link(phone, spec.title)), spec.title
+    expect(phone.get_by_test_id("stExpandSidebarButton")).to_be_hidden()
+    # The header above the first heading is no taller than the navigation itself.
+    nav_box = bar.bounding_box()
+    heading_box = phone.get_by_role("heading", level=1).first.bounding_box()
+    assert nav_box is not None
+    assert heading_box is not None
+    assert heading_box["y"] - nav_box["height"] < nav_box["height"]
+
+    nav_link(phone, "Progress").click()  # one tap
+    title = phone.get_by_role("heading", name="Progress", level=1)
+    expect(title).to_be_in_viewport()
+    wait_idle(phone)
+    # Nothing is drawn over the heading: the point at its middle is the heading itself.
+    on_top = title.evaluate(
+        """h => { const r = h.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.left + 20, r.top + r.height / 2);
+            return h.contains(hit); }"""
+    )
+    assert on_top
+    expect(phone.get_by_test_id("stSidebar")).to_be_hidden()
+    full_shot(phone, "navigation")
+
+
+def test_a_wide_screen_keeps_the_sidebar_and_no_phone_bar(
+    browser: Browser, server: StreamlitServer, request: pytest.FixtureRequest
+) -> None:
+    diary(server).close()
+    page = new_page(browser, width=1280, height=900, timezone=TIMEZONE)
+    try:
+        open_page(page, server.url)
+        expect(page.locator(".st-key-app_nav")).to_be_hidden()
+        go_to(page, "Progress")
+        expect(page.get_by_role("heading", name="Progress", level=1)).to_be_in_viewport()
+        expect(page.get_by_test_id("stSidebarNav")).to_be_visible()
+    finally:
+        close_page(page, request, request.node.name)

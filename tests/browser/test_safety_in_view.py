@@ -89,7 +89,7 @@ def test_after_saving_a_bladder_sign_the_advice_and_a_tel_link_are_on_screen(
     screen: Page, server: StreamlitServer, request: pytest.FixtureRequest
 ) -> None:
     start(screen, server)
-    screen.get_by_text(re.compile(r"^New leaking of pee")).click()
+    screen.get_by_text(re.compile(r"^Leaking pee you can")).click()
     press_save(screen)
     dialog = screen.get_by_role("dialog")
     advice = dialog.get_by_text("Get help now", exact=False).first

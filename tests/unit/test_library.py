@@ -135,6 +135,7 @@ def test_a_filter_keeps_a_family_with_only_its_matching_versions() -> None:
     listed = families(CATALOG, library_view(CATALOG, flt, latest=None).exercises)
     hamstring = next(f for f in listed if f.root.id == "standing-hamstring-stretch")
     assert [version.id for version in hamstring.versions] == ["seated-hamstring-stretch"]
+    assert versions_label(hamstring) == "Seated hamstring stretch"  # named by what matched
 
 
 @pytest.mark.parametrize(

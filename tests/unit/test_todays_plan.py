@@ -33,7 +33,7 @@ def make_routine(**overrides: Any) -> Routine:
         (True, MONDAY, False, PlanStatus.PLANNED),
         (True, MONDAY, True, PlanStatus.DONE),
         (True, TUESDAY, False, PlanStatus.REST_DAY),
-        (True, TUESDAY, True, PlanStatus.REST_DAY),  # a session logged on a rest day
+        (True, TUESDAY, True, PlanStatus.DONE),  # a session done on a rest day, as any other
         (True, MONDAY - timedelta(days=3), False, PlanStatus.REST_DAY),  # before the plan
         (True, MONDAY + timedelta(weeks=30), False, PlanStatus.PLANNED),  # it has no end
     ],

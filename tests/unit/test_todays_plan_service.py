@@ -75,3 +75,22 @@ def test_tomorrow_is_not_today(store: InMemoryStore) -> None:
     tomorrow = today() + timedelta(days=1)
     plan = todays_plan(store, user_id="local", catalog=CATALOG, today=tomorrow)
     assert plan.status is PlanStatus.PLANNED
+
+
+def test_a_rest_day_offers_the_routines_session_and_one_logged_marks_it_done(
+    store: InMemoryStore,
+) -> None:
+    plan = template("Starter routine", catalog=CATALOG, start=days_ago(2))
+    rest_today = frozenset(Weekday) - {Weekday(today().weekday())}
+    store.save_routine(user_id="local", routine=plan.model_copy(update={"days": rest_today}))
+    rest = todays_plan(store, user_id="local", catalog=CATALOG, today=today())
+    assert rest.status is PlanStatus.REST_DAY
+    assert rest.session is None
+    assert rest.offered is not None
+    assert rest.to_do == rest.offered
+    assert [item.exercise_id for item, _exercise in rest.offered.items] == [
+        item.exercise_id for item in plan.items
+    ]
+    log(store, days_back=0)
+    done = todays_plan(store, user_id="local", catalog=CATALOG, today=today())
+    assert done.status is PlanStatus.DONE

@@ -473,3 +473,12 @@ def test_several_numbers_read_as_a_list_in_the_language() -> None:
 def red_flags_in(language: Language) -> list[RedFlag]:
     with i18n.use(language):
         return list(red_flags())
+
+
+@in_each_language
+def test_each_asked_sign_has_a_short_line_for_a_phone_and_keeps_its_full_question() -> None:
+    for flag in red_flags():
+        assert flag.short is not None, flag.id
+        assert len(flag.short) <= 60, flag.short
+        assert len(flag.short) < len(flag.question), flag.id
+        assert flag.short != flag.question
