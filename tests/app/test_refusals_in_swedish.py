@@ -94,7 +94,8 @@ def my_data_in_swedish(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Ca
 
     def _open() -> AppTest:
         app = checked(AppTest.from_file(str(Path(ROOT) / "app.py"), default_timeout=TIMEOUT_S))
-        app.context = {"locale": "sv-SE", "timezone": "Europe/Stockholm"}
+        # No time zone: the diary's days are the test clock's, as the files' "tomorrow" is.
+        app.context = {"locale": "sv-SE"}
         app.run()
         app.switch_page("pages/my_data.py").run()
         return app

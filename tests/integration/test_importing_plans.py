@@ -28,12 +28,22 @@ def import_file(store: Store, raw: str) -> None:
 
 
 def no_higher(current: tuple[RoutineItem, ...], start: tuple[RoutineItem, ...]) -> bool:
-    """Every exercise at or below where it started: same exercise, no dose above."""
+    """Every exercise at or below where it started: no dose above, or an easier version of it."""
     started = {item.exercise_id: item for item in start}
     fields = ("sets", "reps", "hold_seconds", "minutes")
+
+    def easier_version(exercise_id: str) -> bool:
+        exercise = CATALOG.by_id[exercise_id]
+        return any(
+            CATALOG.by_id[begun].family_id == exercise.family_id
+            and exercise.ladder < CATALOG.by_id[begun].ladder
+            for begun in started
+        )
+
     return all(
-        item.exercise_id in started
-        and all(
+        easier_version(item.exercise_id)
+        if item.exercise_id not in started
+        else all(
             (getattr(item, f) or 0) <= (getattr(started[item.exercise_id], f) or 0) for f in fields
         )
         for item in current
