@@ -153,12 +153,15 @@ with st.container(border=True, key="warning_signs", gap="xxsmall"):
             key=f"flag_{flag.id}_{k}",
         )
     ]
-    # Stored as no sign ticked. Ticking a sign clears and greys it: the sign is the answer.
+    # Stored as its own answer, apart from a screen left unanswered. Ticking a sign (or saying
+    # both legs are new or worse) clears and greys it: the sign is the answer.
     none_key = f"flag_none_{k}"
-    st.session_state.setdefault(none_key, start.existing is not None and not ticked)
-    if flags:
+    st.session_state.setdefault(none_key, bool(values["no_warning_signs"]))
+    if flags or both_new:
         st.session_state[none_key] = False
-    st.checkbox(_("None of these today"), disabled=bool(flags), key=none_key)
+    none_today = st.checkbox(
+        field_label("no_warning_signs"), disabled=bool(flags or both_new), key=none_key
+    )
 
 with st.expander(_("Activity, medication and notes (optional)")):
     answers["activity_minutes"] = st.number_input(
@@ -183,6 +186,7 @@ with st.expander(_("Activity, medication and notes (optional)")):
 # What saving did shows here, right under the button, and is scrolled into view.
 if st.button(_("Save check-in"), type="primary", key="check_in_save"):
     answers["red_flags"] = with_both_legs(flags, side=side, new_or_worse=both_new)
+    answers["no_warning_signs"] = none_today
     refused: str | None = None
     try:
         entry = parse_check_in(answers, today=today)

@@ -127,6 +127,7 @@ FIELD_LABELS: dict[str, str] = {
     "medication": N_("Medication"),
     "notes": N_("Notes"),
     "red_flags": N_("Warning signs"),
+    "no_warning_signs": N_("None of these today"),
 }
 
 
@@ -168,6 +169,10 @@ class CheckInInput(BaseModel):
     red_flags: frozenset[str] = Field(
         default=frozenset(), description="Ids of the warning signs ticked today."
     )
+    no_warning_signs: bool = Field(
+        default=False,
+        description="Answered the warning-sign screen with 'None of these today'.",
+    )
 
     @field_validator("day")
     @classmethod
@@ -191,6 +196,10 @@ class CheckInInput(BaseModel):
         answered = [getattr(self, name) is not None for name in SBI_FIELDS]
         if any(answered) and not all(answered):
             raise ValueError(_("answer all four bothersomeness questions, or leave all four empty"))
+        if self.no_warning_signs and self.red_flags:
+            raise ValueError(
+                _("tick the warning signs that apply, or “None of these today”, not both")
+            )
         return self
 
     @property

@@ -35,6 +35,7 @@ def _words() -> dict[str, str]:
         "medication": pgettext("CSV column", "medication"),
         "notes": pgettext("CSV column", "notes"),
         "red_flags": pgettext("CSV column", "red_flags"),
+        "no_warning_signs": pgettext("CSV column", "no_warning_signs"),
         "time": pgettext("CSV column", "time"),
         "at_utc": pgettext("CSV column", "at_utc"),
         "triggers": pgettext("CSV column", "triggers"),

@@ -29,8 +29,9 @@ from sciatica.i18n import N_, Language, _
 
 # The columns of a check-in CSV (`csv_header` names them in each language). Only `day`,
 # `leg_pain` and `back_pain` are required; empty cells take the form's defaults, `red_flags`
-# lists warning-sign ids separated by spaces, and the four `sbi_*` columns are either all
-# filled (0-6) or all empty.
+# lists warning-sign ids separated by spaces, `no_warning_signs` is `true` when the day answered
+# "None of these today" (`false` or empty otherwise), and the four `sbi_*` columns are either
+# all filled (0-6) or all empty.
 CSV_COLUMNS = tuple(CheckInInput.model_fields)
 REQUIRED_COLUMNS = ("day", "leg_pain", "back_pain")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -58,6 +59,7 @@ def check_ins_csv(check_ins: Sequence[CheckInInput], *, language: Language | Non
     for entry in check_ins:
         row = entry.model_dump(mode="json", include=set(CSV_COLUMNS))
         row["red_flags"] = " ".join(sorted(entry.red_flags))
+        row["no_warning_signs"] = "true" if entry.no_warning_signs else "false"
         writer.writerow(
             "" if row[column] is None else neutralise_formula(str(row[column]))
             for column in CSV_COLUMNS

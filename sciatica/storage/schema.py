@@ -65,6 +65,8 @@ check_ins = Table(
     Column("triage_level", String(16), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # The warning-sign screen answered "None of these today", apart from one left unanswered.
+    Column("no_warning_signs", Boolean, nullable=False),
     # One check-in per user per day; the constraint's index also serves every date query.
     UniqueConstraint("user_id", "day", name="uq_check_ins_user_day"),
     CheckConstraint("leg_pain BETWEEN 0 AND 10", name="leg_pain_range"),

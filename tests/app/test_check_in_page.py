@@ -5,8 +5,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica.diary.check_in import NOT_ANSWERED
-from sciatica.diary.models import LegExtent, TriageLevel
-from sciatica.diary.triage import red_flags
+from sciatica.diary.models import LegExtent, Side, TriageLevel
+from sciatica.diary.triage import content, red_flags
 from sciatica.storage.store import Store
 from tests import factories
 from tests.factories import make_check_in
@@ -226,7 +226,7 @@ def test_none_of_these_today_is_the_days_answer_and_a_sign_ticked_clears_it(
     save_button(page).click().run()
     saved = stored(database_url).get_check_in(user_id="local", day=factories.today())
     assert saved is not None
-    assert saved.red_flags == frozenset()
+    assert (saved.red_flags, saved.no_warning_signs) == (frozenset(), True)
     page.run()  # the day's check-in loads with its answer: none of these
     none = next(c for c in page.checkbox if c.label == "None of these today")
     assert none.value
@@ -234,3 +234,55 @@ def test_none_of_these_today_is_the_days_answer_and_a_sign_ticked_clears_it(
     none = next(c for c in page.checkbox if c.label == "None of these today")
     assert not none.value
     assert none.disabled
+
+
+def test_none_of_these_today_is_stored_and_ticked_again_when_the_day_is_opened_again(
+    open_page: OpenPage, database_url: str
+) -> None:
+    first = open_page("pages/check_in.py")
+    next(c for c in first.checkbox if c.label == "None of these today").check().run()
+    save_button(first).click().run()
+    assert not first.exception
+    saved = stored(database_url).get_check_in(user_id="local", day=factories.today())
+    assert saved is not None
+    assert saved.no_warning_signs
+
+    again = open_page("pages/check_in.py")  # a fresh visit: read back from the diary
+    assert next(c for c in again.checkbox if c.label == "None of these today").value
+    # Saved again with a sign ticked, the sign is the day's answer.
+    next(c for c in again.checkbox if c.label.startswith("Severe night pain")).check().run()
+    save_button(again).click().run()
+    changed = stored(database_url).get_check_in(user_id="local", day=factories.today())
+    assert changed is not None
+    assert (changed.no_warning_signs, changed.red_flags) == (False, frozenset({"night_pain"}))
+
+
+def test_a_day_saved_without_answering_the_screen_opens_with_nothing_ticked(
+    open_page: OpenPage, database_url: str
+) -> None:
+    first = open_page("pages/check_in.py")
+    save_button(first).click().run()
+    saved = stored(database_url).get_check_in(user_id="local", day=factories.today())
+    assert saved is not None
+    assert (saved.no_warning_signs, saved.red_flags) == (False, frozenset())
+
+    again = open_page("pages/check_in.py")
+    assert not next(c for c in again.checkbox if c.label == "None of these today").value
+
+
+def test_both_legs_new_or_worse_is_the_answer_and_clears_none_of_these_today(
+    page: AppTest, database_url: str
+) -> None:
+    next(c for c in page.checkbox if c.label == "None of these today").check().run()
+    page.select_slider(key=f"extent_{factories.today().isoformat()}").set_value(LegExtent.THIGH)
+    page.run()
+    next(r for r in page.radio if r.label == "Which side").set_value(Side.BOTH).run()
+    both = content().both_legs
+    next(r for r in page.radio if r.label == both.question).set_value(both.confirm).run()
+    none = next(c for c in page.checkbox if c.label == "None of these today")
+    assert (none.value, none.disabled) == (False, True)
+    save_button(page).click().run()
+    assert not page.exception
+    saved = stored(database_url).get_check_in(user_id="local", day=factories.today())
+    assert saved is not None
+    assert (saved.no_warning_signs, saved.red_flags) == (False, frozenset({"both_legs"}))

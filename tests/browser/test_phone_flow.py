@@ -90,12 +90,20 @@ def test_a_new_person_starts_with_the_check_in_and_about_me_never_loses_a_tick(
     wait_idle(phone)
     phone.get_by_role("button", name="Save check-in").click()
     in_view(phone, phone.get_by_text(re.compile(r"^Saved\b")), "first-check-in-saved")
+    store = Store.open(server.database_url)
+    saved = store.get_check_in(user_id="local", day=clock.today(TIMEZONE))
+    store.close()
+    assert saved is not None
+    assert (saved.no_warning_signs, saved.red_flags) == (True, frozenset())  # an answer, stored
 
     go_to(phone, "Today")  # About me is its own step there, after the check-in
     save_about_me = phone.get_by_role("button", name="Save and continue")
     click_when_still(save_about_me)
     in_view(phone, phone.get_by_text("Saved. About me is up to date."), "about-me-saved")
     expect(phone.get_by_role("button", name="Save and continue")).to_have_count(0)
+
+    open_page(phone, f"{server.url}/check-in")  # a fresh visit reads the day's answer back
+    expect(phone.get_by_role("checkbox", name="None of these today")).to_be_checked()
 
 
 def test_with_sixty_days_of_diary_save_is_within_two_screens(

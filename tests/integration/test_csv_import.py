@@ -169,3 +169,22 @@ def test_a_quoted_cell_over_several_lines_is_still_one_note(today: date) -> None
     raw = f'day,leg_pain,back_pain,notes\n{today},4,2,"walked\nthen rested"\n'.encode()
     (entry,) = parse_check_in_csv(raw, today=today).check_ins
     assert entry.notes == "walked\nthen rested"
+
+
+@pytest.mark.parametrize(
+    ("language", "column"), [("en", "no_warning_signs"), ("sv", "inga_varningstecken")]
+)
+def test_the_csv_says_which_days_answered_none_of_these_today_in_either_language(
+    language: str, column: str, today: date
+) -> None:
+    entries = [make_check_in(day=days_ago(1)), make_check_in(no_warning_signs=True)]
+    written = check_ins_csv(entries, language=language)
+    rows = list(csv.DictReader(io.StringIO(written), delimiter="," if language == "en" else ";"))
+    assert [row[column] for row in rows] == ["false", "true"]
+    assert parse_check_in_csv(written.encode(), today=today).check_ins == entries
+
+
+def test_a_csv_without_the_none_of_these_today_column_still_imports(today: date) -> None:
+    raw = f"day,leg_pain,back_pain,red_flags\n{days_ago(2)},4,2,\n{days_ago(1)},4,2,bowel\n"
+    plan = parse_check_in_csv(raw.encode(), today=today)
+    assert [entry.no_warning_signs for entry in plan.check_ins] == [False, False]

@@ -301,3 +301,41 @@ def test_about_me_and_signs_seen_are_checked_before_anything_is_imported() -> No
     )
     assert any(problem.startswith("About me:") for problem in problems)
     assert "Seen about 1: Warning signs: 'made_up' is not a warning sign the app knows." in problems
+
+
+def test_none_of_these_today_travels_with_the_export_apart_from_a_screen_left_unanswered(
+    store: Store, tmp_path: Path, today: date
+) -> None:
+    answered = make_check_in(no_warning_signs=True)
+    unanswered = make_check_in(day=days_ago(1))
+    store.save_many(
+        user_id="local", entries=[(answered, TriageLevel.NONE), (unanswered, TriageLevel.NONE)]
+    )
+    written = export_data(store, user_id="local")["check_ins"]
+    assert [record["no_warning_signs"] for record in written] == [False, True]
+
+    target = Store.open(f"sqlite:///{tmp_path / 'restored.db'}")
+    plan = parse_import(export_json(store, user_id="local"), today=today)
+    apply_import(target, user_id="local", plan=plan)
+    restored = target.all_check_ins(user_id="local")
+    assert [(entry.day, entry.no_warning_signs) for entry in restored] == [
+        (days_ago(1), False),
+        (today, True),
+    ]
+    target.close()
+
+
+def test_a_file_from_before_none_of_these_today_reads_every_day_as_not_answered_explicitly(
+    today: date,
+) -> None:
+    older = document(check_in_data(), check_in_data(day=days_ago(1), red_flags=["night_pain"]))
+    assert "no_warning_signs" not in older
+    plan = parse_import(older, today=today)
+    assert [entry.no_warning_signs for entry in plan.check_ins] == [False, False]
+
+
+def test_a_file_with_none_of_these_today_beside_a_ticked_sign_is_refused() -> None:
+    both = document(check_in_data(red_flags=["night_pain"], no_warning_signs=True))
+    (problem,) = rejected(both)
+    assert problem.startswith("Check-in 1")
+    assert "Tick the warning signs that apply, or “None of these today”, not both." in problem

@@ -85,6 +85,45 @@ def app_tables(engine: Engine) -> set[str]:
     return set(sa.inspect(engine).get_table_names()) - {"alembic_version"}
 
 
+# The check-in columns every revision has: what an older database is compared on.
+FIRST_CHECK_IN_COLUMNS = (
+    "user_id, day, leg_pain, back_pain, sbi_leg_pain, sbi_numbness, sbi_weakness, sbi_sitting, "
+    "extent, side, walking_interference, sitting_interference, sleeping_interference, "
+    "activity_minutes, medication, notes, red_flags, triage_level, created_at, updated_at"
+)
+
+
+def write_check_in(engine: Engine, *, user_id: str, entry: Any, level: TriageLevel) -> None:
+    """A check-in written as the app of the database's revision wrote it: with only the
+    columns that revision has (the code's Store writes every column of the latest)."""
+    table = sa.Table("check_ins", sa.MetaData(), autoload_with=engine)
+    now = clock.now()
+    values = entry.model_dump() | {
+        "user_id": user_id,
+        "red_flags": sorted(entry.red_flags),
+        "triage_level": level.value,
+        "created_at": now,
+        "updated_at": now,
+    }
+    with write_transaction(engine) as connection:
+        known = connection.execute(sa.text("SELECT id FROM users WHERE id = :id"), {"id": user_id})
+        if known.first() is None:
+            connection.execute(
+                sa.text("INSERT INTO users (id, created_at) VALUES (:id, :at)"),
+                {"id": user_id, "at": now},
+            )
+        connection.execute(
+            sa.insert(table).values({k: v for k, v in values.items() if k in table.c})
+        )
+
+
+def check_in_rows(engine: Engine) -> list[tuple[str, ...]]:
+    """Every check-in as the first revision's columns read it, in text, oldest first."""
+    with engine.connect() as connection:
+        query = f"SELECT {FIRST_CHECK_IN_COLUMNS} FROM check_ins ORDER BY user_id, day"
+        return [tuple(str(cell) for cell in row) for row in connection.execute(sa.text(query))]
+
+
 @pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
     """An engine on an empty database, with no migration applied."""
@@ -158,6 +197,7 @@ def test_the_migrated_constraints_reject_out_of_range_pain_and_a_second_check_in
         "medication": "",
         "notes": "",
         "red_flags": [],
+        "no_warning_signs": False,
         "triage_level": "none",
         "created_at": clock.now(),
         "updated_at": clock.now(),
@@ -202,15 +242,19 @@ def test_check_ins_saved_under_the_first_migration_survive_the_upgrade(engine: E
     # Written with the first migration's columns only, as the app of that time would have.
     first = Store(engine)
     entry = make_check_in(day=days_ago(2), leg_pain=6, notes="Before routines existed")
-    written = first.save_check_in(user_id="ann", entry=entry, triage_level=TriageLevel.URGENT)
+    write_check_in(engine, user_id="ann", entry=entry, level=TriageLevel.URGENT)
     first.set_country(user_id="ann", country="GB")
+    written = check_in_rows(engine)
 
     migrate(engine)
 
     assert version(engine) == head_revision()
     assert schema_differences(engine) == []
+    assert check_in_rows(engine) == written
     upgraded = Store(engine)
-    assert upgraded.all_check_ins(user_id="ann") == [written.check_in]
+    (read,) = upgraded.all_check_ins(user_id="ann")
+    assert read.model_dump(include=set(entry.model_dump())) == entry.model_dump()
+    assert read.triage_level is TriageLevel.URGENT
     assert upgraded.get_country(user_id="ann") == "GB"
     # The tables the later migration added work for the person who was already there.
     routine = template("Starter routine", catalog=load_catalog(), start=days_ago(0))
@@ -224,14 +268,15 @@ def test_downgrading_drops_the_later_tables_and_keeps_earlier_data_then_upgrades
     migrate(engine)
     store = Store(engine)
     entry = make_check_in(day=days_ago(0), back_pain=4)
-    written = store.save_check_in(user_id="ann", entry=entry, triage_level=TriageLevel.NONE)
+    store.save_check_in(user_id="ann", entry=entry, triage_level=TriageLevel.NONE)
     routine = template("Starter routine", catalog=load_catalog(), start=days_ago(0))
     store.save_routine(user_id="ann", routine=routine)
+    written = check_in_rows(engine)
 
     downgrade(engine, FIRST_REVISION)
     assert version(engine) == FIRST_REVISION
     assert app_tables(engine) == FIRST_TABLES
-    assert store.all_check_ins(user_id="ann") == [written.check_in]
+    assert check_in_rows(engine) == written
 
     downgrade(engine, "base")
     assert version(engine) is None
@@ -517,9 +562,9 @@ def test_0007_adds_flare_ups_beside_the_check_ins_and_downgrading_removes_only_t
     engine: Engine,
 ) -> None:
     upgrade(engine, "0006")
-    before = Store(engine)
     entry = make_check_in(day=days_ago(1), leg_pain=4)
-    written = before.save_check_in(user_id="ann", entry=entry, triage_level=TriageLevel.NONE)
+    write_check_in(engine, user_id="ann", entry=entry, level=TriageLevel.NONE)
+    written = check_in_rows(engine)
     assert "flare_entries" not in app_tables(engine)
 
     migrate(engine)
@@ -538,7 +583,7 @@ def test_0007_adds_flare_ups_beside_the_check_ins_and_downgrading_removes_only_t
 
     downgrade(engine, "0006")
     assert "flare_entries" not in app_tables(engine)
-    assert store.all_check_ins(user_id="ann") == [written.check_in]
+    assert check_in_rows(engine) == written
     migrate(engine)
     assert schema_differences(engine) == []
     assert store.count_flares(user_id="ann") == 0
@@ -557,9 +602,9 @@ def test_0008_gives_the_check_ins_checks_their_names_and_keeps_every_row_and_rul
         "ck_check_ins_ck_check_ins_back_pain_range",
     }
     assert check_names(engine, "check_ins") == doubled
-    before = Store(engine)
     entry = make_check_in(day=days_ago(3), leg_pain=9, notes="kept through the rename")
-    written = before.save_check_in(user_id="ann", entry=entry, triage_level=TriageLevel.URGENT)
+    write_check_in(engine, user_id="ann", entry=entry, level=TriageLevel.URGENT)
+    written = check_in_rows(engine)
 
     upgrade(engine, "0008")
 
@@ -568,25 +613,23 @@ def test_0008_gives_the_check_ins_checks_their_names_and_keeps_every_row_and_rul
     migrate(engine)  # the later revisions leave these names as they are
     assert check_names(engine, "check_ins") == declared
     assert schema_differences(engine) == []
-    store = Store(engine)
-    assert store.all_check_ins(user_id="ann") == [written.check_in]
+    assert check_in_rows(engine) == written
     # The rule is the same under its new name: pain above 10 is still refused.
     with pytest.raises(sa.exc.IntegrityError, match="leg_pain"), write_transaction(engine) as c:
         c.execute(sa.text("UPDATE check_ins SET leg_pain = 11"))
-    assert store.all_check_ins(user_id="ann") == [written.check_in]
+    assert check_in_rows(engine) == written
 
     downgrade(engine, "0007")
     assert check_names(engine, "check_ins") == doubled
-    assert store.all_check_ins(user_id="ann") == [written.check_in]
+    assert check_in_rows(engine) == written
 
 
 def test_0009_reads_every_earlier_answer_as_seen_and_downgrading_drops_still_there(
     engine: Engine, today: date
 ) -> None:
     upgrade(engine, "0008")
-    before = Store(engine)
     entry = make_check_in(day=days_ago(20), red_flags=["injury"])
-    before.save_check_in(user_id="ann", entry=entry, triage_level=TriageLevel.URGENT)
+    write_check_in(engine, user_id="ann", entry=entry, level=TriageLevel.URGENT)
     with write_transaction(engine) as connection:
         connection.execute(
             sa.text(
@@ -615,3 +658,41 @@ def test_0009_reads_every_earlier_answer_as_seen_and_downgrading_drops_still_the
     assert [str(day) for day in kept] == [str(days_ago(10))]
     migrate(engine)
     assert schema_differences(engine) == []
+
+
+def test_0012_reads_every_earlier_check_in_as_not_answered_explicitly_and_downgrades(
+    engine: Engine,
+) -> None:
+    upgrade(engine, "0011")
+    entry = make_check_in(day=days_ago(3), red_flags=["night_pain"], notes="kept")
+    write_check_in(engine, user_id="ann", entry=entry, level=TriageLevel.SOON)
+    write_check_in(
+        engine, user_id="ann", entry=make_check_in(day=days_ago(2)), level=TriageLevel.NONE
+    )
+
+    migrate(engine)
+
+    assert version(engine) == head_revision()
+    assert schema_differences(engine) == []
+    store = Store(engine)
+    earlier = store.all_check_ins(user_id="ann")
+    assert [(c.day, c.no_warning_signs, c.red_flags, c.notes) for c in earlier] == [
+        (days_ago(3), False, frozenset({"night_pain"}), "kept"),
+        (days_ago(2), False, frozenset(), ""),
+    ]
+    answered = make_check_in(day=days_ago(1), no_warning_signs=True)
+    store.save_check_in(user_id="ann", entry=answered, triage_level=TriageLevel.NONE)
+    got = store.get_check_in(user_id="ann", day=days_ago(1))
+    assert got is not None
+    assert got.no_warning_signs
+
+    written = check_in_rows(engine)
+    downgrade(engine, "0011")
+    # An older app reads the answer as no sign ticked, as it stored it: every day stays.
+    assert check_in_rows(engine) == written
+    assert [row[1] for row in written] == [str(days_ago(n)) for n in (3, 2, 1)]
+    migrate(engine)
+    assert schema_differences(engine) == []
+    again = Store(engine).get_check_in(user_id="ann", day=days_ago(1))
+    assert again is not None
+    assert not again.no_warning_signs

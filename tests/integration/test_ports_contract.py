@@ -72,6 +72,30 @@ def test_a_check_in_reads_back_as_saved_and_a_second_one_that_day_replaces_it(
     assert stored.created_at == first.check_in.created_at
 
 
+def test_none_of_these_today_reads_back_apart_from_a_screen_left_unanswered(
+    diary: PlanDiary,
+) -> None:
+    diary.save_check_in(
+        user_id=ME, entry=make_check_in(no_warning_signs=True), triage_level=TriageLevel.NONE
+    )
+    diary.save_check_in(
+        user_id=ME, entry=make_check_in(day=days_ago(1)), triage_level=TriageLevel.NONE
+    )
+    answered = diary.get_check_in(user_id=ME, day=today())
+    unanswered = diary.get_check_in(user_id=ME, day=days_ago(1))
+    assert answered is not None
+    assert unanswered is not None
+    assert (answered.no_warning_signs, answered.red_flags) == (True, frozenset())
+    assert (unanswered.no_warning_signs, unanswered.red_flags) == (False, frozenset())
+    # Saving the day again with a sign ticked replaces the answer.
+    diary.save_check_in(
+        user_id=ME, entry=make_check_in(red_flags=["night_pain"]), triage_level=TriageLevel.SOON
+    )
+    changed = diary.get_check_in(user_id=ME, day=today())
+    assert changed is not None
+    assert (changed.no_warning_signs, changed.red_flags) == (False, frozenset({"night_pain"}))
+
+
 def test_a_check_in_saved_elsewhere_since_the_form_opened_is_not_replaced_unasked(
     diary: PlanDiary,
 ) -> None:

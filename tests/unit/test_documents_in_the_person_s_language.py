@@ -219,7 +219,7 @@ def test_the_check_ins_csv_in_swedish_has_a_swedish_header_and_semicolons(diary:
     text = check_ins_csv(diary.all_check_ins(user_id=USER), language="sv")
     header = text.splitlines()[0]
     assert header.startswith("dag;bensmärta;ryggsmärta;sbi_bensmärta;")
-    assert header.endswith(";anteckningar;varningstecken")
+    assert header.endswith(";anteckningar;varningstecken;inga_varningstecken")
     assert not ENGLISH.search(header.replace("_", " "))
 
 

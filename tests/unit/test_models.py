@@ -112,3 +112,29 @@ def test_unknown_fields_are_refused() -> None:
 
 def test_several_problems_are_all_reported() -> None:
     assert len(errors_for(leg_pain=-1, back_pain=11, activity_minutes=2000)) == 3
+
+
+@pytest.mark.parametrize(
+    ("red_flags", "none_today", "accepted"),
+    [
+        ([], False, True),  # the screen left unanswered
+        ([], True, True),  # "None of these today"
+        (["night_pain"], False, True),  # a sign ticked
+        (["night_pain"], True, False),  # both at once: which is it?
+    ],
+)
+def test_none_of_these_today_is_an_answer_of_its_own_and_never_beside_a_sign(
+    red_flags: list[str], none_today: bool, accepted: bool
+) -> None:
+    data = check_in_data(red_flags=red_flags, no_warning_signs=none_today)
+    if accepted:
+        entry = parse_check_in(data, today=factories.today())
+        assert (entry.red_flags, entry.no_warning_signs) == (frozenset(red_flags), none_today)
+    else:
+        assert errors_for(red_flags=red_flags, no_warning_signs=none_today) == [
+            "Tick the warning signs that apply, or “None of these today”, not both."
+        ]
+
+
+def test_a_check_in_without_the_answer_reads_as_not_answered_explicitly() -> None:
+    assert make_check_in().no_warning_signs is False
