@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,19 @@ class _NavigationPagesManager(PagesManager):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         PagesManager.uses_pages_directory = False
         super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def _main_module_kept() -> Iterator[None]:
+    """Whatever a script run leaves as `__main__`, the test process gets its own back.
+
+    Streamlit runs app.py as a module named `__main__`; left in place, a later test that starts
+    processes with multiprocessing's "spawn" would have each child run app.py first, in bare
+    mode, and fail there.
+    """
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 @pytest.fixture(autouse=True)
