@@ -58,7 +58,9 @@ def test_the_safety_page_speaks_swedish_and_names_1177_for_urgent_advice(
     open_page(swedish, f"{server.url}/safety")
     expect(swedish.get_by_role("heading", name="Säkerhet", level=1)).to_be_visible()
     # Sweden comes from the browser until a country is chosen: 112, and 1177 when urgent.
-    expect(swedish.get_by_text("Ring 1177 för sjukvårdsrådgivning", exact=False)).to_be_visible()
+    expect(
+        swedish.get_by_text("Ring 1177 för sjukvårdsrådgivning", exact=False).first
+    ).to_be_visible()
     expect(swedish.get_by_role("link", name="Ring 112", exact=True)).to_have_attribute(
         "href", "tel:112"
     )

@@ -17,7 +17,7 @@ from tests.browser.helpers import click_when_still, open_page, wait_idle
 from tests.factories import make_check_in
 
 TIMEZONE = "Europe/London"
-WEAKNESS = re.compile(r"^Leg weakness that is getting worse, or a new foot drop")
+WEAKNESS = re.compile(r"^Leg getting weaker, foot slapping or toes catching")
 
 
 @pytest.fixture
