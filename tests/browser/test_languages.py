@@ -94,7 +94,7 @@ def diary_server(tmp_path: Path) -> Iterator[StreamlitServer]:
         with i18n.use("sv"):  # the routine's changes as a Swedish person accepted them
             write_demo_data(store, user_id="local", days=120, seed=1, end=today)
         store.save_about_me(user_id="local", answers=AboutMe(answered_on=today))
-        if (alert := current_alert(store, user_id="local")) is not None:
+        if (alert := current_alert(store, user_id="local", today=today)) is not None:
             mark_seen(store, user_id="local", alert=alert, today=today)
     finally:
         store.close()
