@@ -38,7 +38,7 @@ NAVIGATION = "[data-testid='stSidebarNav'], .st-key-app_nav"  # the sidebar, or 
 def nav_link(page: Page, title: str) -> Locator:
     """The navigation's link to a page: the sidebar's, or on a phone the bar's above the page."""
     links = page.locator(NAVIGATION).get_by_role("link", name=title, exact=True)
-    return links.locator("visible=true")
+    return links.locator("visible=true").first  # one page, one tap, wherever it shows
 
 
 def go_to(page: Page, title: str) -> None:

@@ -167,6 +167,7 @@ def test_sharing_holds_across_two_replicas_behind_one_address_on_postgresql(
                 log_dir=tmp_path,
                 database_url=postgres_url,
                 secrets_file=secrets,
+                host_names=f"127.0.0.1:{front.port}",  # the balancer's address, as README says
             )
             for name in ("first", "second")
         ]
