@@ -19,6 +19,14 @@ from sciatica import i18n
 from sciatica.diary.ports import FlareDay
 from sciatica.i18n import N_, Language, _
 from sciatica.progress import summary as p
+from sciatica.progress.chart_words import (
+    adherence_chart_sentence,
+    daily_life_sentence,
+    exercise_sentence,
+    response_sentence,
+    sbi_chart_sentence,
+    trend_sentence,
+)
 from sciatica.progress.charts import (
     LABELS,
     adherence_figure,
@@ -37,14 +45,6 @@ from sciatica.progress.tables import (
     sbi_table,
     single_value,
     trend_table,
-)
-from sciatica.progress.text import (
-    adherence_chart_sentence,
-    daily_life_sentence,
-    exercise_sentence,
-    response_sentence,
-    sbi_chart_sentence,
-    trend_sentence,
 )
 
 TITLES = {
