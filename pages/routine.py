@@ -13,7 +13,6 @@ from sciatica.plans.models import Weekday
 from sciatica.plans.routine import ROUTINE_INTRO, TEMPLATE_NAMES, RoutineRejected, template
 from sciatica.plans.swaps import picker_choices
 from sciatica.ui import alerts, in_view, routine
-from sciatica.ui import plans as widgets
 from sciatica.ui.routine import DRAFT, change, remove
 
 catalog, store, user, today = load_catalog(), ui.store(), ui.user_id(), ui.today()
@@ -63,10 +62,10 @@ name = st.text_input(_("Routine name"), max_chars=80, key=f"rt_{v}_name")
 choices = picker_choices(
     catalog, about_me=about_me, today=today, picked=st.session_state[f"rt_{v}_pick"]
 )
-picked = widgets.exercise_picker(choices, key=f"rt_{v}_pick")
+picked = routine.exercise_picker(choices, key=f"rt_{v}_pick")
 draft = draft.pick(picked, catalog=catalog)
 for index, item in enumerate(draft.items):
-    draft = widgets.draft_exercise(draft, index, item, catalog=catalog, move=change, remove=remove)
+    draft = routine.draft_exercise(draft, index, item, catalog=catalog, move=change, remove=remove)
 if not draft.items:
     st.caption(_("Pick exercises above, or start from a template."))
 days = st.pills(
