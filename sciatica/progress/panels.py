@@ -28,11 +28,9 @@ from sciatica.progress.chart_words import (
     trend_sentence,
 )
 from sciatica.progress.charts import (
-    LABELS,
     adherence_figure,
     daily_life_figure,
     exercise_figure,
-    label,
     pain_figure,
     response_figure,
     sbi_figure,
@@ -46,6 +44,7 @@ from sciatica.progress.tables import (
     single_value,
     trend_table,
 )
+from sciatica.progress.traces import LABELS, label
 
 TITLES = {
     "pain": N_("Leg and back pain"),
