@@ -18,8 +18,7 @@ PAGE_LINES = 150
 MODULE_LINES = 300
 # Still over the limit, each to be split in its own change (an entry here should only go).
 TOO_LONG = {
-    "pages/check_in.py",  # the check-in form is being reworked alongside
-    "sciatica/documents/export.py",  # likewise the export and import of a whole diary
+    "sciatica/documents/export.py",  # the export and import of a whole diary, being reworked
     "sciatica/demo.py",  # to become a package: the diary, the sessions, the routine followed
 }
 
