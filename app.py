@@ -4,12 +4,13 @@ import streamlit as st  # noqa: TID251 - the entry point: page settings and navi
 
 from sciatica import ui
 from sciatica.i18n import _
+from sciatica.ui import login
 from sciatica.ui.pages import PAGES
 from sciatica.ui.patients import clinician_pages
 
 ui.use_language()  # the person's language for everything this run draws, the tab's title too
 st.set_page_config(page_title=_("Sciatica diary"), page_icon="🌿", layout="centered")
-ui.require_login()
+login.require_login()
 
 pages = [
     st.Page(

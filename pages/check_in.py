@@ -6,7 +6,6 @@ are folded, each warning sign is one short line with its full question one tap a
 is within two phone screens; what saving did appears right under the Save button.
 """
 
-import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
@@ -14,18 +13,10 @@ from sciatica import i18n, ui
 from sciatica.clock import relative_day
 from sciatica.diary.check_in import (
     BOTH_LEGS,
-    DAY_COLUMN,
-    NOT_ANSWERED,
-    RECENT_TABLE_SIZE,
     form_start,
-    recent_notes,
-    recent_table,
     with_both_legs,
 )
 from sciatica.diary.models import (
-    MEDICATION_MAX_CHARS,
-    NOTES_MAX_CHARS,
-    SBI_FIELDS,
     LegExtent,
     Side,
     describe_errors,
@@ -33,16 +24,11 @@ from sciatica.diary.models import (
     parse_check_in,
 )
 from sciatica.diary.notices import check_in_notice, triage_notice
-from sciatica.diary.triage import content, red_flags, triage
+from sciatica.diary.triage import content, triage
 from sciatica.i18n import N_, _
-from sciatica.ui import alerts, check_in_conflict, flares, in_view
+from sciatica.ui import alerts, check_in_conflict, check_in_form, flares, in_view
 
 PAIN_HELP = N_("0 = no pain, 10 = the worst pain you can imagine.")
-LIFE_FIELDS = {
-    "walking_interference": N_("walking"),
-    "sitting_interference": N_("sitting"),
-    "sleeping_interference": N_("sleeping"),
-}
 
 store, user, today = ui.store(), ui.user_id(), ui.today()
 st.title(_("Check-in"))
@@ -104,84 +90,10 @@ if side is Side.BOTH:
                 key="both_legs_advice",
             )
 
-# Folded for a returning person, with the answers it holds in its label: open to change them.
-life = {name: st.session_state.get(f"{name}_{k}", values[name]) for name in LIFE_FIELDS}
-parts = (
-    _("{activity} {value}").format(activity=_(word), value=life[name])
-    for name, word in LIFE_FIELDS.items()
-)
-with st.expander(
-    _("Pain got in the way of: {summary}").format(summary=", ".join(parts)),
-    expanded=False,  # folded for everyone, so that Save is within two phone screens
-    key=f"life_{k}",
-):
-    st.caption(_("How much did pain get in the way today? 0 = not at all, 10 = completely."))
-    for name in LIFE_FIELDS:
-        answers[name] = st.slider(field_label(name), 0, 10, values[name], key=f"{name}_{k}")
-
-# Weekly, and only when due (CLINICAL.md 2): folded, so that it never crowds the daily form.
-if start.ask_sbi:
-    answered = start.existing is not None and start.existing.sbi_total is not None
-    with st.expander(
-        _("Weekly questions (optional)"),
-        expanded=answered,
-        icon=":material/event_available:",
-    ):
-        st.caption(
-            _(
-                "How bothersome was each over the past week? 0 = not at all, 6 = extremely. "
-                "Answer all four, or leave all four empty."
-            )
-        )
-        for name in SBI_FIELDS:
-            answers[name] = st.segmented_control(
-                field_label(name), range(7), default=values[name], key=f"{name}_{k}"
-            )
-
-# Safety content stays in view every day: each sign is asked explicitly (CLINICAL.md 1), in
-# a line each on a phone, its full question one tap away, and "None of these" is an answer too.
-with st.container(border=True, key="warning_signs", gap="xxsmall"):
-    st.markdown(_("**Warning signs, new or worse:** tick what applies."))
-    ticked = values["red_flags"]
-    flags = [
-        flag.id
-        for flag in red_flags()
-        if st.checkbox(
-            flag.short or flag.question,
-            value=flag.id in ticked,
-            help=flag.question if flag.short else None,
-            key=f"flag_{flag.id}_{k}",
-        )
-    ]
-    # Stored as its own answer, apart from a screen left unanswered. Ticking a sign (or saying
-    # both legs are new or worse) clears and greys it: the sign is the answer.
-    none_key = f"flag_none_{k}"
-    st.session_state.setdefault(none_key, bool(values["no_warning_signs"]))
-    if flags or both_new:
-        st.session_state[none_key] = False
-    none_today = st.checkbox(
-        field_label("no_warning_signs"), disabled=bool(flags or both_new), key=none_key
-    )
-
-with st.expander(_("Activity, medication and notes (optional)")):
-    answers["activity_minutes"] = st.number_input(
-        field_label("activity_minutes"),
-        0,
-        1440,
-        values["activity_minutes"],
-        step=5,
-        help=_("Walking, swimming, cycling or similar gentle activity."),
-        key=f"minutes_{k}",
-    )
-    answers["medication"] = st.text_input(
-        field_label("medication"),
-        values["medication"],
-        max_chars=MEDICATION_MAX_CHARS,
-        key=f"med_{k}",
-    )
-    answers["notes"] = st.text_area(
-        field_label("notes"), values["notes"], max_chars=NOTES_MAX_CHARS, key=f"notes_{k}"
-    )
+answers |= check_in_form.daily_life(values, k)
+answers |= check_in_form.weekly_questions(start, values, k)
+flags, none_today = check_in_form.warning_signs(values, k, both_new=both_new)
+answers |= check_in_form.extras(values, k)
 
 # What saving did shows here, right under the button, and is scrolled into view.
 if st.button(_("Save check-in"), type="primary", key="check_in_save"):
@@ -210,18 +122,4 @@ check_in_conflict.question(user_id=user, today=today, key="check_in_outcome")
 
 flares.quick_entry(key="check_in")  # pain flaring during the day, beside the one check-in
 
-st.header(_("Your last two weeks"))
-recent = store.recent_check_ins(user_id=user, limit=RECENT_TABLE_SIZE)
-if recent:
-    st.table(pd.DataFrame(recent_table(recent)).set_index(_(DAY_COLUMN)))
-    key_to_table = _(
-        "Leg and back pain 0-10 · SBI: weekly bothersomeness, 0-24 · {dash} not answered."
-    )
-    st.caption(key_to_table.format(dash=NOT_ANSWERED))
-    if notes := recent_notes(recent):
-        with st.expander(_("Notes from these days ({count})").format(count=len(notes))):
-            for when, note in notes:
-                st.markdown(f"**{when}**")
-                st.text(note)  # the person's own words: shown as text, never as markdown
-else:
-    st.caption(_("Your check-ins will appear here."))
+check_in_form.last_two_weeks(store, user=user)

@@ -4,9 +4,6 @@ The filters are in the URL (a link opens the same list) and kept for the visit: 
 page and coming back through the sidebar finds them as they were.
 """
 
-from collections.abc import Sequence
-from enum import StrEnum
-
 import streamlit as st
 
 from sciatica import ui
@@ -15,7 +12,6 @@ from sciatica.diary.today import current_alert
 from sciatica.exercises.catalog import load_catalog
 from sciatica.exercises.filters import (
     filter_from_query_params,
-    filter_summary,
     filter_to_query_params,
 )
 from sciatica.exercises.library import (
@@ -25,28 +21,11 @@ from sciatica.exercises.library import (
     loosen_hint,
     match_count,
 )
-from sciatica.exercises.models import (
-    Equipment,
-    ExerciseFilter,
-    Kind,
-    Level,
-    Position,
-    TargetArea,
-)
 from sciatica.exercises.suitability import suits
-from sciatica.i18n import N_, _
+from sciatica.i18n import _
 from sciatica.ui import alerts
-from sciatica.ui.exercises import exercise_card, family_fold
+from sciatica.ui.exercises import CHOICES, clear_filters, exercise_card, family_fold, filters_fold
 
-# Filter field -> the multiselect's label and options (shown by each enum's .label).
-CHOICES: dict[str, tuple[str, Sequence[StrEnum]]] = {
-    "kinds": (N_("Type"), list(Kind)),
-    "target_areas": (N_("Target area"), list(TargetArea)),
-    "positions": (N_("Position"), list(Position)),
-    "equipment": (N_("Equipment"), list(Equipment)),
-    "levels": (N_("Level"), list(Level)),
-}
-EMPTY: dict[str, object] = {"search": "", **{field: [] for field in CHOICES}}
 WRITTEN = "ex_url"  # the filter part of the URL as this page last wrote it
 
 catalog, store, user = load_catalog(), ui.store(), ui.user_id()
@@ -69,11 +48,6 @@ def show_one(exercise_id: str) -> None:
 
 def show_all() -> None:
     del st.query_params["exercise"]
-
-
-def clear_filters() -> None:
-    for field, empty in EMPTY.items():
-        st.session_state[f"ex_{field}"] = empty
 
 
 st.title(_("Exercises"))
@@ -102,30 +76,7 @@ if chosen is not None:
     caution = suits(chosen, about_me, today=ui.today()).reason
     exercise_card(chosen, catalog=catalog, caution=caution, on_open=show_one)
 else:
-    flt = ExerciseFilter.model_validate(
-        {field: st.session_state[f"ex_{field}"] for field in [*EMPTY, "suits_today"]}
-    )
-    # Keyed, so it stays open while its label follows each choice.
-    with st.expander(filter_summary(flt), icon=":material/filter_list:", key="ex_filters"):
-        st.text_input(
-            _("Search"),
-            key="ex_search",
-            placeholder=_("For example: hamstring, chair, walk"),
-            persist_state="session",
-        )
-        for field, (label, options) in CHOICES.items():
-            st.multiselect(
-                _(label),
-                options,
-                key=f"ex_{field}",
-                format_func={o: str(getattr(o, "label", o)) for o in options}.__getitem__,
-                placeholder=_("Any"),
-                persist_state="session",
-            )
-        st.toggle(_("Suits me today"), key="ex_suits_today", persist_state="session")
-    flt = ExerciseFilter.model_validate(
-        {field: st.session_state[f"ex_{field}"] for field in [*EMPTY, "suits_today"]}
-    )
+    flt = filters_fold()
     view = library_view(catalog, flt, latest=latest, today=ui.today(), about_me=about_me)
     if view.today_note:
         st.info(view.today_note, icon=":material/spa:")

@@ -7,13 +7,12 @@ the one place they are checked), saving, changing and deleting one, and how one 
 The check-in stays the day's official score: flare-ups never enter the summary, the clinically
 important change or the plan's rules. They show the day's range on Progress and, when one was
 well above that day's check-in, are mentioned beside the next session's advice
-(`flare_mention`).
+(`diary.flare_mention`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as time_of_day
 from functools import cache
@@ -26,11 +25,8 @@ from sciatica import clock, i18n
 from sciatica.content import DATA_DIR, ContentError, Frozen, load_yaml
 from sciatica.diary.models import FLARE_LABELS, FlareEntry, FlareInput, describe_errors
 from sciatica.diary.ports import FlareRepository
-from sciatica.i18n import Language, Text, _, ngettext
+from sciatica.i18n import Language, Text, _
 
-# A flare-up this many points above the day's check-in is mentioned beside the next session's
-# advice; it never changes the advice itself (the check-in remains the day's score).
-MENTION_ABOVE_CHECK_IN = 3
 EDITABLE_DAYS = 2  # today and yesterday: the quick entry is for what just happened
 # Fifty a day is one every twenty minutes of a waking day, more than anyone notes by hand; a
 # limit keeps a day's list, the pages that read it and an imported file's days bounded.
@@ -255,50 +251,6 @@ def saved_message(entry: FlareInput, *, timezone: str | None, today: date, chang
     if changed:
         return _("Changed: {flare}.").format(flare=what)
     return _("Saved: {flare}.").format(flare=what)
-
-
-@dataclass(frozen=True, slots=True)
-class FlareMention:
-    """A flare-up well above its day's check-in, to mention beside the next session's advice."""
-
-    flare: FlareInput
-    check_in_leg_pain: int
-    sentence: str
-
-
-def flare_mention(
-    flares: Sequence[FlareInput], *, check_in_leg_pain: Mapping[date, int], today: date
-) -> FlareMention | None:
-    """The highest flare-up 3 or more points above its day's check-in, with its sentence.
-
-    A day without a check-in has no score to compare with, so its flare-ups are not mentioned.
-    """
-    above = [
-        (flare.leg_pain - check_in_leg_pain[flare.day], flare)
-        for flare in flares
-        if flare.day in check_in_leg_pain
-        and flare.leg_pain - check_in_leg_pain[flare.day] >= MENTION_ABOVE_CHECK_IN
-    ]
-    if not above:
-        return None
-    rise, flare = max(above, key=lambda pair: (pair[0], pair[1].at))
-    when = clock.day_in_sentence(flare.day, today=today)
-    values = {"when": when, "value": flare.leg_pain, "count": rise}
-    if flare.triggers:
-        sentence = ngettext(
-            "A flare-up {set_off} {when}: leg pain {value}, {count} point above that day's "
-            "check-in.",
-            "A flare-up {set_off} {when}: leg pain {value}, {count} points above that day's "
-            "check-in.",
-            rise,
-        ).format(set_off=set_off_words(flare.triggers), **values)
-    else:
-        sentence = ngettext(
-            "A flare-up {when}: leg pain {value}, {count} point above that day's check-in.",
-            "A flare-up {when}: leg pain {value}, {count} points above that day's check-in.",
-            rise,
-        ).format(**values)
-    return FlareMention(flare, check_in_leg_pain[flare.day], sentence)
 
 
 def _and(parts: Sequence[str]) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sciatica import clock
-from sciatica.diary.flares import flare_mention
+from sciatica.diary.flare_mention import flare_mention
 from sciatica.diary.ports import DailyRow
 from sciatica.diary.today import current_alert
 from sciatica.exercises.filters import high_pain_why

@@ -2,7 +2,8 @@
 
 Each builder takes the table `tables` makes and returns a figure; the page's panels (`panels`)
 decide which to draw. Colours and font come from `style`, the frame they share (title, legend
-below, dates as days, sized for a phone) from `layout`.
+below, dates as days, sized for a phone) from `layout`, and the traces, bands and column
+labels from `traces`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import plotly.graph_objects as go
 
 from sciatica.i18n import N_, _, format_decimal
 from sciatica.progress import summary as p
+from sciatica.progress import traces as t
 from sciatica.progress.layout import WEEK_BAR, date_axis, figure, hover_days
 from sciatica.progress.style import (
     BACK_COLOUR,
@@ -31,6 +33,7 @@ from sciatica.progress.style import (
     TARGET_FILL,
 )
 from sciatica.progress.tables import mondays
+from sciatica.progress.traces import label
 
 PAIN_COLOURS = {"leg_pain": LEG_COLOUR, "back_pain": BACK_COLOUR}
 LIFE_COLOURS = dict(zip(p.LIFE, (SKY_COLOUR, BACK_COLOUR, PURPLE_COLOUR), strict=True))
@@ -45,88 +48,7 @@ DAILY = N_("Each day")
 EXERCISE_LABEL_WIDTH = 18  # characters on a line of an exercise's name
 EXERCISE_BASE_HEIGHT, EXERCISE_ROW_HEIGHT = 140, 48  # px: axes and title, then each bar
 BAND_NAME = N_("Less than an important fall (2 points and 30%)")
-LABELS = {
-    "day": N_("Date"),
-    "week": N_("Week starting"),
-    "check_ins": N_("Check-ins"),
-    "leg_pain": N_("Leg pain"),
-    "back_pain": N_("Back pain"),
-    "walking_interference": N_("Walking"),
-    "sitting_interference": N_("Sitting"),
-    "sleeping_interference": N_("Sleeping"),
-    "sbi_total": N_("Bothersomeness (SBI, 0-24)"),
-    "sessions": N_("Sessions"),
-    "pain_before": N_("Before session"),
-    "worst_during": N_("Worst during"),
-    "pain_after": N_("After session"),
-    "next_morning_leg_pain": N_("Next morning"),
-    "change_after": N_("Change straight after"),
-    "change_next_morning": N_("Change by next morning"),
-    "exercise": N_("Exercise"),
-    "change": N_("Average next-morning change (points)"),
-    "range_low": N_("Lowest leg pain noted (with flare-ups)"),
-    "range_high": N_("Highest leg pain noted (with flare-ups)"),
-    "flares": N_("Flare-ups"),
-}
 RANGE_NAMES = {False: N_("Day's range, with flare-ups"), True: N_("Week's range, with flare-ups")}
-
-
-def label(column: str) -> str:
-    """A column's name in the person's language."""
-    return _(LABELS[column])
-
-
-def _scatter(
-    x: Any,
-    y: Any,
-    name: str,
-    colour: str,
-    mode: str,
-    hover: str,
-    data: dict[str, Any] | None = None,
-    **marker: Any,
-) -> dict[str, Any]:
-    return (data or {}) | {
-        "type": "scatter",
-        "x": np.asarray(x),
-        "y": np.asarray(y, dtype="float64"),
-        "name": name,
-        "mode": mode,
-        "line": {"color": colour, "width": 3},
-        "marker": {"color": colour, "size": 9} | marker,
-        "connectgaps": False,
-        "cliponaxis": False,  # a mark on the first or last day is drawn whole
-        "hovertemplate": f"{hover}<extra></extra>",
-    }
-
-
-def _bar(x: Any, y: Any, name: str, colour: str, hover: str, **style: Any) -> dict[str, Any]:
-    bar = {"type": "bar", "x": np.asarray(x), "y": np.asarray(y), "name": name}
-    return bar | {"marker": {"color": colour}, "hovertemplate": hover} | style
-
-
-def _band(low: float, high: float, name: str, fill: str) -> dict[str, Any]:
-    rect = {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "y0": low, "y1": high}
-    style = {"fillcolor": fill, "line": {"width": 0}, "layer": "below"}
-    return rect | style | {"name": name, "showlegend": True}
-
-
-def _dates(days: Sequence[date] | pd.DatetimeIndex) -> pd.DatetimeIndex:
-    return pd.DatetimeIndex(np.asarray(days, dtype="datetime64[ns]"))
-
-
-def _x(table: pd.DataFrame) -> tuple[pd.Series, str, str, dict[str, Any]]:
-    """The x values, the axis title, the hover's day and what the trace needs for it."""
-    if "week" in table:
-        return table["week"], label("week"), *hover_days(table["week"], weekly=True)
-    return table["day"], label("day"), *hover_days(table["day"])
-
-
-def _value(when: str, value: str, name: str = "") -> str:
-    """A hover's line: 'Tue 1 Dec 2026: leg pain 3.0/10' (Plotly fills in the %{...})."""
-    if name:
-        return _("{when}: {name} {value}").format(when=when, name=name, value=value)
-    return _("{when}: {value}").format(when=when, value=value)
 
 
 def pain_figure(
@@ -137,42 +59,42 @@ def pain_figure(
     session_days: Sequence[date] | pd.DatetimeIndex = (),
 ) -> go.Figure:
     """Leg and back pain with 7-day averages (or weekly means), baseline and important band."""
-    x, x_title, when, dated = _x(table)
+    x, x_title, when, dated = t.x_values(table)
     weekly = "week" in table
     traces = []
     for column, colour in PAIN_COLOURS.items():
         name = label(column)
-        hover = _value(when, "%{y:.1f}/10", name.lower())
+        hover = t.hover_line(when, "%{y:.1f}/10", name.lower())
         if weekly:
             weekly_name = _("{name}, weekly average").format(name=name)
-            traces.append(_scatter(x, table[column], weekly_name, colour, "lines", hover, dated))
+            traces.append(t.scatter(x, table[column], weekly_name, colour, "lines", hover, dated))
             continue
         daily = _("{name}, daily").format(name=name)
         traces.append(
-            _scatter(x, table[column], daily, colour, "markers", hover, dated, opacity=0.6)
+            t.scatter(x, table[column], daily, colour, "markers", hover, dated, opacity=0.6)
         )
         smooth = table[f"{column}_7d"]
         if smooth.notna().any():  # no line, no legend entry for one
             average = _("{name}, 7-day average").format(name=name)
-            traces.append(_scatter(x, smooth, average, colour, "lines", hover, dated))
+            traces.append(t.scatter(x, smooth, average, colour, "lines", hover, dated))
     averaged = weekly or table[[f"{c}_7d" for c in PAIN_COLOURS]].notna().any(axis=None)
     ranges = _ranges(table, weekly=weekly) if "range_low" in table else None
     if ranges is not None:
         traces.insert(0, ranges)  # under the check-ins' marks
-    sessions = _dates(session_days)
+    sessions = t.as_dates(session_days)
     if weekly:  # one mark per week with sessions keeps years of sessions light
         sessions = mondays(sessions).unique()
     marks = []
     for days, y, name, colour, symbol in (
         (sessions, 0, _("Exercise session"), SESSION_COLOUR, "triangle-up"),
-        (_dates(flag_days), 10, _("Warning sign reported"), FLAG_COLOUR, "diamond"),
+        (t.as_dates(flag_days), 10, _("Warning sign reported"), FLAG_COLOUR, "diamond"),
     ):
         if len(days):
             on, data = hover_days(days)
-            hover = _value(on, name.lower())
+            hover = t.hover_line(on, name.lower())
             marks.append(days)
             traces.append(
-                _scatter(
+                t.scatter(
                     days,
                     [y] * len(days),
                     name,
@@ -187,7 +109,7 @@ def pain_figure(
     shapes = []
     if leg is not None:
         # From the baseline down to the threshold, a fall is under 2 points or under 30%.
-        band = _band(leg.threshold, leg.baseline, _(BAND_NAME), BAND_FILL)
+        band = t.band(leg.threshold, leg.baseline, _(BAND_NAME), BAND_FILL)
         across = {"xref": "paper", "x0": 0, "x1": 1, "y0": leg.baseline, "y1": leg.baseline}
         baseline = across | {
             "type": "line",
@@ -209,7 +131,7 @@ def pain_figure(
             else _(DAILY)
         ),
         x_axis=date_axis(x_title, x, *marks),
-        y_axis=_y_axis(_("Pain (0-10)")) | SCALE_0_10,
+        y_axis=t.y_axis(_("Pain (0-10)")) | SCALE_0_10,
         shapes=shapes,
     )
 
@@ -236,8 +158,8 @@ def _ranges(table: pd.DataFrame, *, weekly: bool) -> dict[str, Any] | None:
         noted_as = _("{value}/10, the week's lowest or highest noted")
     else:
         noted_as = _("{value}/10, the day's lowest or highest noted")
-    hover = _value(when, noted_as.format(value="%{y:.0f}"))
-    trace = _scatter(x, y, name, LEG_COLOUR, "lines+markers", hover, data)
+    hover = t.hover_line(when, noted_as.format(value="%{y:.0f}"))
+    trace = t.scatter(x, y, name, LEG_COLOUR, "lines+markers", hover, data)
     return trace | {
         "line": {"color": LEG_COLOUR, "width": 2},
         "marker": {"color": LEG_COLOUR, "size": 10, "symbol": "line-ew-open", "line": {"width": 2}},
@@ -248,14 +170,14 @@ def _ranges(table: pd.DataFrame, *, weekly: bool) -> dict[str, Any] | None:
 def sbi_figure(*, table: pd.DataFrame) -> go.Figure:
     """Weekly bothersomeness total as bars on its 0-24 scale."""
     when, data = hover_days(table["week"], weekly=True)
-    hover = _value(when, "%{y:.0f}/24") + "<extra></extra>"
+    hover = t.hover_line(when, "%{y:.0f}/24") + "<extra></extra>"
     name = label("sbi_total")
-    bars = _bar(table["week"], table["sbi_total"], name, PURPLE_COLOUR, hover, **WEEK_BAR, **data)
+    bars = t.bar(table["week"], table["sbi_total"], name, PURPLE_COLOUR, hover, **WEEK_BAR, **data)
     return figure(
         [bars],
         title=_("Weekly bothersomeness (SBI)"),
         x_axis=date_axis(label("week"), table["week"], weekly=True),
-        y_axis=_y_axis(_("SBI total (0-24)")) | {"range": [0, 24], "dtick": 6},
+        y_axis=t.y_axis(_("SBI total (0-24)")) | {"range": [0, 24], "dtick": 6},
     )
 
 
@@ -263,27 +185,27 @@ def adherence_figure(*, table: pd.DataFrame) -> go.Figure:
     """Sessions each week against the suggested 3-4 a week, shaded."""
     low, high = p.SESSIONS_TARGET
     when, data = hover_days(table["week"], weekly=True)
-    hover = _value(when, _("{count} sessions").format(count="%{y}")) + "<extra></extra>"
+    hover = t.hover_line(when, _("{count} sessions").format(count="%{y}")) + "<extra></extra>"
     name = label("sessions")
-    bars = _bar(table["week"], table["sessions"], name, SESSION_COLOUR, hover, **WEEK_BAR, **data)
+    bars = t.bar(table["week"], table["sessions"], name, SESSION_COLOUR, hover, **WEEK_BAR, **data)
     suggested = _("Suggested {low}-{high} a week").format(low=low, high=high)
-    target = _band(low, high, suggested, TARGET_FILL)
+    target = t.band(low, high, suggested, TARGET_FILL)
     top = max(float(table["sessions"].max()), high) + 1
     return figure(
         [bars],
         title=_("Exercise sessions per week"),
         x_axis=date_axis(label("week"), table["week"], weekly=True),
-        y_axis=_y_axis(_("Sessions per week")) | {"range": [0, top], "dtick": 1},
+        y_axis=t.y_axis(_("Sessions per week")) | {"range": [0, top], "dtick": 1},
         shapes=[target],
     )
 
 
 def response_figure(*, table: pd.DataFrame) -> go.Figure:
     """Leg pain before and after each session, and the next morning."""
-    x, x_title, when, days = _x(table)
-    hover = _value(when, "%{y:.1f}/10")
+    x, x_title, when, days = t.x_values(table)
+    hover = t.hover_line(when, "%{y:.1f}/10")
     traces = [
-        _scatter(
+        t.scatter(
             x,
             table[column],
             label(column),
@@ -300,24 +222,24 @@ def response_figure(*, table: pd.DataFrame) -> go.Figure:
         traces,
         title=_("Leg pain around each session"),
         x_axis=date_axis(x_title, x),
-        y_axis=_y_axis(_("Leg pain (0-10)")) | SCALE_0_10,
+        y_axis=t.y_axis(_("Leg pain (0-10)")) | SCALE_0_10,
     )
 
 
 def daily_life_figure(*, table: pd.DataFrame) -> go.Figure:
     """How much pain got in the way of walking, sitting and sleeping (7-day or weekly means)."""
-    x, x_title, when, days = _x(table)
+    x, x_title, when, days = t.x_values(table)
     weekly = "week" in table
     # Too few check-ins for any 7-day average: draw the days themselves.
     averaged = weekly or table[[f"{c}_7d" for c in LIFE_COLOURS]].notna().any(axis=None)
     traces = [
-        _scatter(
+        t.scatter(
             x,
             table[column if weekly or not averaged else f"{column}_7d"],
             label(column),
             colour,
             "lines" if averaged else "lines+markers",
-            _value(when, "%{y:.1f}/10"),
+            t.hover_line(when, "%{y:.1f}/10"),
             days,
         )
         for column, colour in LIFE_COLOURS.items()
@@ -329,7 +251,7 @@ def daily_life_figure(*, table: pd.DataFrame) -> go.Figure:
             _("Weekly averages") if weekly else _("7-day averages") if averaged else _(DAILY)
         ),
         x_axis=date_axis(x_title, x),
-        y_axis=_y_axis(_("Got in the way (0-10)")) | SCALE_0_10,
+        y_axis=t.y_axis(_("Got in the way (0-10)")) | SCALE_0_10,
     )
 
 
@@ -347,7 +269,7 @@ def exercise_figure(*, table: pd.DataFrame) -> go.Figure:
     hover += "<extra></extra>"
     customdata = np.column_stack([rows["exercise"].astype(str), rows["sessions"]])
     style = {"orientation": "h", "customdata": customdata}
-    bars = _bar(rows["change"], names, _("Average change"), LEG_COLOUR, hover, **style)
+    bars = t.bar(rows["change"], names, _("Average change"), LEG_COLOUR, hover, **style)
     x_axis = {
         "title": {"text": _("Change (points)")},
         "zeroline": True,
@@ -362,7 +284,3 @@ def exercise_figure(*, table: pd.DataFrame) -> go.Figure:
         y_axis={},
         height=EXERCISE_BASE_HEIGHT + EXERCISE_ROW_HEIGHT * len(rows),
     )
-
-
-def _y_axis(title: str) -> dict[str, Any]:
-    return {"title": {"text": title}}

@@ -19,12 +19,18 @@ from sciatica import i18n
 from sciatica.diary.ports import FlareDay
 from sciatica.i18n import N_, Language, _
 from sciatica.progress import summary as p
+from sciatica.progress.chart_words import (
+    adherence_chart_sentence,
+    daily_life_sentence,
+    exercise_sentence,
+    response_sentence,
+    sbi_chart_sentence,
+    trend_sentence,
+)
 from sciatica.progress.charts import (
-    LABELS,
     adherence_figure,
     daily_life_figure,
     exercise_figure,
-    label,
     pain_figure,
     response_figure,
     sbi_figure,
@@ -38,14 +44,7 @@ from sciatica.progress.tables import (
     single_value,
     trend_table,
 )
-from sciatica.progress.text import (
-    adherence_chart_sentence,
-    daily_life_sentence,
-    exercise_sentence,
-    response_sentence,
-    sbi_chart_sentence,
-    trend_sentence,
-)
+from sciatica.progress.traces import LABELS, label
 
 TITLES = {
     "pain": N_("Leg and back pain"),

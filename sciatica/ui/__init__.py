@@ -13,11 +13,9 @@ error is raised to Streamlit as usual instead.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
 
 import streamlit as st
 from streamlit.logger import get_logger
@@ -25,15 +23,20 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from sciatica import clock, i18n
-from sciatica.accounts import identity_user_id, login_ended, missing_auth_keys
+from sciatica.accounts import identity_user_id, missing_auth_keys
 from sciatica.config import Settings
 from sciatica.diary.models import TriageLevel
-from sciatica.diary.notices import Notice, triage_notice
+from sciatica.diary.notices import triage_notice
 from sciatica.diary.triage import Triage, content, guessed
 from sciatica.i18n import N_, Language, _
 from sciatica.storage.backup import BackupFailed, BackupUnavailable, ensure_daily_backup
 from sciatica.storage.store import Store
-from sciatica.ui import in_view
+from sciatica.ui.advice import advice_block as advice_block
+from sciatica.ui.advice import call_buttons as call_buttons
+from sciatica.ui.advice import dial_links as dial_links
+from sciatica.ui.flash import flash as flash
+from sciatica.ui.flash import leave_message as leave_message
+from sciatica.ui.flash import show_flash as show_flash
 from sciatica.ui.navigation import phone_bar
 from sciatica.ui.network import open_network_problem
 from sciatica.ui.plain import plain as plain  # pages escape with ui.plain
@@ -184,53 +187,6 @@ def login_setup_missing() -> list[str]:
     return missing_auth_keys(st.secrets.get("auth")) if logins_enabled() else []
 
 
-def require_login() -> None:
-    """With logins on, show the login screen and stop until the user has logged in.
-
-    An [auth] section without every key it needs opens nothing: st.login could not work, and
-    the diary is not served without a login either (`python -m sciatica.ui.server` refuses to
-    start with it; this covers a plain `streamlit run`). Without logins, the diary shows on
-    this computer only (`refuse_open_network`).
-    """
-    refuse_open_network()
-    if not logins_enabled():
-        return
-    if missing := login_setup_missing():
-        st.title(_("Sciatica diary"))
-        st.error(
-            _(
-                "Logins on this server are not set up completely, so the diary cannot open. "
-                "Please tell the people who run it: the login settings lack {keys}."
-            ).format(keys=", ".join(missing)),
-            icon=":material/lock:",
-        )
-        st.stop()
-    if not st.user.is_logged_in or _login_ended():
-        st.title(_("Sciatica diary"))
-        if st.user.is_logged_in:
-            # A login from before the person's last logout: a copied or forgotten cookie.
-            st.info(_("This login has ended: you logged out. Please log in again."))
-        st.write(_("Please log in to see your diary. Each person sees only their own data."))
-        st.button(_("Log in"), type="primary", on_click=st.login)
-        st.stop()
-    with st.sidebar:
-        who = st.user.get("email") or st.user.get("name") or _("you")
-        st.caption(_("Logged in as {who}").format(who=plain(str(who))))
-        st.button(_("Log out"), on_click=_log_out)
-
-
-def _login_ended() -> bool:
-    """Whether this browser's login was issued before the person last logged out, anywhere."""
-    ended_at = store().logged_out_at(user_id=user_id())
-    return login_ended(issued_at=st.user.get("iat"), logged_out_at=ended_at)
-
-
-def _log_out() -> None:
-    """Log out here, and end every login of this person issued until now, on every device."""
-    store().record_logout(user_id=user_id(), at=clock.now())
-    st.logout()
-
-
 def user_id() -> str:
     """Whose diary this session reads and writes: the login's identity, or the local user."""
     if not logins_enabled():
@@ -312,63 +268,3 @@ def show_triage(result: Triage, *, key: str = "triage") -> None:
     """Show the advice for an emergency, urgent or routine result; nothing for none."""
     if result.level is not TriageLevel.NONE:
         advice_block(triage_notice(result, country=country()), key=key)
-
-
-def advice_block(notice: Notice, *, key: str) -> None:
-    """A notice's advice in its colour, its points as a list, and the numbers to call."""
-    points = "".join(f"\n- {point}" for point in notice.points)
-    body = f"**{notice.title}.** {dial_links(notice.text, notice.numbers)}{points}"
-    if notice.level is TriageLevel.EMERGENCY:
-        st.error(body, icon=":material/emergency:")
-    elif notice.level in (TriageLevel.URGENT, TriageLevel.SOON):
-        st.warning(body, icon=":material/warning:")
-    else:
-        st.info(body, icon=":material/stethoscope:")
-    if notice.calls:  # the number to call, one tap away on a phone
-        call_buttons(notice.calls, key=key)
-
-
-def dial_links(text: str, numbers: Sequence[str]) -> str:
-    """Markdown: each of these emergency numbers in the text as a tel: link, one tap to call.
-
-    For the app's own advice wording only (it is markdown); a number inside a longer one
-    (999 in 9999) is left alone.
-    """
-    if not numbers:
-        return text
-    pattern = "|".join(re.escape(number) for number in sorted(set(numbers), key=len, reverse=True))
-    return re.sub(rf"(?<![\w\[:])({pattern})(?![\w\]])", r"[\1](tel:\1)", text)
-
-
-def call_buttons(numbers: tuple[str, ...], *, key: str) -> None:
-    """'Call 112', 'Call 999'... as tel: links, side by side where there is room."""
-    row = st.container(horizontal=True, key=f"{key}_calls")
-    for number in numbers:
-        label = _("Call {number}").format(number=number)
-        row.link_button(label, f"tel:{number}", type="primary", icon=":material/call:")
-
-
-_FLASH = "_sciatica_flash"
-
-
-def leave_message(message: str, *, done: bool = True) -> None:
-    """Show a message at the top of the page's next run: success, or else a notice.
-
-    For a button's callback, after which the page runs again anyway.
-    """
-    st.session_state[_FLASH] = (message, done)
-
-
-def flash(message: str, *, done: bool = True) -> NoReturn:
-    """Rerun the page and show a message at the top of it once: success, or else a notice."""
-    leave_message(message, done=done)
-    st.rerun()
-
-
-def show_flash() -> None:
-    """Show the message left by `flash`, if any, and bring it into view (ui.in_view)."""
-    if left := st.session_state.pop(_FLASH, None):
-        message, done = left
-        in_view.result(
-            message, key="flash", kind=in_view.Kind.DONE if done else in_view.Kind.NOTICE
-        )

@@ -6,17 +6,37 @@ dog among them) are on the first screen; opening one draws its versions and pict
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from enum import StrEnum
 
 import streamlit as st
 
 from sciatica.exercises.catalog import comfort_options, family
+from sciatica.exercises.filters import filter_summary
 from sciatica.exercises.library import Family, exercise_figure, ladder_order, versions_label
-from sciatica.exercises.models import Catalog, Exercise
+from sciatica.exercises.models import (
+    Catalog,
+    Equipment,
+    Exercise,
+    ExerciseFilter,
+    Kind,
+    Level,
+    Position,
+    TargetArea,
+)
 from sciatica.i18n import N_, _
 
 FIGURE_PX = 400  # wide enough to read, small enough that a standing figure fits
 MAIN_VERSION = N_("The main version of this exercise.")
+# Filter field -> the multiselect's label and options (shown by each enum's .label).
+CHOICES: dict[str, tuple[str, Sequence[StrEnum]]] = {
+    "kinds": (N_("Type"), list(Kind)),
+    "target_areas": (N_("Target area"), list(TargetArea)),
+    "positions": (N_("Position"), list(Position)),
+    "equipment": (N_("Equipment"), list(Equipment)),
+    "levels": (N_("Level"), list(Level)),
+}
+EMPTY: dict[str, object] = {"search": "", **{field: [] for field in CHOICES}}
 
 
 def _bullets(lines: tuple[str, ...]) -> str:
@@ -141,3 +161,41 @@ def family_fold(
                 type="tertiary",
                 icon=":material/open_in_full:",
             )
+
+
+def clear_filters() -> None:
+    """Empty every filter (the button under "nothing matches" calls this back)."""
+    for field, empty in EMPTY.items():
+        st.session_state[f"ex_{field}"] = empty
+
+
+def chosen_filter() -> ExerciseFilter:
+    """The filter as the widgets hold it."""
+    return ExerciseFilter.model_validate(
+        {field: st.session_state[f"ex_{field}"] for field in [*EMPTY, "suits_today"]}
+    )
+
+
+def filters_fold() -> ExerciseFilter:
+    """The filters' fold, its label saying what is chosen; returns the filter chosen."""
+    # Keyed, so it stays open while its label follows each choice.
+    with st.expander(
+        filter_summary(chosen_filter()), icon=":material/filter_list:", key="ex_filters"
+    ):
+        st.text_input(
+            _("Search"),
+            key="ex_search",
+            placeholder=_("For example: hamstring, chair, walk"),
+            persist_state="session",
+        )
+        for field, (label, options) in CHOICES.items():
+            st.multiselect(
+                _(label),
+                options,
+                key=f"ex_{field}",
+                format_func={o: str(getattr(o, "label", o)) for o in options}.__getitem__,
+                placeholder=_("Any"),
+                persist_state="session",
+            )
+        st.toggle(_("Suits me today"), key="ex_suits_today", persist_state="session")
+    return chosen_filter()

@@ -4,8 +4,8 @@ Two taps and the value: picking leg pain now under "Log a flare-up" opens a comp
 that number chosen; what set it off is one tap there, and "Save flare-up" saves it at once;
 what was saved shows right under the button, brought into view. Back pain, what helped, the
 time (now by default, today or yesterday) and a note are folded away. The flare-ups of today and
-yesterday are listed below, each with Change and Delete. What the form may hold is decided by
-`diary.flares.parse_flare`.
+yesterday are listed below, each with Change and Delete (`ui.flare_list`). What the form may
+hold is decided by `diary.flares.parse_flare`.
 
 The form's state lives in plain session-state keys named after the page's `key`, so Today and
 Check-in keep theirs apart; a new version number gives the form fresh widgets after each save.
@@ -13,7 +13,6 @@ Check-in keep theirs apart; a new version number gives the form fresh widgets af
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import date, timedelta
 from typing import Any
 
@@ -25,8 +24,6 @@ from sciatica.diary.flares import (
     FlareRejected,
     add_flare,
     change_flare,
-    delete_flare,
-    describe,
     flare_choices,
     parse_flare,
     quick_entry_data,
@@ -36,30 +33,26 @@ from sciatica.diary.flares import (
 from sciatica.diary.models import FLARE_NOTE_MAX_CHARS, FlareEntry
 from sciatica.i18n import N_, _
 from sciatica.ui import alerts
+from sciatica.ui.flare_list import listed, slot
 
 PAIN_SCALE = tuple(range(11))
 PAIN_HELP = N_("0 = no pain, 10 = the worst pain you can imagine.")
 START_LABEL = N_("Log a flare-up: leg pain now")  # no icon: its code would be read out
 DAYS = (N_("Today"), N_("Yesterday"))  # the Day radio's options, shown translated
-LISTED = 5  # flare-ups listed before 'Show all'
 NEW = 0  # the form is open for a new flare-up; a positive number changes that one
 
 
-def _state(key: str, name: str) -> str:
-    return f"_flare_{key}_{name}"
-
-
 def _widget(key: str, name: str) -> str:
-    version = st.session_state.get(_state(key, "version"), 0)
+    version = st.session_state.get(slot(key, "version"), 0)
     return f"flare_{key}_{version}_{name}"
 
 
 def _open(key: str, flare_id: int) -> None:
     """Open the form, for a new flare-up (NEW) or to change one."""
-    st.session_state[_state(key, "form")] = flare_id
-    st.session_state[_state(key, "version")] = st.session_state.get(_state(key, "version"), 0) + 1
+    st.session_state[slot(key, "form")] = flare_id
+    st.session_state[slot(key, "version")] = st.session_state.get(slot(key, "version"), 0) + 1
     for name in ("result", "problems", "confirm", "opened", "preset"):
-        st.session_state.pop(_state(key, name), None)
+        st.session_state.pop(slot(key, name), None)
 
 
 def _start(key: str) -> None:
@@ -68,12 +61,12 @@ def _start(key: str) -> None:
     if leg_pain is None:
         return
     _open(key, NEW)
-    st.session_state[_state(key, "preset")] = leg_pain
+    st.session_state[slot(key, "preset")] = leg_pain
 
 
 def _close(key: str) -> None:
     for name in ("form", "problems", "opened", "preset"):
-        st.session_state.pop(_state(key, name), None)
+        st.session_state.pop(slot(key, name), None)
 
 
 def _save(key: str, flare_id: int) -> None:
@@ -86,7 +79,7 @@ def _save(key: str, flare_id: int) -> None:
     day = today - timedelta(days=DAYS.index(st.session_state.get(_widget(key, "day")) or DAYS[0]))
     now = clock.local(clock.now(), timezone).time().replace(second=0, microsecond=0)
     wall = st.session_state.get(_widget(key, "time")) or now
-    if flare_id == NEW and day == today and wall == st.session_state.get(_state(key, "opened")):
+    if flare_id == NEW and day == today and wall == st.session_state.get(slot(key, "opened")):
         wall = now  # left at "now" when the form opened: now is when it is saved
     data = quick_entry_data(
         day=day,
@@ -99,7 +92,7 @@ def _save(key: str, flare_id: int) -> None:
         note=answers["note"] or "",
     )
     if data["leg_pain"] is None:
-        st.session_state[_state(key, "problems")] = [_("Choose your leg pain now (0-10).")]
+        st.session_state[slot(key, "problems")] = [_("Choose your leg pain now (0-10).")]
         return
     store, user = ui.store(), ui.user_id()
     try:
@@ -109,30 +102,15 @@ def _save(key: str, flare_id: int) -> None:
         else:
             change_flare(store, user_id=user, flare_id=flare_id, entry=entry)
     except FlareRejected as rejected:
-        st.session_state[_state(key, "problems")] = rejected.problems
+        st.session_state[slot(key, "problems")] = rejected.problems
         return
     except LookupError:
-        st.session_state[_state(key, "problems")] = [_("This flare-up is no longer in your diary.")]
+        st.session_state[slot(key, "problems")] = [_("This flare-up is no longer in your diary.")]
         return
     message = saved_message(entry, timezone=timezone, today=today, changed=flare_id != NEW)
     _close(key)
-    st.session_state[_state(key, "result")] = message
-    st.session_state[_state(key, "version")] = st.session_state.get(_state(key, "version"), 0) + 1
-
-
-def _delete(key: str, flare_id: int) -> None:
-    # Already gone (deleted in another tab): the list below no longer shows it either way.
-    with suppress(LookupError):
-        delete_flare(ui.store(), user_id=ui.user_id(), flare_id=flare_id)
-    st.session_state.pop(_state(key, "confirm"), None)
-    st.session_state[_state(key, "result")] = _("Deleted the flare-up.")
-
-
-def _ask(key: str, flare_id: int | None) -> None:
-    if flare_id is None:
-        st.session_state.pop(_state(key, "confirm"), None)
-    else:
-        st.session_state[_state(key, "confirm")] = flare_id
+    st.session_state[slot(key, "result")] = message
+    st.session_state[slot(key, "version")] = st.session_state.get(slot(key, "version"), 0) + 1
 
 
 def quick_entry(*, key: str) -> None:
@@ -140,7 +118,7 @@ def quick_entry(*, key: str) -> None:
     today, timezone = ui.today(), ui.timezone()
     recent = recent_flares(ui.store(), user_id=ui.user_id(), today=today)
     with st.container(key=f"flares_{key}"):
-        editing = st.session_state.get(_state(key, "form"))
+        editing = st.session_state.get(slot(key, "form"))
         if editing is None:  # picking the number is the first step: it opens the form
             st.pills(
                 _(START_LABEL),
@@ -160,7 +138,7 @@ def quick_entry(*, key: str) -> None:
                     "to note another."
                 ).format(limit=MAX_FLARES_PER_DAY)
             )
-        if (result := st.session_state.pop(_state(key, "result"), None)) is not None:
+        if (result := st.session_state.pop(slot(key, "result"), None)) is not None:
             with st.container(key=f"flare_{key}_result"):
                 st.success(result, icon=":material/check_circle:")
             alerts.scroll_here(f"flare_{key}_result", block="center")  # clear of the header
@@ -168,7 +146,7 @@ def quick_entry(*, key: str) -> None:
             changing = next((flare for flare in recent if flare.id == editing), None)
             _form(key, editing if changing else NEW, changing, today=today, timezone=timezone)
         if recent:
-            _listed(key, recent, today=today, timezone=timezone)
+            listed(key, recent, today=today, timezone=timezone, change=_open)
 
 
 def _form(
@@ -178,13 +156,13 @@ def _form(
     triggers, helped = choices.trigger_labels(), choices.helped_labels()
     now = clock.local(clock.now(), timezone).time().replace(second=0, microsecond=0)
     when = clock.local(start.at, timezone).time() if start else now
-    st.session_state.setdefault(_state(key, "opened"), when)
+    st.session_state.setdefault(slot(key, "opened"), when)
     with st.form(f"flare_form_{key}", border=True):
         st.markdown(_("**Changing a flare-up**") if start else _("**A flare-up now**"))
         st.pills(
             _("Leg pain now"),
             PAIN_SCALE,
-            default=start.leg_pain if start else st.session_state.get(_state(key, "preset")),
+            default=start.leg_pain if start else st.session_state.get(slot(key, "preset")),
             key=_widget(key, "leg_pain"),
             help=_(PAIN_HELP),
         )
@@ -230,7 +208,7 @@ def _form(
                 key=_widget(key, "note"),
             )
         # Right above the Save button, where the person is looking.
-        if problems := st.session_state.get(_state(key, "problems")):
+        if problems := st.session_state.get(slot(key, "problems")):
             st.error(
                 _("Not saved. {problems}").format(problems=" ".join(problems)),
                 icon=":material/error:",
@@ -241,62 +219,3 @@ def _form(
                 _("Save flare-up"), type="primary", on_click=_save, args=(key, flare_id)
             )
             st.form_submit_button(_("Cancel"), type="tertiary", on_click=_close, args=(key,))
-
-
-def _listed(key: str, flares: list[FlareEntry], *, today: date, timezone: str | None) -> None:
-    st.markdown(_("**Flare-ups today and yesterday**"))
-    # The latest few, the rest on request: two days can hold 100 (MAX_FLARES_PER_DAY each),
-    # and each drawn one costs the page its widgets, on every run.
-    shown = list(reversed(flares))
-    if not st.session_state.get(_state(key, "all")):
-        shown = shown[:LISTED]
-    for flare in shown:
-        day = clock.relative_day(flare.day, today=today).capitalize()
-        with st.container(key=f"flare_{key}_item_{flare.id}"):
-            st.markdown(
-                _("{day}: {flare}").format(day=day, flare=describe(flare, timezone=timezone))
-            )
-            if flare.note:
-                st.text(flare.note)  # the person's words, shown as they wrote them
-            row = st.container(horizontal=True)
-            if st.session_state.get(_state(key, "confirm")) == flare.id:
-                row.button(
-                    _("Yes, delete it"),
-                    key=f"flare_{key}_yes_{flare.id}",
-                    type="primary",
-                    on_click=_delete,
-                    args=(key, flare.id),
-                )
-                row.button(
-                    _("Keep it"), key=f"flare_{key}_no_{flare.id}", on_click=_ask, args=(key, None)
-                )
-                continue
-            row.button(
-                _("Change"),
-                key=f"flare_{key}_change_{flare.id}",
-                icon=":material/edit:",
-                type="tertiary",
-                on_click=_open,
-                args=(key, flare.id),
-            )
-            row.button(
-                _("Delete"),
-                key=f"flare_{key}_delete_{flare.id}",
-                icon=":material/delete:",
-                type="tertiary",
-                on_click=_ask,
-                args=(key, flare.id),
-            )
-    if len(shown) < len(flares):
-        st.button(
-            _("Show all {count} flare-ups of today and yesterday").format(count=len(flares)),
-            key=f"flare_{key}_all",
-            type="tertiary",
-            icon=":material/expand_more:",
-            on_click=_show_all,
-            args=(key,),
-        )
-
-
-def _show_all(key: str) -> None:
-    st.session_state[_state(key, "all")] = True

@@ -14,7 +14,7 @@ from sciatica import clock
 from sciatica.diary.flares import MAX_FLARES_PER_DAY
 from sciatica.diary.models import AboutMe, FlareInput
 from sciatica.storage.store import Store
-from sciatica.ui.flares import LISTED
+from sciatica.ui.flare_list import LISTED
 from tests import factories
 from tests.app.test_flares_page import button, log_flare
 

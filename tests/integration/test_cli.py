@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from sciatica import cli, clock
-from sciatica.demo import demo_history
+from sciatica.demo.diary import demo_history
 from sciatica.diary.models import CheckInInput, TriageLevel
 from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import SessionInput

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from sciatica import clock
 from sciatica.content import ContentError
+from sciatica.diary.flare_mention import flare_mention
 from sciatica.diary.flares import (
     FlareRejected,
     describe,
     flare_choices,
-    flare_mention,
     load_choices,
     parse_flare,
     quick_entry_data,

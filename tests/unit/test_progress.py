@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from sciatica.diary.ports import DailyRow
+from sciatica.progress.chart_words import exercise_sentence, trend_sentence
 from sciatica.progress.summary import (
     NO_SESSIONS,
     Period,
@@ -19,7 +20,7 @@ from sciatica.progress.summary import (
     summarise,
 )
 from sciatica.progress.tables import NOT_RECORDED, as_text, in_parts
-from sciatica.progress.text import exercise_sentence, summary_sentences, trend_sentence
+from sciatica.progress.text import summary_sentences
 from tests import factories
 from tests.factories import days_ago
 

@@ -8,6 +8,7 @@ import pytest
 
 from sciatica import i18n
 from sciatica.diary.ports import DailyRow
+from sciatica.progress.chart_words import daily_life_sentence
 from sciatica.progress.charts import (
     BAND_NAME,
     adherence_figure,
@@ -28,7 +29,6 @@ from sciatica.progress.tables import (
     sbi_table,
     trend_table,
 )
-from sciatica.progress.text import daily_life_sentence
 from tests.factories import days_ago
 from tests.unit.test_progress import daily_row, days_frame, make_session
 

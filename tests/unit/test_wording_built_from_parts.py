@@ -16,7 +16,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from sciatica import clock, i18n
 from sciatica.diary.check_in import describe_change
-from sciatica.diary.flares import describe, flare_mention
+from sciatica.diary.flare_mention import flare_mention
+from sciatica.diary.flares import describe
 from sciatica.diary.models import FlareInput, TriageLevel, describe_errors
 from sciatica.diary.triage import signs_for
 from sciatica.documents import csv_io

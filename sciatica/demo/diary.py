@@ -1,7 +1,7 @@
-"""Realistic example diaries: episodes that ease over weeks, with flare-ups and missed days.
+"""A demo diary's days: check-ins over episodes that ease, quick flare-ups, sessions done.
 
-Flare-ups are also noted as quick entries between check-ins (`demo_flares`): by default on
-about one day in six, or a set number every day (the benchmark's ten years take three a day).
+Drawn from a seed, so the same seed gives the same diary; each part draws from its own stream,
+so the check-ins are the same with or without flare-ups.
 """
 
 from __future__ import annotations
@@ -9,33 +9,16 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sciatica import clock
-from sciatica.diary.models import CheckInInput, FlareInput, LegExtent, Side, TriageLevel
-from sciatica.diary.triage import triage
-from sciatica.exercises.catalog import load_catalog
-from sciatica.plans.classify import ClassifiedSession, classify_in_diary
-from sciatica.plans.models import (
-    Change,
-    Decision,
-    ExerciseOutcome,
-    LegResponse,
-    Routine,
-    RoutineInput,
-    RoutineRecord,
-    Session,
-    SessionInput,
-)
-from sciatica.plans.progression import suggest_next_step
-from sciatica.plans.routine import STARTER, template
-from sciatica.storage.store import Store
+from sciatica.diary.models import CheckInInput, FlareInput, LegExtent, Side
+from sciatica.plans.models import LegResponse, SessionInput
 
 MISSED_DAY_CHANCE = 0.12
 SESSION_ADHERENCE = 0.75  # most planned sessions happen
 FLARE_CHANCE = 0.03
 EPISODE_EVERY_DAYS = (240, 420)  # a new episode now and then over a long history
-ROUTINE_WEEKS = 8  # how long the demo routine has been followed
 FLARE_DAY_CHANCE = 1 / 6  # by default, quick flare-up entries on about one day in six
 FLARE_TRIGGERS = ("sitting", "sitting", "driving", "lifting", "bending", "standing", "night")
 FLARE_HELPED = ("walking", "lying_down", "changing_position", "heat", "medication")
@@ -177,129 +160,3 @@ def demo_sessions(history: list[CheckInInput], *, seed: int) -> Iterator[tuple[S
             else rng.choice((LegResponse.SAME, LegResponse.SAME, LegResponse.UP)),
         )
         yield session, spread
-
-
-def _outcomes(ids: list[str], *, hurt: bool, rng: random.Random) -> dict[str, ExerciseOutcome]:
-    outcomes = dict.fromkeys(ids, ExerciseOutcome.DONE)
-    if hurt:
-        outcomes[rng.choice(ids)] = ExerciseOutcome.HURT
-    return outcomes
-
-
-def follow_routine(
-    routine: RoutineInput,
-    sessions: list[tuple[SessionInput, bool]],
-    *,
-    history: list[CheckInInput],
-    seed: int,
-) -> tuple[list[SessionInput], RoutineRecord]:
-    """Follow a routine through the sessions from its start, as a person accepting every change.
-
-    On each session day the app's own rules (`progression`) are asked first; their change is
-    accepted, and the session is done at the doses that result. Returns the sessions with
-    their outcomes, and the routine with its doses now and its history.
-    """
-    rng = random.Random(seed + 2)
-    catalog = load_catalog()
-    leg_pain = {entry.day: entry.leg_pain for entry in history}
-    stamp = datetime.combine(routine.start_date, time(18), tzinfo=UTC)
-    current, changes = routine.items, list[Change]()
-    done: list[SessionInput] = []
-    seen: list[ClassifiedSession] = []
-    last: Decision | None = None
-    for session, hurt in sessions:
-        if session.day < routine.start_date:
-            done.append(
-                session.model_copy(
-                    update={"outcomes": _outcomes(list(STARTER), hurt=hurt, rng=rng)}
-                )
-            )
-            continue
-        today = session.day
-        followed = Routine(
-            **routine.model_dump(),
-            id=1,
-            user_id="demo",
-            active=True,
-            current_items=current,
-            created_at=stamp,
-            updated_at=stamp,
-        )
-        judged = [classify_in_diary(s.session, leg_pain=leg_pain, today=today) for s in seen]
-        step = suggest_next_step(
-            history=judged,
-            routine=followed,
-            catalog=catalog,
-            alert=None,
-            last_change=last,
-            today=today,
-        )
-        if step is not None and step.changes:
-            change = Change(
-                day=today,
-                step=step.step,
-                sentence=step.sentence,
-                accepted=True,
-                changed=True,
-                changes=step.changes,
-            )
-            current = step.apply(current)
-            changes.append(change)
-            last = Decision(
-                **change.model_dump(),
-                id=len(changes),
-                routine_id=1,
-                session_id=judged[-1].session.id,
-                key=step.key,
-                created_at=stamp,
-            )
-        ids = [item.exercise_id for item in current]
-        logged = session.model_copy(
-            update={"routine_id": 1, "outcomes": _outcomes(ids, hurt=hurt, rng=rng)}
-        )
-        done.append(logged)
-        stored = Session(**logged.model_dump(), id=len(done), user_id="demo", created_at=stamp)
-        seen.append(classify_in_diary(stored, leg_pain=leg_pain, today=today))
-    record = RoutineRecord(
-        key=1, routine=routine, active=True, current_items=current, history=tuple(changes)
-    )
-    return done, record
-
-
-def write_demo_data(
-    store: Store,
-    *,
-    user_id: str,
-    days: int,
-    seed: int,
-    end: date,
-    flares_per_day: int | None = None,
-    timezone: str | None = None,
-) -> int:
-    """Write a demo history, a routine, its sessions and flare-ups at once; returns the days.
-
-    One transaction. Flare-ups follow `demo_flares` (`flares_per_day`, times in `timezone`).
-
-    The routine began on a Monday about eight weeks ago (or with the history, if shorter) and
-    has been followed by the app's rules since; sessions before it were done without one.
-    Check-ins already on those days are replaced: callers ask `Store.diary_is_empty` first.
-    """
-    history = list(demo_history(days=days, seed=seed, end=end))
-    entries = [
-        (entry, triage(ticked=entry.red_flags).level if entry.red_flags else TriageLevel.NONE)
-        for entry in history
-    ]
-    start = max(history[0].day, end - timedelta(days=end.weekday() + 7 * ROUTINE_WEEKS))
-    routine = template("Starter routine", catalog=load_catalog(), start=start)
-    sessions, record = follow_routine(
-        routine, list(demo_sessions(history, seed=seed)), history=history, seed=seed
-    )
-    return store.save_many(
-        user_id=user_id,
-        entries=entries,
-        routine_records=[record],
-        session_records=[(s, 1 if s.routine_id else None) for s in sessions],
-        flares=list(
-            demo_flares(history, seed=seed, end=end, per_day=flares_per_day, timezone=timezone)
-        ),
-    )
