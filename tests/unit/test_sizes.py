@@ -17,9 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGE_LINES = 150
 MODULE_LINES = 300
 # Still over the limit, each to be split in its own change (an entry here should only go).
-TOO_LONG = {
-    "sciatica/documents/export.py",  # the export and import of a whole diary, being reworked
-}
+TOO_LONG: set[str] = set()
 
 
 def lines(path: Path) -> int:
