@@ -55,7 +55,7 @@ def test_a_version_2_file_of_red_sessions_keeps_the_starting_doses_and_offers_no
     expect(card.get_by_text("started at")).to_have_count(0)
     go_to(page, "Session")
     expect(page.get_by_text("Red: made symptoms worse")).to_be_visible()
-    expect(page.get_by_text(re.compile("building up is paused"))).to_be_visible()
+    expect(page.get_by_text(re.compile("building up is paused")).first).to_be_visible()
 
 
 def test_a_version_2_file_of_good_sessions_offers_one_step_and_shows_it_once_accepted(
