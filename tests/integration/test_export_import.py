@@ -203,7 +203,8 @@ def test_routines_and_sessions_travel_with_the_export_and_come_back_the_same(
     (routine,) = exported["routines"]
     assert routine["history"]  # the demo routine changed by the rules, and says why
     assert all(change["sentence"].endswith(".") for change in routine["history"])
-    assert routine["current_items"] != routine["items"]
+    # The rules moved the doses (on some days back again, so where they stand may equal the start).
+    assert any(change["changed"] and change["changes"] for change in routine["history"])
     assert exported["sessions"]
     assert {s["routine_key"] for s in exported["sessions"]} == {
         exported["routines"][0]["key"],
