@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from sciatica.ui.harness import ROOT, StreamlitServer, launch_chromium
 from tests.browser.helpers import IDLE_TIMEOUT_MS, wait_idle
+from tests.browser.identity import identity_provider, secrets_for
 
 # The server and the browser come from sciatica/ui/harness.py, shared with the benchmark;
 # tests import StreamlitServer and REPO_ROOT from here.
@@ -48,6 +49,35 @@ def server(tmp_path: Path) -> Iterator[StreamlitServer]:
         yield app
     finally:
         app.stop()
+
+
+@pytest.fixture(scope="module")
+def issuer() -> Iterator[str]:
+    """The OpenID Connect provider the login tests log in with, one per test module."""
+    with identity_provider() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def app_with_logins(
+    request: pytest.FixtureRequest, tmp_path: Path, issuer: str
+) -> Iterator[StreamlitServer]:
+    """The app with [auth] pointing at the provider, on a new database of each kind."""
+    if request.param == "sqlite":
+        database_url = f"sqlite:///{tmp_path / 'shared.db'}"
+    else:
+        database_url = request.getfixturevalue("postgres_url")
+    server = StreamlitServer(
+        data_dir=tmp_path,
+        log_dir=tmp_path,
+        database_url=database_url,
+        secrets_file=secrets_for(tmp_path, issuer=issuer),
+    )
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ on the next.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,7 +32,6 @@ from tests.browser.helpers import (
 )
 from tests.browser.identity import (
     LOGIN_SCREEN,
-    identity_provider,
     log_in,
     log_out,
     logged_in_as,
@@ -54,34 +53,6 @@ PEOPLE = {  # subject at the provider: (leg pain, notes) of the check-in they sa
     "alice@example.org": (2, "Alice walked to the park."),
     "bob@example.org": (9, "Bob had a bad night."),
 }
-
-
-@pytest.fixture(scope="module")
-def issuer() -> Iterator[str]:
-    with identity_provider() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def app_with_logins(
-    request: pytest.FixtureRequest, tmp_path: Path, issuer: str
-) -> Iterator[StreamlitServer]:
-    """The app with [auth] pointing at the provider, on a new database of each kind."""
-    if request.param == "sqlite":
-        database_url = f"sqlite:///{tmp_path / 'shared.db'}"
-    else:
-        database_url = request.getfixturevalue("postgres_url")
-    server = StreamlitServer(
-        data_dir=tmp_path,
-        log_dir=tmp_path,
-        database_url=database_url,
-        secrets_file=secrets_for(tmp_path, issuer=issuer),
-    )
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def check_in(page: Page, *, leg: int, notes: str) -> None:

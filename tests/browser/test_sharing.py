@@ -11,7 +11,7 @@ behind one address (tests/browser/balancer.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from sciatica.accounts import identity_user_id
 from tests.browser.balancer import balancer
 from tests.browser.conftest import StreamlitServer
 from tests.browser.helpers import expand, go_to, open_page, save_check_in, set_slider, wait_idle
-from tests.browser.identity import identity_provider, log_in, secrets_for
+from tests.browser.identity import log_in, secrets_for
 
 pytestmark = pytest.mark.filterwarnings("ignore:get_jwt_config:DeprecationWarning")
 
@@ -29,34 +29,6 @@ ALICE, CAROL, DAVE = "alice@example.org", "carol@example.org", "dave@example.org
 PHONE = {"width": 375, "height": 812}
 ALICE_NAME = re.compile(r"alice\u2060?@example\.org")  # an address shown as text, ui.plain
 HER_PAIN = "Leg pain: 6.0/10 on average over the last 7 days; none the 7 before."
-
-
-@pytest.fixture(scope="module")
-def issuer() -> Iterator[str]:
-    with identity_provider() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def app_with_logins(
-    request: pytest.FixtureRequest, tmp_path: Path, issuer: str
-) -> Iterator[StreamlitServer]:
-    """The app with [auth] pointing at the provider, on a new database of each kind."""
-    if request.param == "sqlite":
-        database_url = f"sqlite:///{tmp_path / 'shared.db'}"
-    else:
-        database_url = request.getfixturevalue("postgres_url")
-    server = StreamlitServer(
-        data_dir=tmp_path,
-        log_dir=tmp_path,
-        database_url=database_url,
-        secrets_file=secrets_for(tmp_path, issuer=issuer),
-    )
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def main(page: Page) -> Locator:
