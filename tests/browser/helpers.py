@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
@@ -81,8 +82,14 @@ def save_check_in(page: Page) -> None:
 def expand(page: Page, label: str) -> Locator:
     """Open the expander whose label holds `label` (if closed) and return it."""
     box = page.locator("details").filter(has=page.locator("summary", has_text=label))
-    if box.get_attribute("open") is None:
+    # A result above scrolls back into view for a moment after a save: a click that lands
+    # while the page moves is missed, so it is tried again once the page holds still.
+    for _attempt in range(3):
+        if box.get_attribute("open") is not None:
+            break
         click_when_still(box.locator("summary"))
+        with suppress(AssertionError):
+            expect(box).to_have_attribute("open", "", timeout=2_000)
     expect(box).to_have_attribute("open", "")
     settled(box)
     return box
