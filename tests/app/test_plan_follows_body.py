@@ -46,6 +46,31 @@ def check_in(store: Store, days_ago: int, leg_pain: int = 2) -> None:
     store.save_check_in(user_id="local", entry=entry, triage_level=TriageLevel.NONE)
 
 
+def log_session(
+    store: Store,
+    routine_id: int,
+    *,
+    days_ago: int,
+    pains: tuple[int, int, int],
+    **answers: object,
+) -> None:
+    """A session of the routine, logged days ago: leg pain before, worst during and after."""
+    before, during, after = pains
+    store.save_session(
+        user_id="local",
+        session=SessionInput.model_validate(
+            {
+                "day": factories.days_ago(days_ago),
+                "routine_id": routine_id,
+                "pain_before": before,
+                "worst_during": during,
+                "pain_after": after,
+                **answers,
+            }
+        ),
+    )
+
+
 def every_day_routine(store: Store) -> Routine:
     plan = template("Starter routine", catalog=CATALOG, start=factories.days_ago(21))
     return store.save_routine(user_id="local", routine=plan.model_copy(update={"days": Weekday}))
@@ -55,16 +80,7 @@ def test_the_whole_loop_session_next_morning_suggestion_accept(
     open_page: OpenPage, store: Store
 ) -> None:
     routine = every_day_routine(store)
-    store.save_session(
-        user_id="local",
-        session=SessionInput(
-            day=factories.days_ago(3),
-            routine_id=routine.id,
-            pain_before=2,
-            worst_during=2,
-            pain_after=2,
-        ),
-    )
+    log_session(store, routine.id, days_ago=3, pains=(2, 2, 2))
     check_in(store, 2)
 
     # A good session yesterday, logged on the page: good so far, next morning to come.
@@ -151,17 +167,7 @@ def test_a_session_spreading_down_the_leg_is_red_and_pauses_building_up_after_tw
 ) -> None:
     routine = every_day_routine(store)
     for days_ago in (3, 1):
-        store.save_session(
-            user_id="local",
-            session=SessionInput(
-                day=factories.days_ago(days_ago),
-                routine_id=routine.id,
-                pain_before=2,
-                worst_during=3,
-                pain_after=2,
-                leg_response="down",
-            ),
-        )
+        log_session(store, routine.id, days_ago=days_ago, pains=(2, 3, 2), leg_response="down")
     app = open_page(SESSION)
     assert "Red: made symptoms worse" in text(app)
     assert "building up is paused: please see a physiotherapist" in text(app)
@@ -177,27 +183,9 @@ def test_accepting_a_suggestion_that_changed_meanwhile_changes_nothing_and_shows
 ) -> None:
     routine = every_day_routine(store)
     for days_ago in (5, 3):
-        store.save_session(
-            user_id="local",
-            session=SessionInput(
-                day=factories.days_ago(days_ago),
-                routine_id=routine.id,
-                pain_before=2,
-                worst_during=2,
-                pain_after=2,
-            ),
-        )
+        log_session(store, routine.id, days_ago=days_ago, pains=(2, 2, 2))
         check_in(store, days_ago - 1)
-    store.save_session(
-        user_id="local",
-        session=SessionInput(
-            day=factories.days_ago(1),
-            routine_id=routine.id,
-            pain_before=2,
-            worst_during=2,
-            pain_after=2,
-        ),
-    )
+    log_session(store, routine.id, days_ago=1, pains=(2, 2, 2))
     app = open_page(SESSION)
     assert "so you could" in next(i.value for i in app.info if "Next time:" in i.value)
     check_in(store, 0, leg_pain=7)  # meanwhile, in another tab: next morning is much worse
@@ -274,16 +262,7 @@ def test_a_pregnant_person_is_never_moved_onto_her_back_nor_offered_it_without_a
         routine=plan.model_copy(update={"days": Weekday, "items": (top,)}),
     )
     for days_ago in (5, 3):
-        store.save_session(
-            user_id="local",
-            session=SessionInput(
-                day=factories.days_ago(days_ago),
-                routine_id=routine.id,
-                pain_before=2,
-                worst_during=2,
-                pain_after=2,
-            ),
-        )
+        log_session(store, routine.id, days_ago=days_ago, pains=(2, 2, 2))
         check_in(store, days_ago - 1)
     for page in (SESSION, TODAY, ROUTINE):
         app = open_page(page)
@@ -326,16 +305,7 @@ def test_after_two_reds_today_pauses_building_up_and_offers_the_eased_session(
 ) -> None:
     routine = every_day_routine(store)
     for days_ago in (3, 1):
-        store.save_session(
-            user_id="local",
-            session=SessionInput(
-                day=factories.days_ago(days_ago),
-                routine_id=routine.id,
-                pain_before=3,
-                worst_during=7,
-                pain_after=7,
-            ),
-        )
+        log_session(store, routine.id, days_ago=days_ago, pains=(3, 7, 7))
     app = open_page(TODAY)
     said = text(app)
     assert "Your last two sessions made your symptoms worse" in said
