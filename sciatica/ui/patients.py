@@ -18,7 +18,7 @@ import streamlit as st
 from sciatica import clock, i18n, ui
 from sciatica.documents.report import progress_report
 from sciatica.exercises.catalog import load_catalog
-from sciatica.i18n import N_, _, ngettext
+from sciatica.i18n import N_, Language, _, ngettext
 from sciatica.plans.sessions import session_points
 from sciatica.progress.flares import choices_sentence, choices_table
 from sciatica.progress.panels import TITLES, Panel, ProgressPanels
@@ -29,6 +29,7 @@ from sciatica.sharing.models import ViewKind
 from sciatica.sharing.overview import patient_overview
 from sciatica.storage.store import Store
 from sciatica.ui import tables
+from sciatica.ui.documents import document_download
 from sciatica.ui.pages import PageSpec
 from sciatica.ui.sharing import login
 
@@ -177,7 +178,9 @@ def patient_progress(store: Store, diary: PatientDiary, *, viewer: Login) -> Non
                 tables.readable_table(choices_table(rows=noted))
                 st.caption(choices_sentence(rows=noted))
     include_notes = st.checkbox(_("Include the diary's notes in the report"))
-    st.download_button(
+    # Built only when clicked, in the language it is asked for, the share asked for again.
+    document_download(
+        st.container(horizontal=True, vertical_alignment="center"),
         _("Download {name}'s report (PDF)").format(name=ui.plain(diary.owner_label)),
         partial(
             report_pdf,
@@ -190,8 +193,9 @@ def patient_progress(store: Store, diary: PatientDiary, *, viewer: Login) -> Non
         ),
         file_name=f"sciatica-report-{period.start}-to-{period.end}.pdf",
         mime="application/pdf",
-        on_click="ignore",
         icon=":material/picture_as_pdf:",
+        key="patient_report_pdf",
+        other_labels={"en": _("Download in English"), "sv": _("Download in Swedish")},
     )
 
 
@@ -211,6 +215,7 @@ def _show(panel: Panel) -> None:
 
 def report_pdf(
     store: Store,
+    language: Language,
     *,
     viewer: Login,
     owner_id: str,
@@ -237,4 +242,5 @@ def report_pdf(
         days=days,
         include_notes=include_notes,
         generated=today,
+        language=language,
     )

@@ -252,9 +252,9 @@ def test_the_report_button_asks_for_the_share_again_and_logs_the_download(
         include_notes=False,
         today=today,
     )
-    assert build().startswith(b"%PDF")
+    assert build("en").startswith(b"%PDF")
     assert [view.what for view in store.views_of(owner_id=ALICE_ID)] == [ViewKind.REPORT]
     stop_sharing(store, owner=alice, share_id=share.id, now=clock.now())
     with pytest.raises(AccessDenied):
-        build()
+        build("en")
     store.close()
