@@ -35,10 +35,12 @@ from sciatica.plans.models import (
 from sciatica.plans.ports import StaleRoutine
 from sciatica.plans.sessions import NextStep, SuggestionChanged, colour_words, decide
 from sciatica.plans.today import EVERY_DAY, PlanStatus, TodaysPlan
+from sciatica.ui import in_view
 from sciatica.ui.plain import plain
 
 BADGE = {Colour.GREEN: "green", Colour.AMBER: "orange", Colour.RED: "red"}
 LOG_VERSION = "session_log_version"  # a new number gives the log form fresh, empty widgets
+SESSION_NOTICE = "session_log_notice"  # the advice or refusal at Save, brought into view
 
 
 def todays_plan(plan: TodaysPlan, *, start: Callable[[bool], object]) -> None:
@@ -201,9 +203,9 @@ def session_log(
         )
         answers["new_numbness_or_weakness"] = st.checkbox(labels["new_numbness_or_weakness"])
         answers["notes"] = st.text_area(_("Notes"), max_chars=NOTES_MAX_CHARS)
-        # Right above the Save button, where the person is looking: the browser keeps the
-        # button in place and shows what appears above it, where below it could be off screen.
-        notice = st.container()
+        # Right above the Save button, where the person is looking, and scrolled into view:
+        # the plan drawn above the form after a save can push the form down the page.
+        notice = st.container(key=SESSION_NOTICE)
         submitted = st.form_submit_button(_("Save session"), type="primary")
     if not submitted:
         return
@@ -213,6 +215,7 @@ def session_log(
     except SessionRejected as error:
         problems = " ".join(error.problems)
         notice.error(_("Not saved. {problems}").format(problems=problems), icon=":material/error:")
+        in_view.scroll_here(SESSION_NOTICE, block="center")
         return
     ui.store().save_session(user_id=ui.user_id(), session=entry)
     st.session_state[LOG_VERSION] = n + 1
@@ -221,3 +224,4 @@ def session_log(
     if advice is None:
         ui.flash(_("Saved your session of {day}.").format(day=i18n.format_day(entry.day)))
     notice.error(advice, icon=":material/front_hand:")
+    in_view.scroll_here(SESSION_NOTICE, block="center")
