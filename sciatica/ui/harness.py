@@ -150,6 +150,11 @@ class StreamlitServer:
         """The last characters the server wrote to stderr since it was last started."""
         return self._log(".err").read_text(errors="replace")[-last:]
 
+    @property
+    def running(self) -> bool:
+        """Whether the server process was started and has not exited."""
+        return self._process is not None and self._process.poll() is None
+
     def stop(self) -> None:
         """Terminate the server, killing it if it does not exit in time."""
         process, self._process = self._process, None

@@ -1,14 +1,17 @@
-"""Browser tests: a real `streamlit run` server per test, a fresh SQLite file, and Chromium."""
+"""Browser tests: a real `streamlit run` server per module, an empty diary per test, Chromium."""
 
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from sciatica.storage.schema import metadata
 from sciatica.ui.harness import ROOT, StreamlitServer, launch_chromium
 from tests.browser.helpers import IDLE_TIMEOUT_MS, wait_idle
 from tests.browser.identity import identity_provider, secrets_for
@@ -38,9 +41,55 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
+def empty_diary(database_url: str) -> None:
+    """Delete every row the app wrote, keeping the schema, so the next test starts on a new diary.
+
+    Row numbers start again from 1 too (SQLite's AUTOINCREMENT counters), as in a new file.
+    """
+    engine = sa.create_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            tables = set(sa.inspect(connection).get_table_names())
+            for table in reversed(metadata.sorted_tables):  # children before their parents
+                if table.name in tables:
+                    connection.execute(table.delete())
+            if "sqlite_sequence" in tables:
+                connection.exec_driver_sql("DELETE FROM sqlite_sequence")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def _module_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
+    """One server for a test module: starting one per test was most of the suite's time."""
+    folder = tmp_path_factory.mktemp("server")
+    app = StreamlitServer(
+        data_dir=folder, database_url=f"sqlite:///{folder / 'test.db'}", log_dir=folder
+    )
+    app.start()
+    try:
+        yield app
+    finally:
+        app.stop()
+
+
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[StreamlitServer]:
-    """A freshly started app with its own empty SQLite database and data folder."""
+def server(_module_server: StreamlitServer) -> StreamlitServer:
+    """The module's app as a new person finds it: an empty diary and no backups.
+
+    Each test has its own browser context, so its own Streamlit session; the diary is emptied
+    before it, and a server a test stopped or restarted is running again.
+    """
+    if not _module_server.running:
+        _module_server.start()
+    empty_diary(_module_server.database_url)
+    shutil.rmtree(_module_server.data_dir / "backups", ignore_errors=True)
+    return _module_server
+
+
+@pytest.fixture
+def own_server(tmp_path: Path) -> Iterator[StreamlitServer]:
+    """A server of this test's own, for a test that breaks it (drops a table, say)."""
     app = StreamlitServer(
         data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'test.db'}", log_dir=tmp_path
     )
