@@ -119,20 +119,38 @@ def postgres_admin_url() -> Iterator[str]:
         pytest.skip(f"PostgreSQL tests skipped: {error}")
 
 
-def new_postgres_database(admin_url: str) -> str:
-    """Create a new, empty database on the test server; its URL."""
+def new_postgres_database(admin_url: str, *, template: str = "template1") -> str:
+    """A new database on the test server, a copy of `template` (empty by default); its URL."""
     name = f"test_{os.getpid()}_{next(_database_numbers)}"
     engine = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     engine.dispose()
     return admin_url.rsplit("/", 1)[0] + f"/{name}"
 
 
 @pytest.fixture
 def postgres_url(postgres_admin_url: str) -> str:
-    """A URL to a new, empty PostgreSQL database."""
+    """A URL to a new, empty PostgreSQL database (for the migrations themselves)."""
     return new_postgres_database(postgres_admin_url)
+
+
+@pytest.fixture(scope="session")
+def _migrated_postgres(postgres_admin_url: str) -> str:
+    """The name of a PostgreSQL database migrated to the newest schema once per run."""
+    url = new_postgres_database(postgres_admin_url)
+    Store.open(url).close()  # no connection may stay open: a template is copied only when idle
+    return url.rsplit("/", 1)[1]
+
+
+@pytest.fixture
+def migrated_postgres_url(postgres_admin_url: str, _migrated_postgres: str) -> str:
+    """A URL to a PostgreSQL database of its own, at the newest schema and empty.
+
+    Copied by the server from the one migrated at the start of the run (CREATE DATABASE ...
+    TEMPLATE), as `migrated_sqlite_url` copies a file.
+    """
+    return new_postgres_database(postgres_admin_url, template=_migrated_postgres)
 
 
 @pytest.fixture

@@ -115,7 +115,7 @@ def app_with_logins(
     if request.param == "sqlite":
         database_url = f"sqlite:///{tmp_path / 'shared.db'}"
     else:
-        database_url = request.getfixturevalue("postgres_url")
+        database_url = request.getfixturevalue("migrated_postgres_url")
     server = StreamlitServer(
         data_dir=tmp_path,
         log_dir=tmp_path,

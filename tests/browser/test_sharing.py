@@ -128,7 +128,7 @@ def test_alice_shares_with_carol_who_reads_on_a_phone_dave_sees_nothing_and_a_st
 
 
 def test_sharing_holds_across_two_replicas_behind_one_address_on_postgresql(
-    visitors: Callable[[], Page], issuer: str, tmp_path: Path, postgres_url: str
+    visitors: Callable[[], Page], issuer: str, tmp_path: Path, migrated_postgres_url: str
 ) -> None:
     """Alice shares through the first replica; Carol reads and Alice stops through the second."""
     with balancer() as front:
@@ -137,7 +137,7 @@ def test_sharing_holds_across_two_replicas_behind_one_address_on_postgresql(
             StreamlitServer(
                 data_dir=tmp_path / name,
                 log_dir=tmp_path,
-                database_url=postgres_url,
+                database_url=migrated_postgres_url,
                 secrets_file=secrets,
                 host_names=f"127.0.0.1:{front.port}",  # the balancer's address, as README says
             )

@@ -31,7 +31,7 @@ def diary(request: pytest.FixtureRequest) -> Iterator[PlanDiary]:
     if request.param == "in-memory":
         yield InMemoryStore()
         return
-    fixture = "migrated_sqlite_url" if request.param == "sqlite" else "postgres_url"
+    fixture = "migrated_sqlite_url" if request.param == "sqlite" else "migrated_postgres_url"
     store = Store.open(request.getfixturevalue(fixture))
     yield store
     store.close()
