@@ -75,7 +75,9 @@ def answer_pain(page: Page, label: str, value: int) -> None:
 def save_check_in(page: Page) -> None:
     """Press Save and wait for the confirmation and the end of the run."""
     page.get_by_role("button", name="Save check-in").click()
-    expect(page.get_by_text(re.compile(r"^Saved\b"))).to_be_visible()
+    # The app's own message: a note the person wrote may begin with "Saved" too.
+    saved = page.get_by_test_id("stAlert").get_by_text(re.compile(r"^Saved\b"))
+    expect(saved.first).to_be_visible()
     wait_idle(page)
 
 

@@ -144,8 +144,8 @@ def test_a_stored_routine_is_followed_at_its_current_doses() -> None:
     ],
 )
 def test_doses_read_as_plain_words(overrides: dict[str, object], words: str) -> None:
-    exercise_id = str(overrides.pop("exercise_id"))
-    assert describe_item(item(exercise_id, **overrides)) == words
+    rest = {name: value for name, value in overrides.items() if name != "exercise_id"}
+    assert describe_item(item(str(overrides["exercise_id"]), **rest)) == words
 
 
 def test_a_routine_starting_in_the_calendars_last_days_has_no_next_session_past_its_end() -> None:
