@@ -186,6 +186,20 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     close_page(page, request, request.node.name)
 
 
+PHONE_WIDTH, PHONE_HEIGHT = 375, 812  # a small phone's screen, in CSS pixels
+PHONE_ZONE = "Europe/London"
+
+
+@pytest.fixture
+def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A phone's browser: 375 x 812, touch, en-GB, in London."""
+    page = new_page(
+        browser, width=PHONE_WIDTH, height=PHONE_HEIGHT, phone=True, timezone=PHONE_ZONE
+    )
+    yield page
+    close_page(page, request, request.node.name)
+
+
 @pytest.fixture
 def visitors(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Callable[[], Page]]:
     """Make a page for each person in a test, each in its own browser context.

@@ -6,25 +6,14 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 
-import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from sciatica import clock
-from tests.browser.conftest import REPO_ROOT, StreamlitServer, close_page, new_page
+from tests.browser.conftest import PHONE_ZONE, REPO_ROOT, StreamlitServer
 from tests.browser.helpers import open_page, wait_idle
 
-PHONE = {"width": 375, "height": 812}
-ZONE = "Europe/London"
-
-
-@pytest.fixture
-def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A phone-sized page with touch, in London."""
-    page = new_page(browser, **PHONE, phone=True, timezone=ZONE)
-    yield page
-    close_page(page, request, request.node.name)
+ZONE = PHONE_ZONE
 
 
 def two_weeks_of_check_ins(server: StreamlitServer) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from sciatica import clock
 from sciatica.diary.models import AboutMe, CheckInInput, TriageLevel
@@ -19,20 +19,12 @@ from sciatica.exercises.catalog import load_catalog
 from sciatica.plans.models import Routine, SessionInput, Weekday
 from sciatica.plans.routine import entry_item, template
 from sciatica.storage.store import Store
-from tests.browser.conftest import StreamlitServer, close_page, new_page
+from tests.browser.conftest import PHONE_ZONE, StreamlitServer
 from tests.browser.helpers import answer_pain, expand, open_page, wait_idle
 from tests.factories import check_in_data
 
-ZONE = "Europe/London"
+ZONE = PHONE_ZONE
 CATALOG = load_catalog()
-
-
-@pytest.fixture
-def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A phone-sized page with touch, in London."""
-    page = new_page(browser, width=375, height=812, phone=True, timezone=ZONE)
-    yield page
-    close_page(page, request, request.node.name)
 
 
 @pytest.fixture

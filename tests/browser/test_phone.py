@@ -6,7 +6,6 @@ Each test leaves a full-page screenshot in artifacts/phone/ (git-ignored) to loo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
@@ -18,7 +17,15 @@ from sciatica.diary.today import current_alert, mark_seen
 from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
 from sciatica.storage.store import Store
 from sciatica.ui.pages import PAGES
-from tests.browser.conftest import ARTIFACTS, StreamlitServer, close_page, new_page
+from tests.browser.conftest import (
+    ARTIFACTS,
+    PHONE_HEIGHT,
+    PHONE_WIDTH,
+    PHONE_ZONE,
+    StreamlitServer,
+    close_page,
+    new_page,
+)
 from tests.browser.helpers import (
     IDLE_TIMEOUT_MS,
     expand,
@@ -30,18 +37,9 @@ from tests.browser.helpers import (
 )
 from tests.factories import make_check_in
 
-WIDTH, HEIGHT = 375, 812
-TIMEZONE = "Europe/London"
+WIDTH, HEIGHT, TIMEZONE = PHONE_WIDTH, PHONE_HEIGHT, PHONE_ZONE
 SHOTS = ARTIFACTS / "phone"
 MAIN = "[data-testid='stMain']"
-
-
-@pytest.fixture
-def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A page the size of a phone, touch and all."""
-    page = new_page(browser, width=WIDTH, height=HEIGHT, phone=True, timezone=TIMEZONE)
-    yield page
-    close_page(page, request, request.node.name)
 
 
 def diary(server: StreamlitServer) -> Store:

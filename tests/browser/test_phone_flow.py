@@ -7,18 +7,16 @@ Each test leaves a screenshot in artifacts/phone/ (git-ignored) to look at.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from sciatica import clock
 from sciatica.demo import write_demo_data
 from sciatica.diary.models import AboutMe
 from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
 from sciatica.storage.store import Store
-from tests.browser.conftest import ARTIFACTS, StreamlitServer, close_page, new_page
+from tests.browser.conftest import ARTIFACTS, PHONE_HEIGHT, PHONE_WIDTH, PHONE_ZONE, StreamlitServer
 from tests.browser.helpers import (
     click_when_still,
     expand,
@@ -28,17 +26,10 @@ from tests.browser.helpers import (
     wait_idle,
 )
 
-WIDTH, HEIGHT = 375, 812
+WIDTH, HEIGHT = PHONE_WIDTH, PHONE_HEIGHT
 TWO_SCREENS = 2 * HEIGHT  # 1,624 px
-TIMEZONE = "Europe/London"
+TIMEZONE = PHONE_ZONE
 MAIN = "[data-testid='stMain']"
-
-
-@pytest.fixture
-def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    page = new_page(browser, width=WIDTH, height=HEIGHT, phone=True, timezone=TIMEZONE)
-    yield page
-    close_page(page, request, request.node.name)
 
 
 def answered_about_me(server: StreamlitServer) -> Store:

@@ -4,28 +4,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from sciatica import clock
 from sciatica.diary.models import AboutMe, TriageLevel
 from sciatica.storage.store import Store
-from tests.browser.conftest import StreamlitServer, close_page, new_page
+from tests.browser.conftest import PHONE_ZONE, StreamlitServer
 from tests.browser.helpers import click_when_still, open_page, wait_idle
 from tests.factories import make_check_in
 
-TIMEZONE = "Europe/London"
+TIMEZONE = PHONE_ZONE
 WEAKNESS = re.compile(r"^Leg getting weaker, foot slapping or toes catching")
-
-
-@pytest.fixture
-def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """An en-GB phone browser, 375 x 812, in London."""
-    page = new_page(browser, width=375, height=812, phone=True, locale="en-GB", timezone=TIMEZONE)
-    yield page
-    close_page(page, request, request.node.name)
 
 
 def tick_worsening_weakness(page: Page, server: StreamlitServer) -> None:
