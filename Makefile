@@ -93,13 +93,17 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# One run on every core: the unit, integration, page and browser tests, and the ones that can
+# depend on the date once more at each awkward moment (README: One clock), side by side. Each
+# test file stays on one core (a browser module shares one server), in the order tests/conftest.py
+# gives: the long browser modules first, so the short tests fill the end of the run.
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder --awkward-moments
 test: lint browser postgres
-	$(BIN)/python -m pytest
-	@$(MAKE) --no-print-directory test-dates
+	$(PYTEST)
 
-# The unit, integration and page tests again at moments where date code goes wrong.
+# Only the runs at the awkward moments (New Year's Eve, 29 February, the spring clock change).
 test-dates: $(VENV)/.dev
-	@tests/at_awkward_moments.sh $(BIN)/python
+	$(PYTEST) -k "at-new-year or at-leap-day or at-clocks-change"
 
 # Page reruns against Streamlit's own floor, browser timings and start-up (README: Performance).
 bench: $(VENV)/.dev browser

@@ -1,10 +1,11 @@
 """Shared fixtures: every test gets its own fresh database and a clock it can trust.
 
 The clock: each test starts at the same moment, the moment the run began, unless
-`--clock NAME` moves the whole run to one of the awkward moments below (`make test` runs the
-unit, integration and page tests once more at each), or `--clock 2027-09-14T12:00@Europe/London`
-to any local moment in a zone. Time then ticks on from there, so timeouts
-still work; the `today` fixture and `tests.factories` read the same clock.
+`--clock NAME` moves the whole run to one of the awkward moments below, or
+`--clock 2027-09-14T12:00@Europe/London` to any local moment in a zone. Time then ticks on
+from there, so timeouts still work; the `today` fixture and `tests.factories` read the same
+clock. With `--awkward-moments` (as `make test` runs) every test that can depend on the date
+runs once more at each awkward moment, in the same run: `test_x[at-leap-day]`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -48,6 +50,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         f"{', '.join(sorted(AWKWARD_MOMENTS))}) or local time in a zone, as "
         "2027-09-14T12:00@Europe/London (browser tests cannot be moved)",
     )
+    parser.addoption(
+        "--awkward-moments",
+        action="store_true",
+        help="also run each test that can depend on the date at every awkward moment "
+        "(not browser tests, modules marked timeless, or PostgreSQL variants)",
+    )
 
 
 def _moment(text: str) -> tuple[str, str]:
@@ -77,7 +85,45 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_START] = datetime.fromisoformat(wall).replace(tzinfo=ZoneInfo(zone))
 
 
+def _moved_with_the_date(definition: pytest.Item) -> bool:
+    """Whether a test runs again at the awkward moments: it can depend on the date.
+
+    Browser tests cannot be moved (their server keeps the machine's clock), modules marked
+    `timeless` hold nothing that depends on the date, and PostgreSQL variants run the same date
+    code as SQLite on another backend, which the run at the present moment covers.
+    """
+    browser = Path(__file__).resolve().parent / "browser"
+    return (
+        definition.get_closest_marker("timeless") is None
+        and browser not in Path(str(definition.path)).resolve().parents
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.config.getoption("--awkward-moments") and _moved_with_the_date(metafunc.definition):
+        metafunc.parametrize(
+            "moment", [None, *AWKWARD_MOMENTS], indirect=True, ids=_moment_id, scope="function"
+        )
+
+
+def _moment_id(moment: str | None) -> str:
+    return "now" if moment is None else f"at-{moment}"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The browser tests first: they take longest, so with the run spread over every core
+    # (make test) the short ones fill the gaps at the end instead of waiting on one of them.
+    browser = Path(__file__).resolve().parent / "browser"
+    items.sort(key=lambda item: browser not in Path(str(item.path)).resolve().parents)
+    if config.getoption("--awkward-moments"):
+        kept, left_out = [], []
+        for item in items:
+            callspec = getattr(item, "callspec", None)
+            moved = callspec is not None and callspec.params.get("moment") is not None
+            (left_out if moved and "postgresql" in item.name else kept).append(item)
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = kept
     if config.getoption("--clock") is None:
         return
     moved = pytest.mark.skip(reason="the browser tests' server runs on the machine's own clock")
@@ -86,10 +132,41 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(moved)
 
 
+@pytest.fixture
+def moment(request: pytest.FixtureRequest) -> str | None:
+    """The awkward moment this test runs at (`--awkward-moments`), or None for the run's own."""
+    name: str | None = getattr(request, "param", None)
+    return name
+
+
+@contextmanager
+def _local_zone(zone: str) -> Iterator[None]:
+    """The process's own time zone is `zone` (AppTest's person has no browser zone but this)."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
 @pytest.fixture(autouse=True)
-def _clock(request: pytest.FixtureRequest) -> Iterator[None]:
+def _clock(request: pytest.FixtureRequest, moment: str | None) -> Iterator[None]:
     """Every test starts at the run's moment, so a run that crosses midnight stays one day."""
-    with time_machine.travel(request.config.stash[_START], tick=True):
+    if moment is None:
+        with time_machine.travel(request.config.stash[_START], tick=True):
+            yield
+        return
+    wall, zone = AWKWARD_MOMENTS[moment]
+    with (
+        _local_zone(zone),
+        time_machine.travel(datetime.fromisoformat(wall).replace(tzinfo=ZoneInfo(zone)), tick=True),
+    ):
         yield
 
 

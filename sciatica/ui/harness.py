@@ -101,8 +101,21 @@ class StreamlitServer:
         self._process: subprocess.Popen[bytes] | None = None
         self._starts = 0
 
-    def start(self) -> None:
-        """Start the server on a free port and wait until its health check answers ok."""
+    def start(self, *, attempts: int = 3) -> None:
+        """Start the server on a free port and wait until its health check answers ok.
+
+        A port found free can be taken by another process (a test running beside this one)
+        before the server binds it; then the server starts again on another.
+        """
+        for attempt in range(1, attempts + 1):
+            try:
+                self._start_once()
+                return
+            except ServerFailed as error:
+                if attempt == attempts or "is not available" not in str(error):
+                    raise
+
+    def _start_once(self) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._starts += 1

@@ -32,7 +32,7 @@ from tests.hostile import (
 )
 
 # The dates here are the calendar's own ends (year 1, year 9999), as far from any today as a
-# date can be: the awkward moments (tests/at_awkward_moments.sh) add nothing and leave it out.
+# date can be: the awkward-moment runs add nothing and leave it out.
 pytestmark = pytest.mark.timeless
 
 OpenPage = Callable[[str], AppTest]

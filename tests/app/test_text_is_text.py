@@ -17,7 +17,7 @@ from sciatica.ui.plain import plain
 from tests.hostile import PAYLOADS, diary_with_text
 
 # What is checked here is escaping, which no date changes; the pages at awkward moments are the
-# other page tests' subject (tests/at_awkward_moments.sh leaves this module out).
+# other page tests' subject (`make test` leaves this module out of them).
 pytestmark = pytest.mark.timeless
 
 OpenPage = Callable[[str], AppTest]

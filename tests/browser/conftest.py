@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 from sciatica.storage.schema import metadata
 from sciatica.ui.harness import ROOT, StreamlitServer, launch_chromium
@@ -21,6 +21,9 @@ from tests.browser.identity import identity_provider, secrets_for
 __all__ = ["REPO_ROOT", "StreamlitServer", "wait_idle"]
 
 REPO_ROOT = ROOT
+# Assertions wait as long as actions do: on a busy machine (the suite runs on every core) a
+# page's rerun can take longer than Playwright's 5 s default.
+expect.set_options(timeout=IDLE_TIMEOUT_MS)
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 _ELSEWHERE = re.compile(r"^https?://(?!(127\.0\.0\.1|localhost|\[::1\])[:/])")
 
