@@ -7,6 +7,7 @@ from contextlib import suppress
 from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 IDLE_TIMEOUT_MS = 10_000
 _IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -95,6 +96,26 @@ def expand(page: Page, label: str) -> Locator:
     expect(box).to_have_attribute("open", "")
     settled(box)
     return box
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick `option` in the multiselect labelled `label`, and see it chosen.
+
+    A rerun that ends while the menu is open redraws the box and closes the menu, and the
+    click on the option is lost: it is tried again until the choice shows in the box.
+    """
+    combobox = page.get_by_role("combobox", name=label, exact=True)
+    chosen = page.get_by_test_id("stMultiSelect").filter(has=combobox).get_by_text(option)
+    for _attempt in range(3):
+        wait_idle(page)
+        with suppress(AssertionError, PlaywrightTimeoutError):
+            combobox.click()
+            page.get_by_role("option", name=option, exact=True).click(timeout=3_000)
+            page.keyboard.press("Escape")
+            expect(chosen).to_be_visible(timeout=2_000)
+            break
+    expect(chosen).to_be_visible()
+    wait_idle(page)
 
 
 def click_when_still(target: Locator) -> None:

@@ -7,6 +7,7 @@ import re
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import StreamlitServer
+from tests.browser.helpers import choose as pick
 from tests.browser.helpers import expand, go_to, open_page, wait_idle
 
 
@@ -18,10 +19,7 @@ def card(page: Page, exercise_id: str) -> Locator:
 def choose(page: Page, label: str, option: str) -> None:
     """Pick one option in the multiselect with this label (in the Filters fold), as a user would."""
     expand(page, "Filters")
-    page.get_by_role("combobox", name=label, exact=True).click()
-    page.get_by_role("option", name=option, exact=True).click()
-    page.keyboard.press("Escape")
-    wait_idle(page)
+    pick(page, label, option)
 
 
 def test_position_seated_shows_the_seated_hamstring_stretch(

@@ -28,6 +28,7 @@ from tests.browser.conftest import (
 )
 from tests.browser.helpers import (
     IDLE_TIMEOUT_MS,
+    choose,
     expand,
     go_to,
     nav_link,
@@ -178,10 +179,7 @@ def test_exercises_show_the_bird_dog_at_once_and_keep_filters_across_pages(
     full_shot(phone, "exercises")
 
     expand(phone, "Filters")
-    phone.get_by_role("combobox", name="Position", exact=True).click()
-    phone.get_by_role("option", name="Seated", exact=True).click()
-    phone.keyboard.press("Escape")
-    wait_idle(phone)
+    choose(phone, "Position", "Seated")
     expect(phone.locator("summary", has_text="Filters: Seated")).to_be_visible()
 
     go_to(phone, "Today")

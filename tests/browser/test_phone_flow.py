@@ -18,6 +18,7 @@ from sciatica.plans.models import RoutineInput, RoutineItem, Weekday
 from sciatica.storage.store import Store
 from tests.browser.conftest import ARTIFACTS, PHONE_HEIGHT, PHONE_WIDTH, PHONE_ZONE, StreamlitServer
 from tests.browser.helpers import (
+    choose,
     click_when_still,
     expand,
     go_to,
@@ -190,11 +191,7 @@ def test_filters_stay_open_and_seated_shows_the_seated_stretch_by_name_and_pictu
     answered_about_me(server).close()
     open_page(phone, f"{server.url}/exercises")
     expand(phone, "Filters")
-    position = phone.get_by_role("combobox", name="Position", exact=True)
-    position.click()
-    phone.get_by_role("option", name="Seated", exact=True).click()
-    phone.keyboard.press("Escape")
-    wait_idle(phone)
+    choose(phone, "Position", "Seated")
     # Still open after the choice, its label now naming it: the next choice is one tap away.
     expect(phone.locator("summary", has_text="Filters: Seated")).to_be_visible()
     expect(phone.get_by_role("combobox", name="Type", exact=True)).to_be_visible()
