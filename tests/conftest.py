@@ -157,7 +157,11 @@ def _local_zone(zone: str) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _clock(request: pytest.FixtureRequest, moment: str | None) -> Iterator[None]:
-    """Every test starts at the run's moment, so a run that crosses midnight stays one day."""
+    """Every test starts at the run's moment, so a run that crosses midnight stays one day.
+
+    A variant at an awkward moment starts at that moment instead, with the process's zone
+    set to the moment's for the length of the test.
+    """
     if moment is None:
         with time_machine.travel(request.config.stash[_START], tick=True):
             yield
