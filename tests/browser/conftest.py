@@ -64,7 +64,7 @@ def empty_diary(database_url: str) -> None:
 
 @pytest.fixture(scope="module")
 def _module_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
-    """One server for a test module: starting one per test was most of the suite's time."""
+    """One server for a test module: starting one for each test cost seconds a test."""
     folder = tmp_path_factory.mktemp("server")
     app = StreamlitServer(
         data_dir=folder, database_url=f"sqlite:///{folder / 'test.db'}", log_dir=folder

@@ -70,8 +70,7 @@ def start(page: Page, server: StreamlitServer) -> None:
 
 def press_save(page: Page) -> None:
     page.get_by_role("button", name="Save check-in").click()
-    wait_idle(page)
-    page.wait_for_timeout(600)  # the outcome is scrolled into view just after it is drawn
+    wait_idle(page)  # the outcome is scrolled into view just after: `in_view` waits for it
 
 
 def test_after_a_normal_save_saved_is_on_screen(
@@ -81,8 +80,8 @@ def test_after_a_normal_save_saved_is_on_screen(
     press_save(screen)
     saved = screen.get_by_text(re.compile(r"^Saved\. Leg pain 0\."))
     expect(saved).to_be_visible()
-    shot(screen, f"saved-{request.node.callspec.id}")
     assert in_view(screen, saved)
+    shot(screen, f"saved-{request.node.callspec.id}")
 
 
 def test_after_saving_a_bladder_sign_the_advice_and_a_tel_link_are_on_screen(
@@ -95,9 +94,9 @@ def test_after_saving_a_bladder_sign_the_advice_and_a_tel_link_are_on_screen(
     advice = dialog.get_by_text("Get help now", exact=False).first
     call = dialog.get_by_role("link", name=re.compile(r"^Call (999|112|911)"))
     expect(call.first).to_have_attribute("href", re.compile(r"^tel:\d+$"))
-    shot(screen, f"emergency-{request.node.callspec.id}")
     assert in_view(screen, advice)
     assert in_view(screen, call.first)
+    shot(screen, f"emergency-{request.node.callspec.id}")
     # Closed, the same advice stays under the button, and is on screen there too.
     dialog.get_by_role("button", name="I understand").click()
     expect(dialog).to_have_count(0)  # the page has run again without the save's button press
@@ -124,5 +123,5 @@ def test_choosing_both_legs_and_saying_it_is_new_shows_the_emergency_advice_at_o
     advice = screen.locator(".st-key-both_legs_advice")
     expect(advice.get_by_text("Get help now", exact=False)).to_be_visible()
     expect(advice.get_by_role("link", name="Call 999")).to_have_attribute("href", "tel:999")
-    shot(screen, f"both-legs-{request.node.callspec.id}")
     assert in_view(screen, advice.get_by_role("link", name="Call 999"))
+    shot(screen, f"both-legs-{request.node.callspec.id}")
