@@ -180,6 +180,14 @@ class StreamlitServer:
             process.kill()
             process.wait(timeout=STOP_TIMEOUT_S)
 
+    def __enter__(self) -> StreamlitServer:
+        """`with server:` starts it, and stops it on the way out however the block ends."""
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
     def restart(self) -> None:
         """Stop and start again on the same database (on a new port: update page URLs)."""
         self.stop()

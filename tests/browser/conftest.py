@@ -62,18 +62,18 @@ def empty_diary(database_url: str) -> None:
         engine.dispose()
 
 
+def on_sqlite(folder: Path) -> StreamlitServer:
+    """The app (not started) with its diary, a SQLite file, its backups and its logs in `folder`."""
+    return StreamlitServer(
+        data_dir=folder, database_url=f"sqlite:///{folder / 'test.db'}", log_dir=folder
+    )
+
+
 @pytest.fixture(scope="module")
 def _module_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
     """One server for a test module: starting one for each test cost seconds a test."""
-    folder = tmp_path_factory.mktemp("server")
-    app = StreamlitServer(
-        data_dir=folder, database_url=f"sqlite:///{folder / 'test.db'}", log_dir=folder
-    )
-    app.start()
-    try:
+    with on_sqlite(tmp_path_factory.mktemp("server")) as app:
         yield app
-    finally:
-        app.stop()
 
 
 @pytest.fixture
@@ -93,14 +93,8 @@ def server(_module_server: StreamlitServer) -> StreamlitServer:
 @pytest.fixture
 def own_server(tmp_path: Path) -> Iterator[StreamlitServer]:
     """A server of this test's own, for a test that breaks it (drops a table, say)."""
-    app = StreamlitServer(
-        data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'test.db'}", log_dir=tmp_path
-    )
-    app.start()
-    try:
+    with on_sqlite(tmp_path) as app:
         yield app
-    finally:
-        app.stop()
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,14 @@ from tests.browser.accessibility import (
     screenshot,
     wait_drawn,
 )
-from tests.browser.conftest import ARTIFACTS, REPO_ROOT, StreamlitServer, close_page, new_page
+from tests.browser.conftest import (
+    ARTIFACTS,
+    REPO_ROOT,
+    StreamlitServer,
+    close_page,
+    new_page,
+    on_sqlite,
+)
 from tests.browser.helpers import click_when_still, open_page, wait_idle
 from tests.contrast import AA_NORMAL_TEXT
 
@@ -70,9 +77,7 @@ def _url(server: StreamlitServer, spec: PageSpec) -> str:
 def diary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
     """One server for the module, on a diary with something on every page."""
     folder = tmp_path_factory.mktemp("diary")
-    app = StreamlitServer(
-        data_dir=folder, log_dir=folder, database_url=f"sqlite:///{folder / 'test.db'}"
-    )
+    app = on_sqlite(folder)
     today = clock.today(TIMEZONE)
     store = Store.open(app.database_url)
     try:
@@ -83,11 +88,8 @@ def diary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]
             mark_seen(store, user_id=USER, alert=alert, today=today)
     finally:
         store.close()
-    app.start()
-    try:
+    with app:
         yield app
-    finally:
-        app.stop()
 
 
 @pytest.fixture(params=list(SIZES))

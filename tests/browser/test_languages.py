@@ -14,7 +14,7 @@ from sciatica.demo import write_demo_data
 from sciatica.diary.models import AboutMe
 from sciatica.diary.today import current_alert, mark_seen
 from sciatica.storage.store import Store
-from tests.browser.conftest import StreamlitServer, close_page, new_page
+from tests.browser.conftest import StreamlitServer, close_page, new_page, on_sqlite
 from tests.browser.helpers import open_page, settled, wait_idle
 from tests.pdf_reader import pdf_text
 
@@ -85,9 +85,7 @@ SWEDISH_TIME = "Europe/Stockholm"
 @pytest.fixture
 def diary_server(tmp_path: Path) -> Iterator[StreamlitServer]:
     """The app on 120 days of diary, with About me answered and the demo's signs seen about."""
-    app = StreamlitServer(
-        data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'test.db'}", log_dir=tmp_path
-    )
+    app = on_sqlite(tmp_path)
     today = clock.today(SWEDISH_TIME)
     store = Store.open(app.database_url)
     try:
@@ -98,11 +96,8 @@ def diary_server(tmp_path: Path) -> Iterator[StreamlitServer]:
             mark_seen(store, user_id="local", alert=alert, today=today)
     finally:
         store.close()
-    app.start()
-    try:
+    with app:
         yield app
-    finally:
-        app.stop()
 
 
 def downloaded(page: Page, button: Locator, folder: Path) -> bytes:
