@@ -85,6 +85,14 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_START] = datetime.fromisoformat(wall).replace(tzinfo=ZoneInfo(zone))
 
 
+_BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def _in_browser_folder(item: pytest.Item) -> bool:
+    """Whether the test is one of tests/browser (marked `browser` only later, by its conftest)."""
+    return _BROWSER_TESTS in Path(str(item.path)).resolve().parents
+
+
 def _moved_with_the_date(definition: pytest.Item) -> bool:
     """Whether a test runs again at the awkward moments: it can depend on the date.
 
@@ -92,11 +100,7 @@ def _moved_with_the_date(definition: pytest.Item) -> bool:
     `timeless` hold nothing that depends on the date, and PostgreSQL variants run the same date
     code as SQLite on another backend, which the run at the present moment covers.
     """
-    browser = Path(__file__).resolve().parent / "browser"
-    return (
-        definition.get_closest_marker("timeless") is None
-        and browser not in Path(str(definition.path)).resolve().parents
-    )
+    return definition.get_closest_marker("timeless") is None and not _in_browser_folder(definition)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -113,8 +117,7 @@ def _moment_id(moment: str | None) -> str:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # The browser tests first: they take longest, so with the run spread over every core
     # (make test) the short ones fill the gaps at the end instead of waiting on one of them.
-    browser = Path(__file__).resolve().parent / "browser"
-    items.sort(key=lambda item: browser not in Path(str(item.path)).resolve().parents)
+    items.sort(key=lambda item: not _in_browser_folder(item))
     if config.getoption("--awkward-moments"):
         kept, left_out = [], []
         for item in items:
